@@ -1,0 +1,65 @@
+/**
+ * Every literal `code` an error thrown by this SDK can carry. `switch (err.code)` over an
+ * {@link Auth0Error} narrows to the concrete class.
+ */
+export type ErrorCode =
+  | 'request_failed'
+  | 'request_timeout'
+  | 'invalid_response'
+  | 'server_error'
+  | 'login_required'
+  | 'missing_transaction'
+  | 'invalid_callback'
+  | 'id_token_invalid'
+  | 'logout_token_invalid'
+  | 'backchannel_logout_unsupported'
+  | 'mfa_required'
+  | 'mfa_token_expired'
+  | 'mfa_token_invalid';
+
+/** What an authorization server said when its answer caused the error. */
+export interface ServerAnswer {
+  /** The OAuth `error` string: `invalid_grant`, `authorization_pending`, `slow_down`, ... */
+  error?: string | undefined;
+  /** The server's `error_description`. */
+  errorDescription?: string | undefined;
+  /** The HTTP status of the answer. */
+  status?: number | undefined;
+  /** Seconds from a `Retry-After` header, when the server sent one. */
+  retryAfter?: number | undefined;
+}
+
+/**
+ * The base class of every error this SDK throws.
+ *
+ * Messages are written by the SDK and never contain a token, code, secret or cookie value; `cause`
+ * holds only a sanitised copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
+ */
+export abstract class Auth0Error extends Error {
+  abstract readonly code: ErrorCode;
+  readonly error: string | undefined;
+  readonly errorDescription: string | undefined;
+  readonly status: number | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(message: string, answer: ServerAnswer = {}, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.error = answer.error;
+    this.errorDescription = answer.errorDescription;
+    this.status = answer.status;
+    this.retryAfter = answer.retryAfter;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      error: this.error,
+      errorDescription: this.errorDescription,
+      status: this.status,
+      retryAfter: this.retryAfter,
+    };
+  }
+}

@@ -1,0 +1,14 @@
+export { Auth0Error, type ErrorCode, type ServerAnswer } from './auth0-error.js';
+export { RequestError } from './request-error.js';
+export { ServerError } from './server-error.js';
+export { LoginRequiredError } from './login-required-error.js';
+export { CallbackError } from './callback-error.js';
+export { IdTokenValidationError } from './id-token-error.js';
+export { BackchannelLogoutError } from './backchannel-logout-error.js';
+export {
+  MfaRequiredError,
+  MfaTokenExpiredError,
+  MfaTokenInvalidError,
+  type MfaRequirement,
+  type MfaRequirements,
+} from './mfa-errors.js';

@@ -1,0 +1,216 @@
+import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
+import * as oauth from 'oauth4webapi';
+import { RequestError, type MfaRequiredError } from '../errors/index.js';
+import { describe, type FetchLike } from './fetch.js';
+import { createKeyResolver } from './jwks.js';
+import { clientAuthFields } from './client-auth.js';
+import {
+  fromErrorBody,
+  isRecord,
+  MfaRequiredSignal,
+  normaliseError,
+  type InvalidGrantMeaning,
+  type RawMfaRequired,
+} from './normalise.js';
+
+/**
+ * What an mfa token is bound to when the SDK seals it: the audience and scope that were asked for,
+ * and the session that asked, when there is one. The client id and issuer are always bound.
+ */
+export interface MfaBinding {
+  audience?: string | undefined;
+  scope?: string | undefined;
+  session?: { sid: string; sub?: string | undefined } | undefined;
+}
+
+/** Turns a raw `mfa_required` answer into the error the caller sees, with the token sealed. */
+export type MfaSealer = (raw: RawMfaRequired, binding: MfaBinding) => Promise<MfaRequiredError>;
+
+/** Per-call options of {@link Transport.run} and {@link Transport.json}. */
+export interface RunOptions {
+  /** Whether an `invalid_grant` means the user must log in again (refresh) or is a plain server error. */
+  invalidGrant?: InvalidGrantMeaning;
+  /** What a token sealed from an `mfa_required` answer is bound to. */
+  mfa?: MfaBinding;
+}
+
+export interface TransportOptions {
+  /** The issuer identifier, with its trailing slash (`https://tenant.auth0.com/`). */
+  issuer: URL;
+  clientId: string;
+  clientAuth: oauth.ClientAuth;
+  /** The funnel fetch (see `createFunnelFetch`): timeout, retries and buffering already applied. */
+  fetch: FetchLike;
+  /** Seconds of clock tolerance for JWT time claims. */
+  clockTolerance: number;
+  /** Seals the raw token of every `mfa_required` answer before the error leaves the funnel. */
+  sealMfa: MfaSealer;
+}
+
+/** Options to pass to every oauth4webapi call so it uses the funnel. */
+export type OauthCallOptions = {
+  [oauth.customFetch]: FetchLike;
+  [oauth.allowInsecureRequests]?: boolean;
+};
+
+export interface JsonRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** JSON body; client authentication fields are added when `authenticate` is set. */
+  body?: Record<string, unknown>;
+  /** Sends `Authorization: Bearer <token>`. */
+  bearer?: string;
+  authenticate?: boolean;
+}
+
+/**
+ * The single way this SDK talks to the authorization server. It owns discovery (cached; concurrent
+ * first uses share one request; a failure is retried on the next call), the JWKS, client
+ * authentication, and the mapping of every failure through {@link normaliseError}.
+ */
+export class Transport {
+  readonly client: oauth.Client;
+  readonly keys: JWTVerifyGetKey;
+  readonly #options: TransportOptions;
+  readonly #call: OauthCallOptions;
+  #metadata: Promise<oauth.AuthorizationServer> | undefined;
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+    this.client = { client_id: options.clientId, [oauth.clockTolerance]: options.clockTolerance };
+    this.#call = {
+      [oauth.customFetch]: options.fetch,
+      ...(options.issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {}),
+    };
+    this.keys = createKeyResolver(() => this.#loadJwks());
+  }
+
+  get issuer(): URL {
+    return this.#options.issuer;
+  }
+
+  get clientAuth(): oauth.ClientAuth {
+    return this.#options.clientAuth;
+  }
+
+  /** The options object that routes an oauth4webapi call through the funnel. */
+  get call(): OauthCallOptions {
+    return this.#call;
+  }
+
+  /** The authorization server's metadata, discovered once. */
+  metadata(): Promise<oauth.AuthorizationServer> {
+    if (!this.#metadata) {
+      const pending = this.#run(async () => {
+        const res = await oauth.discoveryRequest(this.#options.issuer, { ...this.#call, algorithm: 'oidc' });
+        return oauth.processDiscoveryResponse(this.#options.issuer, res);
+      });
+      this.#metadata = pending;
+      pending.catch(() => {
+        if (this.#metadata === pending) this.#metadata = undefined;
+      });
+    }
+    return this.#metadata;
+  }
+
+  /**
+   * Runs an oauth4webapi request and its processing, mapping every failure to this SDK's errors.
+   * `invalidGrant` says whether an `invalid_grant` means the user must log in again.
+   */
+  async run<T>(
+    operation: (as: oauth.AuthorizationServer) => Promise<T>,
+    options: RunOptions = {},
+  ): Promise<T> {
+    const as = await this.metadata();
+    return this.#run(() => operation(as), options);
+  }
+
+  /**
+   * Calls one of Auth0's JSON endpoints that discovery does not list (the MFA API), relative to the
+   * issuer. Answers 204 as `undefined`; an error body becomes the matching SDK error.
+   */
+  async json(path: string, request: JsonRequest, options: RunOptions = {}): Promise<unknown> {
+    const as = await this.metadata();
+    const url = new URL(path.replace(/^\//, ''), this.#options.issuer);
+    const headers = new Headers({ accept: 'application/json' });
+    let body: Record<string, unknown> | undefined = request.body;
+    if (request.authenticate) {
+      const auth = await clientAuthFields(this.#options.clientAuth, as, this.client);
+      body = { client_id: this.#options.clientId, ...auth.fields, ...body };
+      auth.headers.forEach((value, name) => headers.set(name, value));
+    }
+    if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
+    const res = await this.#run(
+      () =>
+        this.#options.fetch(url.href, {
+          method: request.method,
+          headers,
+          redirect: 'manual',
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
+      options,
+    );
+    const text = await res.text();
+    const parsed = parseJson(text);
+    if (res.ok) {
+      if (text === '') return undefined;
+      if (parsed === undefined) {
+        throw new RequestError(
+          'invalid_response',
+          `${describe(url.href)} answered with a body that is not JSON`,
+          {
+            status: res.status,
+          },
+        );
+      }
+      return parsed;
+    }
+    if (isRecord(parsed) && typeof parsed.error === 'string') {
+      throw await this.#finish(fromErrorBody(res.status, parsed, res.headers, options.invalidGrant), options);
+    }
+    throw new RequestError('invalid_response', `${describe(url.href)} answered HTTP ${res.status}`, {
+      status: res.status,
+    });
+  }
+
+  async #loadJwks(): Promise<JSONWebKeySet> {
+    const as = await this.metadata();
+    if (!as.jwks_uri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
+    const res = await this.#run(() =>
+      this.#options.fetch(as.jwks_uri ?? '', { method: 'GET', headers: { accept: 'application/json' } }),
+    );
+    const parsed = parseJson(await res.text());
+    if (!res.ok || !isRecord(parsed) || !Array.isArray(parsed.keys)) {
+      throw new RequestError(
+        'invalid_response',
+        `${describe(as.jwks_uri)} did not answer a JSON Web Key Set`,
+        {
+          status: res.status,
+        },
+      );
+    }
+    return { keys: parsed.keys };
+  }
+
+  async #run<T>(operation: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+    try {
+      return await operation();
+    } catch (err) {
+      throw await this.#finish(normaliseError(err, options.invalidGrant), options);
+    }
+  }
+
+  /** The raw mfa token stops here: it is sealed and bound before any caller can see an error. */
+  async #finish(err: Error, options: RunOptions): Promise<Error> {
+    return err instanceof MfaRequiredSignal ? this.#options.sealMfa(err.raw, options.mfa ?? {}) : err;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
