@@ -84,6 +84,10 @@ export class Transport {
     this.keys = createKeyResolver(() => this.#loadJwks());
   }
 
+  get clockTolerance(): number {
+    return this.#options.clockTolerance;
+  }
+
   get issuer(): URL {
     return this.#options.issuer;
   }

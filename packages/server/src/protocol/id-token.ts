@@ -1,0 +1,29 @@
+import { jwtVerify, type JWTPayload } from 'jose';
+import { IdTokenValidationError } from '../errors/index.js';
+import type { Transport } from '../http/index.js';
+
+/**
+ * Verifies an ID token's signature against the server's JWKS (refetched once for an unknown `kid`)
+ * and its `iss`, `aud` and `exp`. oauth4webapi's response processing checks the remaining claims
+ * (`nonce`, `azp`, `iat`, `auth_time`); a token from the token endpoint goes through both.
+ *
+ * @throws {IdTokenValidationError} `id_token_invalid`, with the failing `claim` where there is one.
+ */
+export async function verifyIdTokenSignature(transport: Transport, idToken: string): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(idToken, transport.keys, {
+      issuer: transport.issuer.href,
+      audience: transport.client.client_id,
+      clockTolerance: transport.clockTolerance,
+    });
+    return payload;
+  } catch (err) {
+    if (err instanceof IdTokenValidationError) throw err;
+    const claim =
+      typeof err === 'object' && err !== null && 'claim' in err && typeof err.claim === 'string'
+        ? err.claim
+        : undefined;
+    const reason = err instanceof Error ? err.message : 'unknown failure';
+    throw new IdTokenValidationError(`ID token validation failed: ${reason}`, claim);
+  }
+}
