@@ -1,5 +1,5 @@
 import { jwtVerify, type JWTPayload } from 'jose';
-import { IdTokenValidationError } from '../errors/index.js';
+import { Auth0Error, IdTokenValidationError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 
 /**
@@ -18,7 +18,8 @@ export async function verifyIdTokenSignature(transport: Transport, idToken: stri
     });
     return payload;
   } catch (err) {
-    if (err instanceof IdTokenValidationError) throw err;
+    // A JWKS that cannot be fetched is a transport failure, not a bad token.
+    if (err instanceof Auth0Error) throw err;
     const claim =
       typeof err === 'object' && err !== null && 'claim' in err && typeof err.claim === 'string'
         ? err.claim
