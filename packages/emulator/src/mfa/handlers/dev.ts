@@ -1,0 +1,19 @@
+/** Development endpoints: the outbox of sent codes and the user's side of a push. */
+import type { HandlerResult, OutboxEntry } from '../types.js';
+import { answerPush } from '../lib/push.js';
+import type { MfaState } from '../lib/state.js';
+
+/** Every code sent by SMS, voice or email, newest last (copies, so callers cannot alter the record). */
+export function outbox(state: MfaState): OutboxEntry[] {
+  return state.outbox.map((entry) => ({ ...entry }));
+}
+
+/** Approves the push challenge `oobCode` as the user's phone would (`POST /__dev/push/:oob_code/approve`). */
+export function approvePush(state: MfaState, oobCode: string): HandlerResult {
+  return answerPush(state, oobCode, 'approved');
+}
+
+/** Denies the push challenge `oobCode` as the user's phone would (`POST /__dev/push/:oob_code/deny`). */
+export function denyPush(state: MfaState, oobCode: string): HandlerResult {
+  return answerPush(state, oobCode, 'denied');
+}

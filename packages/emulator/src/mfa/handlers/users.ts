@@ -1,0 +1,83 @@
+/** Registering users and starting MFA flows for them. */
+import type { MfaRequiredBody, MfaUserInput, SeedAuthenticator, SeededUser } from '../types.js';
+import { newTotpSecret, generateTotp } from '../totp.js';
+import { addAuthenticator, viewOf, type AuthenticatorSpec } from '../lib/authenticators.js';
+import { seedRecovery } from '../lib/recovery.js';
+import { ENROLLABLE } from '../lib/requirements.js';
+import type { MfaState, UserRecord } from '../lib/state.js';
+import { issueToken, mfaRequiredBody } from '../lib/tokens.js';
+import { isE164, isEmail } from '../lib/validate.js';
+
+/**
+ * Registers a user with their already-active authenticators. A seeded user also gets an active recovery
+ * code. Throws `TypeError` naming the field for invalid input or an id registered twice.
+ */
+export function addUser(state: MfaState, input: MfaUserInput): SeededUser {
+  if (typeof input.userId !== 'string' || input.userId === '')
+    throw new TypeError('userId must be a non-empty string');
+  if (state.users.has(input.userId)) throw new TypeError(`userId ${input.userId} is already registered`);
+  const factorsRequired = input.factorsRequired ?? 1;
+  if (!Number.isInteger(factorsRequired) || factorsRequired < 1 || factorsRequired > ENROLLABLE.length) {
+    throw new TypeError(`factorsRequired must be an integer from 1 to ${ENROLLABLE.length}`);
+  }
+  const specs = (input.authenticators ?? []).map((seed, i) => specOf(seed, `authenticators[${i}]`));
+
+  const user: UserRecord = { userId: input.userId, factorsRequired, authenticators: new Map(), failures: 0 };
+  if (input.email !== undefined) user.email = input.email;
+  state.users.set(user.userId, user);
+
+  const authenticators = specs.map((spec) => {
+    const record = addAuthenticator(user, spec, true);
+    return spec.kind === 'otp' ? { ...viewOf(record), secret: spec.secret } : viewOf(record);
+  });
+  if (specs.length === 0) return { userId: user.userId, authenticators };
+  return { userId: user.userId, authenticators, recoveryCode: seedRecovery(user) };
+}
+
+function specOf(seed: SeedAuthenticator, field: string): AuthenticatorSpec {
+  switch (seed.type) {
+    case 'otp': {
+      const secret = seed.secret ?? newTotpSecret();
+      try {
+        generateTotp(secret, 0);
+      } catch (cause) {
+        throw new TypeError(`${field}.secret must be a Base32 string of at least 10 bytes`, { cause });
+      }
+      return { kind: 'otp', secret };
+    }
+    case 'sms':
+    case 'voice':
+      if (!isE164(seed.phone_number))
+        throw new TypeError(`${field}.phone_number must be in E.164 form, like +15551234567`);
+      return { kind: seed.type, phoneNumber: seed.phone_number };
+    case 'email':
+      if (!isEmail(seed.email)) throw new TypeError(`${field}.email must be an email address`);
+      return { kind: 'email', email: seed.email };
+    case 'push':
+      return { kind: 'push' };
+  }
+}
+
+/**
+ * Starts an MFA flow: a new mfa_token for `userId`, bound to `clientId`, carrying the host's `context`.
+ * An unknown user is registered on the spot with no authenticators (so they are asked to enroll): any user
+ * the host authenticates may meet an MFA requirement, configured for MFA or not.
+ */
+export function issueMfaToken(
+  state: MfaState,
+  input: { userId: string; clientId: string; context?: unknown },
+): { status: 403; body: MfaRequiredBody } {
+  if (typeof input.userId !== 'string' || input.userId === '')
+    throw new TypeError('userId must be a non-empty string');
+  if (typeof input.clientId !== 'string' || input.clientId === '')
+    throw new TypeError('clientId must be a non-empty string');
+  const user = state.users.get(input.userId) ?? registerBare(state, input.userId);
+  const token = issueToken(state, user, input.clientId, input.context);
+  return { status: 403, body: mfaRequiredBody(token, user, []) };
+}
+
+function registerBare(state: MfaState, userId: string): UserRecord {
+  const user: UserRecord = { userId, factorsRequired: 1, authenticators: new Map(), failures: 0 };
+  state.users.set(userId, user);
+  return user;
+}

@@ -1,0 +1,24 @@
+export { MfaService } from './service.js';
+export { generateTotp } from './totp.js';
+export { qrSvg } from './qr.js';
+export type { AssociateAuth } from './handlers/associate.js';
+export type { AuthenticatorsAuth } from './handlers/authenticators.js';
+export type { VerifyOobInput, VerifyOtpInput, VerifyRecoveryCodeInput } from './handlers/grants.js';
+export type {
+  AuthenticatorKind,
+  AuthenticatorView,
+  ErrorBody,
+  HandlerResult,
+  MfaRequiredBody,
+  MfaRequirements,
+  MfaServiceOptions,
+  MfaUserInput,
+  OobChannel,
+  OutboxEntry,
+  RequirementType,
+  SeedAuthenticator,
+  SeededUser,
+  VerifyFailure,
+  VerifyResult,
+  VerifySuccess,
+} from './types.js';

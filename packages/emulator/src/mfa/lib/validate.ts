@@ -1,0 +1,42 @@
+/** Checks of request fields at the boundary, each failure naming the field. */
+
+/** E.164: a plus sign, a country code that does not start with 0, at most 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+// Deliberately loose: one @, no spaces, a dot in the domain. Mail delivery is simulated anyway.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether `value` is a phone number in E.164 form, such as `+15551234567`. */
+export function isE164(value: string): boolean {
+  return E164.test(value);
+}
+
+/** Whether `value` looks like an email address. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/** A JSON body seen as a record, or `undefined` when it is not a JSON object. */
+export function asRecord(body: unknown): Record<string, unknown> | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  return Object.fromEntries(Object.entries(body));
+}
+
+/** A string field, or `undefined` when absent or empty; `null` when present with another type. */
+export function stringField(body: Record<string, unknown>, name: string): string | undefined | null {
+  const value = body[name];
+  if (value === undefined || value === '') return undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * A field that Auth0 documents as an array of strings. A single string is accepted too (form-encoded
+ * bodies and some SDKs send one); `null` means present but malformed.
+ */
+export function stringListField(body: Record<string, unknown>, name: string): string[] | undefined | null {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return value;
+  return null;
+}
