@@ -1,0 +1,342 @@
+import type { MfaBinding } from '../http/index.js';
+import type { StateData } from '../types.js';
+import { pollForApproval } from './approval.js';
+import { isFactorType } from './factors.js';
+import { mfaGrant, type MfaCredential } from './grant.js';
+import {
+  challenge,
+  enroll,
+  enrollmentFactors,
+  listAuthenticators,
+  mfaApiAudience,
+  removeAuthenticator,
+  type EnrollmentFactor,
+} from './operations.js';
+import type {
+  ChallengeOptions,
+  DeleteAuthenticatorOptions,
+  EnrollOptions,
+  MfaClientOptions,
+  VerifyOptions,
+  WaitForApprovalOptions,
+  WithMfaToken,
+} from './options.js';
+import { persistMfaTokens } from './persist.js';
+import type {
+  Authenticator,
+  Challenge,
+  Enrollment,
+  MfaSessionBinding,
+  MfaTokenContext,
+  MfaTokenInput,
+  MfaVerifyResult,
+} from './types.js';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * `client.mfa`: finishes a multi-factor authentication the server asked for with `mfa_required`.
+ * Every `mfaToken` is the encrypted token of an `MfaRequiredError`, passed as it is; the raw token is
+ * decrypted here, checked against this client, issuer and session, and only sent to the server.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getAccessToken({ audience }, storeOptions);
+ * } catch (err) {
+ *   if (err instanceof MfaRequiredError) {
+ *     await client.mfa.verify({ mfaToken: err.mfaToken, otp }, storeOptions);
+ *   }
+ * }
+ * ```
+ */
+export class MfaClient<TStoreOptions = unknown> {
+  readonly #deps: MfaClientOptions<TStoreOptions>;
+
+  /**
+   * @param options the request funnel, the mfa token sealer (sharing `sealMfa` with the funnel), the
+   * session access, and the client's `getAccessToken` (for `deleteAuthenticator`).
+   */
+  constructor(options: MfaClientOptions<TStoreOptions>) {
+    this.#deps = options;
+  }
+
+  /**
+   * Encrypts a raw mfa token, bound to this client, the issuer and the current session if any.
+   *
+   * @throws {TypeError} when `mfaToken` is not a non-empty string.
+   * @example
+   * ```ts
+   * const sealed = await client.mfa.encryptMfaToken({ mfaToken: raw, audience }, storeOptions);
+   * ```
+   */
+  async encryptMfaToken(input: MfaTokenInput, storeOptions?: TStoreOptions): Promise<string> {
+    requireString(input?.mfaToken, 'mfaToken');
+    return this.#deps.tokens.encrypt(input, bindingOf(await this.#deps.sessions.get(storeOptions)));
+  }
+
+  /**
+   * Decrypts an encrypted mfa token and checks its expiry (1 s tolerance) and what it is bound to.
+   *
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`: tampered, foreign key, other client, issuer or session.
+   * @example
+   * ```ts
+   * const { audience, mfaRequirements } = await client.mfa.decryptMfaToken(err.mfaToken, storeOptions);
+   * ```
+   */
+  async decryptMfaToken(token: string, storeOptions?: TStoreOptions): Promise<MfaTokenContext> {
+    requireString(token, 'mfaToken');
+    return this.#deps.tokens.decrypt(token, bindingOf(await this.#deps.sessions.get(storeOptions)));
+  }
+
+  /**
+   * Lists the user's authenticators, narrowed to the factors the challenge requirements name.
+   *
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @throws {ServerError} `server_error`, with the server's `error` (`invalid_token`, ...).
+   * @example
+   * ```ts
+   * const authenticators = await client.mfa.listAuthenticators({ mfaToken }, storeOptions);
+   * ```
+   */
+  async listAuthenticators(options: WithMfaToken, storeOptions?: TStoreOptions): Promise<Authenticator[]> {
+    return listAuthenticators(this.#deps.transport, await this.#open(options, storeOptions));
+  }
+
+  /**
+   * The factors the user must enroll (`mfa_requirements.enroll`), each with the `factorType`s of
+   * {@link enrollAuthenticator} that satisfy it. No network.
+   *
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @example
+   * ```ts
+   * const factors = await client.mfa.getEnrollmentFactors({ mfaToken }, storeOptions);
+   * ```
+   */
+  async getEnrollmentFactors(
+    options: WithMfaToken,
+    storeOptions?: TStoreOptions,
+  ): Promise<EnrollmentFactor[]> {
+    return enrollmentFactors(await this.#open(options, storeOptions));
+  }
+
+  /**
+   * Enrolls a factor: an authenticator app (`otp`), `sms` or `voice` to `phoneNumber`, `email`, or
+   * Guardian `push`. Confirm it with {@link verify} (OTP code, or the returned `oobCode`).
+   *
+   * @throws {TypeError} naming `factorType`, `phoneNumber` or `email` when missing or malformed.
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @throws {ServerError} `server_error`, with the server's `error`.
+   * @example
+   * ```ts
+   * const { barcodeUri } = await client.mfa.enrollAuthenticator({ mfaToken, factorType: 'otp' }, storeOptions);
+   * ```
+   */
+  async enrollAuthenticator(options: EnrollOptions, storeOptions?: TStoreOptions): Promise<Enrollment> {
+    if (!isFactorType(options?.factorType)) {
+      throw new TypeError('"factorType" must be one of otp, sms, voice, email, push');
+    }
+    const { factorType, phoneNumber, email } = options;
+    if (factorType === 'sms' || factorType === 'voice') {
+      if (typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) {
+        throw new TypeError('"phoneNumber" must be an E.164 number such as +14155550100');
+      }
+    } else if (phoneNumber !== undefined) {
+      throw new TypeError(`"phoneNumber" is only for sms and voice, not ${factorType}`);
+    }
+    if (factorType === 'email') {
+      if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+        throw new TypeError('"email" must be an email address');
+      }
+    } else if (email !== undefined) {
+      throw new TypeError(`"email" is only for the email factor, not ${factorType}`);
+    }
+    const context = await this.#open(options, storeOptions);
+    return enroll(this.#deps.transport, context, {
+      factorType,
+      ...(phoneNumber !== undefined && { phoneNumber }),
+      ...(email !== undefined && { email }),
+    });
+  }
+
+  /**
+   * Deletes an authenticator. Without `accessToken`, gets one for the MFA API (audience
+   * `https://{domain}/mfa/`, scope `remove:authenticators`) through the session.
+   *
+   * @throws {TypeError} naming `authenticatorId`, or when no access token can be obtained.
+   * @throws {ServerError} `server_error`, with the server's `error` (404, 401, ...).
+   * @throws {MfaRequiredError} `mfa_required` when getting the MFA API token needs MFA itself.
+   * @example
+   * ```ts
+   * await client.mfa.deleteAuthenticator({ authenticatorId: 'sms|dev_123' }, storeOptions);
+   * ```
+   */
+  async deleteAuthenticator(
+    options: DeleteAuthenticatorOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    requireString(options?.authenticatorId, 'authenticatorId');
+    let accessToken = options.accessToken;
+    if (accessToken === undefined) {
+      const { getAccessToken } = this.#deps;
+      if (!getAccessToken)
+        throw new TypeError('"accessToken" is required: this MfaClient has no session access');
+      const audience = mfaApiAudience(this.#deps.transport);
+      ({ accessToken } = await getAccessToken({ audience, scope: 'remove:authenticators' }, storeOptions));
+    }
+    requireString(accessToken, 'accessToken');
+    await removeAuthenticator(this.#deps.transport, options.authenticatorId, accessToken);
+  }
+
+  /**
+   * Asks the server to challenge an authenticator: sends the SMS, voice call, email or push, and
+   * returns the `oobCode` to verify with. OTP needs no challenge.
+   *
+   * @throws {TypeError} naming `challengeType`.
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @throws {ServerError} `server_error` (`unsupported_challenge_type`, `association_required`, ...).
+   * @example
+   * ```ts
+   * const { oobCode } = await client.mfa.challengeAuthenticator({ mfaToken, challengeType: 'oob', authenticatorId }, storeOptions);
+   * ```
+   */
+  async challengeAuthenticator(options: ChallengeOptions, storeOptions?: TStoreOptions): Promise<Challenge> {
+    if (options?.challengeType !== 'otp' && options?.challengeType !== 'oob') {
+      throw new TypeError('"challengeType" must be otp or oob');
+    }
+    if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
+    const context = await this.#open(options, storeOptions);
+    return challenge(this.#deps.transport, context, {
+      challengeType: options.challengeType,
+      ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
+    });
+  }
+
+  /**
+   * Completes the MFA with an OTP, an OOB code (and binding code) or a recovery code, sending the
+   * bound audience and scope. With `persist` (default) the tokens go into the session under that
+   * audience, a rotated refresh token is kept, and after a first login the session is created from
+   * the verified ID token. A wrong code changes nothing.
+   *
+   * @throws {TypeError} unless exactly one of `otp`, `oobCode`, `recoveryCode` is given.
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @throws {MfaRequiredError} `mfa_required`: a further factor is needed (chained MFA); bound the same way.
+   * @throws {ServerError} `server_error` with `error` `invalid_grant`, `expired_token`, `too_many_attempts`
+   * (with `retryAfter`), `authorization_pending`, `slow_down`.
+   * @throws {IdTokenValidationError} `id_token_invalid` when creating the session.
+   * @example
+   * ```ts
+   * const result = await client.mfa.verify({ mfaToken, otp: '123456' }, storeOptions);
+   * ```
+   */
+  async verify(options: VerifyOptions, storeOptions?: TStoreOptions): Promise<MfaVerifyResult> {
+    const credential = credentialOf(options);
+    const context = await this.#open(options, storeOptions);
+    const audience = options.audience ?? context.audience;
+    const scope = options.scope ?? context.scope;
+    const binding: MfaBinding = { audience, scope, session: context.session };
+    const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, binding);
+
+    const result: MfaVerifyResult = {
+      accessToken: response.access_token,
+      expiresAt: Math.floor(Date.now() / 1000) + (response.expires_in ?? 0),
+      tokenType: response.token_type,
+      audience: audience ?? this.#deps.defaultAudience ?? 'default',
+    };
+    const grantedScope = response.scope ?? scope;
+    if (response.id_token !== undefined) result.idToken = response.id_token;
+    if (response.refresh_token !== undefined) result.refreshToken = response.refresh_token;
+    if (grantedScope !== undefined) result.scope = grantedScope;
+    if (typeof response.recovery_code === 'string') result.recoveryCode = response.recovery_code;
+
+    if (options.persist ?? true) {
+      const tokenSet = {
+        audience: result.audience,
+        accessToken: result.accessToken,
+        scope: grantedScope,
+        expiresAt: result.expiresAt,
+      };
+      await persistMfaTokens(this.#deps.transport, this.#deps.sessions, response, tokenSet, storeOptions);
+    }
+    return result;
+  }
+
+  /**
+   * Waits for the user to approve a push: polls {@link verify} with the `oobCode`, every `intervalMs`
+   * (default 5000, +5000 after each `slow_down`), until approved, rejected (`invalid_grant`), the
+   * challenge expires (`expired_token`), `timeoutMs` passes or `signal` aborts.
+   *
+   * @throws {ServerError} `server_error` with `error` `invalid_grant` (rejected) or `expired_token`.
+   * @throws {RequestError} `request_timeout` when the next poll would fall after `timeoutMs`.
+   * @throws the `signal`'s reason (an `AbortError` `DOMException`) when aborted.
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
+   * @example
+   * ```ts
+   * const result = await client.mfa.waitForApproval({ mfaToken, oobCode, timeoutMs: 60_000 }, storeOptions);
+   * ```
+   */
+  async waitForApproval(
+    options: WaitForApprovalOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<MfaVerifyResult> {
+    requireString(options?.oobCode, 'oobCode');
+    for (const field of ['intervalMs', 'timeoutMs'] as const) {
+      const value = options[field];
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+        throw new TypeError(`"${field}" must be a non-negative number of milliseconds`);
+      }
+    }
+    const { mfaToken, oobCode, persist, audience, scope } = options;
+    return pollForApproval(
+      () =>
+        this.verify(
+          {
+            mfaToken,
+            oobCode,
+            ...(persist !== undefined && { persist }),
+            ...(audience !== undefined && { audience }),
+            ...(scope !== undefined && { scope }),
+          },
+          storeOptions,
+        ),
+      options,
+    );
+  }
+
+  async #open(options: WithMfaToken, storeOptions: TStoreOptions | undefined): Promise<MfaTokenContext> {
+    return this.decryptMfaToken(options?.mfaToken, storeOptions);
+  }
+}
+
+function bindingOf(state: StateData | undefined): MfaSessionBinding | undefined {
+  return state ? { sid: state.internal.sid, sub: state.user?.sub } : undefined;
+}
+
+function requireString(value: unknown, field: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`"${field}" must be a non-empty string`);
+}
+
+function credentialOf(options: VerifyOptions): MfaCredential {
+  const given = (['otp', 'oobCode', 'recoveryCode'] as const).filter((f) => options?.[f] !== undefined);
+  if (given.length !== 1) {
+    throw new TypeError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
+  }
+  if (options.otp !== undefined) {
+    requireString(options.otp, 'otp');
+    return { kind: 'otp', otp: options.otp };
+  }
+  if (options.oobCode !== undefined) {
+    requireString(options.oobCode, 'oobCode');
+    if (options.bindingCode !== undefined) requireString(options.bindingCode, 'bindingCode');
+    return { kind: 'oob', oobCode: options.oobCode, bindingCode: options.bindingCode };
+  }
+  requireString(options.recoveryCode, 'recoveryCode');
+  return { kind: 'recoveryCode', recoveryCode: options.recoveryCode };
+}

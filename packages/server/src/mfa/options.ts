@@ -1,0 +1,92 @@
+import type { Transport } from '../http/index.js';
+import type { SessionAccess } from '../session/access.js';
+import type { TokenSet } from '../types.js';
+import type { FactorType } from './factors.js';
+import type { MfaTokens } from './tokens.js';
+
+/**
+ * What {@link MfaClient} needs; the ServerClient wires it from its configuration.
+ *
+ * @example
+ * ```ts
+ * const mfa = new MfaClient({ transport, tokens, sessions, getAccessToken: (o, s) => client.getAccessToken(o, s) });
+ * ```
+ */
+export interface MfaClientOptions<TStoreOptions> {
+  /** The request funnel; its `sealMfa` must be `tokens.sealMfa`. */
+  transport: Transport;
+  /** From {@link createMfaTokens}, with the same secrets, client id and issuer. */
+  tokens: MfaTokens;
+  /** The current session, read to bind and check tokens, written by `verify`. */
+  sessions: SessionAccess<TStoreOptions>;
+  /**
+   * The client's `getAccessToken`: `deleteAuthenticator` uses it to get an access token for the MFA
+   * API when none is given.
+   */
+  getAccessToken?: (
+    options: { audience: string; scope: string },
+    storeOptions?: TStoreOptions,
+  ) => Promise<TokenSet>;
+  /** The audience tokens are stored under when the mfa token binds none (`authorizationParams.audience`). */
+  defaultAudience?: string | undefined;
+}
+
+/** The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries. */
+export interface WithMfaToken {
+  mfaToken: string;
+}
+
+/** Options of {@link MfaClient.enrollAuthenticator}. */
+export interface EnrollOptions extends WithMfaToken {
+  factorType: FactorType;
+  /** E.164 (`+14155550100`), for `sms` and `voice`. */
+  phoneNumber?: string;
+  /** For `email`. */
+  email?: string;
+}
+
+/** Options of {@link MfaClient.challengeAuthenticator}. */
+export interface ChallengeOptions extends WithMfaToken {
+  challengeType: 'otp' | 'oob';
+  authenticatorId?: string;
+}
+
+/** Options of {@link MfaClient.deleteAuthenticator}. */
+export interface DeleteAuthenticatorOptions {
+  authenticatorId: string;
+  /** An access token for the MFA API with scope `remove:authenticators`; fetched via the session when absent. */
+  accessToken?: string;
+}
+
+/** What every `verify` call may add. */
+export interface VerifyCommon extends WithMfaToken {
+  /** Store the tokens in the session (creating it after a first login). Default `true`. */
+  persist?: boolean;
+  /** Overrides the audience bound in the mfa token. */
+  audience?: string;
+  /** Overrides the scope bound in the mfa token. */
+  scope?: string;
+}
+
+/** Options of {@link MfaClient.verify}: the field given picks the grant. */
+export type VerifyOptions = VerifyCommon &
+  (
+    | { otp: string; oobCode?: never; bindingCode?: never; recoveryCode?: never }
+    | { oobCode: string; bindingCode?: string; otp?: never; recoveryCode?: never }
+    | { recoveryCode: string; otp?: never; oobCode?: never; bindingCode?: never }
+  );
+
+/** Options of {@link MfaClient.waitForApproval}. */
+export interface WaitForApprovalOptions extends WithMfaToken {
+  /** From the push challenge or enrollment. */
+  oobCode: string;
+  /** Milliseconds between polls; default 5000, lengthened by 5000 on each `slow_down`. */
+  intervalMs?: number;
+  /** Gives up after this many milliseconds. */
+  timeoutMs?: number;
+  /** Stops at once when aborted. */
+  signal?: AbortSignal;
+  persist?: boolean;
+  audience?: string;
+  scope?: string;
+}

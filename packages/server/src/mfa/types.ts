@@ -1,0 +1,107 @@
+import type { MfaRequirements } from '../errors/index.js';
+
+/**
+ * A factor the user has enrolled, as `GET /mfa/authenticators` lists it, in camelCase.
+ *
+ * @example
+ * ```ts
+ * const sms = authenticators.find((a) => a.oobChannel === 'sms');
+ * ```
+ */
+export interface Authenticator {
+  id: string;
+  /** `otp`, `oob` or `recovery-code`; other strings pass through as the server sent them. */
+  authenticatorType: 'otp' | 'oob' | 'recovery-code' | (string & Record<never, never>);
+  active: boolean;
+  /** For `oob`: `sms`, `voice`, `email` or `auth0` (push). */
+  oobChannel?: string;
+  name?: string;
+}
+
+/**
+ * What `POST /mfa/associate` answered: the secret and QR code URI of an authenticator app, or the
+ * out-of-band code of an SMS, voice, email or push enrollment.
+ *
+ * @example
+ * ```ts
+ * if (enrollment.authenticatorType === 'otp') showQrCode(enrollment.barcodeUri);
+ * ```
+ */
+export type Enrollment =
+  | { authenticatorType: 'otp'; secret: string; barcodeUri: string; recoveryCodes?: string[] }
+  | {
+      authenticatorType: 'oob';
+      oobChannel: string;
+      oobCode?: string;
+      bindingMethod?: string;
+      barcodeUri?: string;
+      recoveryCodes?: string[];
+    };
+
+/**
+ * The answer of `POST /mfa/challenge`.
+ *
+ * @example
+ * ```ts
+ * const { oobCode, bindingMethod } = await client.mfa.challengeAuthenticator({ mfaToken, challengeType: 'oob', authenticatorId });
+ * ```
+ */
+export interface Challenge {
+  challengeType: string;
+  oobCode?: string;
+  bindingMethod?: string;
+  /** Seconds the challenge stays valid, when the server said. */
+  expiresIn?: number;
+}
+
+/**
+ * The tokens a completed MFA grant returned.
+ *
+ * @example
+ * ```ts
+ * const { accessToken, recoveryCode } = await client.mfa.verify({ mfaToken, recoveryCode: code });
+ * ```
+ */
+export interface MfaVerifyResult {
+  accessToken: string;
+  /** Unix time in seconds. */
+  expiresAt: number;
+  tokenType: string;
+  /** The audience the tokens were requested for (and stored under when persisted). */
+  audience: string;
+  idToken?: string;
+  refreshToken?: string;
+  scope?: string;
+  /** A NEW recovery code, after a recovery-code grant: show it to the user once. */
+  recoveryCode?: string;
+}
+
+/** The session an encrypted mfa token is bound to. */
+export interface MfaSessionBinding {
+  sid: string;
+  sub?: string | undefined;
+}
+
+/** What {@link MfaClient.encryptMfaToken} seals. */
+export interface MfaTokenInput {
+  /** The raw mfa token from the authorization server. */
+  mfaToken: string;
+  audience?: string | undefined;
+  scope?: string | undefined;
+  mfaRequirements?: MfaRequirements | undefined;
+}
+
+/**
+ * What an encrypted mfa token carries, once decrypted and checked.
+ *
+ * @example
+ * ```ts
+ * const { audience, mfaRequirements } = await client.mfa.decryptMfaToken(err.mfaToken);
+ * ```
+ */
+export interface MfaTokenContext extends MfaTokenInput {
+  /** Unix time in seconds after which the encrypted token is refused. */
+  expiresAt: number;
+  /** The session the token is bound to; absent for a token issued without a session. */
+  session?: MfaSessionBinding;
+}
