@@ -49,3 +49,21 @@ export function field(body: unknown, name: string): string {
   if (typeof value !== 'string') throw new Error(`body.${name} is not a string`);
   return value;
 }
+
+/** A string-array body field (such as `recovery_codes`), failing the test when absent. */
+export function strings(body: unknown, name: string): string[] {
+  if (typeof body !== 'object' || body === null) throw new Error('body is not an object');
+  const value: unknown = Object.getOwnPropertyDescriptor(body, name)?.value;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new Error(`body.${name} is not a string[]`);
+  return value.map(String);
+}
+
+/** The id of the first listed authenticator of a type. */
+export function idOf(list: unknown, type: string): string {
+  if (!Array.isArray(list)) throw new Error('not a list');
+  return field(
+    list.find((a) => field(a, 'authenticator_type') === type),
+    'id',
+  );
+}
