@@ -1,0 +1,18 @@
+export type { SessionAccess } from './access.js';
+export { newSessionId } from './session-id.js';
+export { tokenSetMatches, findTokenSet, upsertTokenSet, scopesOf, type TokenSetQuery } from './token-sets.js';
+export {
+  applyTokenResponse,
+  type SessionTokenResponse,
+  type ApplyTokenResponseOptions,
+} from './apply-token-response.js';
+export {
+  resolveSessionLifetime,
+  absoluteExpiry,
+  sessionExpiry,
+  cookieAttributes,
+  secureByDefault,
+  type SessionConfiguration,
+  type SessionCookieOptions,
+  type SessionLifetime,
+} from './lifetime.js';

@@ -1,0 +1,131 @@
+import type { CookieSerializeOptions, StateData } from '../types.js';
+
+/** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
+export interface SessionCookieOptions {
+  /**
+   * The session cookie's name, default `__a0_session`. The stores name cookies after the
+   * `identifier` they are given, so the ServerClient passes this name as its state identifier.
+   */
+  name?: string;
+  /** Default `'lax'`. */
+  sameSite?: 'strict' | 'lax' | 'none';
+  /**
+   * Default: `true`, unless the store was given an `appBaseUrl` that is plain `http:` on a loopback
+   * host (`localhost`, `127.0.0.1`, `[::1]`), where browsers would drop a `Secure` cookie sent
+   * over http.
+   */
+  secure?: boolean;
+  /** Default `'/'`. */
+  path?: string;
+  /** Default: none (a host-only cookie). */
+  domain?: string;
+}
+
+/** How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`. */
+export interface SessionConfiguration {
+  /**
+   * Whether each write of the session restarts the inactivity window (up to the absolute limit).
+   * Without it a session lives exactly `absoluteDuration` from its creation. Default `true`.
+   */
+  rolling?: boolean;
+  /** Seconds from creation after which the session ends, whatever the activity. Default 3 days. */
+  absoluteDuration?: number;
+  /** Seconds without a write after which a rolling session ends. Default 1 day. */
+  inactivityDuration?: number;
+  cookie?: SessionCookieOptions;
+}
+
+/** {@link SessionConfiguration} lifetimes with the defaults applied. */
+export interface SessionLifetime {
+  rolling: boolean;
+  absoluteDuration: number;
+  inactivityDuration: number;
+}
+
+const DAY = 24 * 60 * 60;
+
+function duration(value: number | undefined, fallback: number, field: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`"${field}" must be a positive number of seconds`);
+  }
+  return Math.floor(value);
+}
+
+/**
+ * Applies the defaults (rolling, 1 day of inactivity, 3 days absolute) and checks the values.
+ *
+ * @throws TypeError naming the field when a duration is not a positive number or `rolling` is not a boolean.
+ */
+export function resolveSessionLifetime(config: SessionConfiguration = {}): SessionLifetime {
+  if (config.rolling !== undefined && typeof config.rolling !== 'boolean') {
+    throw new TypeError('"rolling" must be a boolean');
+  }
+  return {
+    rolling: config.rolling ?? true,
+    absoluteDuration: duration(config.absoluteDuration, 3 * DAY, 'absoluteDuration'),
+    inactivityDuration: duration(config.inactivityDuration, DAY, 'inactivityDuration'),
+  };
+}
+
+/**
+ * The Unix time (seconds) the session can last no later than, whatever the activity: its creation
+ * plus `absoluteDuration`, capped by a `sessionExpiresAt` ceiling the session carries (set by an
+ * enterprise connection, as in `@auth0/auth0-server-js`).
+ */
+export function absoluteExpiry(lifetime: SessionLifetime, state: StateData): number {
+  const absolute = state.internal.createdAt + lifetime.absoluteDuration;
+  const ceiling = state['sessionExpiresAt'];
+  return typeof ceiling === 'number' ? Math.min(absolute, ceiling) : absolute;
+}
+
+/**
+ * The Unix time (seconds) a session written at `now` expires: `now + inactivityDuration` for a
+ * rolling session, never later than {@link absoluteExpiry}.
+ */
+export function sessionExpiry(lifetime: SessionLifetime, state: StateData, now: number): number {
+  const absolute = absoluteExpiry(lifetime, state);
+  return lifetime.rolling ? Math.min(now + lifetime.inactivityDuration, absolute) : absolute;
+}
+
+/** The attributes of a session or transaction cookie, before `maxAge`. */
+export function cookieAttributes(
+  cookie: SessionCookieOptions | undefined,
+  secureByDefault: boolean,
+): CookieSerializeOptions {
+  const options: CookieSerializeOptions = {
+    httpOnly: true,
+    sameSite: cookie?.sameSite ?? 'lax',
+    secure: cookie?.secure ?? secureByDefault,
+    path: cookie?.path ?? '/',
+  };
+  if (cookie?.domain !== undefined) options.domain = cookie.domain;
+  return options;
+}
+
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/**
+ * Whether cookies for an app served at `appBaseUrl` should be `Secure`: always, except for plain
+ * `http:` on a loopback host, where a browser would not send a `Secure` cookie back. Without an
+ * `appBaseUrl` the answer is `true`.
+ *
+ * @throws TypeError when `appBaseUrl` is not a URL.
+ */
+export function secureByDefault(appBaseUrl: string | URL | undefined): boolean {
+  if (appBaseUrl === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(appBaseUrl);
+  } catch {
+    throw new TypeError('"appBaseUrl" must be an absolute URL');
+  }
+  return !(url.protocol === 'http:' && isLoopback(url.hostname));
+}

@@ -1,0 +1,74 @@
+import type { StateData, TokenSet } from '../types.js';
+
+/** What a caller asks an access token for. */
+export interface TokenSetQuery {
+  audience: string;
+  /** Space-separated scopes the token must carry; empty or `undefined` asks for none in particular. */
+  scope?: string | undefined;
+}
+
+/** Splits a space-separated scope string into its distinct scopes. */
+export function scopesOf(scope: string | undefined): Set<string> {
+  const scopes = new Set<string>();
+  if (scope) for (const s of scope.split(' ')) if (s) scopes.add(s);
+  return scopes;
+}
+
+/** The scope string in a canonical form (distinct, sorted), so `'b a a'` and `'a b'` compare equal. */
+function canonicalScope(scope: string | undefined): string {
+  return [...scopesOf(scope)].sort().join(' ');
+}
+
+/**
+ * Whether `set` serves `query`: the audience is the same and the set carries every requested scope
+ * (it may carry more). Expiry is not considered: the caller decides how close to expiry is too close.
+ *
+ * @example
+ * tokenSetMatches({ audience: 'https://api', accessToken: 'at', scope: 'read write', expiresAt: 0 },
+ *   { audience: 'https://api', scope: 'read' }); // true
+ */
+export function tokenSetMatches(set: TokenSet, query: TokenSetQuery): boolean {
+  if (set.audience !== query.audience) return false;
+  const wanted = scopesOf(query.scope);
+  if (wanted.size === 0) return true;
+  const has = scopesOf(set.scope);
+  for (const s of wanted) if (!has.has(s)) return false;
+  return true;
+}
+
+/**
+ * The token set of `state` that serves `query`, preferring the one that expires last; `undefined`
+ * when none does (or there is no session).
+ *
+ * @example
+ * const set = findTokenSet(session, { audience: 'https://api.example.com', scope: 'read:items' });
+ * if (set && set.expiresAt > Date.now() / 1000 + 60) return set.accessToken;
+ */
+export function findTokenSet(state: StateData | undefined, query: TokenSetQuery): TokenSet | undefined {
+  let best: TokenSet | undefined;
+  for (const set of state?.tokenSets ?? []) {
+    if (tokenSetMatches(set, query) && (!best || set.expiresAt > best.expiresAt)) best = set;
+  }
+  return best;
+}
+
+/**
+ * A copy of `state` holding `set`: it replaces the set with the same audience and the same scopes
+ * (compared as sets, so order and repeats do not matter), and drops every token set that has
+ * expired by `now`, so the session does not grow with dead tokens. `state` is not modified.
+ *
+ * @param now Unix time in seconds; defaults to the current time.
+ * @example
+ * session = upsertTokenSet(session, { audience, accessToken, scope, expiresAt });
+ */
+export function upsertTokenSet(
+  state: StateData,
+  set: TokenSet,
+  now: number = Math.floor(Date.now() / 1000),
+): StateData {
+  const key = canonicalScope(set.scope);
+  const kept = state.tokenSets.filter(
+    (t) => t.expiresAt > now && !(t.audience === set.audience && canonicalScope(t.scope) === key),
+  );
+  return { ...state, tokenSets: [...kept, { ...set }] };
+}

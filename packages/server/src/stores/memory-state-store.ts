@@ -1,0 +1,34 @@
+import type { LogoutTokenClaims, StateData, StateStore } from '../types.js';
+import { matchesLogoutToken } from './logout-match.js';
+
+/**
+ * Sessions in a `Map` of this process, keyed by the identifier alone (so every caller shares one
+ * session per identifier): for tests and scripts, not for a web app with more than one user.
+ * Values are copied in and out, as a real store would serialise them.
+ *
+ * @example
+ * const client = new ServerClient({ ...options, stateStore: new MemoryStateStore(), transactionStore: new MemoryTransactionStore() });
+ */
+export class MemoryStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
+  readonly #sessions = new Map<string, StateData>();
+
+  async get(identifier: string): Promise<StateData | undefined> {
+    const data = this.#sessions.get(identifier);
+    return data && structuredClone(data);
+  }
+
+  async set(identifier: string, data: StateData): Promise<void> {
+    this.#sessions.set(identifier, structuredClone(data));
+  }
+
+  async delete(identifier: string): Promise<void> {
+    this.#sessions.delete(identifier);
+  }
+
+  /** Deletes every session the logout token's `sid`/`sub` (and `iss`) name. */
+  async deleteByLogoutToken(claims: LogoutTokenClaims): Promise<void> {
+    for (const [identifier, data] of this.#sessions) {
+      if (matchesLogoutToken(data, claims)) this.#sessions.delete(identifier);
+    }
+  }
+}

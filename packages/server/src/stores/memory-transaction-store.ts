@@ -1,0 +1,39 @@
+import type { TransactionData, TransactionStore } from '../types.js';
+
+/**
+ * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
+ * `ttl` seconds (default 15 minutes), like the cookie store's. Values are copied in and out.
+ *
+ * @example
+ * const transactionStore = new MemoryTransactionStore({ ttl: 60 });
+ */
+export class MemoryTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
+  readonly #entries = new Map<string, { data: TransactionData; expiresAt: number }>();
+  readonly #ttlMs: number;
+
+  /** @throws TypeError when `ttl` is not a positive number. */
+  constructor(options: { ttl?: number } = {}) {
+    const ttl = options.ttl ?? 15 * 60;
+    if (typeof ttl !== 'number' || !(ttl > 0))
+      throw new TypeError('"ttl" must be a positive number of seconds');
+    this.#ttlMs = ttl * 1000;
+  }
+
+  async get(identifier: string): Promise<TransactionData | undefined> {
+    const entry = this.#entries.get(identifier);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.#entries.delete(identifier);
+      return undefined;
+    }
+    return structuredClone(entry.data);
+  }
+
+  async set(identifier: string, data: TransactionData): Promise<void> {
+    this.#entries.set(identifier, { data: structuredClone(data), expiresAt: Date.now() + this.#ttlMs });
+  }
+
+  async delete(identifier: string): Promise<void> {
+    this.#entries.delete(identifier);
+  }
+}
