@@ -1,1 +1,41 @@
-export {};
+/**
+ * `auth0-server-ts`: server-side Auth0 / OpenID Connect for Node.js, with first-class MFA.
+ *
+ * @packageDocumentation
+ */
+export { ServerClient, type SessionData } from './client.js';
+export type { ServerClientOptions, AuthorizationParameters } from './config.js';
+export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
+export type { GetAccessTokenOptions } from './protocol/access-token.js';
+export type { LogoutOptions } from './protocol/logout.js';
+export type { TokenResponse } from './protocol/token-response.js';
+export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
+export {
+  Auth0Error,
+  RequestError,
+  ServerError,
+  LoginRequiredError,
+  CallbackError,
+  IdTokenValidationError,
+  BackchannelLogoutError,
+  MfaRequiredError,
+  MfaTokenExpiredError,
+  MfaTokenInvalidError,
+  type ErrorCode,
+  type ServerAnswer,
+  type MfaRequirement,
+  type MfaRequirements,
+} from './errors/index.js';
+export type {
+  UserClaims,
+  TokenSet,
+  StateData,
+  InternalStateData,
+  TransactionData,
+  LogoutTokenClaims,
+  AbstractDataStore,
+  StateStore,
+  TransactionStore,
+  CookieHandler,
+  CookieSerializeOptions,
+} from './types.js';

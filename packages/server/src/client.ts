@@ -1,0 +1,323 @@
+import { resolveConfig, type ResolvedConfig, type ServerClientOptions } from './config.js';
+import { CallbackError } from './errors/index.js';
+import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
+import { ReplayCache } from './lib/replay-cache.js';
+import { SingleFlight } from './lib/single-flight.js';
+import { createStoreSession } from './lib/store-session.js';
+import { createMfaTokens, MfaClient } from './mfa/index.js';
+import { getAccessToken, type GetAccessTokenOptions, type SharedRefresh } from './protocol/access-token.js';
+import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
+import { validateLogoutToken } from './protocol/backchannel-logout.js';
+import { callbackState, exchangeCode } from './protocol/callback.js';
+import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
+import { refreshTokenGrant } from './protocol/refresh.js';
+import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
+import type { SessionAccess } from './session/access.js';
+import { applyTokenResponse } from './session/apply-token-response.js';
+import type { StateStore, TokenSet, TransactionData, TransactionStore, UserClaims } from './types.js';
+
+/** The session as `getSession` returns it: the stored session without the SDK's internal fields. */
+export interface SessionData {
+  user: UserClaims | undefined;
+  idToken: string | undefined;
+  refreshToken: string | undefined;
+  tokenSets: TokenSet[];
+  [key: string]: unknown;
+}
+
+/** The audience key token sets are filed under when no audience is configured (as in auth0-server-js). */
+const DEFAULT_AUDIENCE = 'default';
+
+/**
+ * The server-side Auth0 client: interactive login, sessions, access tokens, logout and MFA.
+ *
+ * A thin facade: it validates the configuration once and wires it into the protocol functions that
+ * do the work.
+ *
+ * @example
+ * ```ts
+ * const client = new ServerClient({ domain, clientId, clientSecret, secret, stateStore, transactionStore,
+ *   authorizationParams: { redirect_uri: 'https://app.example.com/auth/callback' } });
+ * ```
+ */
+export class ServerClient<TStoreOptions = unknown> {
+  /** Multi-factor authentication: list, enroll, challenge and verify factors with an encrypted mfa token. */
+  readonly mfa: MfaClient<TStoreOptions>;
+
+  readonly #config: ResolvedConfig<TStoreOptions>;
+  readonly #transport: Transport;
+  readonly #stateStore: StateStore<TStoreOptions>;
+  readonly #transactionStore: TransactionStore<TStoreOptions>;
+  readonly #sessions: SessionAccess<TStoreOptions>;
+  readonly #flights = new SingleFlight<SharedRefresh>();
+  readonly #replay = new ReplayCache();
+
+  /**
+   * @throws {TypeError} naming the option that is missing or malformed.
+   */
+  constructor(options: ServerClientOptions<TStoreOptions>) {
+    const config = resolveConfig(options);
+    this.#config = config;
+    const stores = resolveStores(config);
+    this.#stateStore = stores.stateStore;
+    this.#transactionStore = stores.transactionStore;
+    const tokens = createMfaTokens({
+      secrets: config.secrets,
+      clientId: config.clientId,
+      issuer: config.issuer,
+      ttlSeconds: config.mfaTokenTtl,
+    });
+    this.#transport = new Transport({
+      issuer: config.issuer,
+      clientId: config.clientId,
+      clientAuth: createClientAuth(config.clientAuth),
+      fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
+      clockTolerance: config.clockTolerance,
+      sealMfa: tokens.sealMfa,
+    });
+    this.#sessions = createStoreSession(() => this.#stateStore, config.stateIdentifier);
+    this.mfa = new MfaClient({
+      transport: this.#transport,
+      tokens,
+      sessions: this.#sessions,
+      getAccessToken: (opts, storeOptions) => this.getAccessToken(opts, storeOptions),
+      defaultAudience: config.authorizationParams.audience,
+    });
+  }
+
+  /**
+   * Starts a login: keeps a transaction (PKCE verifier, state, nonce, appState) under
+   * `<transactionIdentifier>.<state>` and returns the URL to redirect the browser to.
+   *
+   * @throws {TypeError} when no `redirect_uri` is configured or given.
+   * @throws {RequestError} `request_failed` / `request_timeout` / `invalid_response` (discovery, PAR).
+   * @throws {ServerError} `server_error` when the PAR endpoint refuses the request.
+   * @example
+   * ```ts
+   * res.redirect((await client.startInteractiveLogin({ appState: { returnTo: '/' } }, { req, res })).href);
+   * ```
+   */
+  async startInteractiveLogin(
+    options: StartInteractiveLoginOptions = {},
+    storeOptions?: TStoreOptions,
+  ): Promise<URL> {
+    const started = await buildAuthorizationRequest(
+      this.#transport,
+      this.#config.authorizationParams,
+      options,
+    );
+    await this.#transactionStore.set(
+      this.#transactionKey(started.state),
+      started.transaction,
+      false,
+      storeOptions,
+    );
+    return started.url;
+  }
+
+  /**
+   * Completes a login from the callback URL: finds the transaction by `state`, deletes it (a callback
+   * URL works once), exchanges the code, validates the ID token and writes a new session.
+   *
+   * @throws {CallbackError} `missing_transaction` (naming the transaction looked up) or `invalid_callback`
+   *   (the server's `error` / `errorDescription`, or no state or code).
+   * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
+   * @throws {ServerError} `server_error` when the code is refused; {@link RequestError} on transport failures.
+   * @example
+   * ```ts
+   * const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(fullUrl, { req, res });
+   * ```
+   */
+  async completeInteractiveLogin<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ appState?: TAppState }> {
+    const callback = new URL(url);
+    const state = callbackState(callback);
+    const key = this.#transactionKey(state);
+    const transaction = await this.#readTransaction(key, storeOptions);
+    if (!transaction || transaction.state !== state) {
+      throw new CallbackError(
+        'missing_transaction',
+        `No login transaction "${key}" was found: its cookie is missing or expired, the callback was already used, or the state was altered`,
+        { transaction: key },
+      );
+    }
+    await this.#transactionStore.delete(key, storeOptions);
+    const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
+    const session = applyTokenResponse(undefined, toTokenResponse(response), {
+      audience: transaction.audience ?? this.#defaultAudience,
+      scope: transaction.scope,
+      claims,
+    });
+    await this.#stateStore.set(this.#config.stateIdentifier, session, true, storeOptions);
+    return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
+  }
+
+  /**
+   * The logged-in user's claims, or `undefined` without a (valid) session. Never throws for a bad cookie.
+   *
+   * @example
+   * ```ts
+   * const user = await client.getUser({ req, res });
+   * ```
+   */
+  async getUser(storeOptions?: TStoreOptions): Promise<UserClaims | undefined> {
+    return (await this.#sessions.get(storeOptions))?.user;
+  }
+
+  /**
+   * The session, or `undefined`: an expired, tampered or foreign cookie reads as no session and
+   * never throws.
+   *
+   * @example
+   * ```ts
+   * const session = await client.getSession({ req, res });
+   * ```
+   */
+  async getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
+    const state = await this.#sessions.get(storeOptions);
+    if (!state) return undefined;
+    const session: SessionData = { ...state };
+    delete session.internal;
+    return session;
+  }
+
+  /**
+   * An access token for `audience` (default: the configured one) and `scope`: the stored one while it
+   * is more than `tokenRefreshLeeway` seconds from expiry, else a refreshed one. Concurrent callers
+   * share one refresh; a failed refresh leaves the session as it was.
+   *
+   * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
+   * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this session.
+   * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+   * @example
+   * ```ts
+   * const { accessToken } = await client.getAccessToken({ audience: 'https://api.example.com' }, { req, res });
+   * ```
+   */
+  getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
+    const store = this.#stateStore;
+    const identifier = this.#config.stateIdentifier;
+    return getAccessToken(
+      {
+        transport: this.#transport,
+        sessions: this.#sessions,
+        lock: (fn, opts) => (store.withLock ? store.withLock(identifier, fn, opts) : fn()),
+        flights: this.#flights,
+        leeway: this.#config.tokenRefreshLeeway,
+        defaultAudience: this.#defaultAudience,
+        sendAudience: (audience) => (audience === DEFAULT_AUDIENCE ? undefined : audience),
+      },
+      options,
+      storeOptions,
+    );
+  }
+
+  /**
+   * Exchanges a refresh token for new tokens, with no session involved.
+   *
+   * @throws {LoginRequiredError} `login_required` when the server answers `invalid_grant`.
+   * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this client and issuer.
+   * @throws {IdTokenValidationError} `id_token_invalid`; {@link ServerError}; {@link RequestError}.
+   * @example
+   * ```ts
+   * const tokens = await client.getTokenByRefreshToken({ refreshToken, audience: 'https://api.example.com' });
+   * ```
+   */
+  async getTokenByRefreshToken(options: {
+    refreshToken: string;
+    audience?: string;
+    scope?: string;
+  }): Promise<TokenResponse> {
+    if (typeof options?.refreshToken !== 'string' || options.refreshToken === '') {
+      throw new TypeError('"refreshToken" must be a non-empty string');
+    }
+    const audience = options.audience ?? this.#config.authorizationParams.audience;
+    const { response } = await refreshTokenGrant(
+      this.#transport,
+      options.refreshToken,
+      { audience, scope: options.scope },
+      { invalidGrant: 'login_required', mfa: { audience, scope: options.scope } },
+    );
+    return toTokenResponse(response);
+  }
+
+  /**
+   * Deletes the session and returns the URL that ends the user's session at Auth0.
+   *
+   * @throws {RequestError} when discovery fails (the local session is deleted already).
+   * @example
+   * ```ts
+   * res.redirect((await client.logout({ returnTo: 'https://app.example.com/' }, { req, res })).href);
+   * ```
+   */
+  async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
+    const state = await this.#sessions.get(storeOptions);
+    await this.#stateStore.delete(this.#config.stateIdentifier, storeOptions);
+    return buildLogoutUrl(this.#transport, options, state?.idToken);
+  }
+
+  /**
+   * Handles an OIDC back-channel logout: validates the logout token completely, then removes the
+   * matching sessions with `stateStore.deleteByLogoutToken`.
+   *
+   * @throws {BackchannelLogoutError} `logout_token_invalid` (naming the claim) or
+   *   `backchannel_logout_unsupported` (a store that cannot find sessions by `sid`/`sub`).
+   * @throws {RequestError} when discovery or the JWKS cannot be fetched.
+   * @example
+   * ```ts
+   * await client.handleBackchannelLogout(form.get('logout_token') ?? '');
+   * ```
+   */
+  async handleBackchannelLogout(logoutToken: string, storeOptions?: TStoreOptions): Promise<void> {
+    const claims = await validateLogoutToken(this.#transport, logoutToken, this.#replay);
+    try {
+      await this.#stateStore.deleteByLogoutToken(
+        {
+          iss: claims.iss,
+          ...(claims.sid ? { sid: claims.sid } : {}),
+          ...(claims.sub ? { sub: claims.sub } : {}),
+        },
+        storeOptions,
+      );
+    } catch (err) {
+      // The sender retries a failed delivery; let the same token through then.
+      this.#replay.remove(claims.replayKey);
+      throw err;
+    }
+  }
+
+  get #defaultAudience(): string {
+    return this.#config.authorizationParams.audience ?? DEFAULT_AUDIENCE;
+  }
+
+  #transactionKey(state: string): string {
+    return `${this.#config.transactionIdentifier}.${state}`;
+  }
+
+  async #readTransaction(key: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
+    try {
+      return await this.#transactionStore.get(key, storeOptions);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function resolveStores<O>(config: ResolvedConfig<O>): {
+  stateStore: StateStore<O>;
+  transactionStore: TransactionStore<O>;
+} {
+  if (!config.stateStore) throw new TypeError('"stateStore" is required');
+  if (!config.transactionStore) throw new TypeError('"transactionStore" is required');
+  return { stateStore: config.stateStore, transactionStore: config.transactionStore };
+}
+
+/**
+ * The app state stored with the transaction. It round-trips through the transaction store as the
+ * caller gave it; the type parameter is the caller's statement of what it stored.
+ */
+function appStateOf<TAppState>(transaction: TransactionData): TAppState {
+  return transaction.appState as TAppState;
+}

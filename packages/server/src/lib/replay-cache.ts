@@ -1,0 +1,34 @@
+/**
+ * Remembers identifiers (a logout token's `jti`) until they expire, to refuse a second use. Bounded:
+ * past `maxEntries` the oldest entries are forgotten first, so a flood cannot exhaust memory.
+ */
+export class ReplayCache {
+  readonly #seen = new Map<string, number>();
+  readonly #maxEntries: number;
+
+  constructor(maxEntries = 10_000) {
+    this.#maxEntries = maxEntries;
+  }
+
+  /** Records `id` until `expiresAt` (unix ms); `false` when it was already recorded and not expired. */
+  add(id: string, expiresAt: number, now = Date.now()): boolean {
+    const known = this.#seen.get(id);
+    if (known !== undefined && known > now) return false;
+    this.#seen.delete(id);
+    this.#seen.set(id, expiresAt);
+    this.#prune(now);
+    return true;
+  }
+
+  /** Forgets `id`, so that a use that failed afterwards can be retried. */
+  remove(id: string): void {
+    this.#seen.delete(id);
+  }
+
+  #prune(now: number): void {
+    for (const [id, expiresAt] of this.#seen) {
+      if (this.#seen.size <= this.#maxEntries && expiresAt > now) break;
+      this.#seen.delete(id);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { SessionAccess } from '../session/access.js';
+import type { StateData, StateStore } from '../types.js';
+
+/**
+ * {@link SessionAccess} over a state store and the session's identifier. Reads never throw (a store
+ * failure reads as no session); `update` runs one update at a time per session in this process, and
+ * inside `stateStore.withLock` when the store offers one.
+ */
+export function createStoreSession<TStoreOptions>(
+  store: () => StateStore<TStoreOptions>,
+  identifier: string,
+): SessionAccess<TStoreOptions> {
+  const queues = new Map<string, Promise<unknown>>();
+
+  const get = async (storeOptions?: TStoreOptions): Promise<StateData | undefined> => {
+    try {
+      return (await store().get(identifier, storeOptions)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    get,
+    set: (state, storeOptions) => store().set(identifier, state, false, storeOptions),
+    async update(fn, storeOptions) {
+      const key = (await get(storeOptions))?.internal.sid ?? '';
+      const previous = queues.get(key) ?? Promise.resolve();
+      const locked = () => {
+        const s = store();
+        const inner = () => get(storeOptions).then(fn);
+        return s.withLock ? s.withLock(identifier, inner, storeOptions) : inner();
+      };
+      const next = previous.then(locked, locked);
+      const tail = next.catch(() => undefined);
+      queues.set(key, tail);
+      void tail.then(() => {
+        if (queues.get(key) === tail) queues.delete(key);
+      });
+      return next;
+    },
+  };
+}

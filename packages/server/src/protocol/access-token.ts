@@ -1,0 +1,122 @@
+import { LoginRequiredError } from '../errors/index.js';
+import type { Transport } from '../http/index.js';
+import type { SingleFlight } from '../lib/single-flight.js';
+import type { SessionAccess } from '../session/access.js';
+import { applyTokenResponse } from '../session/apply-token-response.js';
+import { findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
+import type { StateData, TokenSet } from '../types.js';
+import { refreshTokenGrant } from './refresh.js';
+import { toTokenResponse, type TokenResponse } from './token-response.js';
+
+/** Options of `getAccessToken`. */
+export interface GetAccessTokenOptions {
+  /** The API the token is for. Default: the configured audience. */
+  audience?: string;
+  /** Scopes the token must carry. Default: any token for the audience will do. */
+  scope?: string;
+}
+
+/** The outcome of one refresh, shared by every concurrent caller for the same session and query. */
+export interface SharedRefresh {
+  /** The session as the leader left it. */
+  state: StateData;
+  /** The token answer, when a refresh ran; absent when the lock holder found a fresh token already. */
+  tokens?: TokenResponse | undefined;
+  claims?: StateData['user'];
+}
+
+/** What `getAccessToken` needs from the client. */
+export interface AccessTokenContext<TStoreOptions> {
+  transport: Transport;
+  sessions: SessionAccess<TStoreOptions>;
+  /** Runs `fn` under the store's cross-process lock for this session, or directly without one. */
+  lock: <T>(fn: () => Promise<T>, storeOptions?: TStoreOptions) => Promise<T>;
+  flights: SingleFlight<SharedRefresh>;
+  /** Seconds before expiry at which a token counts as expired. */
+  leeway: number;
+  /** The audience key of the configured default audience (`'default'` when none is configured). */
+  defaultAudience: string;
+  /** Whether `audience` is sent to the server (the `'default'` placeholder is not). */
+  sendAudience: (audience: string) => string | undefined;
+}
+
+/**
+ * Returns an access token for the session: the stored one while it is not within `leeway` seconds of
+ * expiry, else a refreshed one. Concurrent callers for one session and query share one refresh, run
+ * under the store's lock when it has one; the new tokens, a rotated refresh token and a new ID token's
+ * claims are saved. A failed refresh writes nothing.
+ *
+ * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
+ * @throws {MfaRequiredError} `mfa_required`, sealed and bound to this session.
+ * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+ */
+export async function getAccessToken<TStoreOptions>(
+  ctx: AccessTokenContext<TStoreOptions>,
+  options: GetAccessTokenOptions,
+  storeOptions?: TStoreOptions,
+): Promise<TokenSet> {
+  const query: TokenSetQuery = { audience: options.audience ?? ctx.defaultAudience, scope: options.scope };
+  const state = await ctx.sessions.get(storeOptions);
+  if (!state) throw new LoginRequiredError('There is no session: the user must log in');
+  const cached = usable(findTokenSet(state, query), ctx.leeway);
+  if (cached) return cached;
+  if (state.refreshToken === undefined) {
+    throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
+  }
+
+  let led = false;
+  const key = [state.internal.sid, query.audience, [...scopesOf(query.scope)].sort().join(' ')].join(
+    '\u0000',
+  );
+  const shared = await ctx.flights.run(key, () => {
+    led = true;
+    return ctx.lock(() => refreshUnderLock(ctx, state, query, storeOptions), storeOptions);
+  });
+
+  // A caller that joined another request's refresh files the same answer into its own session
+  // (with cookie sessions each request writes its own response).
+  let result = shared.state;
+  if (!led && shared.tokens) {
+    result = applyTokenResponse(state, shared.tokens, { ...query, claims: shared.claims });
+    await ctx.sessions.set(result, storeOptions);
+  }
+  const set = findTokenSet(result, query);
+  if (!set) throw new LoginRequiredError('The refreshed session holds no token for this audience');
+  return set;
+}
+
+async function refreshUnderLock<TStoreOptions>(
+  ctx: AccessTokenContext<TStoreOptions>,
+  before: StateData,
+  query: TokenSetQuery,
+  storeOptions: TStoreOptions | undefined,
+): Promise<SharedRefresh> {
+  // Another process may have refreshed while this one waited for the lock.
+  const reread = await ctx.sessions.get(storeOptions);
+  const current = reread && reread.internal.sid === before.internal.sid ? reread : before;
+  if (usable(findTokenSet(current, query), ctx.leeway)) return { state: current };
+  if (current.refreshToken === undefined) {
+    throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
+  }
+  const refreshed = await refreshTokenGrant(
+    ctx.transport,
+    current.refreshToken,
+    { audience: ctx.sendAudience(query.audience), scope: query.scope },
+    {
+      invalidGrant: 'login_required',
+      mfa: {
+        audience: query.audience,
+        scope: query.scope,
+        session: { sid: current.internal.sid, sub: current.user?.sub },
+      },
+    },
+  );
+  const tokens = toTokenResponse(refreshed.response);
+  const state = applyTokenResponse(current, tokens, { ...query, claims: refreshed.claims });
+  await ctx.sessions.set(state, storeOptions);
+  return { state, tokens, claims: refreshed.claims };
+}
+
+function usable(set: TokenSet | undefined, leeway: number): TokenSet | undefined {
+  return set && set.expiresAt - leeway > Date.now() / 1000 ? { ...set } : undefined;
+}

@@ -1,0 +1,104 @@
+import * as oauth from 'oauth4webapi';
+import { CallbackError } from '../errors/index.js';
+import type { Transport } from '../http/index.js';
+import type { TransactionData, UserClaims } from '../types.js';
+import { verifyIdTokenSignature } from './id-token.js';
+
+/** What a completed code exchange produced: the token answer and the ID token's validated claims. */
+export interface ExchangedCode {
+  response: oauth.TokenEndpointResponse;
+  claims: UserClaims;
+}
+
+/**
+ * Reads the `state` of a callback URL, after turning a server `error` in it into a
+ * {@link CallbackError}.
+ *
+ * @throws {CallbackError} `invalid_callback` when the callback carries `error` or no `state`.
+ */
+export function callbackState(url: URL): string {
+  const error = url.searchParams.get('error');
+  if (error !== null) {
+    const errorDescription = url.searchParams.get('error_description') ?? undefined;
+    throw new CallbackError(
+      'invalid_callback',
+      `The authorization server answered the login with ${error}${errorDescription ? `: ${errorDescription}` : ''}`,
+      { error, errorDescription },
+    );
+  }
+  const state = url.searchParams.get('state');
+  if (state === null || state === '') {
+    throw new CallbackError('invalid_callback', 'The callback URL has no state parameter');
+  }
+  return state;
+}
+
+/**
+ * Exchanges the callback's code for tokens and validates the answer completely: the callback
+ * (`state`, `iss` where the server supports it), then the ID token's signature, `iss`, `aud`, `exp`
+ * (jose over the JWKS) and `nonce`, `azp`, `iat` and `auth_time` when `max_age` was sent
+ * (oauth4webapi).
+ *
+ * @throws {CallbackError} `invalid_callback` when the callback has no code or a wrong `iss`.
+ * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
+ * @throws {ServerError} `server_error` when the token endpoint refuses the code (`invalid_grant`).
+ * @throws {RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+ */
+export async function exchangeCode(
+  transport: Transport,
+  url: URL,
+  transaction: TransactionData,
+): Promise<ExchangedCode> {
+  const as = await transport.metadata();
+  let parameters: URLSearchParams;
+  try {
+    parameters = oauth.validateAuthResponse(
+      as,
+      transport.client,
+      url,
+      transaction.state ?? oauth.skipStateCheck,
+    );
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : 'invalid callback';
+    throw new CallbackError(
+      'invalid_callback',
+      `The callback URL is not a valid authorization response: ${reason}`,
+    );
+  }
+  const redirectUri = transaction.redirectUri ?? `${url.origin}${url.pathname}`;
+  const response = await transport.run(async (server) => {
+    const res = await oauth.authorizationCodeGrantRequest(
+      server,
+      transport.client,
+      transport.clientAuth,
+      parameters,
+      redirectUri,
+      transaction.codeVerifier,
+      transport.call,
+    );
+    return oauth.processAuthorizationCodeResponse(server, transport.client, res, {
+      expectedNonce: transaction.nonce ?? oauth.expectNoNonce,
+      maxAge: transaction.maxAge ?? oauth.skipAuthTimeCheck,
+      requireIdToken: true,
+    });
+  });
+  const claims = await validatedClaims(transport, response);
+  if (!claims) throw new CallbackError('invalid_callback', 'The token endpoint answered without an ID token');
+  return { response, claims };
+}
+
+/**
+ * The claims of the ID token in a processed token answer, once its signature is verified too;
+ * `undefined` when the answer has no ID token.
+ *
+ * @throws {IdTokenValidationError} `id_token_invalid`.
+ */
+export async function validatedClaims(
+  transport: Transport,
+  response: oauth.TokenEndpointResponse,
+): Promise<UserClaims | undefined> {
+  const claims = oauth.getValidatedIdTokenClaims(response);
+  if (!claims || response.id_token === undefined) return undefined;
+  await verifyIdTokenSignature(transport, response.id_token);
+  return { ...claims };
+}

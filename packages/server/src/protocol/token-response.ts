@@ -1,0 +1,25 @@
+import type * as oauth from 'oauth4webapi';
+
+/** The tokens a token request returned, in camelCase, as `getTokenByRefreshToken` resolves them. */
+export interface TokenResponse {
+  accessToken: string;
+  /** Unix time in seconds. */
+  expiresAt: number;
+  idToken?: string;
+  refreshToken?: string;
+  scope?: string;
+  tokenType?: string;
+}
+
+/** Converts oauth4webapi's processed token answer to a {@link TokenResponse}. */
+export function toTokenResponse(response: oauth.TokenEndpointResponse, now = Date.now()): TokenResponse {
+  const expiresIn = typeof response.expires_in === 'number' ? response.expires_in : 0;
+  return {
+    accessToken: response.access_token,
+    expiresAt: Math.floor(now / 1000) + expiresIn,
+    ...(response.id_token === undefined ? {} : { idToken: response.id_token }),
+    ...(response.refresh_token === undefined ? {} : { refreshToken: response.refresh_token }),
+    ...(response.scope === undefined ? {} : { scope: response.scope }),
+    ...(response.token_type === undefined ? {} : { tokenType: response.token_type }),
+  };
+}
