@@ -33,8 +33,10 @@ export function listAuthenticators(state: MfaState, auth: AuthenticatorsAuth): H
  * and says recovery codes cannot be deleted this way, so it stays within the documented statuses.
  */
 export function deleteAuthenticator(state: MfaState, auth: { userId: string }, id: string): HandlerResult {
-  const authenticator = state.users.get(auth.userId)?.authenticators.get(id);
-  if (!authenticator) return json(404, { error: 'not_found', error_description: 'Authenticator not found' });
+  const user = state.users.get(auth.userId);
+  const authenticator = user?.authenticators.get(id);
+  if (!user || !authenticator)
+    return json(404, { error: 'not_found', error_description: 'Authenticator not found' });
   if (authenticator.kind === 'recovery-code') {
     return json(404, {
       error: 'not_found',
@@ -42,7 +44,7 @@ export function deleteAuthenticator(state: MfaState, auth: { userId: string }, i
         'Recovery code authenticators cannot be deleted; use the recovery code to get a new one',
     });
   }
-  state.users.get(auth.userId)?.authenticators.delete(id);
+  user.authenticators.delete(id);
   dropOobOf(state, id);
   return { status: 204 };
 }
