@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { RequestError, ServerError } from '../../src/errors/index.js';
+import { json, sealed, setup, tokenEndpoint } from './fake-server.js';
+
+/** Answers the polls in order, repeating the last; records when each poll arrived. */
+function script(...answers: (() => Response)[]) {
+  const at: number[] = [];
+  const route = tokenEndpoint(() => {
+    at.push(Date.now());
+    const next = answers[Math.min(at.length - 1, answers.length - 1)];
+    return next ? next() : json({}, 500);
+  });
+  return { route, at };
+}
+const pending = () => json({ error: 'authorization_pending', error_description: 'not yet' }, 400);
+const slowDown = () => json({ error: 'slow_down' }, 400);
+const approved = () => json({ access_token: 'AT-push', token_type: 'Bearer', expires_in: 60 });
+
+describe('waitForApproval', () => {
+  it('polls the mfa-oob grant through authorization_pending until approved', async () => {
+    const s = script(pending, pending, approved);
+    const { mfa, tokens, seen } = setup({ routes: [s.route] });
+    const result = await mfa.waitForApproval({
+      mfaToken: await sealed(tokens),
+      oobCode: 'oob-1',
+      intervalMs: 20,
+      persist: false,
+    });
+    expect(result.accessToken).toBe('AT-push');
+    expect(s.at).toHaveLength(3);
+    expect(new URLSearchParams(seen[0]?.body).get('oob_code')).toBe('oob-1');
+    expect((s.at[2] ?? 0) - (s.at[1] ?? 0)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('waits 5 s longer after slow_down', async () => {
+    const s = script(slowDown, approved);
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    const started = Date.now();
+    await mfa.waitForApproval({
+      mfaToken: await sealed(tokens),
+      oobCode: 'oob-1',
+      intervalMs: 10,
+      persist: false,
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+  }, 10_000);
+
+  it('stops on invalid_grant: the user rejected the push', async () => {
+    const s = script(pending, () => json({ error: 'invalid_grant', error_description: 'rejected' }, 403));
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    const err = await mfa
+      .waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', intervalMs: 5 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err).toMatchObject({ error: 'invalid_grant', status: 403 });
+    expect(s.at).toHaveLength(2);
+  });
+
+  it('stops on expired_token: the challenge expired', async () => {
+    const s = script(() => json({ error: 'expired_token' }, 400));
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    await expect(
+      mfa.waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', intervalMs: 5 }),
+    ).rejects.toMatchObject({
+      error: 'expired_token',
+    });
+  });
+
+  it('gives up with request_timeout once timeoutMs would pass', async () => {
+    const s = script(pending);
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    const err = await mfa
+      .waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', intervalMs: 20, timeoutMs: 70 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RequestError);
+    expect(err).toMatchObject({ code: 'request_timeout', error: 'authorization_pending' });
+    expect(s.at.length).toBeGreaterThanOrEqual(3);
+    expect(s.at.length).toBeLessThanOrEqual(4);
+  });
+
+  it('stops at once when the signal aborts, between polls', async () => {
+    const s = script(pending);
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 30);
+    const err = await mfa
+      .waitForApproval({
+        mfaToken: await sealed(tokens),
+        oobCode: 'o',
+        intervalMs: 10_000,
+        signal: controller.signal,
+      })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(s.at).toHaveLength(1);
+  });
+
+  it('does not poll at all with an already aborted signal', async () => {
+    const s = script(approved);
+    const { mfa, tokens } = setup({ routes: [s.route] });
+    await expect(
+      mfa.waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(s.at).toHaveLength(0);
+  });
+
+  it('validates oobCode and intervalMs', async () => {
+    const { mfa, tokens } = setup();
+    const mfaToken = await sealed(tokens);
+    await expect(mfa.waitForApproval({ mfaToken, oobCode: '' })).rejects.toThrow(/"oobCode"/);
+    await expect(mfa.waitForApproval({ mfaToken, oobCode: 'o', intervalMs: -1 })).rejects.toThrow(
+      /"intervalMs"/,
+    );
+  });
+});
