@@ -201,7 +201,8 @@ export class Transport {
     try {
       return await operation();
     } catch (err) {
-      throw await this.#finish(normaliseError(err, options.invalidGrant), options);
+      const answered = await errorBodyOf(err, options.invalidGrant);
+      throw await this.#finish(answered ?? normaliseError(err, options.invalidGrant), options);
     }
   }
 
@@ -209,6 +210,30 @@ export class Transport {
   async #finish(err: Error, options: RunOptions): Promise<Error> {
     return err instanceof MfaRequiredSignal ? this.#options.sealMfa(err.raw, options.mfa ?? {}) : err;
   }
+}
+
+/**
+ * oauth4webapi reads OAuth error bodies only from 4xx answers; Auth0 also sends them with 5xx. Such
+ * a body still names the server's `error`, so it becomes the matching error rather than a bare
+ * "unusable answer".
+ */
+async function errorBodyOf(
+  err: unknown,
+  invalidGrant: InvalidGrantMeaning | undefined,
+): Promise<Error | undefined> {
+  if (!(err instanceof oauth.OperationProcessingError) || !(err.cause instanceof Response) || err.cause.ok) {
+    return undefined;
+  }
+  const res = err.cause;
+  if (res.bodyUsed) return undefined;
+  const parsed = parseJson(
+    await res
+      .clone()
+      .text()
+      .catch(() => ''),
+  );
+  if (!isRecord(parsed) || typeof parsed.error !== 'string') return undefined;
+  return fromErrorBody(res.status, parsed, res.headers, invalidGrant);
 }
 
 function parseJson(text: string): unknown {
