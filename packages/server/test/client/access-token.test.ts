@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { LoginRequiredError, MfaRequiredError, RequestError } from '../../src/index.js';
+import { json } from '../helpers/fake-tenant.js';
+import { nowSeconds, setup } from '../helpers/client.js';
+
+const SESSION = '__a0_session';
+
+/** Makes the stored access tokens expire within the refresh leeway. */
+async function expireTokens(store: Awaited<ReturnType<typeof setup>>['stateStore']) {
+  const state = await store.get(SESSION);
+  if (!state) throw new Error('no session');
+  await store.set(SESSION, {
+    ...state,
+    tokenSets: state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 })),
+  });
+}
+
+describe('getAccessToken', () => {
+  it('returns the stored token while it is outside the refresh leeway', async () => {
+    const { client, tenant, login } = await setup();
+    await login();
+    const first = await client.getAccessToken();
+    expect(first.accessToken).toMatch(/^fake-at-/);
+    expect(await client.getAccessToken()).toEqual(first);
+    expect(tenant.counts.refresh).toBeUndefined();
+  });
+
+  it('refreshes a token within the leeway and saves the rotated refresh token and new ID token', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const before = await stateStore.get(SESSION);
+    await expireTokens(stateStore);
+    const token = await client.getAccessToken();
+    expect(tenant.counts.refresh).toBe(1);
+    const after = await stateStore.get(SESSION);
+    expect(token.accessToken).not.toBe(before?.tokenSets[0]?.accessToken);
+    expect(after?.refreshToken).toMatch(/^fake-rt-/);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(after?.idToken).not.toBe(before?.idToken);
+    expect(after?.internal.sid).toBe(before?.internal.sid);
+    // The old refresh token was rotated away: using the saved one must keep working.
+    await expireTokens(stateStore);
+    await client.getAccessToken();
+    expect(tenant.counts.refresh).toBe(2);
+  });
+
+  it('refreshes for another audience and scope with the same refresh token (multi-resource)', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    let sentAudience: string | null = null;
+    tenant.intercept = (endpoint, body) => {
+      if (endpoint === 'refresh') sentAudience = body.get('audience');
+      return undefined;
+    };
+    const token = await client.getAccessToken({ audience: 'https://api.example.com', scope: 'read:items' });
+    expect(sentAudience).toBe('https://api.example.com');
+    expect(token).toMatchObject({ audience: 'https://api.example.com', scope: 'read:items' });
+    const state = await stateStore.get(SESSION);
+    expect(state?.tokenSets.map((t) => t.audience).sort()).toEqual(['default', 'https://api.example.com']);
+    await client.getAccessToken({ audience: 'https://api.example.com', scope: 'read:items' });
+    expect(tenant.counts.refresh).toBe(1);
+  });
+
+  it('refreshes once for twenty concurrent callers', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    tenant.tokenDelayMs = 50;
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => client.getAccessToken()));
+    expect(tenant.counts.refresh).toBe(1);
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+  });
+
+  it('runs the refresh inside stateStore.withLock when the store has one', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const locked: string[] = [];
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        locked.push(identifier);
+        return fn();
+      },
+    });
+    await Promise.all([client.getAccessToken(), client.getAccessToken()]);
+    expect(locked).toEqual([SESSION]);
+  });
+
+  it('throws LoginRequiredError without a session', async () => {
+    const { client } = await setup();
+    await expect(client.getAccessToken()).rejects.toBeInstanceOf(LoginRequiredError);
+  });
+
+  it('throws LoginRequiredError when the session has no refresh token', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const state = await stateStore.get(SESSION);
+    if (state) await stateStore.set(SESSION, { ...state, refreshToken: undefined });
+    await expect(client.getAccessToken()).rejects.toMatchObject({ code: 'login_required' });
+  });
+
+  it('turns invalid_grant into LoginRequiredError and leaves the session as it was', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.revokeRefreshTokens();
+    await expect(client.getAccessToken()).rejects.toMatchObject({
+      code: 'login_required',
+      error: 'invalid_grant',
+    });
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+
+  it('turns mfa_required into MfaRequiredError with a sealed token and leaves the session as it was', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = (endpoint) =>
+      endpoint === 'refresh'
+        ? json(
+            {
+              error: 'mfa_required',
+              error_description: 'Multifactor authentication required',
+              mfa_token: 'fake-raw-mfa-token',
+              mfa_requirements: { challenge: [{ type: 'otp' }] },
+            },
+            403,
+          )
+        : undefined;
+    const err = await client.getAccessToken({ audience: 'https://api.example.com' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MfaRequiredError);
+    if (!(err instanceof MfaRequiredError)) return;
+    expect(err.mfaToken).not.toContain('fake-raw-mfa-token');
+    expect(err.mfaRequirements).toEqual({ challenge: [{ type: 'otp' }] });
+    expect(JSON.stringify(err) + String(err.stack)).not.toContain('fake-raw-mfa-token');
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+    const context = await client.mfa.decryptMfaToken(err.mfaToken);
+    expect(context).toMatchObject({ mfaToken: 'fake-raw-mfa-token', audience: 'https://api.example.com' });
+  });
+});
+
+describe('getAccessToken faults on the token endpoint', () => {
+  const faults: [string, () => Response | Promise<Response>, string][] = [
+    [
+      'a 500 with an OAuth error body',
+      () => json({ error: 'server_error', error_description: 'boom' }, 500),
+      'server_error',
+    ],
+    [
+      'an HTML 502',
+      () =>
+        new Response('<html><body>Bad gateway</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+      'invalid_response',
+    ],
+    [
+      'truncated JSON',
+      () =>
+        new Response('{"access_token":"fake-at-trunc', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      'invalid_response',
+    ],
+  ];
+  for (const [name, answer, code] of faults) {
+    it(`gives ${code} for ${name}, leaving the session byte-for-byte unchanged`, async () => {
+      const { client, tenant, stateStore, login } = await setup();
+      await login();
+      await expireTokens(stateStore);
+      const before = JSON.stringify(await stateStore.get(SESSION));
+      tenant.intercept = (endpoint) => (endpoint === 'refresh' ? answer() : undefined);
+      const err = await client.getAccessToken().catch((e: unknown) => e);
+      expect(err).toMatchObject({ code });
+      expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+      expect(tenant.counts.refresh).toBe(1);
+    });
+  }
+
+  it('gives a prompt request_timeout when the token endpoint hangs past httpTimeout', async () => {
+    const { client, tenant, stateStore, login } = await setup({ httpTimeout: 200 });
+    await login();
+    await expireTokens(stateStore);
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = (endpoint) =>
+      endpoint === 'refresh' ? new Promise<Response>(() => undefined) : undefined;
+    const started = Date.now();
+    const err = await client.getAccessToken().catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(err).toBeInstanceOf(RequestError);
+    expect(err).toMatchObject({ code: 'request_timeout' });
+    expect(elapsed).toBeLessThan(1000);
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+});
+
+describe('getTokenByRefreshToken', () => {
+  it('exchanges a refresh token without touching any session', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    const state = await stateStore.get(SESSION);
+    const before = JSON.stringify(state);
+    const tokens = await client.getTokenByRefreshToken({ refreshToken: state?.refreshToken ?? '' });
+    expect(tokens.accessToken).toMatch(/^fake-at-/);
+    expect(tokens.refreshToken).toMatch(/^fake-rt-/);
+    expect(tokens.expiresAt).toBeGreaterThan(nowSeconds());
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+
+  it('throws MfaRequiredError bound to no session on mfa_required', async () => {
+    const { client, tenant } = await setup();
+    tenant.intercept = (endpoint) =>
+      endpoint === 'refresh'
+        ? json({ error: 'mfa_required', mfa_token: 'fake-raw-mfa-token' }, 403)
+        : undefined;
+    const err = await client.getTokenByRefreshToken({ refreshToken: 'fake-rt-x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MfaRequiredError);
+  });
+
+  it('throws LoginRequiredError for a rejected refresh token', async () => {
+    const { client } = await setup();
+    await expect(client.getTokenByRefreshToken({ refreshToken: 'fake-rt-unknown' })).rejects.toBeInstanceOf(
+      LoginRequiredError,
+    );
+  });
+});

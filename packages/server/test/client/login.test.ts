@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { CallbackError, IdTokenValidationError } from '../../src/index.js';
+import { REDIRECT_URI, setup } from '../helpers/client.js';
+
+describe('startInteractiveLogin', () => {
+  it('returns an /authorize URL with PKCE S256, state, nonce and the configured parameters', async () => {
+    const { client, tenant } = await setup({
+      authorizationParams: { redirect_uri: REDIRECT_URI, audience: 'https://api' },
+    });
+    const url = await client.startInteractiveLogin();
+    expect(url.origin + url.pathname).toBe(`${tenant.issuer}authorize`);
+    const p = url.searchParams;
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('client_id')).toBe(tenant.clientId);
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(p.get('state')).toBeTruthy();
+    expect(p.get('nonce')).toBeTruthy();
+    expect(p.get('audience')).toBe('https://api');
+    expect(p.get('scope')).toBe('openid profile email offline_access');
+    expect(p.get('redirect_uri')).toBe(REDIRECT_URI);
+  });
+
+  it('stores the transaction under <transactionIdentifier>.<state>', async () => {
+    const { client, transactionStore } = await setup({ transactionIdentifier: 'tx' });
+    const url = await client.startInteractiveLogin();
+    const state = url.searchParams.get('state') ?? '';
+    expect(await transactionStore.get(`tx.${state}`)).toMatchObject({ state });
+  });
+
+  it('pushes the parameters through PAR and redirects with request_uri only', async () => {
+    const { client, tenant } = await setup();
+    const url = await client.startInteractiveLogin({ pushedAuthorizationRequests: true });
+    expect(tenant.counts.par).toBe(1);
+    expect([...url.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri']);
+    await expect(client.completeInteractiveLogin(await tenant.authorize(url))).resolves.toEqual({});
+  });
+
+  it('refuses to start without a redirect_uri', async () => {
+    const { client } = await setup({ authorizationParams: {} });
+    await expect(client.startInteractiveLogin()).rejects.toThrow(/redirect_uri/);
+  });
+});
+
+describe('completeInteractiveLogin', () => {
+  it('exchanges the code, writes the session and returns the appState', async () => {
+    const { client, login } = await setup();
+    await expect(login({ appState: { returnTo: '/private' } })).resolves.toEqual({
+      appState: { returnTo: '/private' },
+    });
+    const session = await client.getSession();
+    expect(session?.user).toMatchObject({ sub: 'auth0|alice', email: 'alice@example.com' });
+    expect(session?.refreshToken).toMatch(/^fake-rt-/);
+    expect(session?.tokenSets).toHaveLength(1);
+    expect(session?.tokenSets[0]).toMatchObject({ audience: 'default' });
+    expect(session).not.toHaveProperty('internal');
+  });
+
+  it('accepts the callback URL as a string', async () => {
+    const { client, tenant } = await setup();
+    const callback = await tenant.authorize(await client.startInteractiveLogin());
+    await expect(client.completeInteractiveLogin(callback.href)).resolves.toEqual({});
+  });
+
+  it('fails a tampered state with missing_transaction naming the transaction it looked for', async () => {
+    const { client, tenant } = await setup();
+    const callback = await tenant.authorize(await client.startInteractiveLogin());
+    callback.searchParams.set('state', 'tampered');
+    const err = await client.completeInteractiveLogin(callback).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CallbackError);
+    expect(err).toMatchObject({ code: 'missing_transaction', transaction: '__a0_tx.tampered' });
+    expect(String(err)).toContain('__a0_tx.tampered');
+  });
+
+  it('fails a callback URL used twice', async () => {
+    const { client, tenant } = await setup();
+    const callback = await tenant.authorize(await client.startInteractiveLogin());
+    await client.completeInteractiveLogin(callback);
+    await expect(client.completeInteractiveLogin(callback)).rejects.toMatchObject({
+      code: 'missing_transaction',
+    });
+    expect(tenant.counts.code).toBe(1);
+  });
+
+  it('completes two logins in flight in any order (two tabs)', async () => {
+    const { client, tenant } = await setup();
+    const first = await tenant.authorize(await client.startInteractiveLogin({ appState: 1 }));
+    const second = await tenant.authorize(await client.startInteractiveLogin({ appState: 2 }));
+    await expect(client.completeInteractiveLogin(second)).resolves.toEqual({ appState: 2 });
+    await expect(client.completeInteractiveLogin(first)).resolves.toEqual({ appState: 1 });
+  });
+
+  it('turns an error in the callback into invalid_callback with the server error', async () => {
+    const { client } = await setup();
+    const url = await client.startInteractiveLogin();
+    const callback = new URL(REDIRECT_URI);
+    callback.searchParams.set('state', url.searchParams.get('state') ?? '');
+    callback.searchParams.set('error', 'access_denied');
+    callback.searchParams.set('error_description', 'User cancelled');
+    await expect(client.completeInteractiveLogin(callback)).rejects.toMatchObject({
+      code: 'invalid_callback',
+      error: 'access_denied',
+      errorDescription: 'User cancelled',
+    });
+  });
+
+  it('fails a callback without state as invalid_callback', async () => {
+    const { client } = await setup();
+    await expect(client.completeInteractiveLogin(`${REDIRECT_URI}?code=x`)).rejects.toMatchObject({
+      code: 'invalid_callback',
+    });
+  });
+
+  it('rejects an ID token signed with a key not in the JWKS, writing no session', async () => {
+    const { client, tenant, stateStore } = await setup();
+    const realSign = tenant.sign;
+    tenant.sign = (payload, opts) => realSign(payload, { ...opts, forge: true });
+    const callback = await tenant.authorize(await client.startInteractiveLogin());
+    await expect(client.completeInteractiveLogin(callback)).rejects.toBeInstanceOf(IdTokenValidationError);
+    expect(await stateStore.get('__a0_session')).toBeUndefined();
+  });
+
+  it('rejects an ID token whose nonce does not match, naming the claim', async () => {
+    const { client, tenant } = await setup();
+    const url = await client.startInteractiveLogin();
+    url.searchParams.set('nonce', 'another-nonce');
+    const err = await client.completeInteractiveLogin(await tenant.authorize(url)).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'nonce' });
+  });
+
+  it('checks auth_time when max_age was sent', async () => {
+    const { client, tenant } = await setup();
+    const url = await client.startInteractiveLogin({ authorizationParams: { max_age: 60 } });
+    const stale = Math.floor(Date.now() / 1000) - 3600;
+    const err = await client
+      .completeInteractiveLogin(await tenant.authorize(url, { authTime: stale }))
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'auth_time' });
+  });
+
+  it('starts a new session id at each login', async () => {
+    const { stateStore, login } = await setup();
+    await login();
+    const first = (await stateStore.get('__a0_session'))?.internal.sid;
+    await login();
+    const second = (await stateStore.get('__a0_session'))?.internal.sid;
+    expect(first).toBeTruthy();
+    expect(second).not.toBe(first);
+  });
+});
