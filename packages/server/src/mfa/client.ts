@@ -35,6 +35,12 @@ import type {
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
+ * The session's key for tokens of the configured default audience when none is configured, as
+ * `getAccessToken` files them; it is a placeholder and never sent to the server.
+ */
+const DEFAULT_AUDIENCE = 'default';
+
+/**
  * `client.mfa`: finishes a multi-factor authentication the server asked for with `mfa_required`.
  * Every `mfaToken` is the encrypted token of an `MfaRequiredError`, passed as it is; the raw token is
  * decrypted here, checked against this client, issuer and session, and only sent to the server.
@@ -238,16 +244,18 @@ export class MfaClient<TStoreOptions = unknown> {
   async verify(options: VerifyOptions, storeOptions?: TStoreOptions): Promise<MfaVerifyResult> {
     const credential = credentialOf(options);
     const context = await this.#open(options, storeOptions);
-    const audience = options.audience ?? context.audience;
+    const audience = options.audience ?? context.audience ?? this.#deps.defaultAudience ?? DEFAULT_AUDIENCE;
     const scope = options.scope ?? context.scope;
+    // Chained MFA: a further mfa_required is sealed for the same audience, scope and session.
     const binding: MfaBinding = { audience, scope, session: context.session };
-    const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, binding);
+    const sent = { audience: audience === DEFAULT_AUDIENCE ? undefined : audience, scope };
+    const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, sent, binding);
 
     const result: MfaVerifyResult = {
       accessToken: response.access_token,
       expiresAt: Math.floor(Date.now() / 1000) + (response.expires_in ?? 0),
       tokenType: response.token_type,
-      audience: audience ?? this.#deps.defaultAudience ?? 'default',
+      audience,
     };
     const grantedScope = response.scope ?? scope;
     if (response.id_token !== undefined) result.idToken = response.id_token;
@@ -256,13 +264,8 @@ export class MfaClient<TStoreOptions = unknown> {
     if (typeof response.recovery_code === 'string') result.recoveryCode = response.recovery_code;
 
     if (options.persist ?? true) {
-      const tokenSet = {
-        audience: result.audience,
-        accessToken: result.accessToken,
-        scope: grantedScope,
-        expiresAt: result.expiresAt,
-      };
-      await persistMfaTokens(this.#deps.transport, this.#deps.sessions, response, tokenSet, storeOptions);
+      const target = { audience, scope, expiresAt: result.expiresAt };
+      await persistMfaTokens(this.#deps.transport, this.#deps.sessions, response, target, storeOptions);
     }
     return result;
   }

@@ -15,12 +15,14 @@ export type MfaCredential =
 
 /**
  * Runs one of Auth0's MFA grants through the funnel, with the token endpoint's client authentication.
- * A further `mfa_required` (chained MFA) comes back sealed and bound to `binding`.
+ * `sent` is the audience and scope asked for; a further `mfa_required` (chained MFA) comes back sealed
+ * and bound to `binding`.
  */
 export function mfaGrant(
   transport: Transport,
   rawMfaToken: string,
   credential: MfaCredential,
+  sent: { audience?: string | undefined; scope?: string | undefined },
   binding: MfaBinding,
 ): Promise<oauth.TokenEndpointResponse> {
   const params = new URLSearchParams({ mfa_token: rawMfaToken });
@@ -36,8 +38,8 @@ export function mfaGrant(
       params.set('recovery_code', credential.recoveryCode);
       break;
   }
-  if (binding.audience !== undefined) params.set('audience', binding.audience);
-  if (binding.scope !== undefined) params.set('scope', binding.scope);
+  if (sent.audience !== undefined) params.set('audience', sent.audience);
+  if (sent.scope !== undefined) params.set('scope', sent.scope);
   return transport.run(
     async (as) => {
       const res = await oauth.genericTokenEndpointRequest(

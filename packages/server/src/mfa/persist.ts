@@ -1,71 +1,47 @@
-import { randomBytes } from 'node:crypto';
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import type { Transport } from '../http/index.js';
-import { verifyIdTokenSignature } from '../protocol/id-token.js';
-import type { SessionAccess } from '../session/access.js';
-import type { StateData, TokenSet, UserClaims } from '../types.js';
+import { validatedClaims } from '../protocol/callback.js';
+import { applyTokenResponse, type SessionAccess } from '../session/index.js';
 
-/** Claims that describe the ID token itself rather than the user; not kept in `user`. */
-const PROTOCOL_CLAIMS = new Set([
-  'iss',
-  'aud',
-  'exp',
-  'iat',
-  'nbf',
-  'jti',
-  'nonce',
-  'azp',
-  'at_hash',
-  'c_hash',
-]);
+/** Where and how a completed MFA grant's tokens are filed. */
+export interface PersistTarget {
+  /** The audience key the tokens are stored under (what `getAccessToken({ audience })` looks up). */
+  audience: string;
+  /** The scope requested, used when the server did not say which scope it granted. */
+  scope: string | undefined;
+  /** Unix time in seconds the access token expires. */
+  expiresAt: number;
+}
 
 /**
- * Stores a completed MFA grant's tokens in the current session under `tokenSet.audience`, keeps a
- * rotated refresh token, and, when there is no session yet and the answer has an ID token, verifies
- * that ID token and creates the session from it. Without a session or an ID token nothing is stored.
+ * Files a completed MFA grant into the current session, under the session's lock: the access token
+ * under `target.audience`, a rotated refresh token, and an ID token once its signature and claims are
+ * verified. With no session yet, a session is created only from a verified ID token (the MFA finished
+ * a first login); an answer without one leaves the store untouched.
+ *
+ * @throws {IdTokenValidationError} `id_token_invalid`: nothing is written.
  */
 export async function persistMfaTokens<O>(
   transport: Transport,
   sessions: SessionAccess<O>,
   response: oauth.TokenEndpointResponse,
-  tokenSet: TokenSet,
+  target: PersistTarget,
   storeOptions: O | undefined,
 ): Promise<void> {
+  const claims = await validatedClaims(transport, response);
   await sessions.update(async (state) => {
-    const next = state ? merge(state, response, tokenSet) : await firstSession(transport, response, tokenSet);
-    if (next) await sessions.set(next, storeOptions);
+    if (!state && !claims) return;
+    const next = applyTokenResponse(
+      state,
+      {
+        accessToken: response.access_token,
+        expiresAt: target.expiresAt,
+        idToken: response.id_token,
+        refreshToken: response.refresh_token,
+        scope: response.scope,
+      },
+      { audience: target.audience, scope: target.scope, claims },
+    );
+    await sessions.set(next, storeOptions);
   }, storeOptions);
-}
-
-function merge(state: StateData, response: oauth.TokenEndpointResponse, tokenSet: TokenSet): StateData {
-  const tokenSets = state.tokenSets.filter((t) => t.audience !== tokenSet.audience);
-  tokenSets.push(tokenSet);
-  return {
-    ...state,
-    refreshToken: response.refresh_token ?? state.refreshToken,
-    tokenSets,
-  };
-}
-
-async function firstSession(
-  transport: Transport,
-  response: oauth.TokenEndpointResponse,
-  tokenSet: TokenSet,
-): Promise<StateData | undefined> {
-  if (response.id_token === undefined) return undefined;
-  await verifyIdTokenSignature(transport, response.id_token);
-  // Claims oauth4webapi already checked (iss, aud, exp, iat, azp) while processing the response.
-  const claims = oauth.getValidatedIdTokenClaims(response);
-  if (!claims) return undefined;
-  const user: UserClaims = { sub: claims.sub };
-  for (const [name, value] of Object.entries(claims)) {
-    if (!PROTOCOL_CLAIMS.has(name)) user[name] = value;
-  }
-  return {
-    user,
-    idToken: response.id_token,
-    refreshToken: response.refresh_token,
-    tokenSets: [tokenSet],
-    internal: { sid: randomBytes(32).toString('base64url'), createdAt: Math.floor(Date.now() / 1000) },
-  };
 }
