@@ -1,0 +1,96 @@
+import { createSealer, type Sealer } from '../crypto/index.js';
+import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
+import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
+import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
+import { secretsOf, type EncryptedStoreOptions } from './options.js';
+
+/** Options of a {@link CookieTransactionStore}. */
+export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
+  /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
+  ttl?: number;
+  /**
+   * Cookie attributes; defaults as for the session cookie (`HttpOnly`, `SameSite=Lax`, `Path=/`,
+   * `Secure` unless {@link appBaseUrl} is loopback http). Use `sameSite: 'none'` only for
+   * `response_mode=form_post`.
+   */
+  cookie?: Omit<SessionCookieOptions, 'name'>;
+  /** Where the app is served; decides the default of `cookie.secure`. */
+  appBaseUrl?: string | URL;
+}
+
+/**
+ * Keeps each login transaction in its own encrypted, short-lived cookie named after the identifier
+ * it is given. The identifier must be unique per login (the ServerClient uses
+ * `__a0_tx.<state>`), so two logins started in two tabs never overwrite each other. The cookie
+ * expires after `ttl`, its content too (the expiry is sealed in, not only in `Max-Age`), and it is
+ * deleted when the login completes. An unreadable cookie reads as no transaction; `get` never throws.
+ *
+ * @example
+ * const transactionStore = new CookieTransactionStore({ secret, appBaseUrl }, cookieHandler);
+ */
+export class CookieTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
+  readonly #sealer: Sealer;
+  readonly #ttl: number;
+  readonly #attributes: CookieSerializeOptions;
+  readonly #cookies: CookieHandler<TStoreOptions>;
+
+  /** @throws TypeError naming the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
+  constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
+    const ttl = options.ttl ?? 15 * 60;
+    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
+      throw new TypeError('"ttl" must be a positive number of seconds');
+    }
+    this.#sealer = createSealer(secretsOf(options.secret), 'transaction');
+    this.#ttl = Math.floor(ttl);
+    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+    this.#cookies = cookieHandler;
+  }
+
+  /** The transaction in the `identifier` cookie, or `undefined`. Never throws. */
+  async get(identifier: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
+    try {
+      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      if (!cookie) return undefined;
+      const opened = await this.#sealer.unseal(cookie);
+      if (!opened.ok) return undefined;
+      const data = opened.payload['t'];
+      return isTransactionData(data) ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes the transaction cookie.
+   *
+   * @throws RangeError when the sealed transaction does not fit one 4096-byte cookie (keep
+   *   `appState` small).
+   */
+  async set(
+    identifier: string,
+    data: TransactionData,
+    _removeIfExists?: boolean,
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
+    const options: CookieSerializeOptions = { ...this.#attributes, maxAge: this.#ttl };
+    const size = Buffer.byteLength(serializeCookie(identifier, sealed, { ...options, expires: new Date(0) }));
+    if (size > MAX_COOKIE_BYTES) {
+      throw new RangeError(
+        `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,
+      );
+    }
+    this.#cookies.setCookie(identifier, sealed, options, storeOptions);
+  }
+
+  /** Deletes the transaction cookie. */
+  async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
+    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+  }
+}
+
+function isTransactionData(value: unknown): value is TransactionData {
+  return (
+    typeof value === 'object' && value !== null && typeof Reflect.get(value, 'codeVerifier') === 'string'
+  );
+}

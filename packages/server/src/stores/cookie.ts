@@ -1,0 +1,83 @@
+import type { CookieSerializeOptions } from '../types.js';
+
+/** What browsers accept in one `Set-Cookie` (name, value and attributes): RFC 6265bis, section 5.6. */
+export const MAX_COOKIE_BYTES = 4096;
+
+// RFC 6265 section 4.1.1: a cookie name is an HTTP token; a value is cookie-octets.
+const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
+const ATTRIBUTE = /^[\x20-\x3A\x3C-\x7E]+$/;
+
+const SAME_SITE = { lax: 'Lax', strict: 'Strict', none: 'None' } as const;
+const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+/**
+ * Serialises a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
+ * URL-encoding): the stores only write base64url and dots.
+ *
+ * @throws TypeError naming `name`, `value` or the attribute when it holds characters a cookie cannot carry.
+ * @example
+ * res.setHeader('Set-Cookie', serializeCookie('__a0_session.0', value, { httpOnly: true, path: '/' }));
+ */
+export function serializeCookie(name: string, value: string, options: CookieSerializeOptions = {}): string {
+  if (!NAME.test(name)) throw new TypeError('cookie "name" holds characters a cookie name cannot carry');
+  if (!VALUE.test(value)) throw new TypeError('cookie "value" holds characters a cookie value cannot carry');
+  let header = `${name}=${value}`;
+  if (options.maxAge !== undefined) {
+    if (!Number.isInteger(options.maxAge)) throw new TypeError('cookie "maxAge" must be an integer');
+    header += `; Max-Age=${options.maxAge}`;
+  }
+  if (options.domain !== undefined) {
+    if (!ATTRIBUTE.test(options.domain))
+      throw new TypeError('cookie "domain" is not a valid attribute value');
+    header += `; Domain=${options.domain}`;
+  }
+  if (options.path !== undefined) {
+    if (!ATTRIBUTE.test(options.path)) throw new TypeError('cookie "path" is not a valid attribute value');
+    header += `; Path=${options.path}`;
+  }
+  if (options.expires !== undefined) header += `; Expires=${options.expires.toUTCString()}`;
+  if (options.httpOnly) header += '; HttpOnly';
+  if (options.secure) header += '; Secure';
+  if (options.partitioned) header += '; Partitioned';
+  if (options.priority !== undefined) header += `; Priority=${PRIORITY[options.priority]}`;
+  if (options.sameSite !== undefined) header += `; SameSite=${SAME_SITE[options.sameSite]}`;
+  return header;
+}
+
+/**
+ * Parses a `Cookie` request header into name/value pairs. The first occurrence of a name wins (the
+ * browser sends the cookie with the most specific path first); `%`-escapes are decoded when valid.
+ *
+ * @example
+ * const cookies = parseCookieHeader(req.headers.cookie ?? '');
+ */
+export function parseCookieHeader(header: string): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq === -1) continue;
+    const name = pair.slice(0, eq).trim();
+    if (!name || Object.hasOwn(cookies, name)) continue;
+    let value = pair.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.includes('%')) {
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        // Not an escape sequence after all: keep the value as it came.
+      }
+    }
+    cookies[name] = value;
+  }
+  return cookies;
+}
+
+/**
+ * The bytes a `Set-Cookie` for `name` with `options` takes before its value, assuming the framework
+ * also writes an `Expires` attribute (some always do), so a value of `MAX_COOKIE_BYTES` minus this
+ * fits whichever way the cookie is written.
+ */
+export function cookieOverhead(name: string, options: CookieSerializeOptions): number {
+  return Buffer.byteLength(serializeCookie(name, '', { ...options, expires: new Date(0) }));
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { createSealer, type Sealer } from '../crypto/index.js';
+import {
+  absoluteExpiry,
+  cookieAttributes,
+  resolveSessionLifetime,
+  secureByDefault,
+  sessionExpiry,
+  type SessionConfiguration,
+  type SessionLifetime,
+} from '../session/lifetime.js';
+import type {
+  CookieHandler,
+  CookieSerializeOptions,
+  LogoutTokenClaims,
+  StateData,
+  StateStore,
+} from '../types.js';
+import { secretsOf, type EncryptedStoreOptions } from './options.js';
+import type { SessionStore } from './session-store.js';
+import { assertStateData } from './state-data.js';
+
+/** Options of a {@link StatefulStateStore}. */
+export interface StatefulStateStoreOptions<TStoreOptions = unknown>
+  extends SessionConfiguration, EncryptedStoreOptions {
+  /** Where the session data lives. */
+  store: SessionStore<TStoreOptions>;
+  /**
+   * Where the app is served. Only decides the default of `cookie.secure`: cookies are `Secure`
+   * unless this is plain `http:` on a loopback host.
+   */
+  appBaseUrl?: string | URL;
+}
+
+/**
+ * Keeps sessions in a {@link SessionStore} backend; the cookie (named `identifier`, `HttpOnly`,
+ * `SameSite=Lax`, `Path=/`, `Secure` as for {@link StatelessStateStore}) carries only a random
+ * 256-bit session id, encrypted with a key derived for that purpose and expiring with the session's
+ * inactivity window. The backend keeps each session until its absolute expiry.
+ *
+ * Because the server can find sessions, back-channel logout works ({@link deleteByLogoutToken}), and
+ * a backend with a lock gives {@link withLock} across processes. A new login (`set` with
+ * `removeIfExists`) deletes the old session and issues a new id, so an id planted before login is
+ * worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
+ * does throw (an outage is not a logout).
+ *
+ * @example
+ * const stateStore = new StatefulStateStore({ secret, store: new MemorySessionStore(), appBaseUrl }, cookieHandler);
+ */
+export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
+  readonly #sealer: Sealer;
+  readonly #lifetime: SessionLifetime;
+  readonly #attributes: CookieSerializeOptions;
+  readonly #store: SessionStore<TStoreOptions>;
+  readonly #cookies: CookieHandler<TStoreOptions>;
+
+  /** @throws TypeError naming the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
+  constructor(
+    options: StatefulStateStoreOptions<TStoreOptions>,
+    cookieHandler: CookieHandler<TStoreOptions>,
+  ) {
+    if (typeof options.store?.get !== 'function') throw new TypeError('"store" must be a SessionStore');
+    this.#sealer = createSealer(secretsOf(options.secret), 'session-id');
+    this.#lifetime = resolveSessionLifetime(options);
+    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+    this.#store = options.store;
+    this.#cookies = cookieHandler;
+  }
+
+  /**
+   * The session whose id the `identifier` cookie carries, or `undefined`. A cookie whose session is
+   * gone from the backend is deleted.
+   *
+   * @throws whatever the backend throws; never for the cookie.
+   */
+  async get(identifier: string, storeOptions?: TStoreOptions): Promise<StateData | undefined> {
+    const id = await this.#sessionId(identifier, storeOptions);
+    if (id === undefined) return undefined;
+    const state = await this.#store.get(id);
+    if (!state) {
+      this.#deleteCookie(identifier, storeOptions);
+      return undefined;
+    }
+    if (absoluteExpiry(this.#lifetime, state) <= Math.floor(Date.now() / 1000)) return undefined;
+    return state;
+  }
+
+  /**
+   * Writes `data` to the backend and (re)issues the id cookie. With `removeIfExists` (a new login)
+   * the previous session is deleted and a new id issued. A session already past its absolute
+   * lifetime is deleted instead.
+   *
+   * @throws TypeError when `data` is not a session; whatever the backend throws.
+   */
+  async set(
+    identifier: string,
+    data: StateData,
+    removeIfExists?: boolean,
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    assertStateData(data);
+    let id = await this.#sessionId(identifier, storeOptions);
+    if (id !== undefined && removeIfExists) {
+      await this.#store.delete(id);
+      id = undefined;
+    }
+    const now = Math.floor(Date.now() / 1000);
+    const ttl = sessionExpiry(this.#lifetime, data, now) - now;
+    if (ttl <= 0) {
+      if (id !== undefined) await this.#store.delete(id);
+      this.#deleteCookie(identifier, storeOptions);
+      return;
+    }
+    id ??= randomBytes(32).toString('base64url');
+    await this.#store.set(id, data, absoluteExpiry(this.#lifetime, data) - now);
+    const sealed = await this.#sealer.seal({ id }, ttl);
+    this.#cookies.setCookie(identifier, sealed, { ...this.#attributes, maxAge: ttl }, storeOptions);
+  }
+
+  /** Deletes the session from the backend and the cookie. */
+  async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
+    const id = await this.#sessionId(identifier, storeOptions);
+    if (id !== undefined) await this.#store.delete(id);
+    this.#deleteCookie(identifier, storeOptions);
+  }
+
+  /** Deletes the sessions a validated logout token names, through the backend. */
+  deleteByLogoutToken(claims: LogoutTokenClaims, storeOptions?: TStoreOptions): Promise<void> {
+    return this.#store.deleteByLogoutToken(claims, storeOptions);
+  }
+
+  /**
+   * Runs `fn` under the backend's lock for this session when the backend has one (and there is a
+   * session); otherwise runs it directly.
+   */
+  async withLock<T>(identifier: string, fn: () => Promise<T>, storeOptions?: TStoreOptions): Promise<T> {
+    const id = await this.#sessionId(identifier, storeOptions);
+    return id !== undefined && this.#store.withLock ? this.#store.withLock(id, fn) : fn();
+  }
+
+  async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {
+    try {
+      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      if (!cookie) return undefined;
+      const opened = await this.#sealer.unseal(cookie);
+      const id = opened.ok ? opened.payload['id'] : undefined;
+      return typeof id === 'string' && id ? id : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #deleteCookie(identifier: string, storeOptions: TStoreOptions | undefined): void {
+    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+  }
+}

@@ -1,0 +1,147 @@
+import { createSealer, type Sealer } from '../crypto/index.js';
+import { BackchannelLogoutError } from '../errors/index.js';
+import {
+  absoluteExpiry,
+  cookieAttributes,
+  resolveSessionLifetime,
+  secureByDefault,
+  sessionExpiry,
+  type SessionConfiguration,
+  type SessionLifetime,
+} from '../session/lifetime.js';
+import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
+import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
+import { secretsOf, type EncryptedStoreOptions } from './options.js';
+import { assertStateData, isStateData } from './state-data.js';
+
+/** Options of a {@link StatelessStateStore}. */
+export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
+  /**
+   * Where the app is served. Only decides the default of `cookie.secure`: cookies are `Secure`
+   * unless this is plain `http:` on a loopback host.
+   */
+  appBaseUrl?: string | URL;
+}
+
+/** The smallest value budget worth a chunk; below it, the name and attributes are unreasonable. */
+const MIN_CHUNK_BYTES = 512;
+const CHUNK_INDEX = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * Keeps the whole session in the browser, encrypted (JWE, `A256GCM`, a key derived from the secret
+ * for sessions only) and split over cookies named `${identifier}.0`, `${identifier}.1`, ... Each
+ * `Set-Cookie`, name and attributes included, stays within 4096 bytes; chunks a smaller session no
+ * longer needs are deleted.
+ *
+ * The cookie is `HttpOnly`, `SameSite=Lax`, `Path=/` and `Secure` (see
+ * {@link StatelessStateStoreOptions.appBaseUrl}), with `Max-Age` set to the session's remaining
+ * life: `inactivityDuration` from each write for a rolling session, never past `absoluteDuration`
+ * from its creation. A cookie that is expired, tampered with, truncated, missing a chunk, sealed
+ * with a secret not configured, or not ours at all reads as no session; `get` never throws.
+ *
+ * Back-channel logout cannot reach a session that lives only in a browser: use a
+ * {@link StatefulStateStore} for it.
+ *
+ * @example
+ * const stateStore = new StatelessStateStore({ secret: process.env.AUTH0_SECRET!, appBaseUrl }, cookieHandler);
+ */
+export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
+  readonly #sealer: Sealer;
+  readonly #lifetime: SessionLifetime;
+  readonly #attributes: CookieSerializeOptions;
+  readonly #cookies: CookieHandler<TStoreOptions>;
+
+  /** @throws TypeError naming the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
+  constructor(options: StatelessStateStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
+    this.#sealer = createSealer(secretsOf(options.secret), 'session');
+    this.#lifetime = resolveSessionLifetime(options);
+    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+    this.#cookies = cookieHandler;
+  }
+
+  /** The session held in the `identifier` cookies, or `undefined`. Never throws. */
+  async get(identifier: string, storeOptions?: TStoreOptions): Promise<StateData | undefined> {
+    try {
+      let sealed = '';
+      for (let i = 0; ; i++) {
+        const chunk = this.#cookies.getCookie(`${identifier}.${i}`, storeOptions);
+        if (chunk === undefined) break;
+        sealed += chunk;
+      }
+      if (!sealed) return undefined;
+      const opened = await this.#sealer.unseal(sealed);
+      if (!opened.ok) return undefined;
+      const state = opened.payload['s'];
+      if (!isStateData(state)) return undefined;
+      if (absoluteExpiry(this.#lifetime, state) <= Math.floor(Date.now() / 1000)) return undefined;
+      return state;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes `data` into the `identifier` cookies and deletes chunks left over from a larger session.
+   * A session already past its absolute lifetime is deleted instead.
+   *
+   * @throws TypeError when `data` is not a session (no `internal.sid` / `internal.createdAt`).
+   * @throws RangeError when `identifier` and the cookie attributes leave no room for a value.
+   */
+  async set(
+    identifier: string,
+    data: StateData,
+    _removeIfExists?: boolean,
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    assertStateData(data);
+    const now = Math.floor(Date.now() / 1000);
+    const ttl = sessionExpiry(this.#lifetime, data, now) - now;
+    if (ttl <= 0) return this.delete(identifier, storeOptions);
+
+    const sealed = await this.#sealer.seal({ s: data }, ttl);
+    const options: CookieSerializeOptions = { ...this.#attributes, maxAge: ttl };
+    const written = new Set<string>();
+    for (let i = 0, at = 0; at < sealed.length; i++) {
+      const name = `${identifier}.${i}`;
+      const budget = MAX_COOKIE_BYTES - cookieOverhead(name, options);
+      if (budget < MIN_CHUNK_BYTES) {
+        throw new RangeError(
+          'the session cookie name and attributes leave no room for a value in 4096 bytes',
+        );
+      }
+      this.#cookies.setCookie(name, sealed.slice(at, at + budget), options, storeOptions);
+      written.add(name);
+      at += budget;
+    }
+    for (const name of this.#chunkNames(identifier, storeOptions)) {
+      if (!written.has(name)) this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+    }
+  }
+
+  /** Deletes every `identifier` chunk cookie. */
+  async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
+    for (const name of this.#chunkNames(identifier, storeOptions)) {
+      this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+    }
+  }
+
+  /**
+   * Always rejects: a session kept only in a browser cannot be found by `sid` or `sub`.
+   *
+   * @throws BackchannelLogoutError with code `backchannel_logout_unsupported`.
+   */
+  async deleteByLogoutToken(): Promise<void> {
+    throw new BackchannelLogoutError(
+      'backchannel_logout_unsupported',
+      'Back-channel logout needs sessions the server can find: use a StatefulStateStore',
+    );
+  }
+
+  /** The names of the request's cookies that are chunks of `identifier`: exactly `${identifier}.<n>`. */
+  #chunkNames(identifier: string, storeOptions: TStoreOptions | undefined): string[] {
+    const prefix = `${identifier}.`;
+    return Object.keys(this.#cookies.getCookies(storeOptions)).filter(
+      (name) => name.startsWith(prefix) && CHUNK_INDEX.test(name.slice(prefix.length)),
+    );
+  }
+}
