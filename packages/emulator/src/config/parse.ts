@@ -1,0 +1,205 @@
+import type {
+  ClientAuthMethod,
+  EmulatorApi,
+  EmulatorAuthenticatorSeed,
+  EmulatorClient,
+  EmulatorConfig,
+  EmulatorUser,
+} from './types.js';
+
+type Json = Record<string, unknown>;
+
+const DEFAULT_TTL = { accessToken: 86_400, idToken: 36_000, refreshToken: 2_592_000 };
+const AUTH_METHODS: readonly ClientAuthMethod[] = [
+  'client_secret_post',
+  'client_secret_basic',
+  'private_key_jwt',
+  'none',
+];
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(value: unknown, field: string): Json {
+  if (!isObject(value)) throw new TypeError(`${field} must be an object`);
+  return value;
+}
+
+function list(value: unknown, field: string): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError(`${field} must be an array`);
+  return value;
+}
+
+function string(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`${field} must be a non-empty string`);
+  return value;
+}
+
+function optionalString(value: unknown, field: string): string | undefined {
+  return value === undefined ? undefined : string(value, field);
+}
+
+function strings(value: unknown, field: string): string[] {
+  return list(value, field).map((item, i) => string(item, `${field}[${i}]`));
+}
+
+function seconds(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new TypeError(`${field} must be a positive integer (seconds)`);
+  }
+  return value;
+}
+
+function optionalSeconds(value: unknown, field: string): number | undefined {
+  return value === undefined ? undefined : seconds(value, field, 0);
+}
+
+function mfaSetting(value: unknown, field: string): 'required' | 'off' {
+  if (value === undefined || value === 'off') return 'off';
+  if (value === 'required') return 'required';
+  throw new TypeError(`${field} must be "required" or "off"`);
+}
+
+function authMethod(value: unknown, field: string, hasSecret: boolean): ClientAuthMethod {
+  if (value === undefined) return hasSecret ? 'client_secret_post' : 'none';
+  const found = AUTH_METHODS.find((method) => method === value);
+  if (!found) throw new TypeError(`${field} must be one of ${AUTH_METHODS.join(', ')}`);
+  return found;
+}
+
+function jwks(value: unknown, field: string): { keys: JsonWebKey[] } | undefined {
+  if (value === undefined) return undefined;
+  const keys = list(object(value, field).keys, `${field}.keys`).map((key, i) =>
+    object(key, `${field}.keys[${i}]`),
+  );
+  // A JWK is an open JSON object; oidc-provider validates its members when the client is loaded.
+  return { keys };
+}
+
+function parseClient(value: unknown, field: string): EmulatorClient {
+  const raw = object(value, field);
+  const secret = optionalString(raw.client_secret, `${field}.client_secret`);
+  const method = authMethod(raw.token_endpoint_auth_method, `${field}.token_endpoint_auth_method`, !!secret);
+  if (method.startsWith('client_secret') && !secret) {
+    throw new TypeError(`${field}.client_secret is required for ${method}`);
+  }
+  if (method === 'private_key_jwt' && raw.jwks === undefined) {
+    throw new TypeError(`${field}.jwks is required for private_key_jwt`);
+  }
+  const client: EmulatorClient = {
+    client_id: string(raw.client_id, `${field}.client_id`),
+    redirect_uris: strings(raw.redirect_uris, `${field}.redirect_uris`),
+    post_logout_redirect_uris: strings(raw.post_logout_redirect_uris, `${field}.post_logout_redirect_uris`),
+    token_endpoint_auth_method: method,
+  };
+  const backchannel = optionalString(raw.backchannel_logout_uri, `${field}.backchannel_logout_uri`);
+  const keys = jwks(raw.jwks, `${field}.jwks`);
+  const name = optionalString(raw.name, `${field}.name`);
+  if (secret) client.client_secret = secret;
+  if (backchannel) client.backchannel_logout_uri = backchannel;
+  if (keys) client.jwks = keys;
+  if (name) client.name = name;
+  return client;
+}
+
+function parseAuthenticator(value: unknown, field: string): EmulatorAuthenticatorSeed {
+  const raw = object(value, field);
+  switch (raw.type) {
+    case 'otp': {
+      const secret = optionalString(raw.secret, `${field}.secret`);
+      return secret ? { type: 'otp', secret } : { type: 'otp' };
+    }
+    case 'sms':
+    case 'voice':
+      return { type: raw.type, phone_number: string(raw.phone_number, `${field}.phone_number`) };
+    case 'email': {
+      const email = optionalString(raw.email, `${field}.email`);
+      return email ? { type: 'email', email } : { type: 'email' };
+    }
+    case 'push':
+      return { type: 'push' };
+    default:
+      throw new TypeError(`${field}.type must be one of otp, sms, voice, email, push`);
+  }
+}
+
+function parseUser(value: unknown, field: string): EmulatorUser {
+  const raw = object(value, field);
+  const factors = raw.mfa_factors ?? 1;
+  if (factors !== 1 && factors !== 2) throw new TypeError(`${field}.mfa_factors must be 1 or 2`);
+  const user: EmulatorUser = {
+    user_id: string(raw.user_id, `${field}.user_id`),
+    email: string(raw.email, `${field}.email`),
+    password: string(raw.password, `${field}.password`),
+    mfa: mfaSetting(raw.mfa, `${field}.mfa`),
+    mfa_factors: factors,
+    authenticators: list(raw.authenticators, `${field}.authenticators`).map((item, i) =>
+      parseAuthenticator(item, `${field}.authenticators[${i}]`),
+    ),
+  };
+  const name = optionalString(raw.name, `${field}.name`);
+  if (name) user.name = name;
+  return user;
+}
+
+function parseApi(value: unknown, field: string): EmulatorApi {
+  const raw = object(value, field);
+  return {
+    audience: string(raw.audience, `${field}.audience`),
+    mfa: mfaSetting(raw.mfa, `${field}.mfa`),
+    scopes: strings(raw.scopes, `${field}.scopes`),
+  };
+}
+
+function unique(values: string[], field: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) throw new TypeError(`${field} "${value}" is declared twice`);
+    seen.add(value);
+  }
+}
+
+/**
+ * Validates a configuration object (usually parsed from the `--config` JSON file) and applies defaults.
+ *
+ * @throws TypeError naming the first invalid field.
+ */
+export function parseConfig(input: unknown): EmulatorConfig {
+  const raw = object(input, 'config');
+  const ttl = raw.ttl === undefined ? {} : object(raw.ttl, 'config.ttl');
+  const mfa = raw.mfa === undefined ? {} : object(raw.mfa, 'config.mfa');
+  const config: EmulatorConfig = {
+    tenant: optionalString(raw.tenant, 'config.tenant') ?? 'emulator',
+    clients: list(raw.clients, 'config.clients').map((c, i) => parseClient(c, `config.clients[${i}]`)),
+    users: list(raw.users, 'config.users').map((u, i) => parseUser(u, `config.users[${i}]`)),
+    apis: list(raw.apis, 'config.apis').map((a, i) => parseApi(a, `config.apis[${i}]`)),
+    ttl: {
+      accessToken: seconds(ttl.accessToken, 'config.ttl.accessToken', DEFAULT_TTL.accessToken),
+      idToken: seconds(ttl.idToken, 'config.ttl.idToken', DEFAULT_TTL.idToken),
+      refreshToken: seconds(ttl.refreshToken, 'config.ttl.refreshToken', DEFAULT_TTL.refreshToken),
+    },
+    mfa: {},
+  };
+  const push = optionalSeconds(mfa.pushIntervalSeconds, 'config.mfa.pushIntervalSeconds');
+  const oob = optionalSeconds(mfa.oobTtlSeconds, 'config.mfa.oobTtlSeconds');
+  const token = optionalSeconds(mfa.mfaTokenTtlSeconds, 'config.mfa.mfaTokenTtlSeconds');
+  if (push !== undefined) config.mfa.pushIntervalSeconds = push;
+  if (oob !== undefined) config.mfa.oobTtlSeconds = oob;
+  if (token !== undefined) config.mfa.mfaTokenTtlSeconds = token;
+  unique(
+    config.clients.map((c) => c.client_id),
+    'client_id',
+  );
+  unique(
+    config.users.map((u) => u.user_id),
+    'user_id',
+  );
+  unique(
+    config.users.map((u) => u.email.toLowerCase()),
+    'email',
+  );
+  return config;
+}

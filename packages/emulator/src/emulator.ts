@@ -1,0 +1,140 @@
+import { createServer } from 'node:http';
+import Provider from 'oidc-provider';
+import { parseConfig } from './config/parse.js';
+import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
+import { TokenStats } from './dev/stats.js';
+import { TokenIssuer } from './grants/issue.js';
+import { MfaLedger } from './grants/mfa-ledger.js';
+import { registerAuth0Grants } from './grants/register.js';
+import { ClientAuthenticator } from './http/client-auth.js';
+import { LoginStates } from './login/state.js';
+import { MfaService } from './mfa/index.js';
+import type { SeededUser } from './mfa/index.js';
+import { ApiRegistry } from './provider/apis.js';
+import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
+import { ROUTES, providerConfiguration } from './provider/configuration.js';
+import { generateCookieKeys, generateSigningKeys } from './provider/keys.js';
+import { UserDirectory } from './provider/users.js';
+import { createHandler } from './server/handler.js';
+import { seedMfaUsers } from './server/seed.js';
+import { driveLogin } from './testing/login.js';
+import type { LoginOptions } from './testing/login.js';
+
+/** Options of {@link startEmulator}. */
+export interface StartEmulatorOptions {
+  /** TCP port; 0 picks a free one. Defaults to 4400. */
+  port?: number;
+  /** `127.0.0.1` (default) or `localhost`; the issuer uses the same host. */
+  host?: '127.0.0.1' | 'localhost';
+  /** Clients, users, APIs and token lifetimes (see the README); validated, with defaults applied. */
+  config?: EmulatorConfigInput;
+  /** Print nothing (codes sent, push challenges, errors). */
+  quiet?: boolean;
+  /** Where console lines go instead of stdout. */
+  log?: (line: string) => void;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:N/`, with the trailing slash Auth0 issuers have. */
+  issuer: string;
+  port: number;
+  /** The validated configuration in use. */
+  config: EmulatorConfig;
+  /** The users as the MFA module registered them, with generated authenticator secrets. */
+  seededUsers: SeededUser[];
+  /** The MFA module, for tests that read the outbox or answer push challenges directly. */
+  mfa: MfaService;
+  /** Token requests received, per grant_type (also GET /__dev/stats). */
+  stats(): Record<string, number>;
+  /** Logs in through the HTML pages over HTTP and returns the final redirect to the relying party. */
+  login(authorizeUrl: string, options: LoginOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the local Auth0-compatible authorization server.
+ *
+ * @throws TypeError naming the invalid configuration field.
+ * @example
+ * ```ts
+ * const em = await startEmulator({ port: 0, quiet: true });
+ * const discovery = await fetch(new URL('.well-known/openid-configuration', em.issuer));
+ * await em.close();
+ * ```
+ */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
+  const config = parseConfig(options.config ?? {});
+  const host = options.host ?? '127.0.0.1';
+  const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
+
+  // The issuer contains the port, so the socket is bound before the provider is built.
+  let handler: Parameters<typeof createServer>[1] = (_req, res) => res.writeHead(503).end();
+  const server = createServer((req, res) => handler?.(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4400, host, () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string')
+    throw new Error('the emulator is not listening on a TCP port');
+  const { port } = address;
+  const issuer = `http://${host}:${port}/`;
+
+  const users = new UserDirectory(config.users);
+  const apis = new ApiRegistry(issuer, config.apis, config.ttl);
+  const jwks = await generateSigningKeys();
+  const provider = new Provider(
+    issuer,
+    providerConfiguration({ config, users, apis, jwks, cookieKeys: generateCookieKeys() }),
+  );
+  provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
+  provider.on('backchannel.error', (_ctx, error, client) =>
+    log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
+  );
+
+  const mfa = new MfaService({ tenant: `${host}:${port}`, baseUrl: issuer, log, ...config.mfa });
+  const seededUsers = seedMfaUsers(mfa, config.users);
+  const ledger = new MfaLedger();
+  const stats = new TokenStats();
+  const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
+  registerAuth0Grants(provider, { users, mfa, ledger, issuer: new TokenIssuer(users, apis) });
+  useAuth0TokenStatuses(provider);
+
+  handler = createHandler({
+    provider,
+    stats,
+    log,
+    allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
+    token: { provider, stats, clients, apis, ledger, mfa },
+    mfaApi: {
+      mfa,
+      clients,
+      issuer,
+      mfaAudience: apis.mfaAudience,
+      publicKeys: { keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) },
+    },
+    login: {
+      provider,
+      users,
+      mfa,
+      states: new LoginStates(),
+      pushIntervalSeconds: config.mfa.pushIntervalSeconds ?? 5,
+    },
+  });
+
+  return {
+    issuer,
+    port,
+    config,
+    seededUsers,
+    mfa,
+    stats: () => stats.snapshot(),
+    login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

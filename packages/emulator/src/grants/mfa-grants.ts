@@ -1,0 +1,114 @@
+import { errors } from 'oidc-provider';
+import type { TokenEndpointGrantContext } from 'oidc-provider';
+import type { MfaService, VerifyResult } from '../mfa/index.js';
+import type { TokenIssuer, TokenResponseBody } from './issue.js';
+import { isMfaContext } from './mfa-context.js';
+import type { MfaContext } from './mfa-context.js';
+import type { MfaLedger } from './mfa-ledger.js';
+import { ACR_MFA, GRANT } from './names.js';
+
+export interface MfaGrantDeps {
+  mfa: MfaService;
+  issuer: TokenIssuer;
+  ledger: MfaLedger;
+}
+
+export const MFA_GRANT_PARAMETERS: Record<string, string[]> = {
+  [GRANT.mfaOtp]: ['mfa_token', 'otp'],
+  [GRANT.mfaOob]: ['mfa_token', 'oob_code', 'binding_code'],
+  [GRANT.mfaRecoveryCode]: ['mfa_token', 'recovery_code'],
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function mergeAmr(...lists: Array<string[] | undefined>): string[] {
+  return [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+function verify(deps: MfaGrantDeps, gty: string, ctx: TokenEndpointGrantContext): VerifyResult {
+  const { params, client } = ctx.oidc;
+  const base = { clientId: client.clientId, mfaToken: text(params.mfa_token) };
+  switch (gty) {
+    case GRANT.mfaOtp:
+      return deps.mfa.verifyOtp({ ...base, otp: text(params.otp) });
+    case GRANT.mfaOob:
+      return deps.mfa.verifyOob({
+        ...base,
+        oobCode: text(params.oob_code),
+        bindingCode: text(params.binding_code),
+      });
+    default:
+      return deps.mfa.verifyRecoveryCode({ ...base, recoveryCode: text(params.recovery_code) });
+  }
+}
+
+/** Finishes a refresh interrupted by step-up: the old refresh token is rotated like the built-in grant does. */
+async function finishRefresh(
+  deps: MfaGrantDeps,
+  ctx: TokenEndpointGrantContext,
+  context: Extract<MfaContext, { kind: 'refresh' }>,
+  amr: string[],
+): Promise<TokenResponseBody> {
+  const { provider, client } = ctx.oidc;
+  const refreshToken = await provider.RefreshToken.find(context.refreshToken, { ignoreExpiration: true });
+  if (
+    !refreshToken ||
+    refreshToken.clientId !== client.clientId ||
+    refreshToken.isExpired ||
+    refreshToken.consumed
+  ) {
+    throw new errors.InvalidGrant('refresh token is no longer valid');
+  }
+  await refreshToken.consume();
+  if (refreshToken.grantId) deps.ledger.markPassed(refreshToken.grantId);
+  return deps.issuer.issue(ctx, {
+    accountId: refreshToken.accountId,
+    scope: context.scope ?? refreshToken.scope ?? 'openid',
+    audience:
+      context.audience ?? (typeof refreshToken.resource === 'string' ? refreshToken.resource : undefined),
+    amr: mergeAmr(refreshToken.amr, amr),
+    acr: ACR_MFA,
+    authTime: refreshToken.authTime ?? Math.floor(Date.now() / 1000),
+    gty: 'refresh_token',
+    ...(refreshToken.sid ? { sid: refreshToken.sid } : {}),
+    ...(refreshToken.grantId ? { grantId: refreshToken.grantId } : {}),
+  });
+}
+
+/**
+ * Auth0's MFA grants (`mfa-otp`, `mfa-oob`, `mfa-recovery-code`). The MFA module checks the factor;
+ * on success the request that answered `mfa_required` is finished here with the provider's models,
+ * and the grant it created or refreshed counts as having passed MFA from then on.
+ */
+export function mfaGrant(deps: MfaGrantDeps, gty: string) {
+  return async (ctx: TokenEndpointGrantContext): Promise<void> => {
+    const result = verify(deps, gty, ctx);
+    if (!result.ok) {
+      ctx.body = result.body;
+      ctx.status = result.status;
+      for (const [name, value] of Object.entries(result.headers ?? {})) ctx.set(name, value);
+      return;
+    }
+    const { context } = result;
+    if (!isMfaContext(context) || context.kind === 'interaction') {
+      throw new errors.InvalidGrant('this mfa_token cannot be redeemed at the token endpoint');
+    }
+    const amr = mergeAmr(['pwd'], result.amr);
+    const body =
+      context.kind === 'refresh'
+        ? await finishRefresh(deps, ctx, context, amr)
+        : await deps.issuer.issue(ctx, {
+            accountId: result.userId,
+            scope: context.scope,
+            audience: context.audience,
+            amr,
+            acr: ACR_MFA,
+            authTime: context.authTime,
+            gty: context.gty,
+          });
+    if (result.recoveryCode) body.recovery_code = result.recoveryCode;
+    ctx.body = body;
+  };
+}

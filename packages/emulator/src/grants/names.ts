@@ -1,0 +1,15 @@
+/** Auth0's extension grant types (`grant_type` values at /oauth/token). */
+export const GRANT = {
+  password: 'password',
+  passwordRealm: 'http://auth0.com/oauth/grant-type/password-realm',
+  mfaOtp: 'http://auth0.com/oauth/grant-type/mfa-otp',
+  mfaOob: 'http://auth0.com/oauth/grant-type/mfa-oob',
+  mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
+} as const;
+
+export const AUTH0_GRANT_TYPES: string[] = Object.values(GRANT);
+
+/** `acr` of a session or grant that passed a second factor (the value Auth0 uses in `acr_values`). */
+export const ACR_MFA = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+/** `acr` of a password-only authentication: PAPE's "no policy applied". */
+export const ACR_PWD = 'http://schemas.openid.net/pape/policies/2007/06/none';

@@ -1,0 +1,67 @@
+import { errors } from 'oidc-provider';
+import type { TokenEndpointGrantContext } from 'oidc-provider';
+import type { MfaService } from '../mfa/index.js';
+import type { UserDirectory } from '../provider/users.js';
+import type { TokenIssuer } from './issue.js';
+import type { MfaContext } from './mfa-context.js';
+import { ACR_PWD, GRANT } from './names.js';
+
+export interface PasswordGrantDeps {
+  users: UserDirectory;
+  issuer: TokenIssuer;
+  mfa: MfaService;
+}
+
+export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'resource', 'audience'];
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * The `password` and Auth0 `password-realm` grants (Resource Owner Password). A user with
+ * `mfa: "required"` gets Auth0's 403 `mfa_required` with an mfa_token instead of tokens.
+ */
+export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
+  return async (ctx: TokenEndpointGrantContext): Promise<void> => {
+    const { params, client } = ctx.oidc;
+    const username = text(params.username);
+    const password = text(params.password);
+    if (!username) throw new errors.InvalidRequest('missing required parameter: username');
+    if (!password) throw new errors.InvalidRequest('missing required parameter: password');
+    if (gty === GRANT.passwordRealm && !text(params.realm)) {
+      throw new errors.InvalidRequest('missing required parameter: realm');
+    }
+
+    const user = deps.users.authenticate(username, password);
+    if (!user) throw new errors.InvalidGrant('Wrong email or password.');
+
+    const scope = text(params.scope) ?? 'openid';
+    const audience = text(params.resource);
+    const authTime = Math.floor(Date.now() / 1000);
+
+    if (user.mfa === 'required') {
+      const context: MfaContext = {
+        kind: 'password',
+        gty,
+        scope,
+        authTime,
+        ...(audience ? { audience } : {}),
+      };
+      const answer = deps.mfa.issueMfaToken({ userId: user.user_id, clientId: client.clientId, context });
+      ctx.body = answer.body;
+      ctx.status = answer.status;
+      return;
+    }
+
+    ctx.body = await deps.issuer.issue(ctx, {
+      accountId: user.user_id,
+      scope,
+      audience,
+      amr: ['pwd'],
+      acr: ACR_PWD,
+      authTime,
+      gty,
+    });
+  };
+}

@@ -1,0 +1,16 @@
+import type Provider from 'oidc-provider';
+import { MFA_GRANT_PARAMETERS, mfaGrant } from './mfa-grants.js';
+import type { MfaGrantDeps } from './mfa-grants.js';
+import { PASSWORD_PARAMETERS, passwordGrant } from './password.js';
+import type { PasswordGrantDeps } from './password.js';
+import { GRANT } from './names.js';
+
+/** Adds Auth0's extension grants to the provider's token endpoint. */
+export function registerAuth0Grants(provider: Provider, deps: PasswordGrantDeps & MfaGrantDeps): void {
+  for (const gty of [GRANT.password, GRANT.passwordRealm]) {
+    provider.registerGrantType(gty, passwordGrant(deps, gty), PASSWORD_PARAMETERS);
+  }
+  for (const [gty, parameters] of Object.entries(MFA_GRANT_PARAMETERS)) {
+    provider.registerGrantType(gty, mfaGrant(deps, gty), parameters);
+  }
+}

@@ -1,0 +1,132 @@
+import { IncomingMessage } from 'node:http';
+import type { ServerResponse } from 'node:http';
+
+const LIMIT = 64 * 1024;
+
+/** Request parameters as oidc-provider reads them: single values, or arrays for repeated names. */
+export type Params = Record<string, string | string[]>;
+
+/** Reads a request body (small: these are form posts and JSON API calls). */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > LIMIT) throw new RangeError('request body too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+function fromSearchParams(search: URLSearchParams): Params {
+  const params: Params = {};
+  for (const [key, value] of search) {
+    const prior = params[key];
+    if (prior === undefined) params[key] = value;
+    else params[key] = Array.isArray(prior) ? [...prior, value] : [prior, value];
+  }
+  return params;
+}
+
+/**
+ * Parses a form or JSON body into parameters. Auth0 accepts JSON at /oauth/token; JSON values that are
+ * not strings (numbers, booleans) become strings, arrays become repeated parameters.
+ *
+ * @throws SyntaxError when the JSON does not parse or is not an object.
+ */
+export function parseParams(req: IncomingMessage, body: Buffer): Params {
+  if (mediaType(req) !== 'application/json')
+    return fromSearchParams(new URLSearchParams(body.toString('utf8')));
+  const parsed: unknown = body.length ? JSON.parse(body.toString('utf8')) : {};
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SyntaxError('JSON body must be an object');
+  }
+  const params: Params = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value === null || value === undefined) continue;
+    params[key] = Array.isArray(value)
+      ? value.map(String)
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+  }
+  return params;
+}
+
+/** The parameters of a JSON API body (the MFA API), keeping arrays and non-string values as sent. */
+export function parseJsonObject(req: IncomingMessage, body: Buffer): Record<string, unknown> {
+  if (mediaType(req) !== 'application/json')
+    return fromSearchParams(new URLSearchParams(body.toString('utf8')));
+  const parsed: unknown = body.length ? JSON.parse(body.toString('utf8')) : {};
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SyntaxError('JSON body must be an object');
+  }
+  return { ...parsed };
+}
+
+export function toSearchParams(params: Params): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
+  }
+  return search;
+}
+
+/**
+ * A copy of an already-read request carrying a new form body, so oidc-provider (which reads bodies
+ * itself, and only as forms at the token endpoint) sees the normalised parameters.
+ */
+export function replayAsForm(req: IncomingMessage, params: Params): IncomingMessage {
+  const body = Buffer.from(toSearchParams(params).toString());
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.headers = {
+    ...req.headers,
+    'content-type': 'application/x-www-form-urlencoded',
+    'content-length': String(body.length),
+  };
+  // A message that is not `complete` counts as aborted when it ends, and Node then destroys the socket.
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+/** Sends a JSON answer with the headers Auth0 puts on API responses. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const payload = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(payload);
+}
+
+export function sendHtml(res: ServerResponse, status: number, document: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(document);
+}
+
+export function redirect(res: ServerResponse, location: string, status = 303): void {
+  res.writeHead(status, { location, 'cache-control': 'no-store' });
+  res.end();
+}
+
+/** The first value of a parameter. */
+export function param(params: Params, name: string): string | undefined {
+  const value = params[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { TokenStats } from '../dev/stats.js';
+import type { MfaLedger } from '../grants/mfa-ledger.js';
+import type { MfaContext } from '../grants/mfa-context.js';
+import type { MfaService } from '../mfa/index.js';
+import type { ApiRegistry } from '../provider/apis.js';
+import { param, parseParams, readBody, replayAsForm, sendJson } from './body.js';
+import type { Params } from './body.js';
+import type { ClientAuthenticator } from './client-auth.js';
+import { normalizeAudience, normalizeAuthorizationParams } from './normalize.js';
+
+export interface TokenFrontDeps {
+  provider: Provider;
+  stats: TokenStats;
+  clients: ClientAuthenticator;
+  apis: ApiRegistry;
+  ledger: MfaLedger;
+  mfa: MfaService;
+}
+
+/** Reads a form or JSON body; answers 400 itself when it cannot be parsed. */
+async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Params | undefined> {
+  try {
+    return parseParams(req, await readBody(req));
+  } catch {
+    sendJson(res, 400, {
+      error: 'invalid_request',
+      error_description: 'the request body could not be parsed',
+    });
+    return undefined;
+  }
+}
+
+/**
+ * Step-up on refresh: a refresh_token grant for an API with `mfa: "required"` whose grant has not passed
+ * MFA answers `mfa_required` BEFORE oidc-provider sees it, because the provider would rotate (consume)
+ * the refresh token first. The client is authenticated here as the token endpoint would.
+ */
+async function stepUp(
+  req: IncomingMessage,
+  params: Params,
+  deps: TokenFrontDeps,
+): Promise<{ status: number; body: unknown } | undefined> {
+  const audience = param(params, 'resource');
+  const value = param(params, 'refresh_token');
+  if (!value || !deps.apis.requiresMfa(audience)) return undefined;
+  const auth = await deps.clients.authenticate(req, params);
+  if (!auth.ok) return undefined;
+  const token = await deps.provider.RefreshToken.find(value, { ignoreExpiration: true });
+  if (!token || token.clientId !== auth.clientId || token.isExpired || token.consumed) return undefined;
+  if (!token.resourceIndicators.has(audience) || deps.ledger.passed(token.grantId, token.amr))
+    return undefined;
+  const scope = param(params, 'scope');
+  const context: MfaContext = {
+    kind: 'refresh',
+    refreshToken: value,
+    ...(audience ? { audience } : {}),
+    ...(scope ? { scope } : {}),
+  };
+  return deps.mfa.issueMfaToken({ userId: token.accountId, clientId: auth.clientId, context });
+}
+
+/**
+ * Front of /oauth/token: accepts Auth0's JSON bodies and `audience`, counts the request, applies the
+ * refresh step-up, then hands a form-encoded copy to oidc-provider.
+ * Returns the request to pass on, or undefined when it already answered.
+ */
+export async function tokenFront(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: TokenFrontDeps,
+): Promise<IncomingMessage | undefined> {
+  const raw = await readParams(req, res);
+  if (!raw) return undefined;
+  const params = normalizeAudience(raw);
+  const grantType = param(params, 'grant_type');
+  deps.stats.record(grantType);
+  if (grantType === 'refresh_token') {
+    const answer = await stepUp(req, params, deps);
+    if (answer) {
+      sendJson(res, answer.status, answer.body);
+      return undefined;
+    }
+  }
+  return replayAsForm(req, params);
+}
+
+/** Front of /oauth/par: the same parameter translation as /authorize. */
+export async function parFront(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<IncomingMessage | undefined> {
+  const raw = await readParams(req, res);
+  return raw ? replayAsForm(req, normalizeAuthorizationParams(raw)) : undefined;
+}

@@ -1,0 +1,22 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import type { MfaService } from '../mfa/index.js';
+import type { UserDirectory } from '../provider/users.js';
+import type { LoginStates } from './state.js';
+
+/** What the login pages need from the emulator. */
+export interface LoginDeps {
+  provider: Provider;
+  users: UserDirectory;
+  mfa: MfaService;
+  states: LoginStates;
+  pushIntervalSeconds: number;
+}
+
+/** One request to a login page. */
+export interface LoginRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  uid: string;
+  form: Record<string, string>;
+}

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { ACR_MFA, ACR_PWD } from '../grants/names.js';
+
+/** Completes the login prompt: the session remembers the user, how they authenticated, and when. */
+export async function finishLogin(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  userId: string,
+  amr: string[],
+): Promise<void> {
+  await provider.interactionFinished(
+    req,
+    res,
+    {
+      login: {
+        accountId: userId,
+        amr,
+        acr: amr.includes('mfa') ? ACR_MFA : ACR_PWD,
+        remember: true,
+      },
+    },
+    { mergeWithLastSubmission: false },
+  );
+}
+
+/**
+ * Completes the consent prompt without a screen (first-party clients): the session's grant already
+ * holds what was asked for (see loadFirstPartyGrant); a missing one is created the same way.
+ */
+export async function finishConsent(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const details = await provider.interactionDetails(req, res);
+  let { grantId } = details;
+  if (!grantId) {
+    const grant = new provider.Grant({
+      accountId: details.session?.accountId,
+      clientId: details.params.client_id?.toString(),
+    });
+    grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+    grantId = await grant.save();
+  }
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}

@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, redirect, sendHtml } from '../http/body.js';
+import { ACR_MFA } from '../grants/names.js';
+import type { MfaContext } from '../grants/mfa-context.js';
+import { page, errorBox } from './html.js';
+import type { LoginDeps, LoginRequest } from './context.js';
+import { finishConsent, finishLogin } from './finish.js';
+import { challenge, enroll, renderMfa, verify } from './mfa-step.js';
+import { loginPage } from './views.js';
+
+const PATH = /^\/u\/([\w-]+)(?:\/([\w-]+))?$/;
+const MFA_ACTIONS = new Set(['verify-otp', 'verify-oob', 'verify-recovery', 'poll']);
+
+async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
+  if (req.method !== 'POST') return {};
+  return Object.fromEntries(new URLSearchParams((await readBody(req)).toString('utf8')));
+}
+
+function clientName(details: { params: Record<string, unknown> }): string {
+  const id = details.params.client_id;
+  return typeof id === 'string' ? id : 'the application';
+}
+
+/** POST /u/:uid/login: checks the password, then either finishes the login or starts the MFA step. */
+async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, unknown>): Promise<void> {
+  const email = r.form.email ?? '';
+  const user = deps.users.authenticate(email, r.form.password ?? '');
+  if (!user) {
+    return sendHtml(
+      r.res,
+      400,
+      loginPage(r.uid, { email, error: 'Wrong email or password.', clientName: clientName({ params }) }),
+    );
+  }
+  const clientId = String(params.client_id ?? '');
+  const askedForMfa = String(params.acr_values ?? '')
+    .split(' ')
+    .includes(ACR_MFA);
+  if (user.mfa !== 'required' && !askedForMfa) {
+    return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd']);
+  }
+  const context: MfaContext = { kind: 'interaction', uid: r.uid };
+  const { body } = deps.mfa.issueMfaToken({ userId: user.user_id, clientId, context });
+  deps.states.set(r.uid, {
+    userId: user.user_id,
+    clientId,
+    mfaToken: body.mfa_token,
+    requirements: body.mfa_requirements,
+  });
+  return redirect(r.res, `/u/${r.uid}`);
+}
+
+/**
+ * The Universal Login pages under /u/:uid (uid = oidc-provider interaction id): the login form, the
+ * MFA step (enroll or challenge) and an automatic consent. Answers false for other paths.
+ */
+export async function handleLogin(
+  deps: LoginDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<boolean> {
+  const match = PATH.exec(pathname);
+  if (!match?.[1]) return false;
+  const uid = match[1];
+  const action = match[2];
+  let details;
+  try {
+    details = await deps.provider.interactionDetails(req, res);
+  } catch {
+    sendHtml(
+      res,
+      400,
+      page(
+        'Login expired',
+        errorBox('This login page has expired. Go back to the application and start again.'),
+      ),
+    );
+    return true;
+  }
+  if (details.uid !== uid) {
+    redirect(res, `/u/${details.uid}`);
+    return true;
+  }
+  const r: LoginRequest = { req, res, uid, form: await readForm(req) };
+
+  if (details.prompt.name === 'consent') {
+    await finishConsent(deps.provider, req, res);
+    return true;
+  }
+  const state = deps.states.get(uid);
+  if (action === 'login' && req.method === 'POST') {
+    await login(deps, r, details.params);
+    return true;
+  }
+  if (!state) {
+    const hint = details.params.login_hint;
+    sendHtml(
+      res,
+      200,
+      loginPage(uid, {
+        clientName: clientName(details),
+        ...(typeof hint === 'string' ? { email: hint } : {}),
+      }),
+    );
+    return true;
+  }
+  if (req.method === 'POST' && action === 'enroll') await enroll(deps, r, state);
+  else if (req.method === 'POST' && action === 'challenge') await challenge(deps, r, state);
+  else if (req.method === 'POST' && action && MFA_ACTIONS.has(action)) await verify(deps, r, state, action);
+  else if (req.method === 'POST' && action === 'continue' && state.done) {
+    deps.states.delete(uid);
+    await finishLogin(deps.provider, req, res, state.userId, state.done.amr);
+  } else if (action === 'other') {
+    state.pending = undefined;
+    redirect(res, `/u/${uid}`);
+  } else if (state.pending?.kind === 'push' && !action) await verify(deps, r, state, 'poll');
+  else await renderMfa(deps, r, state);
+  return true;
+}

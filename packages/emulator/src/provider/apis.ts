@@ -1,0 +1,41 @@
+import type { ResourceServer } from 'oidc-provider';
+import type { EmulatorApi, EmulatorTtl } from '../config/types.js';
+
+/** Scopes of Auth0's MFA API (`{issuer}mfa/`), which manages a user's authenticators. */
+export const MFA_API_SCOPES = ['read:authenticators', 'remove:authenticators', 'enroll'];
+
+/** The APIs access tokens can be issued for, including the built-in MFA API. */
+export class ApiRegistry {
+  readonly mfaAudience: string;
+  readonly #apis = new Map<string, EmulatorApi>();
+  readonly #ttl: EmulatorTtl;
+
+  constructor(issuer: string, apis: EmulatorApi[], ttl: EmulatorTtl) {
+    this.mfaAudience = `${issuer}mfa/`;
+    this.#ttl = ttl;
+    for (const api of apis) this.#apis.set(api.audience, api);
+    this.#apis.set(this.mfaAudience, { audience: this.mfaAudience, mfa: 'off', scopes: MFA_API_SCOPES });
+  }
+
+  get(audience: string): EmulatorApi | undefined {
+    return this.#apis.get(audience);
+  }
+
+  /** Whether a token for this audience needs a session or grant that passed MFA. */
+  requiresMfa(audience: string | undefined): boolean {
+    return audience !== undefined && this.#apis.get(audience)?.mfa === 'required';
+  }
+
+  /** What oidc-provider needs to mint a JWT access token whose `aud` is the API's identifier. */
+  resourceServer(audience: string): ResourceServer | undefined {
+    const api = this.#apis.get(audience);
+    if (!api) return undefined;
+    return {
+      audience: api.audience,
+      scope: api.scopes.join(' '),
+      accessTokenFormat: 'jwt',
+      accessTokenTTL: this.#ttl.accessToken,
+      jwt: { sign: { alg: 'RS256' } },
+    };
+  }
+}

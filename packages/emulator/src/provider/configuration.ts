@@ -1,0 +1,100 @@
+import { errors } from 'oidc-provider';
+import type { Configuration, JWK } from 'oidc-provider';
+import type { EmulatorConfig } from '../config/types.js';
+import type { ApiRegistry } from './apis.js';
+import { clientMetadata } from './clients.js';
+import { loadFirstPartyGrant } from './first-party-grant.js';
+import { loopbackFriendlyFetch } from './loopback-fetch.js';
+import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
+import { interactionPolicyWithMfa } from './policy.js';
+import type { UserDirectory } from './users.js';
+import { ACR_MFA, ACR_PWD } from '../grants/names.js';
+
+export interface ProviderConfigurationInput {
+  config: EmulatorConfig;
+  users: UserDirectory;
+  apis: ApiRegistry;
+  jwks: { keys: JWK[] };
+  cookieKeys: string[];
+}
+
+/** Auth0's endpoint paths, so SDKs that hard-code them (rather than read discovery) work too. */
+export const ROUTES = {
+  authorization: '/authorize',
+  token: '/oauth/token',
+  pushed_authorization_request: '/oauth/par',
+  revocation: '/oauth/revoke',
+  introspection: '/oauth/introspect',
+  userinfo: '/userinfo',
+  jwks: '/.well-known/jwks.json',
+  end_session: '/oidc/logout',
+};
+
+/** Where oidc-provider sends the browser for login, MFA and consent (Auth0's Universal Login lives under /u/). */
+export const INTERACTION_PATH = '/u/';
+
+/** The oidc-provider configuration of the emulator. */
+export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
+  const { config, users, apis, jwks, cookieKeys } = input;
+  const { ttl } = config;
+  return {
+    clients: config.clients.map(clientMetadata),
+    findAccount: (_ctx, sub) => users.account(sub),
+    claims: {
+      // Auth0 ID tokens always carry how and when the user authenticated; oidc-provider includes these
+      // only when requested unless the openid scope lists them.
+      openid: ['sub', 'amr', 'acr', 'auth_time'],
+      email: ['email', 'email_verified'],
+      profile: ['name', 'nickname'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    responseTypes: ['code'],
+    acrValues: [ACR_PWD, ACR_MFA],
+    // ID tokens keep profile claims even when an access token is also issued, as Auth0's do.
+    conformIdTokenClaims: false,
+    jwks,
+    cookies: { keys: cookieKeys },
+    routes: ROUTES,
+    pkce: { required: () => true },
+    rotateRefreshToken: true,
+    loadExistingGrant: loadFirstPartyGrant,
+    fetch: loopbackFriendlyFetch,
+    interactions: {
+      url: (_ctx, interaction) => `${INTERACTION_PATH}${interaction.uid}`,
+      policy: interactionPolicyWithMfa(),
+    },
+    ttl: {
+      AccessToken: ttl.accessToken,
+      ClientCredentials: ttl.accessToken,
+      IdToken: ttl.idToken,
+      RefreshToken: ttl.refreshToken,
+      Grant: ttl.refreshToken,
+      Session: ttl.refreshToken,
+      AuthorizationCode: 60,
+      Interaction: 3600,
+    },
+    renderError,
+    features: {
+      devInteractions: { enabled: false },
+      claimsParameter: { enabled: true },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      backchannelLogout: { enabled: true },
+      pushedAuthorizationRequests: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, _client, oneOf) => oneOf,
+        // A refresh or code exchange without `audience` keeps the audience chosen at /authorize, like Auth0.
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          const info = apis.resourceServer(indicator);
+          if (!info) throw new errors.InvalidTarget(`unknown audience ${indicator}`);
+          return info;
+        },
+      },
+    },
+  };
+}

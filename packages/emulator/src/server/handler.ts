@@ -1,0 +1,73 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Provider from 'oidc-provider';
+import { handleDev } from '../dev/routes.js';
+import type { TokenStats } from '../dev/stats.js';
+import { sendJson, toSearchParams } from '../http/body.js';
+import type { Params } from '../http/body.js';
+import { handleMfaApi } from '../http/mfa-api.js';
+import type { MfaApiDeps } from '../http/mfa-api.js';
+import { normalizeAuthorizationParams } from '../http/normalize.js';
+import { parFront, tokenFront } from '../http/token-front.js';
+import type { TokenFrontDeps } from '../http/token-front.js';
+import type { LoginDeps } from '../login/context.js';
+import { handleLogin } from '../login/routes.js';
+import { v2Logout } from '../logout/v2-logout.js';
+import { ROUTES } from '../provider/configuration.js';
+
+export interface HandlerDeps {
+  provider: Provider;
+  stats: TokenStats;
+  token: TokenFrontDeps;
+  mfaApi: MfaApiDeps;
+  login: LoginDeps;
+  allowedLogoutUrls: string[];
+  log: (line: string) => void;
+}
+
+/** /authorize with Auth0's parameters translated (see normalizeAuthorizationParams). */
+function rewriteAuthorize(req: IncomingMessage, url: URL): void {
+  const params: Params = {};
+  for (const [key, value] of url.searchParams) params[key] = value;
+  req.url = `${url.pathname}?${toSearchParams(normalizeAuthorizationParams(params)).toString()}`;
+}
+
+/**
+ * The emulator's one request handler: its own routes (dev, MFA API, /v2/logout, login pages, the
+ * token and PAR fronts) and oidc-provider for everything else.
+ */
+export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  const provider = deps.provider.callback();
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', deps.provider.issuer);
+    const path = url.pathname;
+    if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
+    if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
+    if (path === '/v2/logout' && req.method === 'GET') {
+      return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, {
+        onBackchannelError: (clientId, error) =>
+          deps.log(`back-channel logout to ${clientId} failed: ${String(error)}`),
+      });
+    }
+    if (path.startsWith('/u/') && (await handleLogin(deps.login, req, res, path))) return;
+    if (path === ROUTES.token && req.method === 'POST') {
+      const next = await tokenFront(req, res, deps.token);
+      return next ? provider(next, res) : undefined;
+    }
+    if (path === ROUTES.pushed_authorization_request && req.method === 'POST') {
+      const next = await parFront(req, res);
+      return next ? provider(next, res) : undefined;
+    }
+    if (path === ROUTES.authorization && req.method === 'GET') rewriteAuthorize(req, url);
+    return provider(req, res);
+  };
+  return (req, res) => {
+    route(req, res).catch((error: unknown) => {
+      deps.log(
+        `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        sendJson(res, 500, { error: 'server_error', error_description: 'internal error' });
+      else res.end();
+    });
+  };
+}

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { startEmulator } from 'auth0-emulator';
+import type { Emulator, EmulatorConfigInput } from 'auth0-emulator';
+
+export const CLIENT_ID = 'app';
+export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
+export const REDIRECT_URI = 'http://127.0.0.1:3000/auth/callback';
+export const API = 'https://api.example.com';
+export const STEP_UP_API = 'https://bank.example.com';
+export const MFA_ACR = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+
+/** The configuration most tests share: one web app, users in every MFA state, a plain and a step-up API. */
+export function baseConfig(overrides: Partial<EmulatorConfigInput> = {}): EmulatorConfigInput {
+  return {
+    clients: [
+      {
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        redirect_uris: [REDIRECT_URI],
+        post_logout_redirect_uris: ['http://127.0.0.1:3000/'],
+      },
+    ],
+    users: [
+      { user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' },
+      { user_id: 'auth0|bob', email: 'bob@example.com', password: 'Passw0rd!', mfa: 'required' },
+      {
+        user_id: 'auth0|carol',
+        email: 'carol@example.com',
+        password: 'Passw0rd!',
+        mfa: 'required',
+        authenticators: [{ type: 'otp', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }],
+      },
+    ],
+    apis: [
+      { audience: API, scopes: ['read:data'] },
+      { audience: STEP_UP_API, scopes: ['transfer'], mfa: 'required' },
+    ],
+    ...overrides,
+  };
+}
+
+export function start(overrides: Partial<EmulatorConfigInput> = {}): Promise<Emulator> {
+  return startEmulator({ port: 0, quiet: true, config: baseConfig(overrides) });
+}
+
+export function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export function authorizeUrl(em: Emulator, params: Record<string, string>): string {
+  const url = new URL('authorize', em.issuer);
+  const defaults = {
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: REDIRECT_URI,
+    scope: 'openid',
+  };
+  for (const [key, value] of Object.entries({ ...defaults, ...params })) url.searchParams.set(key, value);
+  return url.href;
+}
+
+/** A token request with client_secret_post, form-encoded unless `json` is set. */
+export async function token(
+  em: Emulator,
+  params: Record<string, string>,
+  options: { json?: boolean } = {},
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const all = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...params };
+  const response = await fetch(new URL('oauth/token', em.issuer), {
+    method: 'POST',
+    headers: { 'content-type': options.json ? 'application/json' : 'application/x-www-form-urlencoded' },
+    body: options.json ? JSON.stringify(all) : new URLSearchParams(all).toString(),
+  });
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : {};
+  return { status: response.status, body: isRecord(body) ? body : {}, headers: response.headers };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The payload of a JWT, unverified (tests that check signatures use jose). */
+export function claims(jwt: unknown): Record<string, unknown> {
+  if (typeof jwt !== 'string') throw new TypeError('not a JWT');
+  const payload: unknown = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  return isRecord(payload) ? payload : {};
+}
+
+/** Logs in through the HTML pages and exchanges the code: the whole authorization code flow. */
+export async function codeFlow(
+  em: Emulator,
+  login: { email: string; password: string; otp?: string },
+  params: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
+  const { verifier, challenge } = pkce();
+  const redirect = await em.login(
+    authorizeUrl(em, { code_challenge: challenge, code_challenge_method: 'S256', state: 's1', ...params }),
+    login,
+  );
+  const code = new URL(redirect).searchParams.get('code');
+  if (!code) throw new Error(`no code in ${redirect}`);
+  const { status, body } = await token(em, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: REDIRECT_URI,
+    code_verifier: verifier,
+  });
+  if (status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(body)}`);
+  return body;
+}
