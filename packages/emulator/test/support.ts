@@ -110,3 +110,61 @@ export async function codeFlow(
   if (status !== 200) throw new Error(`code exchange failed: ${JSON.stringify(body)}`);
   return body;
 }
+
+/** Starts an MFA flow with the password grant and returns the mfa_token. */
+export async function mfaToken(
+  em: Emulator,
+  email: string,
+  params: Record<string, string> = {},
+): Promise<string> {
+  const { status, body } = await token(em, {
+    grant_type: 'password',
+    username: email,
+    password: 'Passw0rd!',
+    scope: 'openid offline_access',
+    ...params,
+  });
+  if (status !== 403 || typeof body.mfa_token !== 'string')
+    throw new Error(`expected mfa_required, got ${JSON.stringify(body)}`);
+  return body.mfa_token;
+}
+
+/** A JSON call to the MFA API with client authentication in the body. */
+export async function mfaApi(
+  em: Emulator,
+  path: string,
+  options: { method?: string; bearer?: string; body?: Record<string, unknown> } = {},
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(new URL(path.replace(/^\//, ''), em.issuer), {
+    method: options.method ?? (options.body ? 'POST' : 'GET'),
+    headers: {
+      'content-type': 'application/json',
+      ...(options.bearer ? { authorization: `Bearer ${options.bearer}` } : {}),
+    },
+    ...(options.body
+      ? { body: JSON.stringify({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, ...options.body }) }
+      : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A string member of a JSON answer. */
+export function field(body: unknown, name: string): string {
+  const value = isRecord(body) ? body[name] : undefined;
+  if (typeof value !== 'string') throw new Error(`no ${name} in ${JSON.stringify(body)}`);
+  return value;
+}
+
+/** The newest code in GET /__dev/outbox. */
+export async function lastCode(em: Emulator): Promise<{ code: string; channel: string; to: string }> {
+  const outbox: unknown = await (await fetch(new URL('__dev/outbox', em.issuer))).json();
+  const last: unknown = Array.isArray(outbox) ? outbox.at(-1) : undefined;
+  return { code: field(last, 'code'), channel: field(last, 'channel'), to: field(last, 'to') };
+}
+
+export const GRANTS = {
+  otp: 'http://auth0.com/oauth/grant-type/mfa-otp',
+  oob: 'http://auth0.com/oauth/grant-type/mfa-oob',
+  recovery: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
+};
