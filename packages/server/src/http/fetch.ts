@@ -87,7 +87,7 @@ async function exchange(fetchImpl: FetchLike, url: string, init: RequestInit, ti
       'request_failed',
       `Could not reach ${describe(url)}`,
       {},
-      { cause: sanitize(err) },
+      { cause: networkCause(err) },
     );
   } finally {
     clearTimeout(timer);
@@ -116,6 +116,23 @@ export function sanitize(err: unknown): Error {
     return copy;
   }
   return new Error('Unknown failure');
+}
+
+/**
+ * What a failed fetch says, reduced to its kind and system error code (`ECONNREFUSED`, ...). The
+ * message is dropped: a `customFetch` may put anything in it, request bodies with tokens included.
+ */
+function networkCause(err: unknown): Error {
+  const inner = err instanceof Error ? err.cause : undefined;
+  const code =
+    typeof inner === 'object' && inner !== null && 'code' in inner && typeof inner.code === 'string'
+      ? inner.code
+      : err instanceof Error && 'code' in err && typeof err.code === 'string'
+        ? err.code
+        : undefined;
+  const copy = new Error(code === undefined ? 'The request failed' : `The request failed (${code})`);
+  copy.name = err instanceof Error ? err.name : 'Error';
+  return copy;
 }
 
 /** Parses `Retry-After` as seconds (delta-seconds or an HTTP date). */
