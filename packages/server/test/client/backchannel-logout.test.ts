@@ -1,0 +1,85 @@
+import type { JWTPayload } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { BACKCHANNEL_LOGOUT_EVENT, BackchannelLogoutError } from '../../src/index.js';
+import { nowSeconds, setup } from '../helpers/client.js';
+import type { FakeTenant } from '../helpers/fake-tenant.js';
+
+async function loggedIn() {
+  const s = await setup();
+  await s.login();
+  const user = (await s.client.getUser()) ?? { sub: '' };
+  return { ...s, sid: String(user.sid), sub: user.sub };
+}
+
+function logoutToken(tenant: FakeTenant, claims: JWTPayload, options?: { forge?: boolean }) {
+  return tenant.sign(
+    {
+      iss: tenant.issuer,
+      aud: tenant.clientId,
+      iat: nowSeconds(),
+      jti: crypto.randomUUID(),
+      events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
+      ...claims,
+    },
+    { typ: 'logout+jwt', ...options },
+  );
+}
+
+async function refusal(promise: Promise<unknown>) {
+  const err = await promise.catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(BackchannelLogoutError);
+  return err;
+}
+
+describe('handleBackchannelLogout', () => {
+  it('deletes the session named by a valid logout token (sid)', async () => {
+    const { client, tenant, sid } = await loggedIn();
+    await client.handleBackchannelLogout(await logoutToken(tenant, { sid }));
+    expect(await client.getSession()).toBeUndefined();
+  });
+
+  it('deletes the sessions of the user named by sub', async () => {
+    const { client, tenant, sub } = await loggedIn();
+    await client.handleBackchannelLogout(await logoutToken(tenant, { sub }));
+    expect(await client.getSession()).toBeUndefined();
+  });
+
+  it('refuses a forged logout token and keeps the session', async () => {
+    const { client, tenant, sid } = await loggedIn();
+    const err = await refusal(
+      client.handleBackchannelLogout(await logoutToken(tenant, { sid }, { forge: true })),
+    );
+    expect(err).toMatchObject({ code: 'logout_token_invalid' });
+    expect(await client.getSession()).toBeDefined();
+  });
+
+  it('refuses a replayed logout token (same jti)', async () => {
+    const { client, tenant, sid } = await loggedIn();
+    const token = await logoutToken(tenant, { sid });
+    await client.handleBackchannelLogout(token);
+    expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
+  });
+
+  const invalid: [string, JWTPayload, string][] = [
+    ['with a nonce', { sid: 's', nonce: 'n' }, 'nonce'],
+    ['without sid or sub', {}, 'sid'],
+    ['without the back-channel logout event', { sid: 's', events: { other: {} } }, 'events'],
+    ['for another audience', { sid: 's', aud: 'someone-else' }, 'aud'],
+    ['from another issuer', { sid: 's', iss: 'https://evil.example.com/' }, 'iss'],
+    ['issued too long ago', { sid: 's', iat: nowSeconds() - 3600 }, 'iat'],
+    ['without a jti', { sid: 's', jti: undefined }, 'jti'],
+  ];
+  for (const [name, claims, claim] of invalid) {
+    it(`refuses a logout token ${name}, naming ${claim}`, async () => {
+      const { client, tenant } = await loggedIn();
+      const err = await refusal(client.handleBackchannelLogout(await logoutToken(tenant, claims)));
+      expect(err).toMatchObject({ code: 'logout_token_invalid', claim });
+      expect(await client.getSession()).toBeDefined();
+    });
+  }
+
+  it('refuses a string that is not a JWT', async () => {
+    const { client } = await loggedIn();
+    await refusal(client.handleBackchannelLogout('not-a-jwt'));
+  });
+});

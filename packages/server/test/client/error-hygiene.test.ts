@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { json } from '../helpers/fake-tenant.js';
+import { nowSeconds, setup, SECRET } from '../helpers/client.js';
+
+/** Everything an error exposes, as a log line or an error reporter would see it. */
+function surface(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    parts.push(e.message, String(e.stack), JSON.stringify(e), String(e));
+  }
+  return parts.join('\n');
+}
+
+describe('errors carry no token, code, secret or cookie value', () => {
+  it('in any failure of login, refresh and logout', async () => {
+    const { client, tenant, stateStore, login } = await setup({ httpTimeout: 200 });
+    const errors: unknown[] = [];
+    const capture = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => errors.push(e),
+      );
+
+    await login();
+    const session = await stateStore.get('__a0_session');
+    if (!session) throw new Error('no session');
+    await stateStore.set('__a0_session', {
+      ...session,
+      tokenSets: session.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() })),
+    });
+
+    const answers: (() => Response | Promise<Response>)[] = [
+      () => json({ error: 'server_error', error_description: 'boom' }, 500),
+      () => new Response('<html>fake-at-leak</html>', { status: 502 }),
+      () =>
+        new Response('{"access_token":"fake-at-truncated', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+      () => new Promise<Response>(() => undefined),
+      () => json({ error: 'invalid_grant' }, 403),
+      () => json({ error: 'mfa_required', mfa_token: 'fake-raw-mfa' }, 403),
+      () => Promise.reject(new TypeError(`fetch failed for ${session.refreshToken}`)),
+    ];
+    for (const answer of answers) {
+      tenant.intercept = (endpoint) => (endpoint === 'refresh' ? answer() : undefined);
+      await capture(client.getAccessToken());
+      await capture(client.getTokenByRefreshToken({ refreshToken: session.refreshToken ?? '' }));
+    }
+    tenant.intercept = undefined;
+
+    const url = await client.startInteractiveLogin();
+    const callback = await tenant.authorize(url);
+    await client.completeInteractiveLogin(callback);
+    await capture(client.completeInteractiveLogin(callback));
+    callback.searchParams.set('state', 'x');
+    await capture(client.completeInteractiveLogin(callback));
+    await capture(client.handleBackchannelLogout(session.idToken ?? ''));
+
+    expect(errors.length).toBe(answers.length * 2 + 3);
+    const secrets = [...tenant.secrets(), SECRET, 'fake-raw-mfa', 'fake-at-leak', 'fake-at-truncated'];
+    for (const err of errors) {
+      const text = surface(err);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+});

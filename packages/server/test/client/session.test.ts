@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { setup } from '../helpers/client.js';
+
+describe('getSession and getUser', () => {
+  it('read undefined without a session', async () => {
+    const { client } = await setup();
+    expect(await client.getSession()).toBeUndefined();
+    expect(await client.getUser()).toBeUndefined();
+  });
+
+  it('read undefined, never throw, when the store cannot read the session', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    stateStore.get = () => Promise.reject(new Error('tampered cookie'));
+    await expect(client.getSession()).resolves.toBeUndefined();
+    await expect(client.getUser()).resolves.toBeUndefined();
+  });
+
+  it('getUser returns the validated ID token claims', async () => {
+    const { client, login } = await setup();
+    await login();
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice', name: 'Alice' });
+  });
+});
