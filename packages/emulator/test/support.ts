@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { startEmulator } from 'auth0-emulator';
-import type { Emulator, EmulatorConfigInput } from 'auth0-emulator';
+import type { Emulator, EmulatorConfigInput, LoginOptions } from 'auth0-emulator';
 
 export const CLIENT_ID = 'app';
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -93,11 +93,12 @@ export async function codeFlow(
   em: Emulator,
   login: { email: string; password: string; otp?: string },
   params: Record<string, string> = {},
+  driver: Partial<LoginOptions> = {},
 ): Promise<Record<string, unknown>> {
   const { verifier, challenge } = pkce();
   const redirect = await em.login(
     authorizeUrl(em, { code_challenge: challenge, code_challenge_method: 'S256', state: 's1', ...params }),
-    login,
+    { ...driver, ...login },
   );
   const code = new URL(redirect).searchParams.get('code');
   if (!code) throw new Error(`no code in ${redirect}`);

@@ -34,7 +34,7 @@ function attribute(text: string, name: string): string | undefined {
 }
 
 function pageError(text: string): string | undefined {
-  return /role="alert">([^<]*)</.exec(text)?.[1];
+  return /role="alert">\s*([^<]*?)\s*</.exec(text)?.[1];
 }
 
 /**
@@ -124,7 +124,7 @@ async function answer(
     }
     case 'challenge': {
       const wanted = options.factor ?? (options.recoveryCode ? 'recovery-code' : 'otp');
-      const buttons = [...text.matchAll(/value="([^"]+)" data-type="([^"]+)" data-channel="([^"]*)"/g)];
+      const buttons = [...text.matchAll(/value="([^"]+)"\s+data-type="([^"]+)"\s+data-channel="([^"]*)"/g)];
       const match =
         buttons.find(
           ([, , type, channel]) =>
