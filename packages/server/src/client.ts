@@ -5,6 +5,7 @@ import { ReplayCache } from './lib/replay-cache.js';
 import { SingleFlight } from './lib/single-flight.js';
 import { createStoreSession } from './lib/store-session.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
+import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
 import { getAccessToken, type GetAccessTokenOptions, type SharedRefresh } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
@@ -305,13 +306,28 @@ export class ServerClient<TStoreOptions = unknown> {
   }
 }
 
+/**
+ * The configured stores, or the cookie stores over `cookieHandler`: the whole session encrypted in
+ * chunked cookies (`StatelessStateStore`) and one cookie per login (`CookieTransactionStore`). Their
+ * cookies are `Secure` unless the redirect URI is plain http on a loopback host.
+ */
 function resolveStores<O>(config: ResolvedConfig<O>): {
   stateStore: StateStore<O>;
   transactionStore: TransactionStore<O>;
 } {
-  if (!config.stateStore) throw new TypeError('"stateStore" is required');
-  if (!config.transactionStore) throw new TypeError('"transactionStore" is required');
-  return { stateStore: config.stateStore, transactionStore: config.transactionStore };
+  const { cookieHandler, secrets } = config;
+  const redirect = config.authorizationParams.redirect_uri;
+  const appBaseUrl = typeof redirect === 'string' ? new URL(redirect).origin : undefined;
+  const stateStore =
+    config.stateStore ??
+    (cookieHandler && new StatelessStateStore({ secret: secrets, appBaseUrl }, cookieHandler));
+  const transactionStore =
+    config.transactionStore ??
+    (cookieHandler && new CookieTransactionStore({ secret: secrets, appBaseUrl }, cookieHandler));
+  // resolveConfig already demands a store or a cookie handler; this narrows the types.
+  if (!stateStore || !transactionStore)
+    throw new TypeError('"stateStore" and "transactionStore" are required');
+  return { stateStore, transactionStore };
 }
 
 /**

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { json } from '../helpers/fake-tenant.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
+import { nowSeconds, REDIRECT_URI, SECRET, setup } from '../helpers/client.js';
+import { ServerClient } from '../../src/index.js';
+
+/** A client that keeps sessions and transactions in the cookies of `jar` (the default stores). */
+async function cookieSetup(
+  options: { httpTimeout?: number; tokenRefreshLeeway?: number; secret?: string } = {},
+) {
+  const jar = new CookieJar();
+  const base = await setup();
+  const client = new ServerClient({
+    domain: new URL(base.tenant.issuer).host,
+    clientId: base.tenant.clientId,
+    clientSecret: base.tenant.clientSecret,
+    secret: SECRET,
+    authorizationParams: { redirect_uri: REDIRECT_URI },
+    cookieHandler: jar,
+    customFetch: base.tenant.fetch,
+    ...options,
+  });
+  const login = async () => {
+    const url = await client.startInteractiveLogin();
+    return client.completeInteractiveLogin(await base.tenant.authorize(url));
+  };
+  return { jar, client, tenant: base.tenant, login };
+}
+
+const sessionCookies = (jar: CookieJar) =>
+  JSON.stringify(Object.entries(jar.getCookies()).filter(([name]) => name.startsWith('__a0_session')));
+
+describe('with a cookie handler and no stores', () => {
+  it('keeps the session in encrypted cookies and each login transaction in its own cookie', async () => {
+    const { jar, client, tenant } = await cookieSetup();
+    const first = await client.startInteractiveLogin();
+    const second = await client.startInteractiveLogin();
+    const names = Object.keys(jar.getCookies());
+    expect(names).toContain(`__a0_tx.${first.searchParams.get('state')}`);
+    expect(names).toContain(`__a0_tx.${second.searchParams.get('state')}`);
+    await client.completeInteractiveLogin(await tenant.authorize(first));
+    await client.completeInteractiveLogin(await tenant.authorize(second));
+    expect(Object.keys(jar.getCookies()).filter((n) => n.startsWith('__a0_tx.'))).toEqual([]);
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice' });
+    expect(sessionCookies(jar)).not.toContain('fake-rt-');
+  });
+
+  it('names the missing transaction cookie when it is gone', async () => {
+    const { jar, client, tenant } = await cookieSetup();
+    const url = await client.startInteractiveLogin();
+    const name = `__a0_tx.${url.searchParams.get('state')}`;
+    jar.deleteCookie(name);
+    await expect(client.completeInteractiveLogin(await tenant.authorize(url))).rejects.toMatchObject({
+      code: 'missing_transaction',
+      transaction: name,
+    });
+  });
+
+  it('reads a tampered or foreign session cookie as no session, without throwing', async () => {
+    const { jar, client, login } = await cookieSetup();
+    await login();
+    const [name, value] = Object.entries(jar.getCookies()).find(([n]) => n.startsWith('__a0_session')) ?? [
+      '',
+      '',
+    ];
+    jar.setCookie(name, value.slice(0, -4) + 'AAAA');
+    await expect(client.getSession()).resolves.toBeUndefined();
+
+    const foreign = await cookieSetup({ secret: 'another-deployment-secret-of-32-chars!' });
+    await foreign.login();
+    for (const [n, v] of Object.entries(foreign.jar.getCookies())) jar.setCookie(n, v);
+    await expect(client.getSession()).resolves.toBeUndefined();
+  });
+
+  it('leaves the session cookies byte-for-byte unchanged when a refresh fails', async () => {
+    const { jar, client, tenant, login } = await cookieSetup({
+      tokenRefreshLeeway: 86_400 + 60,
+      httpTimeout: 200,
+    });
+    await login();
+    const before = sessionCookies(jar);
+    const headers = jar.setCookieHeaders.length;
+    for (const fault of [
+      () => json({ error: 'server_error' }, 500),
+      () => new Response('<html>Bad gateway</html>', { status: 502 }),
+      () =>
+        new Response('{"access_token":"x', { status: 200, headers: { 'content-type': 'application/json' } }),
+      () => new Promise<Response>(() => undefined),
+      () => json({ error: 'invalid_grant' }, 403),
+      () => json({ error: 'mfa_required', mfa_token: 'fake-raw' }, 403),
+    ]) {
+      tenant.intercept = (endpoint) => (endpoint === 'refresh' ? fault() : undefined);
+      await expect(client.getAccessToken()).rejects.toBeDefined();
+      expect(sessionCookies(jar)).toBe(before);
+    }
+    expect(jar.setCookieHeaders.length).toBe(headers);
+    tenant.intercept = undefined;
+    const token = await client.getAccessToken();
+    expect(token.expiresAt).toBeGreaterThan(nowSeconds());
+    expect(sessionCookies(jar)).not.toBe(before);
+  });
+
+  it('refreshes once for twenty concurrent requests of one browser', async () => {
+    const { client, tenant, login } = await cookieSetup({ tokenRefreshLeeway: 86_400 + 60 });
+    await login();
+    tenant.tokenDelayMs = 30;
+    await Promise.all(Array.from({ length: 20 }, () => client.getAccessToken()));
+    expect(tenant.counts.refresh).toBe(1);
+  });
+
+  it('explains that back-channel logout cannot reach cookie sessions', async () => {
+    const { client, tenant, login } = await cookieSetup();
+    await login();
+    const token = await tenant.sign({
+      iss: tenant.issuer,
+      aud: tenant.clientId,
+      iat: nowSeconds(),
+      jti: 'j1',
+      sid: 's',
+      events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+    });
+    await expect(client.handleBackchannelLogout(token)).rejects.toMatchObject({
+      code: 'backchannel_logout_unsupported',
+    });
+  });
+});
