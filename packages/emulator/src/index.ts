@@ -14,5 +14,6 @@ export type {
   EmulatorUser,
 } from './config/types.js';
 export type { LoginOptions } from './testing/login.js';
+export { CookieJar } from './testing/cookie-jar.js';
 export { generateTotp } from './mfa/index.js';
 export type { OutboxEntry, SeededUser } from './mfa/index.js';

@@ -19,6 +19,8 @@ export interface LoginOptions {
     | { type: 'push' };
   /** Receives the recovery code the login shows once. */
   onRecoveryCode?: (code: string) => void;
+  /** Keeps the browser session's cookies for later requests (a second login, /v2/logout). */
+  jar?: CookieJar;
 }
 
 interface Page {
@@ -50,7 +52,7 @@ export async function driveLogin(
   options: LoginOptions,
 ): Promise<string> {
   const origin = new URL(issuer).origin;
-  const jar = new CookieJar();
+  const jar = options.jar ?? new CookieJar();
   const seen = new Set<string>();
 
   const request = async (url: URL, form?: Record<string, string>): Promise<Page | string> => {

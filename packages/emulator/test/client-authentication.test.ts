@@ -1,0 +1,62 @@
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from 'auth0-emulator';
+import { API, start } from './support.js';
+
+describe('client authentication methods', () => {
+  let em: Emulator;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
+    em = await start({
+      clients: [
+        {
+          client_id: 'basic',
+          client_secret: 'basic-secret-at-least-32-characters!!',
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+        { client_id: 'jwt', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } },
+      ],
+    });
+  });
+  afterAll(() => em.close());
+
+  const post = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(new URL('oauth/token', em.issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(body).toString(),
+    });
+
+  it('accepts client_secret_basic', async () => {
+    const credentials = Buffer.from('basic:basic-secret-at-least-32-characters!!').toString('base64');
+    const response = await post(
+      { grant_type: 'client_credentials', audience: API },
+      { authorization: `Basic ${credentials}` },
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('accepts private_key_jwt with a client assertion signed by the registered key', async () => {
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('jwt')
+      .setSubject('jwt')
+      .setAudience(em.issuer)
+      .setJti(crypto.randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(privateKey);
+    const response = await post({
+      grant_type: 'client_credentials',
+      audience: API,
+      client_id: 'jwt',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    });
+    expect(response.status).toBe(200);
+  });
+});
