@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:http';
+import { startEmulator, type Emulator } from 'auth0-emulator';
+import { ServerClient } from '../../src/index.js';
+import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
+import { CookieJar } from './cookie-jar.js';
+
+export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
+export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
+export const API = 'https://api.example.com';
+export const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
+
+/**
+ * An app in front of auth0-emulator over loopback: a ServerClient with a stateful memory store and
+ * one browser's cookie jar, plus a tiny node:http server whose `/backchannel-logout` calls
+ * `handleBackchannelLogout` (the emulator delivers logout tokens there).
+ */
+export interface EmulatorApp {
+  em: Emulator;
+  client: ServerClient;
+  jar: CookieJar;
+  sessions: MemorySessionStore;
+  /** Back-channel logout requests the app received, with the answer it gave. */
+  received: { status: number; error?: string }[];
+  /** Logs the browser in through the emulator's HTML pages; returns the emulator's own cookies. */
+  login(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}): Promise<EmulatorApp> {
+  const received: EmulatorApp['received'] = [];
+  // The app server starts first: the client's redirect URI needs its port.
+  const box: { client?: ServerClient } = {};
+  const app: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const token = new URLSearchParams(Buffer.concat(chunks).toString()).get('logout_token') ?? '';
+      (box.client?.handleBackchannelLogout(token) ?? Promise.reject(new Error('no client'))).then(
+        () => {
+          received.push({ status: 200 });
+          res.writeHead(200).end();
+        },
+        (err: unknown) => {
+          received.push({ status: 400, error: err instanceof Error ? err.message : 'failed' });
+          res.writeHead(400).end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  const address = app.address();
+  if (address === null || typeof address === 'string') throw new Error('the app is not on a TCP port');
+  const appOrigin = `http://127.0.0.1:${address.port}`;
+  const redirectUri = `${appOrigin}/auth/callback`;
+
+  const em = await startEmulator({
+    port: 0,
+    quiet: true,
+    config: {
+      clients: [
+        {
+          client_id: 'app',
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [redirectUri],
+          post_logout_redirect_uris: [`${appOrigin}/`],
+          backchannel_logout_uri: `${appOrigin}/backchannel-logout`,
+        },
+      ],
+      users: [{ user_id: 'auth0|alice', ...ALICE }],
+      apis: [{ audience: API, scopes: ['read:data'] }],
+      ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
+    },
+  });
+
+  const jar = new CookieJar();
+  const sessions = new MemorySessionStore();
+  const ready = new ServerClient({
+    domain: em.issuer.replace(/\/$/, ''),
+    clientId: 'app',
+    clientSecret: CLIENT_SECRET,
+    secret: APP_SECRET,
+    authorizationParams: {
+      redirect_uri: redirectUri,
+      audience: API,
+      scope: 'openid profile email offline_access read:data',
+    },
+    stateStore: new StatefulStateStore({ secret: APP_SECRET, store: sessions, appBaseUrl: appOrigin }, jar),
+    transactionStore: new MemoryTransactionStore(),
+    httpTimeout: 5000,
+  });
+  box.client = ready;
+
+  return {
+    em,
+    client: ready,
+    jar,
+    sessions,
+    received,
+    async login() {
+      const url = await ready.startInteractiveLogin();
+      const browser = await captureCookies(em.issuer, () => em.login(url.href, ALICE));
+      await ready.completeInteractiveLogin(browser.result);
+      return browser.cookies;
+    },
+    async close() {
+      await em.close();
+      await new Promise<void>((resolve) => app.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Runs `fn` (em.login, which uses the global fetch) while recording the cookies the emulator sets,
+ * so a test can act as the same browser afterwards (for `/v2/logout`).
+ */
+async function captureCookies<T>(
+  issuer: string,
+  fn: () => Promise<T>,
+): Promise<{ result: T; cookies: string }> {
+  const original = globalThis.fetch;
+  const cookies = new Map<string, string>();
+  const origin = new URL(issuer).origin;
+  globalThis.fetch = async (input, init) => {
+    const response = await original(input, init);
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url.startsWith(origin)) {
+      for (const line of response.headers.getSetCookie()) {
+        const pair = line.split(';')[0] ?? '';
+        const eq = pair.indexOf('=');
+        if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      }
+    }
+    return response;
+  };
+  try {
+    const result = await fn();
+    return {
+      result,
+      cookies: [...cookies]
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
+    };
+  } finally {
+    globalThis.fetch = original;
+  }
+}
