@@ -11,6 +11,38 @@ export type { LogoutOptions } from './protocol/logout.js';
 export type { TokenResponse } from './protocol/token-response.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
+  StatelessStateStore,
+  StatefulStateStore,
+  CookieTransactionStore,
+  MemoryStateStore,
+  MemoryTransactionStore,
+  MemorySessionStore,
+  serializeCookie,
+  parseCookieHeader,
+  type StatelessStateStoreOptions,
+  type StatefulStateStoreOptions,
+  type CookieTransactionStoreOptions,
+  type EncryptedStoreOptions,
+  type SessionStore,
+} from './stores/index.js';
+export type { SessionConfiguration, SessionCookieOptions } from './session/index.js';
+export {
+  MfaClient,
+  type Authenticator,
+  type Challenge,
+  type Enrollment,
+  type EnrollmentFactor,
+  type FactorType,
+  type MfaTokenContext,
+  type MfaVerifyResult,
+  type ChallengeOptions,
+  type DeleteAuthenticatorOptions,
+  type EnrollOptions,
+  type VerifyOptions,
+  type WaitForApprovalOptions,
+  type WithMfaToken,
+} from './mfa/index.js';
+export {
   Auth0Error,
   RequestError,
   ServerError,
