@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from './config/defaults.js';
+import { parseConfig } from './config/parse.js';
 import { startEmulator } from './emulator.js';
 import type { Emulator } from './emulator.js';
 
@@ -61,8 +62,8 @@ async function main(): Promise<void> {
     throw new TypeError(`--port must be a port number\n${USAGE}`);
   if (values.host !== '127.0.0.1' && values.host !== 'localhost')
     throw new TypeError(`--host must be 127.0.0.1 or localhost\n${USAGE}`);
-  const config: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : defaultConfig;
-  const em = await startEmulator({ port, host: values.host, config: config ?? {} });
+  const raw: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : defaultConfig;
+  const em = await startEmulator({ port, host: values.host, config: parseConfig(raw) });
   console.log(banner(em));
   const stop = () => void em.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -39,7 +39,7 @@ export async function finishConsent(
   if (!grantId) {
     const grant = new provider.Grant({
       accountId: details.session?.accountId,
-      clientId: details.params.client_id?.toString(),
+      clientId: String(details.params.client_id),
     });
     grant.addOIDCScope(String(details.params.scope ?? 'openid'));
     grantId = await grant.save();

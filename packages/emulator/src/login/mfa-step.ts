@@ -8,8 +8,6 @@ import type { LoginState, PendingFactor } from './state.js';
 import { challengePage, enrollPage, otpEnrollExtra } from './mfa-views.js';
 import { codePage, pushPage, recoveryShownPage } from './views.js';
 
-const CHANNELS = new Set(['sms', 'voice', 'email']);
-
 /** Renders the page for where the MFA step stands. */
 export async function renderMfa(
   deps: LoginDeps,
@@ -166,9 +164,7 @@ export async function challenge(deps: LoginDeps, r: LoginRequest, state: LoginSt
   }
   const channel = chosen.oob_channel ?? 'auth0';
   state.pending =
-    CHANNELS.has(channel) && channel !== 'auth0'
-      ? { kind: 'oob', channel: channelOf(channel), oobCode }
-      : { kind: 'push', oobCode };
+    channel === 'auth0' ? { kind: 'push', oobCode } : { kind: 'oob', channel: channelOf(channel), oobCode };
   return redirect(r.res, `/u/${r.uid}`);
 }
 
