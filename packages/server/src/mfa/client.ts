@@ -274,6 +274,7 @@ export class MfaClient<TStoreOptions = unknown> {
    * Waits for the user to approve a push: polls {@link verify} with the `oobCode`, every `intervalMs`
    * (default 5000, +5000 after each `slow_down`), until approved, rejected (`invalid_grant`), the
    * challenge expires (`expired_token`), `timeoutMs` passes or `signal` aborts.
+   * An abort during a poll returns at once; that poll's answer, if it is the approval, is still stored.
    *
    * @throws {ServerError} `server_error` with `error` `invalid_grant` (rejected) or `expired_token`.
    * @throws {RequestError} `request_timeout` when the next poll would fall after `timeoutMs`.
