@@ -134,6 +134,11 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
     const callback = new URL(url);
+    const echoed = callback.searchParams.get('state');
+    if (callback.searchParams.has('error') && echoed) {
+      // The login is over either way; do not leave its transaction cookie behind.
+      await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
+    }
     const state = callbackState(callback);
     const key = this.#transactionKey(state);
     const transaction = await this.#readTransaction(key, storeOptions);

@@ -104,6 +104,16 @@ describe('completeInteractiveLogin', () => {
     });
   });
 
+  it('deletes the transaction of a login the server answered with an error', async () => {
+    const { client, transactionStore } = await setup();
+    const state = (await client.startInteractiveLogin()).searchParams.get('state') ?? '';
+    const callback = `${REDIRECT_URI}?error=access_denied&state=${state}`;
+    await expect(client.completeInteractiveLogin(callback)).rejects.toMatchObject({
+      code: 'invalid_callback',
+    });
+    expect(await transactionStore.get(`__a0_tx.${state}`)).toBeUndefined();
+  });
+
   it('fails a callback without state as invalid_callback', async () => {
     const { client } = await setup();
     await expect(client.completeInteractiveLogin(`${REDIRECT_URI}?code=x`)).rejects.toMatchObject({
