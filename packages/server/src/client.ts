@@ -169,7 +169,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async getUser(storeOptions?: TStoreOptions): Promise<UserClaims | undefined> {
-    return (await this.#sessions.get(storeOptions))?.user;
+    return (await this.#readSession(storeOptions))?.user;
   }
 
   /**
@@ -182,7 +182,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
-    const state = await this.#sessions.get(storeOptions);
+    const state = await this.#readSession(storeOptions);
     if (!state) return undefined;
     const session: SessionData = { ...state };
     delete session.internal;
@@ -291,6 +291,18 @@ export class ServerClient<TStoreOptions = unknown> {
       // The sender retries a failed delivery; let the same token through then.
       this.#replay.remove(claims.replayKey);
       throw err;
+    }
+  }
+
+  /**
+   * The session for the two read-only calls whose contract is "never throws": a store that fails to
+   * read reads as no session here, while token operations let a store outage surface as an error.
+   */
+  async #readSession(storeOptions?: TStoreOptions) {
+    try {
+      return await this.#sessions.get(storeOptions);
+    } catch {
+      return undefined;
     }
   }
 

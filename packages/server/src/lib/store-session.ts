@@ -2,8 +2,9 @@ import type { SessionAccess } from '../session/access.js';
 import type { StateData, StateStore } from '../types.js';
 
 /**
- * {@link SessionAccess} over a state store and the session's identifier. Reads never throw (a store
- * failure reads as no session); `update` runs one update at a time per session in this process, and
+ * {@link SessionAccess} over a state store and the session's identifier. The stores read an
+ * unreadable cookie as no session; a failing backend (an outage) is passed on rather than read as a
+ * logout. `update` runs one update at a time per session in this process, and
  * inside `stateStore.withLock` when the store offers one.
  */
 export function createStoreSession<TStoreOptions>(
@@ -12,13 +13,8 @@ export function createStoreSession<TStoreOptions>(
 ): SessionAccess<TStoreOptions> {
   const queues = new Map<string, Promise<unknown>>();
 
-  const get = async (storeOptions?: TStoreOptions): Promise<StateData | undefined> => {
-    try {
-      return (await store().get(identifier, storeOptions)) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const get = async (storeOptions?: TStoreOptions): Promise<StateData | undefined> =>
+    (await store().get(identifier, storeOptions)) ?? undefined;
 
   return {
     get,

@@ -16,6 +16,13 @@ describe('getSession and getUser', () => {
     await expect(client.getUser()).resolves.toBeUndefined();
   });
 
+  it('getAccessToken passes a store outage on instead of reading it as a logout', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    stateStore.get = () => Promise.reject(new Error('backend unreachable'));
+    await expect(client.getAccessToken()).rejects.toThrow('backend unreachable');
+  });
+
   it('getUser returns the validated ID token claims', async () => {
     const { client, login } = await setup();
     await login();
