@@ -5,6 +5,7 @@ import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
+import { RefreshAudiences } from './grants/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
@@ -83,10 +84,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const users = new UserDirectory(config.users);
   const apis = new ApiRegistry(issuer, config.apis, config.ttl);
+  const audiences = new RefreshAudiences(apis);
   const jwks = await generateSigningKeys();
   const provider = new Provider(
     issuer,
-    providerConfiguration({ config, users, apis, jwks, cookieKeys: generateCookieKeys() }),
+    providerConfiguration({ config, users, apis, audiences, jwks, cookieKeys: generateCookieKeys() }),
   );
   provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
   provider.on('backchannel.error', (_ctx, error, client) =>
@@ -98,7 +100,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const ledger = new MfaLedger();
   const stats = new TokenStats();
   const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
-  registerAuth0Grants(provider, { users, mfa, ledger, issuer: new TokenIssuer(users, apis) });
+  audiences.followRotations(provider);
+  registerAuth0Grants(provider, { users, mfa, ledger, audiences, issuer: new TokenIssuer(users, apis) });
   useAuth0TokenStatuses(provider);
 
   handler = createHandler({
@@ -106,7 +109,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     log,
     allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-    token: { provider, stats, clients, apis, ledger, mfa },
+    token: { provider, stats, clients, apis, ledger, audiences, mfa },
     mfaApi: {
       mfa,
       clients,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from 'oidc-provider';
-import type { ResourceServerInstance, TokenEndpointGrantContext } from 'oidc-provider';
+import type { RefreshToken, ResourceServerInstance, TokenEndpointGrantContext } from 'oidc-provider';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { UserDirectory } from '../provider/users.js';
 
@@ -28,6 +28,11 @@ export interface UserTokenRequest {
   sid?: string;
   /** Reuses an existing grant (step-up on refresh) instead of creating one. */
   grantId?: string;
+  /**
+   * The consumed refresh token this request rotates (step-up on refresh): the new one continues its
+   * chain (audiences, scope, first issue time, rotation count) as the built-in refresh grant does.
+   */
+  rotates?: RefreshToken;
 }
 
 /** The JSON body of a successful token response. */
@@ -101,21 +106,27 @@ export class TokenIssuer {
     );
     if (grantedScope.length) body.scope = grantedScope.join(' ');
 
-    if (scopes.has('offline_access') && client.grantTypeAllowed('refresh_token')) {
+    const { rotates } = request;
+    if (rotates || (scopes.has('offline_access') && client.grantTypeAllowed('refresh_token'))) {
       const rt = new provider.RefreshToken({
         accountId: request.accountId,
         client,
         grantId,
         gty: request.gty,
-        scope: grantedScope.join(' '),
-        resource: request.audience,
+        scope: rotates?.scope ?? grantedScope.join(' '),
+        resource: rotates ? rotates.resource : request.audience,
         acr: request.acr,
         amr: request.amr,
         authTime: request.authTime,
         sid,
-        rotations: 0,
+        rotations: rotates ? (rotates.rotations ?? 0) + 1 : 0,
+        ...(rotates?.iiat ? { iiat: rotates.iiat } : {}),
+        ...(rotates?.claims ? { claims: rotates.claims } : {}),
       });
       body.refresh_token = await rt.save();
+      // As the built-in refresh grant does, so `grant.success` listeners see the rotation.
+      if (rotates) ctx.oidc.entity('RotatedRefreshToken', rotates);
+      ctx.oidc.entity('RefreshToken', rt);
     }
 
     if (scopes.has('openid')) {

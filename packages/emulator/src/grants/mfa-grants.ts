@@ -5,12 +5,14 @@ import type { TokenIssuer, TokenResponseBody } from './issue.js';
 import { isMfaContext } from './mfa-context.js';
 import type { MfaContext } from './mfa-context.js';
 import type { MfaLedger } from './mfa-ledger.js';
+import type { RefreshAudiences } from './refresh-audiences.js';
 import { ACR_MFA, GRANT } from './names.js';
 
 export interface MfaGrantDeps {
   mfa: MfaService;
   issuer: TokenIssuer;
   ledger: MfaLedger;
+  audiences: RefreshAudiences;
 }
 
 export const MFA_GRANT_PARAMETERS: Record<string, string[]> = {
@@ -44,7 +46,10 @@ function verify(deps: MfaGrantDeps, gty: string, ctx: TokenEndpointGrantContext)
   }
 }
 
-/** Finishes a refresh interrupted by step-up: the old refresh token is rotated like the built-in grant does. */
+/**
+ * Finishes a refresh interrupted by step-up: the requested API is added to the refresh token (it may not
+ * be the login's audience, see RefreshAudiences), which is then rotated like the built-in grant does.
+ */
 async function finishRefresh(
   deps: MfaGrantDeps,
   ctx: TokenEndpointGrantContext,
@@ -61,19 +66,20 @@ async function finishRefresh(
   ) {
     throw new errors.InvalidGrant('refresh token is no longer valid');
   }
+  if (context.audience) await deps.audiences.extend(provider, refreshToken, context.audience, context.scope);
   await refreshToken.consume();
   if (refreshToken.grantId) deps.ledger.markPassed(refreshToken.grantId);
   return deps.issuer.issue(ctx, {
     accountId: refreshToken.accountId,
     scope: context.scope ?? refreshToken.scope ?? 'openid',
-    audience:
-      context.audience ?? (typeof refreshToken.resource === 'string' ? refreshToken.resource : undefined),
+    audience: context.audience ?? deps.audiences.original(refreshToken),
     amr: mergeAmr(refreshToken.amr, amr),
     acr: ACR_MFA,
     authTime: refreshToken.authTime ?? Math.floor(Date.now() / 1000),
     gty: 'refresh_token',
     ...(refreshToken.sid ? { sid: refreshToken.sid } : {}),
     ...(refreshToken.grantId ? { grantId: refreshToken.grantId } : {}),
+    rotates: refreshToken,
   });
 }
 

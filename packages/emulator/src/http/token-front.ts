@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { TokenStats } from '../dev/stats.js';
-import type { MfaLedger } from '../grants/mfa-ledger.js';
 import type { MfaContext } from '../grants/mfa-context.js';
+import type { MfaLedger } from '../grants/mfa-ledger.js';
+import type { RefreshAudiences } from '../grants/refresh-audiences.js';
 import type { MfaService } from '../mfa/index.js';
 import type { ApiRegistry } from '../provider/apis.js';
 import { param, parseParams, readBody, replayAsForm, sendJson } from './body.js';
@@ -16,6 +17,7 @@ export interface TokenFrontDeps {
   clients: ClientAuthenticator;
   apis: ApiRegistry;
   ledger: MfaLedger;
+  audiences: RefreshAudiences;
   mfa: MfaService;
 }
 
@@ -33,37 +35,48 @@ async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Pa
 }
 
 /**
- * Step-up on refresh: a refresh_token grant for an API with `mfa: "required"` whose grant has not passed
- * MFA answers `mfa_required` BEFORE oidc-provider sees it, because the provider would rotate (consume)
- * the refresh token first. The client is authenticated here as the token endpoint would.
+ * A refresh_token grant with `audience`, before oidc-provider sees it:
+ * - step-up: an API with `mfa: "required"` answers `mfa_required` unless the grant passed MFA, whatever
+ *   audience the refresh token was issued for. This runs first because the provider would rotate
+ *   (consume) the refresh token;
+ * - multi-resource refresh tokens: any other configured API is added to the refresh token
+ *   (see RefreshAudiences), so the provider issues its access token.
+ * An audience that is no configured API answers `invalid_target` here: the provider would only find
+ * out after rotating, consuming the refresh token for nothing. The client is authenticated here as the
+ * token endpoint would; a bad client or token is left for the provider to refuse.
  */
-async function stepUp(
+async function refreshFront(
   req: IncomingMessage,
   params: Params,
   deps: TokenFrontDeps,
 ): Promise<{ status: number; body: unknown } | undefined> {
   const audience = param(params, 'resource');
   const value = param(params, 'refresh_token');
-  if (!value || !deps.apis.requiresMfa(audience)) return undefined;
+  if (!value || !audience) return undefined;
   const auth = await deps.clients.authenticate(req, params);
   if (!auth.ok) return undefined;
   const token = await deps.provider.RefreshToken.find(value, { ignoreExpiration: true });
   if (!token || token.clientId !== auth.clientId || token.isExpired || token.consumed) return undefined;
-  if (!token.resourceIndicators.has(audience) || deps.ledger.passed(token.grantId, token.amr))
-    return undefined;
+  if (!deps.apis.get(audience)) {
+    return { status: 400, body: { error: 'invalid_target', error_description: 'unknown audience' } };
+  }
   const scope = param(params, 'scope');
-  const context: MfaContext = {
-    kind: 'refresh',
-    refreshToken: value,
-    ...(audience ? { audience } : {}),
-    ...(scope ? { scope } : {}),
-  };
-  return deps.mfa.issueMfaToken({ userId: token.accountId, clientId: auth.clientId, context });
+  if (deps.apis.requiresMfa(audience) && !deps.ledger.passed(token.grantId, token.amr)) {
+    const context: MfaContext = {
+      kind: 'refresh',
+      refreshToken: value,
+      audience,
+      ...(scope ? { scope } : {}),
+    };
+    return deps.mfa.issueMfaToken({ userId: token.accountId, clientId: auth.clientId, context });
+  }
+  if (await deps.audiences.extend(deps.provider, token, audience, scope)) await token.save();
+  return undefined;
 }
 
 /**
  * Front of /oauth/token: accepts Auth0's JSON bodies and `audience`, counts the request, applies the
- * refresh step-up, then hands a form-encoded copy to oidc-provider.
+ * refresh step-up and multi-resource refresh, then hands a form-encoded copy to oidc-provider.
  * Returns the request to pass on, or undefined when it already answered.
  */
 export async function tokenFront(
@@ -77,7 +90,7 @@ export async function tokenFront(
   const grantType = param(params, 'grant_type');
   deps.stats.record(grantType);
   if (grantType === 'refresh_token') {
-    const answer = await stepUp(req, params, deps);
+    const answer = await refreshFront(req, params, deps);
     if (answer) {
       sendJson(res, answer.status, answer.body);
       return undefined;

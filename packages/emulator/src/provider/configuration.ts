@@ -1,6 +1,7 @@
 import { errors } from 'oidc-provider';
 import type { Configuration, JWK } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
+import type { RefreshAudiences } from '../grants/refresh-audiences.js';
 import type { ApiRegistry } from './apis.js';
 import { clientMetadata } from './clients.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
@@ -14,6 +15,7 @@ export interface ProviderConfigurationInput {
   config: EmulatorConfig;
   users: UserDirectory;
   apis: ApiRegistry;
+  audiences: RefreshAudiences;
   jwks: { keys: JWK[] };
   cookieKeys: string[];
 }
@@ -35,7 +37,7 @@ export const INTERACTION_PATH = '/u/';
 
 /** The oidc-provider configuration of the emulator. */
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
-  const { config, users, apis, jwks, cookieKeys } = input;
+  const { config, users, apis, audiences, jwks, cookieKeys } = input;
   const { ttl } = config;
   return {
     clients: config.clients.map(clientMetadata),
@@ -86,9 +88,16 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       resourceIndicators: {
         enabled: true,
-        defaultResource: (_ctx, _client, oneOf) => oneOf,
         // A refresh or code exchange without `audience` keeps the audience chosen at /authorize, like Auth0.
         useGrantedResource: () => true,
+        // A refresh token that gained audiences (MRRT) has a list of them; without `audience` the
+        // refresh answers for the login's, or gives the /userinfo token when the login had none.
+        defaultResource: (ctx, _client, oneOf) => {
+          // Rotation has already replaced the entity; the record is still under the redeemed token.
+          const { RotatedRefreshToken, RefreshToken } = ctx.oidc.entities;
+          const chain = RotatedRefreshToken ?? RefreshToken;
+          return oneOf && chain && audiences.extended(chain) ? audiences.original(chain) : oneOf;
+        },
         getResourceServerInfo: (_ctx, indicator) => {
           const info = apis.resourceServer(indicator);
           if (!info) throw new errors.InvalidTarget(`unknown audience ${indicator}`);
