@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MfaRequiredError, MfaTokenInvalidError, ServerClient } from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 
+const API = 'https://api.example.com';
 const BANK = 'https://bank.example.com';
 const REDIRECT_URI = 'http://127.0.0.1:3000/auth/callback';
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -25,6 +26,12 @@ beforeAll(async () => {
           authenticators: [{ type: 'otp', secret: TOTP }],
         },
         {
+          user_id: 'auth0|step-up',
+          email: 'step-up@example.com',
+          password: PASSWORD,
+          authenticators: [{ type: 'otp', secret: TOTP }],
+        },
+        {
           user_id: 'auth0|first',
           email: 'first@example.com',
           password: PASSWORD,
@@ -32,7 +39,10 @@ beforeAll(async () => {
           authenticators: [{ type: 'otp', secret: TOTP }],
         },
       ],
-      apis: [{ audience: BANK, mfa: 'required', scopes: ['transfer'] }],
+      apis: [
+        { audience: API, scopes: ['read'] },
+        { audience: BANK, mfa: 'required', scopes: ['transfer'] },
+      ],
     },
   });
 });
@@ -41,7 +51,8 @@ afterAll(async () => {
   await em?.close();
 });
 
-function newClient() {
+/** A client whose login asks for offline_access and, when given, an audience: never the bank API. */
+function newClient(audience?: string) {
   return new ServerClient({
     domain: em.issuer,
     clientId: 'app',
@@ -49,13 +60,21 @@ function newClient() {
     secret: 'an-sdk-secret-that-is-long-enough-for-tests',
     authorizationParams: {
       redirect_uri: REDIRECT_URI,
-      scope: 'openid profile email offline_access transfer',
-      audience: BANK,
+      scope: `openid profile email offline_access${audience === undefined ? '' : ' read'}`,
+      ...(audience === undefined ? {} : { audience }),
     },
     stateStore: new MemoryStateStore(),
     transactionStore: new MemoryTransactionStore(),
   });
 }
+
+async function signIn(client: ServerClient, email: string) {
+  const url = await client.startInteractiveLogin();
+  await client.completeInteractiveLogin(await em.login(url.href, { email, password: PASSWORD }));
+}
+
+/** All token requests the emulator received, of any grant type. */
+const tokenRequests = () => Object.values(em.stats()).reduce((sum, n) => sum + n, 0);
 
 async function tokenRequest(body: Record<string, string>) {
   const res = await fetch(new URL('oauth/token', em.issuer), {
@@ -68,12 +87,38 @@ async function tokenRequest(body: Record<string, string>) {
 }
 
 describe('MFA against auth0-emulator', () => {
+  it('getAccessToken for an MFA API the login did not ask for throws MfaRequiredError; after verify it returns the stored token with no token request', async () => {
+    const client = newClient(API);
+    await signIn(client, 'step-up@example.com');
+    const loginToken = (await client.getAccessToken()).accessToken;
+
+    const err = await client.getAccessToken({ audience: BANK, scope: 'transfer' }).catch((e: unknown) => e);
+    if (!(err instanceof MfaRequiredError)) throw new Error('expected MfaRequiredError');
+    expect(err.mfaRequirements?.challenge).toContainEqual({ type: 'otp' });
+    const context = await client.mfa.decryptMfaToken(err.mfaToken);
+    expect(context).toMatchObject({ audience: BANK, scope: 'transfer', session: expect.any(Object) });
+    expect(JSON.stringify(err)).not.toContain(context.mfaToken);
+
+    const verified = await client.mfa.verify({ mfaToken: err.mfaToken, otp: generateTotp(TOTP) });
+    const before = tokenRequests();
+    const bank = await client.getAccessToken({ audience: BANK, scope: 'transfer' });
+    expect(bank.accessToken).toBe(verified.accessToken);
+    await expect(client.getAccessToken({ audience: BANK })).resolves.toEqual(bank);
+    await expect(client.getAccessToken()).resolves.toMatchObject({ audience: API, accessToken: loginToken });
+    expect(tokenRequests()).toBe(before);
+
+    // The refresh token verify() stored has passed MFA: it serves the bank API and still the login's API.
+    const refreshToken = (await client.getSession())?.refreshToken ?? '';
+    const again = await client.getTokenByRefreshToken({ refreshToken, audience: BANK });
+    expect(again.accessToken).toEqual(expect.any(String));
+    await expect(
+      client.getTokenByRefreshToken({ refreshToken: again.refreshToken ?? refreshToken }),
+    ).resolves.toMatchObject({ accessToken: expect.any(String) });
+  });
+
   it('getTokenByRefreshToken on an MFA API throws MfaRequiredError bound to client and issuer only, without the raw token', async () => {
     const client = newClient();
-    const url = await client.startInteractiveLogin();
-    await client.completeInteractiveLogin(
-      await em.login(url.href, { email: 'rt@example.com', password: PASSWORD }),
-    );
+    await signIn(client, 'rt@example.com');
     const refreshToken = (await client.getSession())?.refreshToken ?? '';
 
     const err = await client
@@ -113,12 +158,7 @@ describe('MFA against auth0-emulator', () => {
   it('a session-bound token is refused by another session of the same deployment', async () => {
     const a = newClient();
     const b = newClient();
-    for (const client of [a, b]) {
-      const url = await client.startInteractiveLogin();
-      await client.completeInteractiveLogin(
-        await em.login(url.href, { email: 'rt@example.com', password: PASSWORD }),
-      );
-    }
+    for (const client of [a, b]) await signIn(client, 'rt@example.com');
     const mfaToken = await a.mfa.encryptMfaToken({ mfaToken: 'raw' });
     await expect(b.mfa.decryptMfaToken(mfaToken)).rejects.toBeInstanceOf(MfaTokenInvalidError);
     await expect(a.mfa.decryptMfaToken(mfaToken)).resolves.toMatchObject({ mfaToken: 'raw' });
