@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestError, ServerError } from '../../src/errors/index.js';
 import { json, sealed, setup, tokenEndpoint } from './fake-server.js';
 
@@ -12,6 +12,18 @@ function script(...answers: (() => Response)[]) {
   });
   return { route, at };
 }
+/**
+ * Lets real I/O (WebCrypto, response bodies), which fake timers do not drive, run until `condition`
+ * holds: fake time must only move once the poller is sleeping, or it would fire a request's timeout.
+ */
+async function until(condition: () => boolean) {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > 2000) throw new Error('condition not reached within 2 s');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 const pending = () => json({ error: 'authorization_pending', error_description: 'not yet' }, 400);
 const slowDown = () => json({ error: 'slow_down' }, 400);
 const approved = () => json({ access_token: 'AT-push', token_type: 'Bearer', expires_in: 60 });
@@ -33,17 +45,28 @@ describe('waitForApproval', () => {
   });
 
   it('waits 5 s longer after slow_down', async () => {
-    const s = script(slowDown, approved);
-    const { mfa, tokens } = setup({ routes: [s.route] });
-    const started = Date.now();
-    await mfa.waitForApproval({
-      mfaToken: await sealed(tokens),
-      oobCode: 'oob-1',
-      intervalMs: 10,
-      persist: false,
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
-  }, 10_000);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const s = script(slowDown, approved);
+      const { mfa, tokens } = setup({ routes: [s.route] });
+      const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
+      const done = mfa.waitForApproval({
+        mfaToken: await sealed(tokens),
+        oobCode: 'oob-1',
+        intervalMs: 10,
+        persist: false,
+      });
+      await until(() => setTimeoutSpy.mock.calls.some(([, ms]) => ms === 10 + 5000));
+      await vi.advanceTimersByTimeAsync(10 + 5000 - 1);
+      expect(s.at).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(done).resolves.toMatchObject({ accessToken: 'AT-push' });
+      expect(s.at).toHaveLength(2);
+      expect((s.at[1] ?? 0) - (s.at[0] ?? 0)).toBe(10 + 5000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('stops on invalid_grant: the user rejected the push', async () => {
     const s = script(pending, () => json({ error: 'invalid_grant', error_description: 'rejected' }, 403));
