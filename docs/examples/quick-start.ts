@@ -1,82 +1,73 @@
-// A minimal web app with login, a protected page, an API call and logout, on node:http. The same
-// five routes map one-to-one onto Express or Fastify handlers.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import {
-  LoginRequiredError,
-  ServerClient,
-  parseCookieHeader,
-  serializeCookie,
-  type CookieHandler,
-} from 'auth0-server-ts';
+// The README quick start: an Express 5 app with login, a profile page, an API call and logout.
+// Its test runs it against auth0-emulator.
+// #region setup
+import express, { type Request, type Response } from 'express';
+import { LoginRequiredError, ServerClient, parseCookieHeader, type CookieHandler } from 'auth0-server-ts';
 
-// #region client
-/** What each call gets as `storeOptions`: the request to read cookies from, the response to write them to. */
-export interface Http {
-  req: IncomingMessage;
-  res: ServerResponse;
-}
+type Http = { req: Request; res: Response };
 
-/** Cookies over node:http; a framework adapter provides this for you. */
+// Sessions live in encrypted cookies; this is how the SDK reads and writes them in Express.
 const cookies: CookieHandler<Http> = {
-  getCookie: (name, http) => (http ? parseCookieHeader(http.req.headers.cookie ?? '')[name] : undefined),
-  getCookies: (http) => (http ? parseCookieHeader(http.req.headers.cookie ?? '') : {}),
-  setCookie: (name, value, options, http) =>
-    http?.res.appendHeader('set-cookie', serializeCookie(name, value, options)),
-  deleteCookie: (name, http, options) =>
-    http?.res.appendHeader('set-cookie', serializeCookie(name, '', { ...options, maxAge: 0 })),
+  getCookies: (http) => parseCookieHeader(http?.req.headers.cookie ?? ''),
+  getCookie: (name, http) => parseCookieHeader(http?.req.headers.cookie ?? '')[name],
+  // The SDK's maxAge is in seconds, Express's in milliseconds.
+  setCookie: (name, value, { maxAge, ...options } = {}, http) =>
+    http?.res.cookie(name, value, { ...options, maxAge: maxAge === undefined ? undefined : maxAge * 1000 }),
+  deleteCookie: (name, http, options) => http?.res.clearCookie(name, options),
 };
 
-export function createClient(env: {
-  domain: string;
+export interface AppOptions {
+  domain: string; // your tenant, e.g. tenant.eu.auth0.com
   clientId: string;
   clientSecret: string;
-  secret: string;
-  appUrl: string;
-}) {
-  return new ServerClient<Http>({
-    domain: env.domain,
-    clientId: env.clientId,
-    clientSecret: env.clientSecret,
-    secret: env.secret, // >= 32 characters: encrypts the session cookies
-    authorizationParams: { redirect_uri: `${env.appUrl}/auth/callback` },
-    cookieHandler: cookies, // sessions and logins live in encrypted cookies
-  });
+  secret: string; // >= 32 characters: encrypts the session cookies
+  appUrl: string; // where this app runs, e.g. https://app.example.com
+  apiUrl: string; // what /api/data calls with the user's access token
 }
-// #endregion client
+// #endregion setup
 
 // #region routes
-export function createApp(client: ServerClient<Http>, appUrl: string) {
-  return createServer(async (req, res) => {
-    const http = { req, res };
-    const redirect = (to: URL | string) => res.writeHead(302, { location: String(to) }).end();
+export function createApp({ appUrl, apiUrl, ...auth0 }: AppOptions) {
+  const client = new ServerClient<Http>({
+    ...auth0,
+    authorizationParams: { redirect_uri: `${appUrl}/auth/callback` },
+    cookieHandler: cookies,
+  });
+  const app = express();
+
+  app.get('/auth/login', async (req, res) => {
+    const url = await client.startInteractiveLogin({ appState: { returnTo: '/profile' } }, { req, res });
+    res.redirect(url.href);
+  });
+
+  app.get('/auth/callback', async (req, res) => {
+    const url = new URL(req.originalUrl, appUrl);
+    const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(url, { req, res });
+    res.redirect(appState?.returnTo ?? '/');
+  });
+
+  app.get('/profile', async (req, res) => {
+    const user = await client.getUser({ req, res });
+    if (user) res.json(user);
+    else res.status(401).send('Not logged in: go to /auth/login');
+  });
+
+  app.get('/api/data', async (req, res) => {
     try {
-      switch (new URL(req.url ?? '/', appUrl).pathname) {
-        case '/auth/login':
-          return redirect(await client.startInteractiveLogin({ appState: { returnTo: '/profile' } }, http));
-        case '/auth/callback': {
-          const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(
-            new URL(req.url ?? '', appUrl),
-            http,
-          );
-          return redirect(appState?.returnTo ?? '/');
-        }
-        case '/profile': {
-          const user = await client.getUser(http);
-          return user ? res.end(`Hello ${user.name ?? user.sub}`) : redirect('/auth/login');
-        }
-        case '/api-token': {
-          const { accessToken } = await client.getAccessToken({}, http);
-          return res.end(`token of ${accessToken.length} characters`);
-        }
-        case '/auth/logout':
-          return redirect(await client.logout({ returnTo: appUrl }, http));
-        default:
-          return res.end('<a href="/auth/login">Log in</a>');
-      }
+      const { accessToken } = await client.getAccessToken({}, { req, res }); // refreshed when near expiry
+      const api = await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}` } });
+      res.status(api.status).json(await api.json());
     } catch (err) {
-      if (err instanceof LoginRequiredError) return redirect('/auth/login');
-      res.writeHead(500).end('Something went wrong');
+      if (!(err instanceof LoginRequiredError)) throw err;
+      res.status(401).json({ error: 'login_required' });
     }
   });
+
+  app.get('/auth/logout', async (req, res) => {
+    const url = await client.logout({ returnTo: appUrl }, { req, res });
+    res.redirect(url.href);
+  });
+
+  return app;
 }
 // #endregion routes
