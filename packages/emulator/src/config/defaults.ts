@@ -1,7 +1,8 @@
 /**
  * The configuration used when `--config` is not given: one confidential client for a web app on
- * port 3000 and three users covering the MFA states a developer wants to try (none, must enroll,
- * already enrolled with an authenticator app whose secret is printed at start).
+ * port 3000, three users covering the MFA states a developer wants to try (none, must enroll,
+ * already enrolled with an authenticator app whose secret is printed at start), and two APIs: a plain
+ * one and one that requires MFA, so a login without it can step up through its refresh token.
  */
 export const defaultConfig = {
   tenant: 'emulator',
@@ -27,5 +28,8 @@ export const defaultConfig = {
       authenticators: [{ type: 'otp', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }],
     },
   ],
-  apis: [{ audience: 'https://api.example.com', scopes: ['read:data', 'write:data'] }],
+  apis: [
+    { audience: 'https://api.example.com', scopes: ['read:data', 'write:data'] },
+    { audience: 'https://payments.example.com', scopes: ['transfer:funds'], mfa: 'required' },
+  ],
 };
