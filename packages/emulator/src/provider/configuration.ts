@@ -6,6 +6,7 @@ import type { ApiRegistry } from './apis.js';
 import { clientMetadata } from './clients.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
 import { loopbackFriendlyFetch } from './loopback-fetch.js';
+import { createMemoryAdapter } from './memory-adapter.js';
 import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 import { interactionPolicyWithMfa } from './policy.js';
 import type { UserDirectory } from './users.js';
@@ -61,6 +62,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     rotateRefreshToken: true,
     loadExistingGrant: loadFirstPartyGrant,
     fetch: loopbackFriendlyFetch,
+    adapter: createMemoryAdapter(),
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}${interaction.uid}`,
       policy: interactionPolicyWithMfa(),
