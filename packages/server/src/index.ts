@@ -53,6 +53,8 @@ export {
   MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,
+  isAuth0Error,
+  type AnyAuth0Error,
   type ErrorCode,
   type ServerAnswer,
   type MfaRequirement,

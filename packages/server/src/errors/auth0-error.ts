@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'request_failed'
   | 'request_timeout'
+  | 'request_aborted'
   | 'invalid_response'
   | 'server_error'
   | 'login_required'

@@ -12,3 +12,4 @@ export {
   type MfaRequirement,
   type MfaRequirements,
 } from './mfa-errors.js';
+export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

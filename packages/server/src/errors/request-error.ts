@@ -7,10 +7,11 @@ import { Auth0Error } from './auth0-error.js';
  *
  * - `request_failed`: the connection failed (DNS, refused, reset).
  * - `request_timeout`: no complete answer within `httpTimeout` milliseconds.
+ * - `request_aborted`: the caller's `AbortSignal` aborted the operation; its reason is the `cause`.
  * - `invalid_response`: an answer arrived but could not be used.
  */
 export class RequestError extends Auth0Error {
-  readonly code: 'request_failed' | 'request_timeout' | 'invalid_response';
+  readonly code: 'request_failed' | 'request_timeout' | 'request_aborted' | 'invalid_response';
 
   constructor(
     code: RequestError['code'],

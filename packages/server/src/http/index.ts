@@ -17,6 +17,7 @@ export {
 } from './transport.js';
 export {
   normaliseError,
+  aborted,
   fromErrorBody,
   parseRequirements,
   MfaRequiredSignal,

@@ -68,7 +68,7 @@ export function normaliseError(err: unknown, invalidGrant: InvalidGrantMeaning =
       { cause: sanitize(err) },
     );
   }
-  if (err instanceof DOMException && err.name === 'AbortError') return err;
+  if (isAbort(err)) return aborted(err);
   return new RequestError(
     'invalid_response',
     "The authorization server's answer could not be used",
@@ -123,6 +123,15 @@ export function parseRequirements(value: unknown): MfaRequirements | undefined {
   if (challenge) out.challenge = challenge;
   if (enroll) out.enroll = enroll;
   return out;
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
+}
+
+/** The caller's signal stopped the operation: a typed error, with the signal's reason as its cause. */
+export function aborted(reason: unknown): RequestError {
+  return new RequestError('request_aborted', 'The operation was aborted', {}, { cause: sanitize(reason) });
 }
 
 function claimOf(cause: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { RequestError, ServerError } from '../errors/index.js';
+import { aborted } from '../http/index.js';
 import type { MfaVerifyResult } from './types.js';
 
 /** RFC 8628 section 3.5: each `slow_down` lengthens the interval by five seconds. */
@@ -14,7 +15,8 @@ export interface PollOptions {
 /**
  * Calls `attempt` until the push is answered: again after the interval on `authorization_pending`,
  * after a longer one on `slow_down`; any other failure (`invalid_grant` for a rejected push,
- * `expired_token` for an expired challenge) ends the wait, as do the timeout and the signal.
+ * `expired_token` for an expired challenge) ends the wait, as do the timeout and the signal (a
+ * `request_aborted` RequestError).
  */
 export async function pollForApproval(
   attempt: () => Promise<MfaVerifyResult>,
@@ -24,7 +26,7 @@ export async function pollForApproval(
   let interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
   for (;;) {
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw aborted(signal.reason);
     let last: ServerError;
     try {
       return await abortable(attempt(), signal);
@@ -48,7 +50,7 @@ export async function pollForApproval(
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(aborted(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
@@ -63,7 +65,7 @@ function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
     const timer = setTimeout(done, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(aborted(signal?.reason));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -1,5 +1,7 @@
+import { MfaTokenInvalidError } from '../errors/index.js';
 import type { MfaBinding } from '../http/index.js';
 import type { StateData } from '../types.js';
+import { tokenTypeOf } from '../protocol/token-response.js';
 import { pollForApproval } from './approval.js';
 import { isFactorType } from './factors.js';
 import { mfaGrant, type MfaCredential } from './grant.js';
@@ -92,7 +94,8 @@ export class MfaClient<TStoreOptions = unknown> {
    * ```
    */
   async decryptMfaToken(token: string, storeOptions?: TStoreOptions): Promise<MfaTokenContext> {
-    requireString(token, 'mfaToken');
+    // The encrypted token comes back from the browser: a missing one is bad input, not a programming error.
+    if (typeof token !== 'string' || token === '') throw new MfaTokenInvalidError('No mfa token was given');
     return this.#deps.tokens.decrypt(token, bindingOf(await this.#deps.sessions.get(storeOptions)));
   }
 
@@ -254,7 +257,7 @@ export class MfaClient<TStoreOptions = unknown> {
     const result: MfaVerifyResult = {
       accessToken: response.access_token,
       expiresAt: Math.floor(Date.now() / 1000) + (response.expires_in ?? 0),
-      tokenType: response.token_type,
+      tokenType: tokenTypeOf(response.token_type),
       audience,
     };
     const grantedScope = response.scope ?? scope;
@@ -278,7 +281,7 @@ export class MfaClient<TStoreOptions = unknown> {
    *
    * @throws {ServerError} `server_error` with `error` `invalid_grant` (rejected) or `expired_token`.
    * @throws {RequestError} `request_timeout` when the next poll would fall after `timeoutMs`.
-   * @throws the `signal`'s reason (an `AbortError` `DOMException`) when aborted.
+   * @throws {RequestError} `request_aborted` at once when `signal` aborts (its reason as `cause`).
    * @throws {MfaTokenExpiredError} `mfa_token_expired`
    * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @example

@@ -20,6 +20,16 @@ export function toTokenResponse(response: oauth.TokenEndpointResponse, now = Dat
     ...(response.id_token === undefined ? {} : { idToken: response.id_token }),
     ...(response.refresh_token === undefined ? {} : { refreshToken: response.refresh_token }),
     ...(response.scope === undefined ? {} : { scope: response.scope }),
-    ...(response.token_type === undefined ? {} : { tokenType: response.token_type }),
+    ...(response.token_type === undefined ? {} : { tokenType: tokenTypeOf(response.token_type) }),
   };
+}
+
+/**
+ * oauth4webapi lowercases `token_type`; apps compare it with, and send it back as, the registered
+ * spelling (`Bearer`, `DPoP`), which is what the server said.
+ */
+export function tokenTypeOf(value: string): string {
+  if (value === 'bearer') return 'Bearer';
+  if (value === 'dpop') return 'DPoP';
+  return value;
 }

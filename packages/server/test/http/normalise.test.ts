@@ -85,6 +85,14 @@ describe('normaliseError', () => {
     expect(err).toMatchObject({ code: 'invalid_response', status: 502 });
   });
 
+  it('turns a caller abort into request_aborted with the reason as its cause', () => {
+    const controller = new AbortController();
+    controller.abort();
+    const err = normaliseError(controller.signal.reason);
+    expect(err).toBeInstanceOf(RequestError);
+    expect(err).toMatchObject({ code: 'request_aborted', cause: { name: 'AbortError' } });
+  });
+
   it('keeps no part of the response body in the cause', () => {
     const ope = new oauth.OperationProcessingError(
       '"response" body "access_token" property must be a string',

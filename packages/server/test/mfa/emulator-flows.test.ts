@@ -136,7 +136,7 @@ describe('MFA against auth0-emulator', () => {
       otp: generateTotp(TOTP),
       persist: false,
     });
-    expect(result).toMatchObject({ audience: BANK, tokenType: 'bearer', accessToken: expect.any(String) });
+    expect(result).toMatchObject({ audience: BANK, tokenType: 'Bearer', accessToken: expect.any(String) });
   });
 
   it('an mfa token from a password grant, encrypted by the app, completes a first login and creates the session', async () => {

@@ -37,7 +37,7 @@ describe('verify', () => {
       });
       expect(result).toMatchObject({
         accessToken: 'AT-verified',
-        tokenType: 'bearer',
+        tokenType: 'Bearer',
         audience: API,
         scope: 'read:things',
       });

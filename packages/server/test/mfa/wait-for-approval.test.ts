@@ -115,7 +115,7 @@ describe('waitForApproval', () => {
         signal: controller.signal,
       })
       .catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'AbortError' });
+    expect(err).toMatchObject({ name: 'RequestError', code: 'request_aborted' });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(s.at).toHaveLength(1);
   });
@@ -125,7 +125,7 @@ describe('waitForApproval', () => {
     const { mfa, tokens } = setup({ routes: [s.route] });
     await expect(
       mfa.waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', signal: AbortSignal.abort() }),
-    ).rejects.toMatchObject({ name: 'AbortError' });
+    ).rejects.toMatchObject({ name: 'RequestError', code: 'request_aborted' });
     expect(s.at).toHaveLength(0);
   });
 
