@@ -95,7 +95,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
   );
 
-  const mfa = new MfaService({ tenant: `${host}:${port}`, baseUrl: issuer, log, ...config.mfa });
+  const mfa = new MfaService({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
   const seededUsers = seedMfaUsers(mfa, config.users);
   const ledger = new MfaLedger();
   const stats = new TokenStats();

@@ -39,6 +39,11 @@ describe('MFA with an authenticator app (mfa-otp grant)', () => {
       barcode_uri: expect.stringMatching(/^otpauth:\/\/totp\//),
       recovery_codes: [expect.any(String)],
     });
+    // The label and issuer are the configured tenant ("emulator" unless config.tenant says otherwise).
+    expect(field(enrolled.body, 'barcode_uri')).toBe(
+      `otpauth://totp/emulator:bob%40example.com?secret=${field(enrolled.body, 'secret')}` +
+        '&issuer=emulator&algorithm=SHA1&digits=6&period=30',
+    );
     const { status, body } = await token(em, {
       grant_type: GRANTS.otp,
       mfa_token: mfa,
