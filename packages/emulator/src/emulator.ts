@@ -12,6 +12,7 @@ import { LoginStates } from './login/state.js';
 import { MfaService } from './mfa/index.js';
 import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
+import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys } from './provider/keys.js';
@@ -84,11 +85,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const users = new UserDirectory(config.users);
   const apis = new ApiRegistry(issuer, config.apis, config.ttl);
+  const mfaRequirement = new MfaRequirement(apis);
   const audiences = new RefreshAudiences(apis);
   const jwks = await generateSigningKeys();
   const provider = new Provider(
     issuer,
-    providerConfiguration({ config, users, apis, audiences, jwks, cookieKeys: generateCookieKeys() }),
+    providerConfiguration({
+      config,
+      users,
+      apis,
+      mfaRequirement,
+      audiences,
+      jwks,
+      cookieKeys: generateCookieKeys(),
+    }),
   );
   provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
   provider.on('backchannel.error', (_ctx, error, client) =>
@@ -101,7 +111,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stats = new TokenStats();
   const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
   audiences.followRotations(provider);
-  registerAuth0Grants(provider, { users, mfa, ledger, audiences, issuer: new TokenIssuer(users, apis) });
+  registerAuth0Grants(provider, {
+    users,
+    mfa,
+    mfaRequirement,
+    ledger,
+    audiences,
+    issuer: new TokenIssuer(users, apis),
+  });
   useAuth0TokenStatuses(provider);
 
   handler = createHandler({
@@ -109,7 +126,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     log,
     allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-    token: { provider, stats, clients, apis, ledger, audiences, mfa },
+    token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
     mfaApi: {
       mfa,
       clients,
@@ -121,6 +138,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       provider,
       users,
       mfa,
+      mfaRequirement,
       states: new LoginStates(),
       pushIntervalSeconds: config.mfa.pushIntervalSeconds ?? 5,
     },

@@ -39,7 +39,10 @@ export interface EmulatorUser {
 /** An API (resource server) that access tokens can be requested for with `audience`. */
 export interface EmulatorApi {
   audience: string;
-  /** `required`: the refresh_token grant for this audience asks for MFA (step-up) unless it already passed. */
+  /**
+   * `required`: every user grant that gets a token for this audience asks for MFA (password grants,
+   * browser login, refresh_token step-up) unless the session or grant already passed it.
+   */
   mfa: 'required' | 'off';
   /** Scopes this API defines; requested scopes outside this list are dropped from its tokens. */
   scopes: string[];

@@ -1,6 +1,7 @@
 import { errors } from 'oidc-provider';
 import type { TokenEndpointGrantContext } from 'oidc-provider';
 import type { MfaService } from '../mfa/index.js';
+import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
 import type { MfaContext } from './mfa-context.js';
@@ -10,6 +11,7 @@ export interface PasswordGrantDeps {
   users: UserDirectory;
   issuer: TokenIssuer;
   mfa: MfaService;
+  mfaRequirement: MfaRequirement;
 }
 
 export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'resource', 'audience'];
@@ -19,8 +21,9 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * The `password` and Auth0 `password-realm` grants (Resource Owner Password). A user with
- * `mfa: "required"` gets Auth0's 403 `mfa_required` with an mfa_token instead of tokens.
+ * The `password` and Auth0 `password-realm` grants (Resource Owner Password). A request that needs MFA
+ * (a user with `mfa: "required"`, or an `audience` whose API has it) gets Auth0's 403 `mfa_required`
+ * with an mfa_token instead of tokens.
  */
 export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
@@ -40,7 +43,7 @@ export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
     const audience = text(params.resource);
     const authTime = Math.floor(Date.now() / 1000);
 
-    if (user.mfa === 'required') {
+    if (deps.mfaRequirement.needed({ user, resource: audience })) {
       const context: MfaContext = {
         kind: 'password',
         gty,

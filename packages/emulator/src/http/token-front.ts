@@ -6,6 +6,7 @@ import type { MfaLedger } from '../grants/mfa-ledger.js';
 import type { RefreshAudiences } from '../grants/refresh-audiences.js';
 import type { MfaService } from '../mfa/index.js';
 import type { ApiRegistry } from '../provider/apis.js';
+import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import { param, parseParams, readBody, replayAsForm, sendJson } from './body.js';
 import type { Params } from './body.js';
 import type { ClientAuthenticator } from './client-auth.js';
@@ -19,6 +20,7 @@ export interface TokenFrontDeps {
   ledger: MfaLedger;
   audiences: RefreshAudiences;
   mfa: MfaService;
+  mfaRequirement: MfaRequirement;
 }
 
 /** Reads a form or JSON body; answers 400 itself when it cannot be parsed. */
@@ -61,7 +63,7 @@ async function refreshFront(
     return { status: 400, body: { error: 'invalid_target', error_description: 'unknown audience' } };
   }
   const scope = param(params, 'scope');
-  if (deps.apis.requiresMfa(audience) && !deps.ledger.passed(token.grantId, token.amr)) {
+  if (deps.mfaRequirement.needed({ resource: audience }) && !deps.ledger.passed(token.grantId, token.amr)) {
     const context: MfaContext = {
       kind: 'refresh',
       refreshToken: value,

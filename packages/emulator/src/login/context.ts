@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { MfaService } from '../mfa/index.js';
+import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
 import type { LoginStates } from './state.js';
 
@@ -9,6 +10,7 @@ export interface LoginDeps {
   provider: Provider;
   users: UserDirectory;
   mfa: MfaService;
+  mfaRequirement: MfaRequirement;
   states: LoginStates;
   pushIntervalSeconds: number;
 }

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, redirect, sendHtml } from '../http/body.js';
-import { ACR_MFA } from '../grants/names.js';
 import type { MfaContext } from '../grants/mfa-context.js';
 import { page, errorBox } from './html.js';
 import type { LoginDeps, LoginRequest } from './context.js';
@@ -33,10 +32,7 @@ async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, un
     );
   }
   const clientId = String(params.client_id ?? '');
-  const askedForMfa = String(params.acr_values ?? '')
-    .split(' ')
-    .includes(ACR_MFA);
-  if (user.mfa !== 'required' && !askedForMfa) {
+  if (!deps.mfaRequirement.needed({ user, resource: params.resource, acrValues: params.acr_values })) {
     return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd']);
   }
   const context: MfaContext = { kind: 'interaction', uid: r.uid };

@@ -7,6 +7,7 @@ import { clientMetadata } from './clients.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
 import { loopbackFriendlyFetch } from './loopback-fetch.js';
 import { createMemoryAdapter } from './memory-adapter.js';
+import type { MfaRequirement } from './mfa-requirement.js';
 import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 import { interactionPolicyWithMfa } from './policy.js';
 import type { UserDirectory } from './users.js';
@@ -16,6 +17,7 @@ export interface ProviderConfigurationInput {
   config: EmulatorConfig;
   users: UserDirectory;
   apis: ApiRegistry;
+  mfaRequirement: MfaRequirement;
   audiences: RefreshAudiences;
   jwks: { keys: JWK[] };
   cookieKeys: string[];
@@ -38,7 +40,7 @@ export const INTERACTION_PATH = '/u/';
 
 /** The oidc-provider configuration of the emulator. */
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
-  const { config, users, apis, audiences, jwks, cookieKeys } = input;
+  const { config, users, apis, mfaRequirement, audiences, jwks, cookieKeys } = input;
   const { ttl } = config;
   return {
     clients: config.clients.map(clientMetadata),
@@ -65,7 +67,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     adapter: createMemoryAdapter(),
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}${interaction.uid}`,
-      policy: interactionPolicyWithMfa(),
+      policy: interactionPolicyWithMfa(mfaRequirement),
     },
     ttl: {
       AccessToken: ttl.accessToken,
