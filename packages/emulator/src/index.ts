@@ -3,6 +3,7 @@ export type { Emulator, StartEmulatorOptions } from './emulator.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
 export type {
+  ApiMfaSetting,
   ClientAuthMethod,
   EmulatorApi,
   EmulatorAuthenticatorSeed,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, generateTotp } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import {
+  API,
   CLIENT_ID,
   CLIENT_SECRET,
   GRANTS,
@@ -27,10 +28,16 @@ const users = ['ann', 'dan', 'hal', 'ivy', 'joe'].map((name) => ({
   ...(name === 'dan' ? { authenticators: [{ type: 'otp' as const, secret: DAN_SECRET }] } : {}),
 }));
 
-describe('an API with mfa "required" asks every user grant for MFA, whatever the user\'s mfa', () => {
+describe('an API with mfa "always" asks every user grant for MFA, whatever the user\'s mfa', () => {
   let em: Emulator;
   beforeAll(async () => {
-    em = await start({ users });
+    em = await start({
+      users,
+      apis: [
+        { audience: API, scopes: ['read:data'] },
+        { audience: STEP_UP_API, scopes: ['transfer'], mfa: 'always' },
+      ],
+    });
   });
   afterAll(() => em.close());
 
@@ -188,5 +195,32 @@ describe('an API with mfa "required" asks every user grant for MFA, whatever the
     });
     expect(status).toBe(200);
     expect(claims(body.access_token)).toMatchObject({ aud: STEP_UP_API, client_id: CLIENT_ID });
+  });
+});
+
+describe('an API with mfa "required" steps up on refresh only, as the contract fixes it', () => {
+  let em: Emulator;
+  beforeAll(async () => {
+    em = await start({ users });
+  });
+  afterAll(() => em.close());
+
+  it('a password grant with that audience gets tokens, and the refresh for it answers mfa_required', async () => {
+    const login = await token(em, {
+      grant_type: 'password',
+      username: 'ann@example.com',
+      password: 'Passw0rd!',
+      audience: STEP_UP_API,
+      scope: 'openid offline_access transfer',
+    });
+    expect(login.status).toBe(200);
+    expect(claims(field(login.body, 'id_token'))).toMatchObject({ amr: ['pwd'] });
+    const refresh = await token(em, {
+      grant_type: 'refresh_token',
+      refresh_token: field(login.body, 'refresh_token'),
+      audience: STEP_UP_API,
+    });
+    expect(refresh.status).toBe(403);
+    expect(refresh.body).toMatchObject({ error: 'mfa_required', mfa_token: expect.any(String) });
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  ApiMfaSetting,
   ClientAuthMethod,
   EmulatorApi,
   EmulatorAuthenticatorSeed,
@@ -61,6 +62,12 @@ function mfaSetting(value: unknown, field: string): 'required' | 'off' {
   if (value === undefined || value === 'off') return 'off';
   if (value === 'required') return 'required';
   throw new TypeError(`${field} must be "required" or "off"`);
+}
+
+function apiMfaSetting(value: unknown, field: string): ApiMfaSetting {
+  if (value === 'always') return 'always';
+  if (value === undefined || value === 'off' || value === 'required') return mfaSetting(value, field);
+  throw new TypeError(`${field} must be "required", "always" or "off"`);
 }
 
 function authMethod(value: unknown, field: string, hasSecret: boolean): ClientAuthMethod {
@@ -149,7 +156,7 @@ function parseApi(value: unknown, field: string): EmulatorApi {
   const raw = object(value, field);
   return {
     audience: string(raw.audience, `${field}.audience`),
-    mfa: mfaSetting(raw.mfa, `${field}.mfa`),
+    mfa: apiMfaSetting(raw.mfa, `${field}.mfa`),
     scopes: strings(raw.scopes, `${field}.scopes`),
   };
 }

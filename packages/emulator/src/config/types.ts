@@ -37,13 +37,18 @@ export interface EmulatorUser {
 }
 
 /** An API (resource server) that access tokens can be requested for with `audience`. */
+/** How an API asks for a second factor; see {@link EmulatorApi.mfa}. */
+export type ApiMfaSetting = 'required' | 'always' | 'off';
+
 export interface EmulatorApi {
   audience: string;
   /**
-   * `required`: every user grant that gets a token for this audience asks for MFA (password grants,
-   * browser login, refresh_token step-up) unless the session or grant already passed it.
+   * `required` (the contract's step-up): a refresh_token grant for this audience answers
+   * `mfa_required` unless the refresh token's grant already passed MFA. `always`: in addition, every
+   * user grant and browser login that asks for this audience asks for MFA, as an Auth0 Action calling
+   * multifactor for the API would.
    */
-  mfa: 'required' | 'off';
+  mfa: ApiMfaSetting;
   /** Scopes this API defines; requested scopes outside this list are dropped from its tokens. */
   scopes: string[];
 }

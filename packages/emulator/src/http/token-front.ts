@@ -63,7 +63,7 @@ async function refreshFront(
     return { status: 400, body: { error: 'invalid_target', error_description: 'unknown audience' } };
   }
   const scope = param(params, 'scope');
-  if (deps.mfaRequirement.needed({ resource: audience }) && !deps.ledger.passed(token.grantId, token.amr)) {
+  if (deps.mfaRequirement.neededOnRefresh(audience) && !deps.ledger.passed(token.grantId, token.amr)) {
     const context: MfaContext = {
       kind: 'refresh',
       refreshToken: value,

@@ -21,9 +21,15 @@ export class ApiRegistry {
     return this.#apis.get(audience);
   }
 
-  /** Whether a token for this audience needs a session or grant that passed MFA. */
+  /** Whether a refresh_token grant for this audience needs a grant that passed MFA (step-up). */
   requiresMfa(audience: string | undefined): boolean {
-    return audience !== undefined && this.#apis.get(audience)?.mfa === 'required';
+    const mfa = audience === undefined ? undefined : this.#apis.get(audience)?.mfa;
+    return mfa === 'required' || mfa === 'always';
+  }
+
+  /** Whether every user grant and browser login for this audience asks for MFA (`mfa: "always"`). */
+  requiresMfaAlways(audience: string | undefined): boolean {
+    return audience !== undefined && this.#apis.get(audience)?.mfa === 'always';
   }
 
   /** What oidc-provider needs to mint a JWT access token whose `aud` is the API's identifier. */

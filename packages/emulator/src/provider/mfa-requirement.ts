@@ -21,7 +21,7 @@ function values(value: unknown, separator?: string): string[] {
  * The one rule for "this request must pass MFA", shared by the password grants, the refresh step-up
  * and the login (form and interaction policy), as an Auth0 Action calling multifactor would apply it:
  * the user requires MFA, the request asks for it with `acr_values`, or a token is for an API with
- * `mfa: "required"`. Whether the session or grant already passed it is for each caller to check.
+ * `mfa: "always"`; a refresh also steps up for `mfa: "required"` ({@link neededOnRefresh}). Whether the session or grant already passed it is for each caller to check.
  */
 export class MfaRequirement {
   constructor(private readonly apis: ApiRegistry) {}
@@ -30,7 +30,12 @@ export class MfaRequirement {
     return (
       request.user?.mfa === 'required' ||
       values(request.acrValues, ' ').includes(ACR_MFA) ||
-      values(request.resource).some((audience) => this.apis.requiresMfa(audience))
+      values(request.resource).some((audience) => this.apis.requiresMfaAlways(audience))
     );
+  }
+
+  /** A refresh_token grant for `audience` steps up for APIs with `mfa` `required` or `always`. */
+  neededOnRefresh(audience: string | undefined): boolean {
+    return this.apis.requiresMfa(audience);
   }
 }
