@@ -11,9 +11,10 @@ const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 // Inside the repository's node_modules, so the packed files resolve their dependencies as an
-// installed copy would, without a network install.
-const consumerDir = join(repoRoot, 'node_modules', '.cache', 'auth0-server-ts-packed');
-const installed = join(consumerDir, 'node_modules', 'auth0-server-ts');
+// installed copy would, without a network install; one folder per run, so runs never collide.
+const cacheDir = join(repoRoot, 'node_modules', '.cache');
+let consumerDir = '';
+let installed = '';
 
 describe('the packed auth0-server-ts package', () => {
   beforeAll(async () => {
@@ -24,14 +25,16 @@ describe('the packed auth0-server-ts package', () => {
       cwd: packageDir,
     });
     const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
-    await rm(consumerDir, { recursive: true, force: true });
+    await mkdir(cacheDir, { recursive: true });
+    consumerDir = await mkdtemp(join(cacheDir, 'auth0-server-ts-packed-'));
+    installed = join(consumerDir, 'node_modules', 'auth0-server-ts');
     await mkdir(installed, { recursive: true });
     await run('tar', ['-xzf', join(out, filename), '-C', installed, '--strip-components=1']);
     await rm(out, { recursive: true, force: true });
   }, 120_000);
 
   afterAll(async () => {
-    await rm(consumerDir, { recursive: true, force: true });
+    if (consumerDir) await rm(consumerDir, { recursive: true, force: true });
   });
 
   it('ships only the build, the README and the license', async () => {
