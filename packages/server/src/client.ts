@@ -332,15 +332,22 @@ function resolveStores<O>(config: ResolvedConfig<O>): {
   stateStore: StateStore<O>;
   transactionStore: TransactionStore<O>;
 } {
-  const { cookieHandler, secrets } = config;
+  const { cookieHandler, secrets, session } = config;
   const redirect = config.authorizationParams.redirect_uri;
   const appBaseUrl = typeof redirect === 'string' ? new URL(redirect).origin : undefined;
   const stateStore =
     config.stateStore ??
-    (cookieHandler && new StatelessStateStore({ secret: secrets, appBaseUrl }, cookieHandler));
+    (cookieHandler && new StatelessStateStore({ ...session, secret: secrets, appBaseUrl }, cookieHandler));
+  // The callback arrives by a cross-site redirect: transaction cookies keep SameSite=Lax whatever the
+  // session cookie uses, and share only where the cookies go.
+  const { secure, path, domain } = session.cookie ?? {};
   const transactionStore =
     config.transactionStore ??
-    (cookieHandler && new CookieTransactionStore({ secret: secrets, appBaseUrl }, cookieHandler));
+    (cookieHandler &&
+      new CookieTransactionStore(
+        { secret: secrets, appBaseUrl, cookie: { secure, path, domain } },
+        cookieHandler,
+      ));
   // resolveConfig already demands a store or a cookie handler; this narrows the types.
   if (!stateStore || !transactionStore)
     throw new TypeError('"stateStore" and "transactionStore" are required');

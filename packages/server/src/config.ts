@@ -1,4 +1,5 @@
 import type { ClientAuthOptions } from './http/index.js';
+import type { SessionConfiguration } from './session/index.js';
 import type { CookieHandler, StateStore, TransactionStore } from './types.js';
 
 /** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
@@ -43,7 +44,14 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   transactionStore?: TransactionStore<TStoreOptions>;
   /** Reads and writes cookies; enables the default cookie stores. */
   cookieHandler?: CookieHandler<TStoreOptions>;
-  /** The session's key in the state store (its cookie name). Default `__a0_session`. */
+  /**
+   * Lifetimes (`rolling`, `inactivityDuration`, `absoluteDuration`) and cookie attributes of the
+   * default cookie stores, the names `@auth0/auth0-server-js` framework SDKs use. Ignored when you pass
+   * your own `stateStore`. Transaction cookies follow `cookie.secure`, `path` and `domain`, but stay
+   * `SameSite=Lax`: the login callback is a cross-site navigation.
+   */
+  session?: SessionConfiguration;
+  /** The session's key in the state store (its cookie name). Default `session.cookie.name`, else `__a0_session`. */
   stateIdentifier?: string;
   /** The prefix of transaction keys (`<prefix>.<state>`). Default `__a0_tx`. */
   transactionIdentifier?: string;
@@ -70,6 +78,7 @@ export interface ResolvedConfig<TStoreOptions> {
   stateStore: StateStore<TStoreOptions> | undefined;
   transactionStore: TransactionStore<TStoreOptions> | undefined;
   cookieHandler: CookieHandler<TStoreOptions> | undefined;
+  session: SessionConfiguration;
   stateIdentifier: string;
   transactionIdentifier: string;
   fetch: typeof fetch;
@@ -115,7 +124,11 @@ export function resolveConfig<TStoreOptions>(
     stateStore: options.stateStore,
     transactionStore: options.transactionStore,
     cookieHandler: options.cookieHandler,
-    stateIdentifier: optionalName(options.stateIdentifier, 'stateIdentifier') ?? '__a0_session',
+    session: resolveSession(options.session),
+    stateIdentifier:
+      optionalName(options.stateIdentifier, 'stateIdentifier') ??
+      optionalName(options.session?.cookie?.name, 'session.cookie.name') ??
+      '__a0_session',
     transactionIdentifier: optionalName(options.transactionIdentifier, 'transactionIdentifier') ?? '__a0_tx',
     fetch: fetchImpl,
     httpTimeout: positive(options.httpTimeout, 'httpTimeout', 10_000),
@@ -123,6 +136,13 @@ export function resolveConfig<TStoreOptions>(
     tokenRefreshLeeway: nonNegative(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60),
     clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', 60),
   };
+}
+
+/** The session options as given; the stores check each value and name the field they reject. */
+function resolveSession(session: unknown): SessionConfiguration {
+  if (session === undefined) return {};
+  if (typeof session !== 'object' || session === null) throw new TypeError('"session" must be an object');
+  return session;
 }
 
 /** `tenant.auth0.com` → `https://tenant.auth0.com/`; `http://127.0.0.1:4400` → `http://127.0.0.1:4400/`. */

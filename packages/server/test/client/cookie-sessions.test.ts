@@ -6,7 +6,12 @@ import { ServerClient } from '../../src/index.js';
 
 /** A client that keeps sessions and transactions in the cookies of `jar` (the default stores). */
 async function cookieSetup(
-  options: { httpTimeout?: number; tokenRefreshLeeway?: number; secret?: string } = {},
+  options: {
+    httpTimeout?: number;
+    tokenRefreshLeeway?: number;
+    secret?: string;
+    session?: ConstructorParameters<typeof ServerClient>[0]['session'];
+  } = {},
 ) {
   const jar = new CookieJar();
   const base = await setup();
@@ -122,5 +127,34 @@ describe('with a cookie handler and no stores', () => {
     await expect(client.handleBackchannelLogout(token)).rejects.toMatchObject({
       code: 'backchannel_logout_unsupported',
     });
+  });
+});
+
+describe('the session option', () => {
+  it('sets the lifetime and the attributes of the default session cookie', async () => {
+    const { jar, login } = await cookieSetup({
+      session: { rolling: false, absoluteDuration: 120, cookie: { name: 'app_session', sameSite: 'strict' } },
+    });
+    await login();
+    const names = Object.keys(jar.getCookies());
+    expect(names.some((n) => n.startsWith('app_session'))).toBe(true);
+    expect(names.some((n) => n.startsWith('__a0_session'))).toBe(false);
+    const header = jar.setCookieHeaders.find((h) => h.startsWith('app_session'));
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(header ?? '')?.[1]);
+    expect(maxAge).toBeGreaterThan(100);
+    expect(maxAge).toBeLessThanOrEqual(120);
+    expect(header).toMatch(/SameSite=Strict/i);
+  });
+
+  it('keeps transaction cookies SameSite=Lax, so the cross-site callback still carries them', async () => {
+    const { jar, client } = await cookieSetup({ session: { cookie: { sameSite: 'strict', path: '/app' } } });
+    const url = await client.startInteractiveLogin();
+    const header = jar.setCookieHeaders.find((h) => h.startsWith(`__a0_tx.${url.searchParams.get('state')}`));
+    expect(header).toMatch(/SameSite=Lax/i);
+    expect(header).toMatch(/Path=\/app/);
+  });
+
+  it('names the field when a session option is malformed', async () => {
+    await expect(cookieSetup({ session: { absoluteDuration: -5 } })).rejects.toThrow(/absoluteDuration/);
   });
 });
