@@ -8,6 +8,7 @@ import {
   type MfaRequirements,
   type ServerAnswer,
 } from '../errors/index.js';
+import { isRecord } from '../lib/is-record.js';
 import { parseRetryAfter, sanitize } from './fetch.js';
 
 /** The raw parts of an `mfa_required` answer. Internal: the raw token must be sealed before it leaves. */
@@ -25,12 +26,13 @@ export type InvalidGrantMeaning = 'login_required' | 'server_error';
  * `MfaRequiredError` carrying a sealed token before anything reaches the caller.
  */
 export class MfaRequiredSignal extends Error {
-  readonly raw: RawMfaRequired;
+  /** The server's answer, raw token included. */
+  declare readonly raw: RawMfaRequired;
+
   constructor(raw: RawMfaRequired) {
     super('mfa_required');
     // Not enumerable, so not even an accidental serialisation of this internal object shows the token.
     Object.defineProperty(this, 'raw', { value: raw, enumerable: false });
-    this.raw = raw;
   }
 }
 
@@ -136,8 +138,4 @@ export function aborted(reason: unknown): RequestError {
 
 function claimOf(cause: unknown): string | undefined {
   return isRecord(cause) && typeof cause.claim === 'string' ? cause.claim : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

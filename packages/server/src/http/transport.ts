@@ -1,12 +1,12 @@
 import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { RequestError, type MfaRequiredError } from '../errors/index.js';
+import { isRecord } from '../lib/is-record.js';
 import { describe, type FetchLike } from './fetch.js';
 import { createKeyResolver } from './jwks.js';
 import { clientAuthFields } from './client-auth.js';
 import {
   fromErrorBody,
-  isRecord,
   MfaRequiredSignal,
   normaliseError,
   type InvalidGrantMeaning,
@@ -179,20 +179,16 @@ export class Transport {
   }
 
   async #loadJwks(): Promise<JSONWebKeySet> {
-    const as = await this.metadata();
-    if (!as.jwks_uri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
+    const { jwks_uri: jwksUri } = await this.metadata();
+    if (!jwksUri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
     const res = await this.#run(() =>
-      this.#options.fetch(as.jwks_uri ?? '', { method: 'GET', headers: { accept: 'application/json' } }),
+      this.#options.fetch(jwksUri, { method: 'GET', headers: { accept: 'application/json' } }),
     );
     const parsed = parseJson(await res.text());
     if (!res.ok || !isRecord(parsed) || !Array.isArray(parsed.keys)) {
-      throw new RequestError(
-        'invalid_response',
-        `${describe(as.jwks_uri)} did not answer a JSON Web Key Set`,
-        {
-          status: res.status,
-        },
-      );
+      throw new RequestError('invalid_response', `${describe(jwksUri)} did not answer a JSON Web Key Set`, {
+        status: res.status,
+      });
     }
     return { keys: parsed.keys };
   }

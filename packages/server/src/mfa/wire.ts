@@ -1,11 +1,8 @@
 import { RequestError } from '../errors/index.js';
+import { isRecord } from '../lib/is-record.js';
 import type { Authenticator, Challenge, Enrollment } from './types.js';
 
 type Json = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function malformed(what: string): RequestError {
   return new RequestError('invalid_response', `The MFA API answered ${what} in an unexpected shape`);

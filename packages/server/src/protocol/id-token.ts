@@ -1,6 +1,7 @@
 import { jwtVerify, type JWTPayload } from 'jose';
 import { Auth0Error, IdTokenValidationError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
+import { isRecord } from '../lib/is-record.js';
 
 /**
  * Verifies an ID token's signature against the server's JWKS (refetched once for an unknown `kid`)
@@ -20,10 +21,7 @@ export async function verifyIdTokenSignature(transport: Transport, idToken: stri
   } catch (err) {
     // A JWKS that cannot be fetched is a transport failure, not a bad token.
     if (err instanceof Auth0Error) throw err;
-    const claim =
-      typeof err === 'object' && err !== null && 'claim' in err && typeof err.claim === 'string'
-        ? err.claim
-        : undefined;
+    const claim = isRecord(err) && typeof err.claim === 'string' ? err.claim : undefined;
     const reason = err instanceof Error ? err.message : 'unknown failure';
     throw new IdTokenValidationError(`ID token validation failed: ${reason}`, claim);
   }

@@ -1,4 +1,5 @@
 import { createSealer, type Sealer } from '../crypto/index.js';
+import { isRecord } from '../lib/is-record.js';
 import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
@@ -89,8 +90,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   }
 }
 
+/** Whether a decrypted payload is a login transaction, so a value of another kind reads as none. */
 function isTransactionData(value: unknown): value is TransactionData {
-  return (
-    typeof value === 'object' && value !== null && typeof Reflect.get(value, 'codeVerifier') === 'string'
-  );
+  return isRecord(value) && typeof value.codeVerifier === 'string';
 }

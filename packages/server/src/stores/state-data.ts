@@ -1,16 +1,11 @@
+import { isRecord } from '../lib/is-record.js';
 import type { StateData } from '../types.js';
 
 /** Whether a decrypted value has the shape of a session, so a payload of another kind reads as none. */
 export function isStateData(value: unknown): value is StateData {
-  if (typeof value !== 'object' || value === null) return false;
-  const internal: unknown = Reflect.get(value, 'internal');
-  return (
-    Array.isArray(Reflect.get(value, 'tokenSets')) &&
-    typeof internal === 'object' &&
-    internal !== null &&
-    typeof Reflect.get(internal, 'sid') === 'string' &&
-    typeof Reflect.get(internal, 'createdAt') === 'number'
-  );
+  if (!isRecord(value) || !Array.isArray(value.tokenSets)) return false;
+  const { internal } = value;
+  return isRecord(internal) && typeof internal.sid === 'string' && typeof internal.createdAt === 'number';
 }
 
 /**
