@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { RequestListener } from 'node:http';
 import Provider from 'oidc-provider';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
@@ -71,91 +72,99 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
 
   // The issuer contains the port, so the socket is bound before the provider is built.
-  let handler: Parameters<typeof createServer>[1] = (_req, res) => res.writeHead(503).end();
-  const server = createServer((req, res) => handler?.(req, res));
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4400, host, () => resolve());
   });
-  const address = server.address();
-  if (address === null || typeof address === 'string')
-    throw new Error('the emulator is not listening on a TCP port');
-  const { port } = address;
-  const issuer = `http://${host}:${port}/`;
 
-  const users = new UserDirectory(config.users);
-  const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-  const mfaRequirement = new MfaRequirement(apis);
-  const audiences = new RefreshAudiences(apis);
-  const jwks = await generateSigningKeys();
-  const provider = new Provider(
-    issuer,
-    providerConfiguration({
-      config,
-      users,
-      apis,
-      mfaRequirement,
-      audiences,
-      jwks,
-      cookieKeys: generateCookieKeys(),
-    }),
-  );
-  provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
-  provider.on('backchannel.error', (_ctx, error, client) =>
-    log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
-  );
+  // Everything after binding can still refuse the configuration (an unusable otp secret, say); the
+  // port must then be released, or a test process that catches the error keeps it until it exits.
+  try {
+    const address = server.address();
+    if (address === null || typeof address === 'string')
+      throw new Error('the emulator is not listening on a TCP port');
+    const { port } = address;
+    const issuer = `http://${host}:${port}/`;
 
-  const mfa = new MfaService({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
-  const seededUsers = seedMfaUsers(mfa, config.users);
-  const ledger = new MfaLedger();
-  const stats = new TokenStats();
-  const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
-  audiences.followRotations(provider);
-  registerAuth0Grants(provider, {
-    users,
-    mfa,
-    mfaRequirement,
-    ledger,
-    audiences,
-    issuer: new TokenIssuer(users, apis),
-  });
-  useAuth0TokenStatuses(provider);
-
-  handler = createHandler({
-    provider,
-    stats,
-    log,
-    allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-    token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
-    mfaApi: {
-      mfa,
-      clients,
+    const users = new UserDirectory(config.users);
+    const apis = new ApiRegistry(issuer, config.apis, config.ttl);
+    const mfaRequirement = new MfaRequirement(apis);
+    const audiences = new RefreshAudiences(apis);
+    const jwks = await generateSigningKeys();
+    const provider = new Provider(
       issuer,
-      mfaAudience: apis.mfaAudience,
-      publicKeys: { keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) },
-    },
-    login: {
-      provider,
+      providerConfiguration({
+        config,
+        users,
+        apis,
+        mfaRequirement,
+        audiences,
+        jwks,
+        cookieKeys: generateCookieKeys(),
+      }),
+    );
+    provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
+    provider.on('backchannel.error', (_ctx, error, client) =>
+      log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
+    );
+
+    const mfa = new MfaService({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
+    const seededUsers = seedMfaUsers(mfa, config.users);
+    const ledger = new MfaLedger();
+    const stats = new TokenStats();
+    const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
+    audiences.followRotations(provider);
+    registerAuth0Grants(provider, {
       users,
       mfa,
       mfaRequirement,
-      states: new LoginStates(),
-      pushIntervalSeconds: config.mfa.pushIntervalSeconds ?? 5,
-    },
-  });
+      ledger,
+      audiences,
+      issuer: new TokenIssuer(users, apis),
+    });
+    useAuth0TokenStatuses(provider);
 
-  return {
-    issuer,
-    port,
-    config,
-    seededUsers,
-    mfa,
-    stats: () => stats.snapshot(),
-    login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+    handler = createHandler({
+      provider,
+      stats,
+      log,
+      allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
+      token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
+      mfaApi: {
+        mfa,
+        clients,
+        issuer,
+        mfaAudience: apis.mfaAudience,
+        publicKeys: { keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) },
+      },
+      login: {
+        provider,
+        users,
+        mfa,
+        mfaRequirement,
+        states: new LoginStates(),
+        pushIntervalSeconds: config.mfa.pushIntervalSeconds ?? 5,
+      },
+    });
+
+    return {
+      issuer,
+      port,
+      config,
+      seededUsers,
+      mfa,
+      stats: () => stats.snapshot(),
+      login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions),
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          server.closeAllConnections();
+          server.close((error) => (error ? reject(error) : resolve()));
+        }),
+    };
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 }

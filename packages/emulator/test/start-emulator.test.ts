@@ -1,0 +1,30 @@
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from 'auth0-emulator';
+
+/** A port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
+
+describe('startEmulator', () => {
+  it('releases its port when start-up fails after binding it', async () => {
+    const port = await freePort();
+    const user = { user_id: 'auth0|x', email: 'x@example.com', password: 'Passw0rd!' };
+    await expect(
+      startEmulator({
+        port,
+        quiet: true,
+        config: { users: [{ ...user, authenticators: [{ type: 'otp', secret: 'not base32!' }] }] },
+      }),
+    ).rejects.toThrow(TypeError);
+    const em = await startEmulator({ port, quiet: true, config: { users: [user] } });
+    expect(em.port).toBe(port);
+    await em.close();
+  });
+});
