@@ -1,7 +1,8 @@
 import { MfaTokenInvalidError } from '../errors/index.js';
 import type { MfaBinding } from '../http/index.js';
 import type { StateData } from '../types.js';
-import { tokenTypeOf } from '../protocol/token-response.js';
+import { toTokenResponse } from '../protocol/token-response.js';
+import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
 import { pollForApproval } from './approval.js';
 import { isFactorType } from './factors.js';
 import { mfaGrant, type MfaCredential } from './grant.js';
@@ -35,12 +36,6 @@ import type {
 } from './types.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
-
-/**
- * The session's key for tokens of the configured default audience when none is configured, as
- * `getAccessToken` files them; it is a placeholder and never sent to the server.
- */
-const DEFAULT_AUDIENCE = 'default';
 
 /**
  * `client.mfa`: finishes a multi-factor authentication the server asked for with `mfa_required`.
@@ -251,18 +246,11 @@ export class MfaClient<TStoreOptions = unknown> {
     const scope = options.scope ?? context.scope;
     // Chained MFA: a further mfa_required is sealed for the same audience, scope and session.
     const binding: MfaBinding = { audience, scope, session: context.session };
-    const sent = { audience: audience === DEFAULT_AUDIENCE ? undefined : audience, scope };
+    const sent = { audience: audienceToSend(audience), scope };
     const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, sent, binding);
 
-    const result: MfaVerifyResult = {
-      accessToken: response.access_token,
-      expiresAt: Math.floor(Date.now() / 1000) + (response.expires_in ?? 0),
-      tokenType: tokenTypeOf(response.token_type),
-      audience,
-    };
-    const grantedScope = response.scope ?? scope;
-    if (response.id_token !== undefined) result.idToken = response.id_token;
-    if (response.refresh_token !== undefined) result.refreshToken = response.refresh_token;
+    const result: MfaVerifyResult = { ...toTokenResponse(response), audience };
+    const grantedScope = result.scope ?? scope;
     if (grantedScope !== undefined) result.scope = grantedScope;
     if (typeof response.recovery_code === 'string') result.recoveryCode = response.recovery_code;
 

@@ -11,16 +11,22 @@ export interface TokenResponse {
   tokenType?: string;
 }
 
-/** Converts oauth4webapi's processed token answer to a {@link TokenResponse}. */
-export function toTokenResponse(response: oauth.TokenEndpointResponse, now = Date.now()): TokenResponse {
+/**
+ * Converts oauth4webapi's processed token answer to a {@link TokenResponse}. `tokenType` is always
+ * set: oauth4webapi refuses an answer without `token_type`.
+ */
+export function toTokenResponse(
+  response: oauth.TokenEndpointResponse,
+  now = Date.now(),
+): TokenResponse & { tokenType: string } {
   const expiresIn = typeof response.expires_in === 'number' ? response.expires_in : 0;
   return {
     accessToken: response.access_token,
     expiresAt: Math.floor(now / 1000) + expiresIn,
+    tokenType: tokenTypeOf(response.token_type),
     ...(response.id_token === undefined ? {} : { idToken: response.id_token }),
     ...(response.refresh_token === undefined ? {} : { refreshToken: response.refresh_token }),
     ...(response.scope === undefined ? {} : { scope: response.scope }),
-    ...(response.token_type === undefined ? {} : { tokenType: tokenTypeOf(response.token_type) }),
   };
 }
 

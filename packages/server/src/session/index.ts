@@ -1,6 +1,14 @@
 export type { SessionAccess } from './access.js';
 export { newSessionId } from './session-id.js';
-export { tokenSetMatches, findTokenSet, upsertTokenSet, scopesOf, type TokenSetQuery } from './token-sets.js';
+export {
+  DEFAULT_AUDIENCE,
+  audienceToSend,
+  tokenSetMatches,
+  findTokenSet,
+  upsertTokenSet,
+  scopesOf,
+  type TokenSetQuery,
+} from './token-sets.js';
 export {
   applyTokenResponse,
   type SessionTokenResponse,

@@ -1,5 +1,16 @@
 import type { StateData, TokenSet } from '../types.js';
 
+/**
+ * The audience key token sets are filed under when no audience is configured, as
+ * `@auth0/auth0-server-js` files them. A placeholder: it is never sent to the server.
+ */
+export const DEFAULT_AUDIENCE = 'default';
+
+/** The `audience` parameter a token request sends for an audience key: none for {@link DEFAULT_AUDIENCE}. */
+export function audienceToSend(audience: string): string | undefined {
+  return audience === DEFAULT_AUDIENCE ? undefined : audience;
+}
+
 /** What a caller asks an access token for. */
 export interface TokenSetQuery {
   audience: string;
