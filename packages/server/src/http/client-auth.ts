@@ -42,17 +42,32 @@ function required(secret: string | undefined): string {
 }
 
 /**
- * Runs the client authentication against an empty form to learn the fields and headers it adds, so a
- * JSON endpoint (Auth0's `/mfa/associate` and `/mfa/challenge`) authenticates exactly like the token
- * endpoint does.
+ * Runs the client authentication against an empty form to learn the fields it adds, so a JSON
+ * endpoint (Auth0's `/mfa/associate` and `/mfa/challenge`) authenticates with the same credentials
+ * as the token endpoint. Those endpoints take client authentication in the body, and
+ * `/mfa/associate` needs `Authorization` for the bearer mfa token, so `client_secret_basic`
+ * credentials move from the header into `client_id` / `client_secret` fields.
  */
 export async function clientAuthFields(
   auth: oauth.ClientAuth,
   as: oauth.AuthorizationServer,
   client: oauth.Client,
-): Promise<{ fields: Record<string, string>; headers: Headers }> {
+): Promise<Record<string, string>> {
   const body = new URLSearchParams();
   const headers = new Headers();
   await auth(as, client, body, headers);
-  return { fields: Object.fromEntries(body), headers };
+  return { ...basicCredentials(headers.get('authorization')), ...Object.fromEntries(body) };
+}
+
+/** Reads the `client_id:client_secret` pair oauth4webapi's `ClientSecretBasic` form-encodes. */
+function basicCredentials(header: string | null): Record<string, string> {
+  const match = header === null ? null : /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
+  if (!match?.[1]) return {};
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
+  return {
+    client_id: formDecode(decoded.slice(0, colon)),
+    client_secret: formDecode(decoded.slice(colon + 1)),
+  };
 }

@@ -55,7 +55,7 @@ export type OauthCallOptions = {
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'DELETE';
-  /** JSON body; client authentication fields are added when `authenticate` is set. */
+  /** JSON body; client authentication fields are added to it when `authenticate` is set. */
   body?: Record<string, unknown>;
   /** Sends `Authorization: Bearer <token>`. */
   bearer?: string;
@@ -138,9 +138,8 @@ export class Transport {
     const headers = new Headers({ accept: 'application/json' });
     let body: Record<string, unknown> | undefined = request.body;
     if (request.authenticate) {
-      const auth = await clientAuthFields(this.#options.clientAuth, as, this.client);
-      body = { client_id: this.#options.clientId, ...auth.fields, ...body };
-      auth.headers.forEach((value, name) => headers.set(name, value));
+      const fields = await clientAuthFields(this.#options.clientAuth, as, this.client);
+      body = { client_id: this.#options.clientId, ...fields, ...body };
     }
     if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
     if (body !== undefined) headers.set('content-type', 'application/json');

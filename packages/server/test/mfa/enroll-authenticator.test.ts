@@ -82,6 +82,19 @@ describe('enrollAuthenticator', () => {
     expect(decodeJwt(String(body.client_assertion))).toMatchObject({ iss: 'app', sub: 'app' });
   });
 
+  it('with client_secret_basic, sends the secret in the body: Authorization carries the mfa token', async () => {
+    const { mfa, tokens, seen } = setup({
+      routes: [associate(otpAnswer)],
+      clientAuth: { method: 'client_secret_basic', clientSecret: 'a secret: with+odd/chars' },
+    });
+    await mfa.enrollAuthenticator({ mfaToken: await sealed(tokens), factorType: 'otp' });
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer RAW-MFA-TOKEN');
+    expect(seen[0] ? fieldsOf(seen[0]) : {}).toMatchObject({
+      client_id: 'app',
+      client_secret: 'a secret: with+odd/chars',
+    });
+  });
+
   it('validates its inputs up front with TypeErrors naming the field', async () => {
     const { mfa, tokens, seen } = setup({ routes: [associate(otpAnswer)] });
     const mfaToken = await sealed(tokens);
