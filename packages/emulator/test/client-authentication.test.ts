@@ -59,4 +59,16 @@ describe('client authentication methods', () => {
     });
     expect(response.status).toBe(200);
   });
+
+  it('refuses Basic credentials that are not validly percent-encoded as the provider does, also on a refresh with audience', async () => {
+    const headers = { authorization: `Basic ${Buffer.from('%E0:secret').toString('base64')}` };
+    for (const body of [
+      { grant_type: 'client_credentials', audience: API },
+      { grant_type: 'refresh_token', refresh_token: 'any', audience: API },
+    ]) {
+      const response = await post(body, headers);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
 });

@@ -63,6 +63,24 @@ describe('MFA API with an access token for {issuer}mfa/', () => {
     expect(deleted.status).toBe(204);
   });
 
+  it('answers 404 for an authenticator id that is not validly percent-encoded', async () => {
+    const { status } = await mfaApi(em, '/mfa/authenticators/%E0', { method: 'DELETE', bearer: accessToken });
+    expect(status).toBe(404);
+  });
+
+  it('answers 401 invalid_client for Basic credentials that are not validly percent-encoded', async () => {
+    const response = await fetch(new URL('mfa/challenge', em.issuer), {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('%E0:secret').toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ mfa_token: await mfaToken(em, 'carol@example.com') }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
   it('answers 401 without a Bearer', async () => {
     expect((await mfaApi(em, '/mfa/authenticators')).status).toBe(401);
   });

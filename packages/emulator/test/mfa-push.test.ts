@@ -40,6 +40,10 @@ describe('MFA with push notifications (mfa-oob grant polled)', () => {
   const answer = (oobCode: string, verdict: 'approve' | 'deny') =>
     fetch(new URL(`__dev/push/${oobCode}/${verdict}`, em.issuer), { method: 'POST' });
 
+  it('the dev push endpoint answers 404 for an oob_code that is not validly percent-encoded', async () => {
+    expect((await answer('%E0', 'approve')).status).toBe(404);
+  });
+
   it('answers authorization_pending until the push is approved, then issues tokens', async () => {
     const { mfa, oobCode } = await pushChallenge();
     const pending = await poll(mfa, oobCode);

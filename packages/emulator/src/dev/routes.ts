@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaService } from '../mfa/index.js';
 import { sendJson } from '../http/body.js';
+import { decodeComponent } from '../http/decode.js';
 import type { TokenStats } from './stats.js';
 
 const PUSH = /^\/__dev\/push\/([^/]+)\/(approve|deny)$/;
@@ -26,7 +27,8 @@ export function handleDev(
   }
   const push = PUSH.exec(pathname);
   if (req.method === 'POST' && push?.[1]) {
-    const oobCode = decodeURIComponent(push[1]);
+    // An undecodable segment is no oob_code the module issued, so it answers its 404.
+    const oobCode = decodeComponent(push[1]) ?? push[1];
     const answer = push[2] === 'approve' ? mfa.approvePush(oobCode) : mfa.denyPush(oobCode);
     sendJson(res, answer.status, answer.body, answer.headers);
     return true;

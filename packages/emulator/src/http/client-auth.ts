@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { EmulatorClient } from '../config/types.js';
+import { decodeComponent } from './decode.js';
 
 export type ClientAuthResult =
   | { ok: true; clientId: string }
@@ -19,16 +20,17 @@ function same(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function basicCredentials(req: IncomingMessage): { id: string; secret: string } | undefined {
+/** The Basic credentials of a request, `undefined` without them, `'malformed'` when they do not decode. */
+function basicCredentials(req: IncomingMessage): { id: string; secret: string } | 'malformed' | undefined {
   const header = req.headers.authorization;
   if (!header?.toLowerCase().startsWith('basic ')) return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
-  return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
-  };
+  // RFC 6749 section 2.3.1 form-encodes both parts before joining them.
+  const id = decodeComponent(decoded.slice(0, colon));
+  const secret = decodeComponent(decoded.slice(colon + 1));
+  return id === undefined || secret === undefined ? 'malformed' : { id, secret };
 }
 
 function text(value: unknown): string | undefined {
@@ -51,6 +53,9 @@ export class ClientAuthenticator {
 
   async authenticate(req: IncomingMessage, body: Record<string, unknown>): Promise<ClientAuthResult> {
     const basic = basicCredentials(req);
+    if (basic === 'malformed') {
+      return failure('client_id and client_secret in the authorization header are not properly encoded');
+    }
     const assertion = text(body.client_assertion);
     const clientId =
       basic?.id ?? text(body.client_id) ?? (assertion ? this.#assertionSubject(assertion) : undefined);

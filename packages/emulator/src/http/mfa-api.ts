@@ -4,6 +4,7 @@ import type { JWK } from 'jose';
 import type { HandlerResult, MfaService } from '../mfa/index.js';
 import { parseJsonObject, readBody, sendJson } from './body.js';
 import type { ClientAuthenticator } from './client-auth.js';
+import { decodeComponent } from './decode.js';
 
 export interface MfaApiDeps {
   mfa: MfaService;
@@ -73,7 +74,8 @@ async function route(
     const auth = withScope(await bearer(req, deps), 'remove:authenticators');
     if ('status' in auth) return auth;
     if ('mfaToken' in auth) return unauthorized('deleting an authenticator needs an MFA API access token');
-    return deps.mfa.deleteAuthenticator(auth, decodeURIComponent(one[1]));
+    // An undecodable segment names no authenticator, so the module answers its 404.
+    return deps.mfa.deleteAuthenticator(auth, decodeComponent(one[1]) ?? one[1]);
   }
   if ((pathname === '/mfa/associate' || pathname === '/mfa/challenge') && method === 'POST') {
     let body: Record<string, unknown>;
