@@ -46,7 +46,8 @@ export interface AccessTokenContext<TStoreOptions> {
  * under the store's lock when it has one; the new tokens, a rotated refresh token and a new ID token's
  * claims are saved. A failed refresh writes nothing.
  *
- * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
+ * @throws {LoginRequiredError} `login_required`: no session, no refresh token, `invalid_grant`, or the
+ *   session ended while the refresh waited for the lock.
  * @throws {MfaRequiredError} `mfa_required`, sealed and bound to this session.
  * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
  */
@@ -70,7 +71,7 @@ export async function getAccessToken<TStoreOptions>(
   );
   const shared = await ctx.flights.run(key, () => {
     led = true;
-    return ctx.lock(() => refreshUnderLock(ctx, state, query, storeOptions), storeOptions);
+    return ctx.lock(() => refreshUnderLock(ctx, query, storeOptions), storeOptions);
   });
 
   // A caller that joined another request's refresh files the same answer into its own session
@@ -85,15 +86,17 @@ export async function getAccessToken<TStoreOptions>(
   return set;
 }
 
+/** The leader's half of a shared refresh: rereads the session under the lock, then refreshes it. */
 async function refreshUnderLock<TStoreOptions>(
   ctx: AccessTokenContext<TStoreOptions>,
-  before: StateData,
   query: TokenSetQuery,
   storeOptions: TStoreOptions | undefined,
 ): Promise<SharedRefresh> {
-  // Another process may have refreshed while this one waited for the lock.
-  const reread = await ctx.sessions.get(storeOptions);
-  const current = reread && reread.internal.sid === before.internal.sid ? reread : before;
+  // While this call waited for the lock, another process may have refreshed, a logout may have ended
+  // the session, or a new login may have replaced it. Refreshing `before` would write an ended or
+  // replaced session back, so only the session as it is now counts.
+  const current = await ctx.sessions.get(storeOptions);
+  if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
   if (usable(findTokenSet(current, query), ctx.leeway)) return { state: current };
   if (current.refreshToken === undefined) {
     throw new LoginRequiredError('The session holds no refresh token: the user must log in again');

@@ -86,6 +86,43 @@ describe('getAccessToken', () => {
     expect(locked).toEqual([SESSION]);
   });
 
+  it('does not bring back a session that ended while the refresh waited for the lock', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        await stateStore.delete(identifier);
+        return fn();
+      },
+    });
+    await expect(client.getAccessToken()).rejects.toMatchObject({ code: 'login_required' });
+    expect(await stateStore.get(SESSION)).toBeUndefined();
+    expect(tenant.counts.refresh).toBeUndefined();
+  });
+
+  it('does not overwrite a session that a new login put in place while the refresh waited', async () => {
+    const { client, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const newer = await stateStore.get(SESSION);
+    if (!newer) throw new Error('no session');
+    newer.internal = { sid: 'a-newer-login', createdAt: nowSeconds() };
+    newer.tokenSets = newer.tokenSets.map((t) => ({
+      ...t,
+      accessToken: 'newer-at',
+      expiresAt: nowSeconds() + 3600,
+    }));
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        await stateStore.set(identifier, newer);
+        return fn();
+      },
+    });
+    expect((await client.getAccessToken()).accessToken).toBe('newer-at');
+    expect((await stateStore.get(SESSION))?.internal.sid).toBe('a-newer-login');
+  });
+
   it('throws LoginRequiredError without a session', async () => {
     const { client } = await setup();
     await expect(client.getAccessToken()).rejects.toBeInstanceOf(LoginRequiredError);
