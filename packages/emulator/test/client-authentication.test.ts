@@ -62,10 +62,11 @@ describe('client authentication methods', () => {
 
   it('refuses Basic credentials that are not validly percent-encoded as the provider does, also on a refresh with audience', async () => {
     const headers = { authorization: `Basic ${Buffer.from('%E0:secret').toString('base64')}` };
-    for (const body of [
+    const bodies: Array<Record<string, string>> = [
       { grant_type: 'client_credentials', audience: API },
       { grant_type: 'refresh_token', refresh_token: 'any', audience: API },
-    ]) {
+    ];
+    for (const body of bodies) {
       const response = await post(body, headers);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: 'invalid_request' });
