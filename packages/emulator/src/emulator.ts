@@ -58,7 +58,7 @@ export interface Emulator {
 /**
  * Starts the local Auth0-compatible authorization server.
  *
- * @throws TypeError naming the invalid configuration field.
+ * @throws TypeError naming the invalid configuration field, or `host` / `port` when they are unusable.
  * @example
  * ```ts
  * const em = await startEmulator({ port: 0, quiet: true });
@@ -69,6 +69,13 @@ export interface Emulator {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
   const config = parseConfig(options.config ?? {});
   const host = options.host ?? '127.0.0.1';
+  // The types already say so; JavaScript callers get told before `0.0.0.0` exposes a server that
+  // prints secrets and lifts the SSRF guard for loopback to the network.
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new TypeError('host must be 127.0.0.1 or localhost');
+  const requestedPort = options.port ?? 4400;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)
+    throw new TypeError('port must be an integer from 0 to 65535');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
 
   // The issuer contains the port, so the socket is bound before the provider is built.
@@ -76,7 +83,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4400, host, () => resolve());
+    server.listen(requestedPort, host, () => resolve());
   });
 
   // Everything after binding can still refuse the configuration (an unusable otp secret, say); the

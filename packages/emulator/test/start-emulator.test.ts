@@ -27,4 +27,12 @@ describe('startEmulator', () => {
     expect(em.port).toBe(port);
     await em.close();
   });
+
+  it('refuses a host other than 127.0.0.1 or localhost, and a port out of range, naming the option', async () => {
+    const host: string = '0.0.0.0';
+    // @ts-expect-error a JavaScript caller is not held to the literal union
+    await expect(startEmulator({ quiet: true, host })).rejects.toThrow(/^host must be/);
+    await expect(startEmulator({ quiet: true, port: 70_000 })).rejects.toThrow(/^port must be/);
+    await expect(startEmulator({ quiet: true, port: 1.5 })).rejects.toThrow(/^port must be/);
+  });
 });
