@@ -6,9 +6,11 @@ import { createHash, hkdfSync } from 'node:crypto';
  */
 export type KeyPurpose = 'session' | 'transaction' | 'session-id' | 'mfa-token';
 
+/** A key derived for one purpose, with the id that names it in a JWE header. */
 export interface DerivedKey {
   /** Identifies the key in a JWE header, so decryption picks the right secret without trying all. */
   kid: string;
+  /** The 256-bit `A256GCM` content encryption key. */
   key: Uint8Array;
 }
 

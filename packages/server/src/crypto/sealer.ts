@@ -4,8 +4,10 @@ import { deriveKey, type DerivedKey, type KeyPurpose } from './keys.js';
 /** Why a sealed value could not be opened. */
 export type UnsealFailure = 'expired' | 'invalid';
 
+/** What {@link Sealer.unseal} found: the payload, or why there is none (it never throws). */
 export type UnsealResult<T> = { ok: true; payload: T & JWTPayload } | { ok: false; reason: UnsealFailure };
 
+/** Encrypts and decrypts values for one {@link KeyPurpose}; see {@link createSealer}. */
 export interface Sealer {
   /** Encrypts `payload` as a compact JWE (`dir`, `A256GCM`) that expires `ttlSeconds` from now. */
   seal(payload: JWTPayload, ttlSeconds: number): Promise<string>;

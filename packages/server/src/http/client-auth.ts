@@ -4,11 +4,14 @@ import * as oauth from 'oauth4webapi';
 /** How the client authenticates to the token, PAR, revocation and MFA endpoints. */
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt';
 
+/** The validated client credentials {@link createClientAuth} builds the authentication from. */
 export interface ClientAuthOptions {
   method: ClientAuthMethod;
+  /** For `client_secret_post` and `client_secret_basic`. */
   clientSecret?: string | undefined;
   /** PKCS#8 PEM or a `CryptoKey`, for `private_key_jwt`. */
   clientAssertionSigningKey?: string | CryptoKey | undefined;
+  /** The JWS algorithm of the client assertion; default `RS256`. */
   clientAssertionSigningAlg?: string | undefined;
 }
 
@@ -36,6 +39,7 @@ export function createClientAuth(options: ClientAuthOptions): oauth.ClientAuth {
   }
 }
 
+/** The client secret, which configuration validation guarantees for the secret methods. */
 function required(secret: string | undefined): string {
   if (secret === undefined) throw new TypeError('"clientSecret" is required for this client authentication');
   return secret;

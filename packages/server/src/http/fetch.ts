@@ -3,6 +3,7 @@ import { RequestError } from '../errors/index.js';
 /** The fetch signature every request to the authorization server goes through. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Options of {@link createFunnelFetch}. */
 export interface FunnelFetchOptions {
   /** The user's `customFetch`, or the global `fetch`. */
   fetch: FetchLike;
@@ -52,6 +53,7 @@ export function createFunnelFetch(options: FunnelFetchOptions): FetchLike {
   };
 }
 
+/** One request with the deadline applied to headers and body alike; the body comes back buffered. */
 async function exchange(fetchImpl: FetchLike, url: string, init: RequestInit, timeoutMs: number) {
   const controller = new AbortController();
   const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
@@ -94,6 +96,7 @@ async function exchange(fetchImpl: FetchLike, url: string, init: RequestInit, ti
   }
 }
 
+/** Statuses whose `Response` must be built with a `null` body. */
 function nullBodyStatus(status: number) {
   return status === 101 || status === 204 || status === 205 || status === 304;
 }

@@ -127,6 +127,7 @@ export function parseRequirements(value: unknown): MfaRequirements | undefined {
   return out;
 }
 
+/** Whether `err` is how `fetch` reports an aborted or timed-out signal. */
 function isAbort(err: unknown): boolean {
   return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
 }
@@ -136,6 +137,7 @@ export function aborted(reason: unknown): RequestError {
   return new RequestError('request_aborted', 'The operation was aborted', {}, { cause: sanitize(reason) });
 }
 
+/** The claim an oauth4webapi claim-check failure names in its `cause`. */
 function claimOf(cause: unknown): string | undefined {
   return isRecord(cause) && typeof cause.claim === 'string' ? cause.claim : undefined;
 }

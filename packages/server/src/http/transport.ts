@@ -34,10 +34,12 @@ export interface RunOptions {
   mfa?: MfaBinding;
 }
 
+/** What a {@link Transport} is built from; the ServerClient wires it from the resolved configuration. */
 export interface TransportOptions {
   /** The issuer identifier, with its trailing slash (`https://tenant.auth0.com/`). */
   issuer: URL;
   clientId: string;
+  /** From `createClientAuth`: how the client authenticates to every endpoint that needs it. */
   clientAuth: oauth.ClientAuth;
   /** The funnel fetch (see `createFunnelFetch`): timeout, retries and buffering already applied. */
   fetch: FetchLike;
@@ -53,12 +55,14 @@ export type OauthCallOptions = {
   [oauth.allowInsecureRequests]?: boolean;
 };
 
+/** One call to a JSON endpoint of Auth0's MFA API, as {@link Transport.json} sends it. */
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'DELETE';
   /** JSON body; client authentication fields are added to it when `authenticate` is set. */
   body?: Record<string, unknown>;
   /** Sends `Authorization: Bearer <token>`. */
   bearer?: string;
+  /** Adds the client's authentication (`client_id` and its credentials) to the body. */
   authenticate?: boolean;
 }
 
@@ -68,7 +72,9 @@ export interface JsonRequest {
  * authentication, and the mapping of every failure through {@link normaliseError}.
  */
 export class Transport {
+  /** The oauth4webapi client: the client id and the clock tolerance. */
   readonly client: oauth.Client;
+  /** The server's signing keys, for jose's `jwtVerify` (fetched once, refetched for an unknown `kid`). */
   readonly keys: JWTVerifyGetKey;
   readonly #options: TransportOptions;
   readonly #call: OauthCallOptions;
@@ -84,14 +90,17 @@ export class Transport {
     this.keys = createKeyResolver(() => this.#loadJwks());
   }
 
+  /** Seconds of clock skew tolerated on JWT time claims. */
   get clockTolerance(): number {
     return this.#options.clockTolerance;
   }
 
+  /** The issuer identifier, with its trailing slash. */
   get issuer(): URL {
     return this.#options.issuer;
   }
 
+  /** The client authentication, for oauth4webapi's token, PAR and revocation requests. */
   get clientAuth(): oauth.ClientAuth {
     return this.#options.clientAuth;
   }
@@ -177,6 +186,7 @@ export class Transport {
     });
   }
 
+  /** Fetches the JWKS named by discovery, through the funnel. */
   async #loadJwks(): Promise<JSONWebKeySet> {
     const { jwks_uri: jwksUri } = await this.metadata();
     if (!jwksUri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
@@ -192,6 +202,7 @@ export class Transport {
     return { keys: parsed.keys };
   }
 
+  /** Runs `operation`, passing every failure through the one error funnel. */
   async #run<T>(operation: () => Promise<T>, options: RunOptions = {}): Promise<T> {
     try {
       return await operation();
@@ -231,6 +242,7 @@ async function errorBodyOf(
   return fromErrorBody(res.status, parsed, res.headers, invalidGrant);
 }
 
+/** The parsed body, or `undefined` when it is not JSON. */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);

@@ -6,6 +6,7 @@ export class ReplayCache {
   readonly #seen = new Map<string, number>();
   readonly #maxEntries: number;
 
+  /** @param maxEntries how many identifiers to remember at most. */
   constructor(maxEntries = 10_000) {
     this.#maxEntries = maxEntries;
   }
@@ -25,6 +26,7 @@ export class ReplayCache {
     this.#seen.delete(id);
   }
 
+  /** Drops expired entries from the oldest on, and the oldest live ones past `maxEntries`. */
   #prune(now: number): void {
     for (const [id, expiresAt] of this.#seen) {
       if (this.#seen.size <= this.#maxEntries && expiresAt > now) break;

@@ -6,6 +6,7 @@
 export class SingleFlight<T> {
   readonly #running = new Map<string, Promise<T>>();
 
+  /** Runs `operation` for `key`, or joins the run already in progress for it. */
   run(key: string, operation: () => Promise<T>): Promise<T> {
     const running = this.#running.get(key);
     if (running) return running;

@@ -6,6 +6,7 @@ import type { MfaVerifyResult } from './types.js';
 const SLOW_DOWN_STEP_MS = 5000;
 const DEFAULT_INTERVAL_MS = 5000;
 
+/** When {@link pollForApproval} stops waiting. */
 export interface PollOptions {
   intervalMs?: number | undefined;
   timeoutMs?: number | undefined;
@@ -47,6 +48,7 @@ export async function pollForApproval(
   }
 }
 
+/** `work`, or a `request_aborted` error as soon as `signal` aborts, whichever comes first. */
 function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
   return new Promise<T>((resolve, reject) => {
@@ -56,6 +58,7 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
+/** Waits `ms`, or rejects with `request_aborted` as soon as `signal` aborts. */
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const done = () => {

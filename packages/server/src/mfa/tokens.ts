@@ -134,6 +134,7 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   return { sealMfa, encrypt, decrypt };
 }
 
+/** An `mfa_token_invalid` error. */
 function invalid(message: string): MfaTokenInvalidError {
   return new MfaTokenInvalidError(message);
 }

@@ -4,12 +4,15 @@ import type { Authenticator, Challenge, Enrollment } from './types.js';
 
 type Json = Record<string, unknown>;
 
+/** The error for an MFA API answer that is not the documented shape. */
 function malformed(what: string): RequestError {
   return new RequestError('invalid_response', `The MFA API answered ${what} in an unexpected shape`);
 }
 
+/** `value` when it is a string. */
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** A copy of `value` when it is an array of strings. */
 const strings = (value: unknown) =>
   Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value] : undefined;
 

@@ -120,6 +120,7 @@ async function refreshUnderLock<TStoreOptions>(
   return { state, tokens, claims: refreshed.claims };
 }
 
+/** A copy of `set` when it is more than `leeway` seconds from expiry. */
 function usable(set: TokenSet | undefined, leeway: number): TokenSet | undefined {
   return set && set.expiresAt - leeway > Date.now() / 1000 ? { ...set } : undefined;
 }

@@ -107,6 +107,11 @@ export function withOpenid(scope: string | undefined): string {
   return parts.includes('openid') ? parts.join(' ') : ['openid', ...parts].join(' ');
 }
 
+/**
+ * `max_age` as a non-negative integer, or `undefined` when not sent.
+ *
+ * @throws {TypeError} naming `authorizationParams.max_age` otherwise.
+ */
 function parseMaxAge(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   const n = typeof value === 'string' ? Number(value) : value;

@@ -59,6 +59,7 @@ export async function validateLogoutToken(
   };
 }
 
+/** Verifies the logout token's signature and standard claims with jose, mapping failures to `logout_token_invalid`. */
 async function verify(transport: Transport, token: string): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, transport.keys, {
@@ -79,6 +80,7 @@ async function verify(transport: Transport, token: string): Promise<JWTPayload> 
   }
 }
 
+/** A `logout_token_invalid` error naming `claim`. */
 function invalid(message: string, claim?: string): BackchannelLogoutError {
   return new BackchannelLogoutError('logout_token_invalid', message, claim);
 }

@@ -44,6 +44,11 @@ export interface SessionLifetime {
 
 const DAY = 24 * 60 * 60;
 
+/**
+ * A duration option in whole seconds, or `fallback` when not given.
+ *
+ * @throws {TypeError} naming `field` when it is not a positive number.
+ */
 function duration(value: number | undefined, fallback: number, field: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
@@ -103,6 +108,7 @@ export function cookieAttributes(
   return options;
 }
 
+/** Whether `hostname` is a loopback host, where browsers treat plain http as secure. */
 function isLoopback(hostname: string): boolean {
   return (
     hostname === 'localhost' ||

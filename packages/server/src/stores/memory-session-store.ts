@@ -2,6 +2,7 @@ import type { LogoutTokenClaims, StateData } from '../types.js';
 import { matchesLogoutToken } from './logout-match.js';
 import type { SessionStore } from './session-store.js';
 
+/** A stored session and when it expires. */
 interface Entry {
   data: StateData;
   /** Epoch milliseconds, or `Infinity` when set without a ttl. */
@@ -89,17 +90,20 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
   }
 }
 
+/** The index keys of a session: the ID token's `sid` and the user's `sub`. */
 function keysOf(data: StateData): { sid: string | undefined; sub: string | undefined } {
   const sid = data.user?.['sid'];
   return { sid: typeof sid === 'string' ? sid : undefined, sub: data.user?.sub };
 }
 
+/** Adds `id` to the set of sessions filed under `key`. */
 function add(index: Map<string, Set<string>>, key: string, id: string): void {
   let ids = index.get(key);
   if (!ids) index.set(key, (ids = new Set()));
   ids.add(id);
 }
 
+/** Removes `id` from the set under `key`, and the set once it is empty. */
 function drop(index: Map<string, Set<string>>, key: string, id: string): void {
   const ids = index.get(key);
   if (!ids) return;
