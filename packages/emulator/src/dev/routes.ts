@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaService } from '../mfa/index.js';
-import { sendJson } from '../http/body.js';
+import { sendJson } from '../http/respond.js';
 import { decodeComponent } from '../http/decode.js';
 import type { TokenStats } from './stats.js';
 

@@ -7,6 +7,7 @@ import type { MfaContext } from './mfa-context.js';
 import type { MfaLedger } from './mfa-ledger.js';
 import type { RefreshAudiences } from './refresh-audiences.js';
 import { ACR_MFA, GRANT } from './names.js';
+import { nonEmptyString } from '../http/body.js';
 
 export interface MfaGrantDeps {
   mfa: MfaService;
@@ -21,28 +22,24 @@ export const MFA_GRANT_PARAMETERS: Record<string, string[]> = {
   [GRANT.mfaRecoveryCode]: ['mfa_token', 'recovery_code'],
 };
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function mergeAmr(...lists: Array<string[] | undefined>): string[] {
   return [...new Set(lists.flatMap((list) => list ?? []))];
 }
 
 function verify(deps: MfaGrantDeps, gty: string, ctx: TokenEndpointGrantContext): VerifyResult {
   const { params, client } = ctx.oidc;
-  const base = { clientId: client.clientId, mfaToken: text(params.mfa_token) };
+  const base = { clientId: client.clientId, mfaToken: nonEmptyString(params.mfa_token) };
   switch (gty) {
     case GRANT.mfaOtp:
-      return deps.mfa.verifyOtp({ ...base, otp: text(params.otp) });
+      return deps.mfa.verifyOtp({ ...base, otp: nonEmptyString(params.otp) });
     case GRANT.mfaOob:
       return deps.mfa.verifyOob({
         ...base,
-        oobCode: text(params.oob_code),
-        bindingCode: text(params.binding_code),
+        oobCode: nonEmptyString(params.oob_code),
+        bindingCode: nonEmptyString(params.binding_code),
       });
     default:
-      return deps.mfa.verifyRecoveryCode({ ...base, recoveryCode: text(params.recovery_code) });
+      return deps.mfa.verifyRecoveryCode({ ...base, recoveryCode: nonEmptyString(params.recovery_code) });
   }
 }
 

@@ -6,6 +6,7 @@ import type { UserDirectory } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
 import type { MfaContext } from './mfa-context.js';
 import { ACR_PWD, GRANT } from './names.js';
+import { nonEmptyString } from '../http/body.js';
 
 export interface PasswordGrantDeps {
   users: UserDirectory;
@@ -16,10 +17,6 @@ export interface PasswordGrantDeps {
 
 export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'resource', 'audience'];
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /**
  * The `password` and Auth0 `password-realm` grants (Resource Owner Password). A request that needs MFA
  * (a user with `mfa: "required"`, or an `audience` whose API has it) gets Auth0's 403 `mfa_required`
@@ -28,19 +25,19 @@ function text(value: unknown): string | undefined {
 export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
     const { params, client } = ctx.oidc;
-    const username = text(params.username);
-    const password = text(params.password);
+    const username = nonEmptyString(params.username);
+    const password = nonEmptyString(params.password);
     if (!username) throw new errors.InvalidRequest('missing required parameter: username');
     if (!password) throw new errors.InvalidRequest('missing required parameter: password');
-    if (gty === GRANT.passwordRealm && !text(params.realm)) {
+    if (gty === GRANT.passwordRealm && !nonEmptyString(params.realm)) {
       throw new errors.InvalidRequest('missing required parameter: realm');
     }
 
     const user = deps.users.authenticate(username, password);
     if (!user) throw new errors.InvalidGrant('Wrong email or password.');
 
-    const scope = text(params.scope) ?? 'openid';
-    const audience = text(params.resource);
+    const scope = nonEmptyString(params.scope) ?? 'openid';
+    const audience = nonEmptyString(params.resource);
     const authTime = Math.floor(Date.now() / 1000);
 
     if (deps.mfaRequirement.needed({ user, resource: audience })) {

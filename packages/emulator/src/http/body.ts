@@ -1,5 +1,4 @@
 import { IncomingMessage } from 'node:http';
-import type { ServerResponse } from 'node:http';
 
 const LIMIT = 64 * 1024;
 
@@ -33,6 +32,15 @@ function fromSearchParams(search: URLSearchParams): Params {
   return params;
 }
 
+/** A JSON body's top-level object (an empty body is `{}`). @throws SyntaxError for anything else. */
+function jsonObject(body: Buffer): Record<string, unknown> {
+  const parsed: unknown = body.length ? JSON.parse(body.toString('utf8')) : {};
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new SyntaxError('JSON body must be an object');
+  }
+  return { ...parsed };
+}
+
 /**
  * Parses a form or JSON body into parameters. Auth0 accepts JSON at /oauth/token; JSON values that are
  * not strings (numbers, booleans) become strings, arrays become repeated parameters.
@@ -42,12 +50,8 @@ function fromSearchParams(search: URLSearchParams): Params {
 export function parseParams(req: IncomingMessage, body: Buffer): Params {
   if (mediaType(req) !== 'application/json')
     return fromSearchParams(new URLSearchParams(body.toString('utf8')));
-  const parsed: unknown = body.length ? JSON.parse(body.toString('utf8')) : {};
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SyntaxError('JSON body must be an object');
-  }
   const params: Params = {};
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(jsonObject(body))) {
     if (value === null || value === undefined) continue;
     params[key] = Array.isArray(value)
       ? value.map(String)
@@ -62,11 +66,7 @@ export function parseParams(req: IncomingMessage, body: Buffer): Params {
 export function parseJsonObject(req: IncomingMessage, body: Buffer): Record<string, unknown> {
   if (mediaType(req) !== 'application/json')
     return fromSearchParams(new URLSearchParams(body.toString('utf8')));
-  const parsed: unknown = body.length ? JSON.parse(body.toString('utf8')) : {};
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new SyntaxError('JSON body must be an object');
-  }
-  return { ...parsed };
+  return jsonObject(body);
 }
 
 export function toSearchParams(params: Params): URLSearchParams {
@@ -99,34 +99,13 @@ export function replayAsForm(req: IncomingMessage, params: Params): IncomingMess
   return copy;
 }
 
-/** Sends a JSON answer with the headers Auth0 puts on API responses. */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const payload = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(payload);
-}
-
-export function sendHtml(res: ServerResponse, status: number, document: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(document);
-}
-
-export function redirect(res: ServerResponse, location: string, status = 303): void {
-  res.writeHead(status, { location, 'cache-control': 'no-store' });
-  res.end();
-}
-
 /** The first value of a parameter. */
 export function param(params: Params, name: string): string | undefined {
   const value = params[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A parameter or claim that is a non-empty string, or `undefined` (absent, empty, repeated, another type). */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

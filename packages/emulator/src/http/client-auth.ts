@@ -1,8 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { EmulatorClient } from '../config/types.js';
+import { sameSecret } from '../crypto/same-secret.js';
 import { decodeComponent } from './decode.js';
+import { nonEmptyString } from './body.js';
 
 export type ClientAuthResult =
   | { ok: true; clientId: string }
@@ -12,12 +13,6 @@ const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 function failure(description: string): ClientAuthResult {
   return { ok: false, status: 401, body: { error: 'invalid_client', error_description: description } };
-}
-
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** The Basic credentials of a request, `undefined` without them, `'malformed'` when they do not decode. */
@@ -31,10 +26,6 @@ function basicCredentials(req: IncomingMessage): { id: string; secret: string } 
   const id = decodeComponent(decoded.slice(0, colon));
   const secret = decodeComponent(decoded.slice(colon + 1));
   return id === undefined || secret === undefined ? 'malformed' : { id, secret };
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**
@@ -56,9 +47,11 @@ export class ClientAuthenticator {
     if (basic === 'malformed') {
       return failure('client_id and client_secret in the authorization header are not properly encoded');
     }
-    const assertion = text(body.client_assertion);
+    const assertion = nonEmptyString(body.client_assertion);
     const clientId =
-      basic?.id ?? text(body.client_id) ?? (assertion ? this.#assertionSubject(assertion) : undefined);
+      basic?.id ??
+      nonEmptyString(body.client_id) ??
+      (assertion ? this.#assertionSubject(assertion) : undefined);
     if (!clientId) return failure('client_id is required');
     const client = this.#clients.get(clientId);
     if (!client) return failure('unknown client');
@@ -68,14 +61,14 @@ export class ClientAuthenticator {
         return { ok: true, clientId };
       case 'client_secret_basic':
       case 'client_secret_post': {
-        const secret = basic?.secret ?? text(body.client_secret);
-        if (!secret || !client.client_secret || !same(secret, client.client_secret)) {
+        const secret = basic?.secret ?? nonEmptyString(body.client_secret);
+        if (!secret || !client.client_secret || !sameSecret(secret, client.client_secret)) {
           return failure('client authentication failed');
         }
         return { ok: true, clientId };
       }
       case 'private_key_jwt':
-        return this.#verifyAssertion(client, assertion, text(body.client_assertion_type));
+        return this.#verifyAssertion(client, assertion, nonEmptyString(body.client_assertion_type));
     }
   }
 
@@ -84,7 +77,9 @@ export class ClientAuthenticator {
     if (!payload) return undefined;
     try {
       const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-      return typeof claims === 'object' && claims !== null && 'sub' in claims ? text(claims.sub) : undefined;
+      return typeof claims === 'object' && claims !== null && 'sub' in claims
+        ? nonEmptyString(claims.sub)
+        : undefined;
     } catch {
       return undefined;
     }

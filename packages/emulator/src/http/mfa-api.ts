@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JWK } from 'jose';
 import type { HandlerResult, MfaService } from '../mfa/index.js';
-import { parseJsonObject, readBody, sendJson } from './body.js';
+import { parseJsonObject, readBody } from './body.js';
+import { sendJson } from './respond.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import { decodeComponent } from './decode.js';
 

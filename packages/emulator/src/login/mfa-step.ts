@@ -1,6 +1,6 @@
 import type { VerifyResult } from '../mfa/index.js';
 import { qrSvg } from '../mfa/index.js';
-import { redirect, sendHtml } from '../http/body.js';
+import { redirect, sendHtml } from '../http/respond.js';
 import type { LoginDeps, LoginRequest } from './context.js';
 import { finishLogin } from './finish.js';
 import { authenticatorList, isMfaRequired, member, members } from './read.js';

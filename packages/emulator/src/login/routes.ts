@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, redirect, sendHtml } from '../http/body.js';
+import { readBody } from '../http/body.js';
+import { redirect, sendHtml } from '../http/respond.js';
 import type { MfaContext } from '../grants/mfa-context.js';
 import { page, errorBox } from './html.js';
 import type { LoginDeps, LoginRequest } from './context.js';

@@ -1,12 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Account } from 'oidc-provider';
 import type { EmulatorUser } from '../config/types.js';
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+import { sameSecret } from '../crypto/same-secret.js';
 
 /** The tenant's database connection: looks users up and checks passwords. */
 export class UserDirectory {
