@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { redirect, sendHtml } from '../http/body.js';
-import { errorBox, html, page } from '../login/html.js';
+import { redirect, sendHtml } from '../http/respond.js';
+import { errorBox, page } from '../login/html.js';
+import { signedOutPage } from '../provider/pages.js';
 
 interface BackchannelCapable {
   backchannelLogout(sub: string, sid: string | undefined): Promise<void>;
@@ -77,7 +78,7 @@ export async function v2Logout(
   ctx.cookies.set(provider.cookieName('session'), null);
 
   if (returnTo) redirect(res, returnTo, 302);
-  else sendHtml(res, 200, page('Signed out', html`<p>You are signed out.</p>`));
+  else sendHtml(res, 200, signedOutPage());
 }
 
 async function revokeGrant(provider: Provider, grantId: string): Promise<void> {

@@ -67,7 +67,12 @@ export function verifyTotp(
  * leaves out the default `algorithm`, `digits` and `period` that Auth0's URI spells out.
  */
 export function otpauthUri(tenant: string, account: string, secret: string): string {
-  const label = `${encodeURIComponent(tenant)}:${encodeURIComponent(account)}`;
+  const label = otpauthLabel(tenant, account);
   const query = new URLSearchParams({ secret, issuer: tenant, algorithm: 'SHA1', digits: '6', period: '30' });
   return `otpauth://totp/${label}?${query.toString()}`;
+}
+
+/** The `{issuer}:{account}` label of an `otpauth://` URI, each part percent-encoded (Key URI Format). */
+export function otpauthLabel(tenant: string, account: string): string {
+  return `${encodeURIComponent(tenant)}:${encodeURIComponent(account)}`;
 }

@@ -12,9 +12,15 @@ export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
   );
 }
 
+/** The page after a logout without a `post_logout_redirect_uri` / `returnTo`. */
+export function signedOutPage(): string {
+  return page('Signed out', html`<p>You are signed out.</p>`);
+}
+
+/** /oidc/logout's page once the session ended without a redirect back to the relying party. */
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   ctx.type = 'html';
-  ctx.body = page('Signed out', html`<p>You are signed out.</p>`);
+  ctx.body = signedOutPage();
 }
 
 /** Errors shown to a browser (a bad /authorize request, an expired login page). */

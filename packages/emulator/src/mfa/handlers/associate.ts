@@ -1,12 +1,18 @@
 /** `POST /mfa/associate`: enrolling a new authenticator, pending until its first successful MFA grant. */
 import type { HandlerResult } from '../types.js';
-import { newTotpSecret, otpauthUri } from '../totp.js';
+import { newTotpSecret, otpauthLabel, otpauthUri } from '../totp.js';
 import { addAuthenticator, type AuthenticatorSpec } from '../lib/authenticators.js';
 import { dropOobOf, startOob } from '../lib/oob.js';
 import { opaqueToken } from '../lib/random.js';
 import { recoveryForEnrollment } from '../lib/recovery.js';
 import { asHandlerResult, invalidBearer, invalidRequest, json, oauthError } from '../lib/responses.js';
-import { factorAuthenticators, hasActiveFactor, type MfaState, type UserRecord } from '../lib/state.js';
+import {
+  ensureUser,
+  factorAuthenticators,
+  hasActiveFactor,
+  type MfaState,
+  type UserRecord,
+} from '../lib/state.js';
 import { lookupToken, tokenBearerError } from '../lib/tokens.js';
 import { asRecord, isE164, isEmail, stringField, stringListField } from '../lib/validate.js';
 
@@ -76,18 +82,7 @@ function resolveUser(state: MfaState, auth: AssociateAuth): UserRecord | Handler
     }
     return found.user;
   }
-  if (auth.userId !== undefined) {
-    const known = state.users.get(auth.userId);
-    if (known) return known;
-    const user: UserRecord = {
-      userId: auth.userId,
-      factorsRequired: 1,
-      authenticators: new Map(),
-      failures: 0,
-    };
-    state.users.set(user.userId, user);
-    return user;
-  }
+  if (auth.userId !== undefined) return ensureUser(state, auth.userId);
   return asHandlerResult(invalidBearer('A bearer token is required'));
 }
 
@@ -128,7 +123,7 @@ function parseBody(body: unknown, user: UserRecord): AuthenticatorSpec | string 
 
 /** The Guardian enrollment URI: the app learns where to register (`base_url`) and which enrollment it completes. */
 function pushEnrollmentUri(state: MfaState, account: string): string {
-  const label = `${encodeURIComponent(state.options.tenant)}:${encodeURIComponent(account)}`;
+  const label = otpauthLabel(state.options.tenant, account);
   const query = new URLSearchParams({ enrollment_tx_id: opaqueToken(), base_url: state.options.baseUrl });
   return `otpauth://totp/${label}?${query.toString()}`;
 }

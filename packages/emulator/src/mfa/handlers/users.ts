@@ -4,7 +4,7 @@ import { newTotpSecret, generateTotp } from '../totp.js';
 import { addAuthenticator, viewOf, type AuthenticatorSpec } from '../lib/authenticators.js';
 import { seedRecovery } from '../lib/recovery.js';
 import { ENROLLABLE } from '../lib/requirements.js';
-import type { MfaState, UserRecord } from '../lib/state.js';
+import { ensureUser, type MfaState, type UserRecord } from '../lib/state.js';
 import { issueToken, mfaRequiredBody } from '../lib/tokens.js';
 import { isE164, isEmail } from '../lib/validate.js';
 
@@ -60,8 +60,7 @@ function specOf(seed: SeedAuthenticator, field: string): AuthenticatorSpec {
 
 /**
  * Starts an MFA flow: a new mfa_token for `userId`, bound to `clientId`, carrying the host's `context`.
- * An unknown user is registered on the spot with no authenticators (so they are asked to enroll): any user
- * the host authenticates may meet an MFA requirement, configured for MFA or not.
+ * An unknown user is registered on the spot with no authenticators, so they are asked to enroll.
  */
 export function issueMfaToken(
   state: MfaState,
@@ -71,13 +70,7 @@ export function issueMfaToken(
     throw new TypeError('userId must be a non-empty string');
   if (typeof input.clientId !== 'string' || input.clientId === '')
     throw new TypeError('clientId must be a non-empty string');
-  const user = state.users.get(input.userId) ?? registerBare(state, input.userId);
+  const user = ensureUser(state, input.userId);
   const token = issueToken(state, user, input.clientId, input.context);
   return { status: 403, body: mfaRequiredBody(token, user, []) };
-}
-
-function registerBare(state: MfaState, userId: string): UserRecord {
-  const user: UserRecord = { userId, factorsRequired: 1, authenticators: new Map(), failures: 0 };
-  state.users.set(userId, user);
-  return user;
 }

@@ -87,6 +87,18 @@ export function createState(options: ResolvedOptions): MfaState {
   return { options, users: new Map(), tokens: new Map(), oob: new Map(), outbox: [] };
 }
 
+/**
+ * The user's record, registered on the spot with no authenticators when the module has not seen them:
+ * any user the host authenticates may meet an MFA requirement, configured for MFA or not.
+ */
+export function ensureUser(state: MfaState, userId: string): UserRecord {
+  const known = state.users.get(userId);
+  if (known) return known;
+  const user: UserRecord = { userId, factorsRequired: 1, authenticators: new Map(), failures: 0 };
+  state.users.set(userId, user);
+  return user;
+}
+
 /** The requirement type (the "factor") an authenticator kind belongs to. */
 export function factorOf(kind: AuthenticatorKind): RequirementType {
   switch (kind) {
