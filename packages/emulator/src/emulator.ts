@@ -29,11 +29,14 @@ export interface StartEmulatorOptions {
   port?: number;
   /** `127.0.0.1` (default) or `localhost`; the issuer uses the same host. */
   host?: '127.0.0.1' | 'localhost';
-  /** Clients, users, APIs and token lifetimes (see the README); validated, with defaults applied. */
+  /**
+   * Clients, users, APIs and token lifetimes (see the README); validated, with defaults applied.
+   * Without it the tenant is empty (no clients, no users): pass {@link defaultConfig} for the CLI's.
+   */
   config?: EmulatorConfigInput;
   /** Print nothing (codes sent, push challenges, errors). */
   quiet?: boolean;
-  /** Where console lines go instead of stdout. */
+  /** Where console lines go instead of stdout; ignored when `quiet`. */
   log?: (line: string) => void;
 }
 
@@ -41,6 +44,7 @@ export interface StartEmulatorOptions {
 export interface Emulator {
   /** `http://127.0.0.1:N/`, with the trailing slash Auth0 issuers have. */
   issuer: string;
+  /** The TCP port it listens on (the one picked when `port: 0` was asked for). */
   port: number;
   /** The validated configuration in use. */
   config: EmulatorConfig;
@@ -50,8 +54,19 @@ export interface Emulator {
   mfa: MfaService;
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
-  /** Logs in through the HTML pages over HTTP and returns the final redirect to the relying party. */
+  /**
+   * Logs in through the HTML pages over HTTP and returns the final redirect to the relying party
+   * (its `redirect_uri` with `code` and `state`).
+   *
+   * @throws Error with the page's message when the login fails (wrong password, wrong code).
+   * @example
+   * ```ts
+   * const redirect = await em.login(authorizeUrl, { email: 'carol@example.com', password: 'Passw0rd!' });
+   * const code = new URL(redirect).searchParams.get('code');
+   * ```
+   */
   login(authorizeUrl: string, options: LoginOptions): Promise<string>;
+  /** Stops listening, dropping open connections; everything it held in memory is gone. */
   close(): Promise<void>;
 }
 

@@ -3,6 +3,11 @@
  * port 3000, three users covering the MFA states a developer wants to try (none, must enroll,
  * already enrolled with an authenticator app whose secret is printed at start), and two APIs: a plain
  * one and one that requires MFA, so a login without it can step up through its refresh token.
+ *
+ * @example
+ * ```ts
+ * const em = await startEmulator({ port: 0, quiet: true, config: defaultConfig });
+ * ```
  */
 export const defaultConfig = {
   tenant: 'emulator',

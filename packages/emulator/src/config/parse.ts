@@ -172,7 +172,12 @@ function unique(values: string[], field: string): void {
 /**
  * Validates a configuration object (usually parsed from the `--config` JSON file) and applies defaults.
  *
- * @throws TypeError naming the first invalid field.
+ * @throws TypeError naming the first invalid field (`config.users[1].email must be a non-empty string`),
+ * or a `client_id`, `user_id` or email declared twice.
+ * @example
+ * ```ts
+ * const config = parseConfig(JSON.parse(await readFile('emulator.json', 'utf8')));
+ * ```
  */
 export function parseConfig(input: unknown): EmulatorConfig {
   const raw = object(input, 'config');

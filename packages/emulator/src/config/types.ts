@@ -3,16 +3,21 @@ export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'p
 
 /** A relying party registered with the emulator (Auth0 "application"). */
 export interface EmulatorClient {
+  /** Unique among the clients. */
   client_id: string;
   /** Required unless `token_endpoint_auth_method` is `private_key_jwt` or `none`. */
   client_secret?: string;
+  /** Callback URLs allowed at /authorize; none makes a non-interactive client (no authorization_code). */
   redirect_uris: string[];
+  /** Where /oidc/logout and /v2/logout may send the browser back (`post_logout_redirect_uri`, `returnTo`). */
   post_logout_redirect_uris: string[];
+  /** Receives a logout token when the user's session ends; loopback URLs are allowed. */
   backchannel_logout_uri?: string;
   /** Defaults to `client_secret_post` when a secret is set, to `none` otherwise. */
   token_endpoint_auth_method: ClientAuthMethod;
   /** Public keys for `private_key_jwt`. */
   jwks?: { keys: JsonWebKey[] };
+  /** Shown on the login page; defaults to `client_id`. */
   name?: string;
 }
 
@@ -25,22 +30,27 @@ export type EmulatorAuthenticatorSeed =
 
 /** A user of the emulated tenant's database connection. */
 export interface EmulatorUser {
+  /** The `sub` of the user's tokens, for example `auth0|alice`. Unique among the users. */
   user_id: string;
+  /** The login name (case-insensitive, unique) and the `email` claim. */
   email: string;
   password: string;
+  /** The `name` claim; defaults to `email`. */
   name?: string;
-  /** `required`: every login and password grant must pass a second factor. */
+  /** `required`: every login and password grant must pass a second factor. Defaults to `off`. */
   mfa: 'required' | 'off';
-  /** How many distinct factors one MFA transaction needs (2 for chained MFA). */
+  /** How many distinct factors one MFA transaction needs: 1 (default), or 2 for chained MFA. */
   mfa_factors: number;
+  /** Factors already enrolled at start; a user with any also gets a recovery code. */
   authenticators: EmulatorAuthenticatorSeed[];
 }
 
-/** An API (resource server) that access tokens can be requested for with `audience`. */
 /** How an API asks for a second factor; see {@link EmulatorApi.mfa}. */
 export type ApiMfaSetting = 'required' | 'always' | 'off';
 
+/** An API (resource server) that access tokens can be requested for with `audience`. */
 export interface EmulatorApi {
+  /** The API identifier: the `audience` parameter and the access token's `aud`. */
   audience: string;
   /**
    * `required` (the contract's step-up): a refresh_token grant for this audience answers
@@ -53,23 +63,29 @@ export interface EmulatorApi {
   scopes: string[];
 }
 
-/** Token lifetimes in seconds. */
+/** Token lifetimes in seconds, shortened in tests to make tokens expire. */
 export interface EmulatorTtl {
+  /** Access tokens, client_credentials ones included. Defaults to 86400 (a day). */
   accessToken: number;
+  /** Defaults to 36000 (ten hours). */
   idToken: number;
+  /** Refresh tokens, and the grants and sessions behind them. Defaults to 2592000 (30 days). */
   refreshToken: number;
 }
 
 /** Knobs of the MFA module that tests shorten. */
 export interface EmulatorMfaOptions {
+  /** Minimum seconds between two polls of a push challenge before `slow_down`. Defaults to 5. */
   pushIntervalSeconds?: number;
+  /** Lifetime of an oob_code (SMS, voice or email code, push). Defaults to 300. */
   oobTtlSeconds?: number;
+  /** Lifetime of an mfa_token. Defaults to 600. */
   mfaTokenTtlSeconds?: number;
 }
 
 /** The emulator's whole configuration after validation and defaults. */
 export interface EmulatorConfig {
-  /** Tenant name shown in authenticator apps. */
+  /** Tenant name shown in authenticator apps (the label and issuer of enrollment `barcode_uri`s). */
   tenant: string;
   clients: EmulatorClient[];
   users: EmulatorUser[];
@@ -78,7 +94,18 @@ export interface EmulatorConfig {
   mfa: EmulatorMfaOptions;
 }
 
-/** The configuration as written in the JSON file or passed to `startEmulator`: everything but ids optional. */
+/**
+ * The configuration as written in the JSON file or passed to `startEmulator`: everything but ids (and
+ * a user's email and password) optional. {@link parseConfig} validates it and applies the defaults.
+ *
+ * @example
+ * ```ts
+ * const config: EmulatorConfigInput = {
+ *   clients: [{ client_id: 'app', client_secret: 'app-secret-at-least-32-characters!!', redirect_uris: ['http://127.0.0.1:3000/auth/callback'] }],
+ *   users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!', mfa: 'required' }],
+ * };
+ * ```
+ */
 export interface EmulatorConfigInput {
   tenant?: string;
   clients?: Array<Partial<EmulatorClient> & { client_id: string }>;

@@ -9,6 +9,7 @@ import type { RefreshAudiences } from './refresh-audiences.js';
 import { ACR_MFA, GRANT } from './names.js';
 import { nonEmptyString } from '../http/body.js';
 
+/** What the MFA grants need from the emulator. */
 export interface MfaGrantDeps {
   mfa: MfaService;
   issuer: TokenIssuer;
@@ -16,6 +17,7 @@ export interface MfaGrantDeps {
   audiences: RefreshAudiences;
 }
 
+/** Each MFA grant type with the parameters oidc-provider passes through to it. */
 export const MFA_GRANT_PARAMETERS: Record<string, string[]> = {
   [GRANT.mfaOtp]: ['mfa_token', 'otp'],
   [GRANT.mfaOob]: ['mfa_token', 'oob_code', 'binding_code'],

@@ -6,10 +6,12 @@
 export class MfaLedger {
   readonly #passed = new Set<string>();
 
+  /** Records that the grant passed MFA through an MFA grant. */
   markPassed(grantId: string): void {
     this.#passed.add(grantId);
   }
 
+  /** Whether a refresh token's grant passed MFA: in a browser login (its `amr`) or through an MFA grant. */
   passed(grantId: string | undefined, amr: string[] | undefined): boolean {
     return (amr?.includes('mfa') ?? false) || (grantId !== undefined && this.#passed.has(grantId));
   }

@@ -7,6 +7,7 @@ export const GRANT = {
   mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
 } as const;
 
+/** Every Auth0 extension grant type, for client metadata. */
 export const AUTH0_GRANT_TYPES: string[] = Object.values(GRANT);
 
 /** `acr` of a session or grant that passed a second factor (the value Auth0 uses in `acr_values`). */

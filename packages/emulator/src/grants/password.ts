@@ -8,6 +8,7 @@ import type { MfaContext } from './mfa-context.js';
 import { ACR_PWD, GRANT } from './names.js';
 import { nonEmptyString } from '../http/body.js';
 
+/** What the password grants need from the emulator. */
 export interface PasswordGrantDeps {
   users: UserDirectory;
   issuer: TokenIssuer;
@@ -15,6 +16,7 @@ export interface PasswordGrantDeps {
   mfaRequirement: MfaRequirement;
 }
 
+/** The parameters oidc-provider passes through to the password grants. */
 export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'resource', 'audience'];
 
 /**

@@ -69,6 +69,7 @@ export function parseJsonObject(req: IncomingMessage, body: Buffer): Record<stri
   return jsonObject(body);
 }
 
+/** Parameters back to a form body or query string, repeated names as repeated pairs. */
 export function toSearchParams(params: Params): URLSearchParams {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

@@ -5,6 +5,7 @@ import { sameSecret } from '../crypto/same-secret.js';
 import { decodeComponent } from './decode.js';
 import { nonEmptyString } from './body.js';
 
+/** The authenticated client, or the 401 `invalid_client` answer. */
 export type ClientAuthResult =
   | { ok: true; clientId: string }
   | { ok: false; status: 401; body: { error: 'invalid_client'; error_description: string } };
@@ -42,6 +43,7 @@ export class ClientAuthenticator {
     this.#audiences = audiences;
   }
 
+  /** Authenticates the request's client from its Authorization header and `body` parameters. */
   async authenticate(req: IncomingMessage, body: Record<string, unknown>): Promise<ClientAuthResult> {
     const basic = basicCredentials(req);
     if (basic === 'malformed') {

@@ -7,6 +7,7 @@ import { sendJson } from './respond.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import { decodeComponent } from './decode.js';
 
+/** What the MFA API routes need: the module, client authentication, and the keys to verify MFA API access tokens. */
 export interface MfaApiDeps {
   mfa: MfaService;
   clients: ClientAuthenticator;

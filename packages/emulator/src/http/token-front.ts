@@ -13,6 +13,7 @@ import type { Params } from './body.js';
 import type { ClientAuthenticator } from './client-auth.js';
 import { normalizeAudience, normalizeAuthorizationParams } from './normalize.js';
 
+/** What the /oauth/token front needs for the refresh step-up and multi-resource refresh. */
 export interface TokenFrontDeps {
   provider: Provider;
   stats: TokenStats;

@@ -7,6 +7,7 @@ export function member(body: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A string-array member of an MFA module answer body (`recovery_codes`); `[]` when absent. */
 export function members(body: unknown, name: string): string[] {
   if (typeof body !== 'object' || body === null || !(name in body)) return [];
   const value: unknown = Reflect.get(body, name);
@@ -24,10 +25,12 @@ function isAuthenticator(value: unknown): value is AuthenticatorView {
   );
 }
 
+/** The authenticators of a `listAuthenticators` answer body, skipping anything malformed. */
 export function authenticatorList(body: unknown): AuthenticatorView[] {
   return Array.isArray(body) ? body.filter(isAuthenticator) : [];
 }
 
+/** Whether an MFA grant answered `mfa_required` (chained MFA: another factor is needed). */
 export function isMfaRequired(body: unknown): body is MfaRequiredBody {
   return member(body, 'error') === 'mfa_required' && member(body, 'mfa_token') !== undefined;
 }

@@ -25,6 +25,7 @@ export interface LoginState {
 export class LoginStates {
   readonly #states = new Map<string, { state: LoginState; expires: number }>();
 
+  /** The login's progress, or `undefined` before the password step or once it expired. */
   get(uid: string): LoginState | undefined {
     const entry = this.#states.get(uid);
     if (!entry || entry.expires < Date.now()) {
@@ -34,10 +35,12 @@ export class LoginStates {
     return entry.state;
   }
 
+  /** Records the login's progress for the lifetime of its interaction. */
   set(uid: string, state: LoginState): void {
     this.#states.set(uid, { state, expires: Date.now() + 3_600_000 });
   }
 
+  /** Forgets a finished login. */
   delete(uid: string): void {
     this.#states.delete(uid);
   }

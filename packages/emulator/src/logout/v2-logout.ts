@@ -17,6 +17,7 @@ function canBackchannel(client: unknown): client is BackchannelCapable {
   );
 }
 
+/** Options of {@link v2Logout}. */
 export interface V2LogoutOptions {
   /** Called with each delivery failure so the console can say why a relying party was not told. */
   onBackchannelError?: (clientId: string, error: unknown) => void;

@@ -38,7 +38,7 @@ import { createState, hasActiveFactor, type MfaState } from './lib/state.js';
  *
  * @example
  * ```ts
- * const mfa = new MfaService({ tenant: '127.0.0.1:4400', baseUrl: 'http://127.0.0.1:4400/', log: console.log });
+ * const mfa = new MfaService({ tenant: 'emulator', baseUrl: 'http://127.0.0.1:4400/', log: console.log });
  * mfa.addUser({ userId: 'auth0|alice', email: 'alice@example.com', authenticators: [{ type: 'otp' }] });
  * const { body } = mfa.issueMfaToken({ userId: 'auth0|alice', clientId: 'app', context: { scope: 'openid' } });
  * const result = mfa.verifyOtp({ clientId: 'app', mfaToken: body.mfa_token, otp: '123456' });

@@ -112,7 +112,7 @@ export interface OutboxEntry {
 
 /** Options of {@link MfaService}. */
 export interface MfaServiceOptions {
-  /** The issuer host (for example `127.0.0.1:4400`), used as the issuer of otpauth URIs. */
+  /** The tenant name: the label and `issuer` of enrollment `otpauth://` URIs, as authenticator apps show it. */
   tenant: string;
   /** The issuer URL, given to Guardian-like apps as `base_url` in push enrollment URIs. */
   baseUrl: string;

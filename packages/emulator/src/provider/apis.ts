@@ -17,6 +17,7 @@ export class ApiRegistry {
     this.#apis.set(this.mfaAudience, { audience: this.mfaAudience, mfa: 'off', scopes: MFA_API_SCOPES });
   }
 
+  /** The API with this identifier, the MFA API included. */
   get(audience: string): EmulatorApi | undefined {
     return this.#apis.get(audience);
   }

@@ -13,6 +13,7 @@ import { interactionPolicyWithMfa } from './policy.js';
 import type { UserDirectory } from './users.js';
 import { ACR_MFA, ACR_PWD } from '../grants/names.js';
 
+/** The emulator's parts that the oidc-provider configuration is built from. */
 export interface ProviderConfigurationInput {
   config: EmulatorConfig;
   users: UserDirectory;

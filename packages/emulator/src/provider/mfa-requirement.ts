@@ -21,11 +21,13 @@ function values(value: unknown, separator?: string): string[] {
  * The one rule for "this request must pass MFA", shared by the password grants, the refresh step-up
  * and the login (form and interaction policy), as an Auth0 Action calling multifactor would apply it:
  * the user requires MFA, the request asks for it with `acr_values`, or a token is for an API with
- * `mfa: "always"`; a refresh also steps up for `mfa: "required"` ({@link neededOnRefresh}). Whether the session or grant already passed it is for each caller to check.
+ * `mfa: "always"`; a refresh also steps up for `mfa: "required"` ({@link MfaRequirement.neededOnRefresh}).
+ * Whether the session or grant already passed it is for each caller to check.
  */
 export class MfaRequirement {
   constructor(private readonly apis: ApiRegistry) {}
 
+  /** Whether a login or a password grant must pass a second factor. */
   needed(request: MfaRequest): boolean {
     return (
       request.user?.mfa === 'required' ||

@@ -4,7 +4,7 @@ import type { MfaRequirement } from './mfa-requirement.js';
 
 /**
  * oidc-provider's default prompts plus one login check: a request that needs MFA (`acr_values`
- * multi-factor, or an `audience` whose API has `mfa: "required"`) must show the login (and MFA) pages
+ * multi-factor, or an `audience` whose API has `mfa: "always"`) must show the login (and MFA) pages
  * again when the existing session has not passed a second factor, as Auth0 does for step-up
  * authentication.
  */

@@ -14,6 +14,7 @@ export class UserDirectory {
     }
   }
 
+  /** The user with this `user_id`. */
   byId(userId: string): EmulatorUser | undefined {
     return this.#byId.get(userId);
   }

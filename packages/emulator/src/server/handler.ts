@@ -15,6 +15,7 @@ import { handleLogin } from '../login/routes.js';
 import { v2Logout } from '../logout/v2-logout.js';
 import { ROUTES } from '../provider/configuration.js';
 
+/** Everything the request handler routes to, built once by `startEmulator`. */
 export interface HandlerDeps {
   provider: Provider;
   stats: TokenStats;

@@ -1,7 +1,18 @@
-/** A minimal cookie jar for one origin: enough for oidc-provider's session and interaction cookies. */
+/**
+ * A minimal cookie jar for one origin: enough for oidc-provider's session and interaction cookies.
+ * Give the same jar to several {@link Emulator.login} calls to keep the browser session between them.
+ *
+ * @example
+ * ```ts
+ * const jar = new CookieJar();
+ * await em.login(authorizeUrl, { email, password, jar });
+ * const logout = await fetch(new URL('v2/logout', em.issuer), { headers: { cookie: jar.header() }, redirect: 'manual' });
+ * ```
+ */
 export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
+  /** Keeps the cookies a response sets, and forgets the ones it expires. */
   store(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
@@ -21,6 +32,7 @@ export class CookieJar {
     }
   }
 
+  /** The `Cookie` request header value for the cookies held. */
   header(): string {
     return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }

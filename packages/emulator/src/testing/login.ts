@@ -3,7 +3,9 @@ import { CookieJar } from './cookie-jar.js';
 
 /** Which factor to use when the login asks for MFA, and how to answer it. */
 export interface LoginOptions {
+  /** Typed into the login form. */
   email: string;
+  /** Typed into the login form. */
   password: string;
   /** The authenticator app code, or a function of the secret shown while enrolling (defaults to computing it). */
   otp?: string | ((secret: string | undefined) => string);
