@@ -17,7 +17,7 @@ export interface EmulatorClient {
   token_endpoint_auth_method: ClientAuthMethod;
   /** Public keys for `private_key_jwt`. */
   jwks?: { keys: JsonWebKey[] };
-  /** Shown on the login page; defaults to `client_id`. */
+  /** The registered `client_name`; defaults to `client_id`. */
   name?: string;
 }
 
