@@ -1,4 +1,11 @@
-/** Claims about the user, from the validated ID token. */
+/**
+ * Claims about the user, from the validated ID token.
+ *
+ * @example
+ * ```ts
+ * const user: UserClaims | undefined = await client.getUser(storeOptions);
+ * ```
+ */
 export interface UserClaims {
   sub: string;
   name?: string;
@@ -12,16 +19,32 @@ export interface UserClaims {
   [key: string]: unknown;
 }
 
-/** An access token for one audience (and scope), as kept in the session and returned by `getAccessToken`. */
+/**
+ * An access token for one audience (and scope), as kept in the session and returned by `getAccessToken`.
+ *
+ * @example
+ * ```ts
+ * const { accessToken, expiresAt }: TokenSet = await client.getAccessToken({ audience }, storeOptions);
+ * ```
+ */
 export interface TokenSet {
+  /** The API the token is for (`'default'` when no audience is configured). */
   audience: string;
   accessToken: string;
+  /** The scope the server granted, or the one requested when it did not say. */
   scope?: string | undefined;
   /** Unix time in seconds. */
   expiresAt: number;
 }
 
-/** What the session knows about itself. */
+/**
+ * What the session knows about itself.
+ *
+ * @example
+ * ```ts
+ * const ageSeconds = Date.now() / 1000 - session.internal.createdAt;
+ * ```
+ */
 export interface InternalStateData {
   /** The session id: random, stable for the life of the session; what mfa tokens are bound to. */
   sid: string;
@@ -29,18 +52,35 @@ export interface InternalStateData {
   createdAt: number;
 }
 
-/** The session, in the shape `@auth0/auth0-server-js` stores it. */
+/**
+ * The session, in the shape `@auth0/auth0-server-js` stores it.
+ *
+ * @example
+ * ```ts
+ * const state: StateData | undefined = await stateStore.get('__a0_session', storeOptions);
+ * ```
+ */
 export interface StateData {
+  /** The claims of the last validated ID token. */
   user: UserClaims | undefined;
   idToken: string | undefined;
   refreshToken: string | undefined;
+  /** One access token per audience and scope. */
   tokenSets: TokenSet[];
   internal: InternalStateData;
   [key: string]: unknown;
 }
 
-/** A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`. */
+/**
+ * A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`.
+ *
+ * @example
+ * ```ts
+ * const tx: TransactionData | undefined = await transactionStore.get(`__a0_tx.${state}`);
+ * ```
+ */
 export interface TransactionData {
+  /** The PKCE verifier of the authorization request. */
   codeVerifier: string;
   state?: string;
   nonce?: string;
@@ -52,22 +92,47 @@ export interface TransactionData {
   [key: string]: unknown;
 }
 
-/** The claims of a validated logout token that identify the sessions to end. */
+/**
+ * The claims of a validated logout token that identify the sessions to end.
+ *
+ * @example
+ * ```ts
+ * const claims: LogoutTokenClaims = { iss: 'https://tenant.auth0.com/', sid: 'abc' };
+ * ```
+ */
 export interface LogoutTokenClaims {
   sub?: string;
   sid?: string;
   iss?: string;
 }
 
-/** A keyed store; the same three methods as `@auth0/auth0-server-js`. */
+/**
+ * A keyed store; the same three methods as `@auth0/auth0-server-js`.
+ *
+ * @example
+ * ```ts
+ * class RedisTransactionStore implements AbstractDataStore<TransactionData> { ... } // get, set, delete
+ * ```
+ */
 export interface AbstractDataStore<TData, TStoreOptions = unknown> {
+  /** Stores `data` under `identifier`; `removeIfExists` (a new login) first removes what was there. */
   set(identifier: string, data: TData, removeIfExists?: boolean, storeOptions?: TStoreOptions): Promise<void>;
+  /** The data under `identifier`, or `undefined`. */
   get(identifier: string, storeOptions?: TStoreOptions): Promise<TData | undefined>;
+  /** Removes the data under `identifier`. */
   delete(identifier: string, storeOptions?: TStoreOptions): Promise<void>;
 }
 
-/** Where sessions live. */
+/**
+ * Where sessions live.
+ *
+ * @example
+ * ```ts
+ * const stateStore: StateStore<{ req: Request; res: Response }> = new StatefulStateStore(options, cookieHandler);
+ * ```
+ */
 export interface StateStore<TStoreOptions = unknown> extends AbstractDataStore<StateData, TStoreOptions> {
+  /** Deletes every session the validated logout token's claims name (back-channel logout). */
   deleteByLogoutToken(claims: LogoutTokenClaims, storeOptions?: TStoreOptions): Promise<void>;
   /**
    * Optional: runs `fn` while holding a lock on the session `identifier`, so that one refresh runs at
@@ -77,10 +142,24 @@ export interface StateStore<TStoreOptions = unknown> extends AbstractDataStore<S
   withLock?<T>(identifier: string, fn: () => Promise<T>, storeOptions?: TStoreOptions): Promise<T>;
 }
 
-/** Where login transactions live. */
+/**
+ * Where login transactions live.
+ *
+ * @example
+ * ```ts
+ * const transactionStore: TransactionStore = new MemoryTransactionStore();
+ * ```
+ */
 export type TransactionStore<TStoreOptions = unknown> = AbstractDataStore<TransactionData, TStoreOptions>;
 
-/** Options for a cookie, as a {@link CookieHandler} receives them. `maxAge` is in seconds. */
+/**
+ * Options for a cookie, as a {@link CookieHandler} receives them. `maxAge` is in seconds.
+ *
+ * @example
+ * ```ts
+ * res.setHeader('Set-Cookie', serializeCookie(name, value, options satisfies CookieSerializeOptions));
+ * ```
+ */
 export interface CookieSerializeOptions {
   domain?: string;
   expires?: Date;
@@ -93,15 +172,32 @@ export interface CookieSerializeOptions {
   priority?: 'low' | 'medium' | 'high';
 }
 
-/** Reads and writes cookies for a framework; the same interface as `@auth0/auth0-server-js`. */
+/**
+ * Reads and writes cookies for a framework; the same interface as `@auth0/auth0-server-js`.
+ *
+ * @example
+ * ```ts
+ * const cookieHandler: CookieHandler<{ req: IncomingMessage; res: ServerResponse }> = {
+ *   getCookie: (name, o) => parseCookieHeader(o?.req.headers.cookie ?? '')[name],
+ *   getCookies: (o) => parseCookieHeader(o?.req.headers.cookie ?? ''),
+ *   setCookie: (name, value, options, o) => o?.res.appendHeader('Set-Cookie', serializeCookie(name, value, options)),
+ *   deleteCookie: (name, o, options) =>
+ *     o?.res.appendHeader('Set-Cookie', serializeCookie(name, '', { ...options, maxAge: 0 })),
+ * };
+ * ```
+ */
 export interface CookieHandler<TStoreOptions> {
+  /** Sets cookie `name` on the response. */
   setCookie(
     name: string,
     value: string,
     options?: CookieSerializeOptions,
     storeOptions?: TStoreOptions,
   ): void;
+  /** The request's cookie `name`, or `undefined`. */
   getCookie(name: string, storeOptions?: TStoreOptions): string | undefined;
+  /** Every cookie of the request, by name. */
   getCookies(storeOptions?: TStoreOptions): Record<string, string>;
+  /** Expires cookie `name` (with the attributes it was set with). */
   deleteCookie(name: string, storeOptions?: TStoreOptions, options?: CookieSerializeOptions): void;
 }

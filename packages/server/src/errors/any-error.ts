@@ -11,6 +11,11 @@ import type { ServerError } from './server-error.js';
  * Every error class this SDK throws, as a union discriminated by `code`: after
  * {@link isAuth0Error}, `switch (err.code)` narrows to the class, so `case 'mfa_required':` can read
  * `err.mfaToken`.
+ *
+ * @example
+ * ```ts
+ * function describe(err: AnyAuth0Error) { return `${err.code}: ${err.message}`; }
+ * ```
  */
 export type AnyAuth0Error =
   | RequestError

@@ -1,6 +1,11 @@
 /**
  * Every literal `code` an error thrown by this SDK can carry. `switch (err.code)` over an
  * {@link Auth0Error} narrows to the concrete class.
+ *
+ * @example
+ * ```ts
+ * const retryable: ErrorCode[] = ['request_failed', 'request_timeout'];
+ * ```
  */
 export type ErrorCode =
   | 'request_failed'
@@ -18,7 +23,14 @@ export type ErrorCode =
   | 'mfa_token_expired'
   | 'mfa_token_invalid';
 
-/** What an authorization server said when its answer caused the error. */
+/**
+ * What an authorization server said when its answer caused the error.
+ *
+ * @example
+ * ```ts
+ * const { error, errorDescription, status }: ServerAnswer = err;
+ * ```
+ */
 export interface ServerAnswer {
   /** The OAuth `error` string: `invalid_grant`, `authorization_pending`, `slow_down`, ... */
   error?: string | undefined;
@@ -35,14 +47,29 @@ export interface ServerAnswer {
  *
  * Messages are written by the SDK and never contain a token, code, secret or cookie value; `cause`
  * holds only a sanitised copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof Auth0Error) logger.warn(err.toJSON());
+ * ```
  */
 export abstract class Auth0Error extends Error {
+  /** What failed, as a stable literal to `switch` on. */
   abstract readonly code: ErrorCode;
+  /** The server's OAuth `error` string, when a server answer caused the error. */
   readonly error: string | undefined;
+  /** The server's `error_description`. */
   readonly errorDescription: string | undefined;
+  /** The HTTP status of the server's answer. */
   readonly status: number | undefined;
+  /** Seconds the server asked to wait (`Retry-After`) before trying again. */
   readonly retryAfter: number | undefined;
 
+  /**
+   * @param message written by the SDK; never a token, code, secret or cookie value.
+   * @param answer what the server said, when it answered.
+   * @param options.cause a sanitised copy of the underlying failure.
+   */
   constructor(message: string, answer: ServerAnswer = {}, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -52,6 +79,7 @@ export abstract class Auth0Error extends Error {
     this.retryAfter = answer.retryAfter;
   }
 
+  /** The safe fields, for logging: `JSON.stringify(err)` gives the same. */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,

@@ -8,12 +8,18 @@ import { Auth0Error } from './auth0-error.js';
  *   state was tampered with).
  * - `invalid_callback`: the callback URL carries an `error` from the server (then `error` and
  *   `errorDescription` are set) or lacks a code.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof CallbackError && err.code === 'missing_transaction') return res.redirect('/auth/login');
+ * ```
  */
 export class CallbackError extends Auth0Error {
   readonly code: 'missing_transaction' | 'invalid_callback';
   /** The name of the transaction cookie (or store key) that was looked up, when that failed. */
   readonly transaction: string | undefined;
 
+  /** @param details the server's answer, and the `transaction` key that was looked up. */
   constructor(
     code: CallbackError['code'],
     message: string,
@@ -25,6 +31,7 @@ export class CallbackError extends Auth0Error {
     this.transaction = details.transaction;
   }
 
+  /** The safe fields and `transaction`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), transaction: this.transaction };
   }

@@ -9,10 +9,16 @@ import { Auth0Error } from './auth0-error.js';
  * - `request_timeout`: no complete answer within `httpTimeout` milliseconds.
  * - `request_aborted`: the caller's `AbortSignal` aborted the operation; its reason is the `cause`.
  * - `invalid_response`: an answer arrived but could not be used.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof RequestError && err.code === 'request_timeout') return res.status(503).end();
+ * ```
  */
 export class RequestError extends Auth0Error {
   readonly code: 'request_failed' | 'request_timeout' | 'request_aborted' | 'invalid_response';
 
+  /** @param answer the status of an answer that arrived but could not be used. */
   constructor(
     code: RequestError['code'],
     message: string,

@@ -5,6 +5,11 @@ import { Auth0Error } from './auth0-error.js';
  * more specific class: `invalid_request`, `too_many_attempts`, `authorization_pending`, `slow_down`,
  * `expired_token`, `unauthorized_client`, ... Read `error`, `errorDescription`, `status` and
  * `retryAfter` for the details.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof ServerError && err.error === 'too_many_attempts') wait(err.retryAfter);
+ * ```
  */
 export class ServerError extends Auth0Error {
   readonly code = 'server_error' as const;

@@ -1,6 +1,13 @@
 import type { MfaRequirement } from '../errors/index.js';
 
-/** A factor `enrollAuthenticator` can enroll. */
+/**
+ * A factor `enrollAuthenticator` can enroll.
+ *
+ * @example
+ * ```ts
+ * const factorType: FactorType = 'sms';
+ * ```
+ */
 export type FactorType = 'otp' | 'sms' | 'voice' | 'email' | 'push';
 
 /** The factor kinds, as `mfa_requirements` names them and as the MFA API's authenticators express them. */

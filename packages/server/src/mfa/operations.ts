@@ -13,8 +13,16 @@ export async function listAuthenticators(
   return filterByRequirements(parseAuthenticators(body), context.mfaRequirements?.challenge);
 }
 
-/** A requirement type from `mfa_requirements.enroll`, with the factors that satisfy it. */
+/**
+ * A requirement type from `mfa_requirements.enroll`, with the factors that satisfy it.
+ *
+ * @example
+ * ```ts
+ * const [first]: EnrollmentFactor[] = await client.mfa.getEnrollmentFactors({ mfaToken });
+ * ```
+ */
 export interface EnrollmentFactor {
+  /** The requirement type: `otp`, `phone`, `email`, `push-notification`, ... */
   type: string;
   /** The `factorType`s of `enrollAuthenticator` that satisfy `type` (none for WebAuthn). */
   factorTypes: FactorType[];

@@ -31,13 +31,29 @@ export interface MfaClientOptions<TStoreOptions> {
   defaultAudience?: string | undefined;
 }
 
-/** The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries. */
+/**
+ * The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries.
+ *
+ * @example
+ * ```ts
+ * const options: WithMfaToken = { mfaToken: err.mfaToken };
+ * ```
+ */
 export interface WithMfaToken {
+  /** The encrypted token, as `MfaRequiredError.mfaToken` carries it. */
   mfaToken: string;
 }
 
-/** Options of {@link MfaClient.enrollAuthenticator}. */
+/**
+ * Options of {@link MfaClient.enrollAuthenticator}.
+ *
+ * @example
+ * ```ts
+ * const options: EnrollOptions = { mfaToken, factorType: 'sms', phoneNumber: '+14155550100' };
+ * ```
+ */
 export interface EnrollOptions extends WithMfaToken {
+  /** The kind of factor to enroll. */
   factorType: FactorType;
   /** E.164 (`+14155550100`), for `sms` and `voice`. */
   phoneNumber?: string;
@@ -45,20 +61,44 @@ export interface EnrollOptions extends WithMfaToken {
   email?: string;
 }
 
-/** Options of {@link MfaClient.challengeAuthenticator}. */
+/**
+ * Options of {@link MfaClient.challengeAuthenticator}.
+ *
+ * @example
+ * ```ts
+ * const options: ChallengeOptions = { mfaToken, challengeType: 'oob', authenticatorId: 'sms|dev_123' };
+ * ```
+ */
 export interface ChallengeOptions extends WithMfaToken {
+  /** `oob` sends an SMS, call, email or push; `otp` asks for an authenticator app code. */
   challengeType: 'otp' | 'oob';
+  /** Which enrolled authenticator to challenge, from `listAuthenticators`. */
   authenticatorId?: string;
 }
 
-/** Options of {@link MfaClient.deleteAuthenticator}. */
+/**
+ * Options of {@link MfaClient.deleteAuthenticator}.
+ *
+ * @example
+ * ```ts
+ * const options: DeleteAuthenticatorOptions = { authenticatorId: 'sms|dev_123' };
+ * ```
+ */
 export interface DeleteAuthenticatorOptions {
+  /** The `id` from `listAuthenticators`. */
   authenticatorId: string;
   /** An access token for the MFA API with scope `remove:authenticators`; fetched via the session when absent. */
   accessToken?: string;
 }
 
-/** What every `verify` call may add. */
+/**
+ * What every `verify` call may add.
+ *
+ * @example
+ * ```ts
+ * const common: VerifyCommon = { mfaToken, persist: false };
+ * ```
+ */
 export interface VerifyCommon extends WithMfaToken {
   /** Store the tokens in the session (creating it after a first login). Default `true`. */
   persist?: boolean;
@@ -68,7 +108,14 @@ export interface VerifyCommon extends WithMfaToken {
   scope?: string;
 }
 
-/** Options of {@link MfaClient.verify}: the field given picks the grant. */
+/**
+ * Options of {@link MfaClient.verify}: the field given picks the grant.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyOptions = { mfaToken, oobCode, bindingCode: '123456' };
+ * ```
+ */
 export type VerifyOptions = VerifyCommon &
   (
     | { otp: string; oobCode?: never; bindingCode?: never; recoveryCode?: never }
@@ -76,7 +123,14 @@ export type VerifyOptions = VerifyCommon &
     | { recoveryCode: string; otp?: never; oobCode?: never; bindingCode?: never }
   );
 
-/** Options of {@link MfaClient.waitForApproval}. */
+/**
+ * Options of {@link MfaClient.waitForApproval}.
+ *
+ * @example
+ * ```ts
+ * const options: WaitForApprovalOptions = { mfaToken, oobCode, timeoutMs: 60_000, signal: AbortSignal.timeout(90_000) };
+ * ```
+ */
 export interface WaitForApprovalOptions extends WithMfaToken {
   /** From the push challenge or enrollment. */
   oobCode: string;
@@ -86,7 +140,10 @@ export interface WaitForApprovalOptions extends WithMfaToken {
   timeoutMs?: number;
   /** Stops at once when aborted. */
   signal?: AbortSignal;
+  /** As for `verify`: store the tokens in the session. Default `true`. */
   persist?: boolean;
+  /** As for `verify`: overrides the audience bound in the mfa token. */
   audience?: string;
+  /** As for `verify`: overrides the scope bound in the mfa token. */
   scope?: string;
 }

@@ -3,7 +3,14 @@ import type { AuthorizationParameters } from '../config.js';
 import type { Transport } from '../http/index.js';
 import type { TransactionData } from '../types.js';
 
-/** Options of `startInteractiveLogin`. */
+/**
+ * Options of `startInteractiveLogin`.
+ *
+ * @example
+ * ```ts
+ * const options: StartInteractiveLoginOptions = { appState: { returnTo: '/orders' }, pushedAuthorizationRequests: true };
+ * ```
+ */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
   /** Parameters for this login, over the configured ones. */
   authorizationParams?: AuthorizationParameters;

@@ -4,7 +4,14 @@ import type { Transport } from '../http/index.js';
 import type { ReplayCache } from '../lib/replay-cache.js';
 import type { LogoutTokenClaims } from '../types.js';
 
-/** The event a logout token must carry (OpenID Connect Back-Channel Logout 1.0, section 2.4). */
+/**
+ * The event a logout token must carry (OpenID Connect Back-Channel Logout 1.0, section 2.4).
+ *
+ * @example
+ * ```ts
+ * const isLogout = BACKCHANNEL_LOGOUT_EVENT in (decodeJwt(logoutToken).events ?? {});
+ * ```
+ */
 export const BACKCHANNEL_LOGOUT_EVENT = 'http://schemas.openid.net/event/backchannel-logout';
 
 /** How old (seconds since `iat`) a logout token may be, before clock tolerance. */

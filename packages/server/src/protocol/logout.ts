@@ -1,6 +1,13 @@
 import type { Transport } from '../http/index.js';
 
-/** Options of `logout`. */
+/**
+ * Options of `logout`.
+ *
+ * @example
+ * ```ts
+ * const options: LogoutOptions = { returnTo: 'https://app.example.com/' };
+ * ```
+ */
 export interface LogoutOptions {
   /** Where the server sends the user after logging out; must be allowed in the Auth0 application. */
   returnTo?: string;

@@ -1,13 +1,22 @@
 import type * as oauth from 'oauth4webapi';
 
-/** The tokens a token request returned, in camelCase, as `getTokenByRefreshToken` resolves them. */
+/**
+ * The tokens a token request returned, in camelCase, as `getTokenByRefreshToken` resolves them.
+ *
+ * @example
+ * ```ts
+ * const { accessToken, refreshToken }: TokenResponse = await client.getTokenByRefreshToken({ refreshToken: stored });
+ * ```
+ */
 export interface TokenResponse {
   accessToken: string;
   /** Unix time in seconds. */
   expiresAt: number;
   idToken?: string;
+  /** A rotated refresh token, when the server issued one: store it in place of the old one. */
   refreshToken?: string;
   scope?: string;
+  /** `Bearer` or `DPoP`, as registered. */
   tokenType?: string;
 }
 

@@ -1,6 +1,13 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
 
-/** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
+/**
+ * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
+ *
+ * @example
+ * ```ts
+ * const cookie: SessionCookieOptions = { sameSite: 'strict', domain: 'app.example.com' };
+ * ```
+ */
 export interface SessionCookieOptions {
   /**
    * The session cookie's name, default `__a0_session`. The stores name cookies after the
@@ -21,7 +28,14 @@ export interface SessionCookieOptions {
   domain?: string;
 }
 
-/** How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`. */
+/**
+ * How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`.
+ *
+ * @example
+ * ```ts
+ * const session: SessionConfiguration = { rolling: true, inactivityDuration: 3_600, absoluteDuration: 86_400 };
+ * ```
+ */
 export interface SessionConfiguration {
   /**
    * Whether each write of the session restarts the inactivity window (up to the absolute limit).
@@ -32,6 +46,7 @@ export interface SessionConfiguration {
   absoluteDuration?: number;
   /** Seconds without a write after which a rolling session ends. Default 1 day. */
   inactivityDuration?: number;
+  /** The session cookie's attributes. */
   cookie?: SessionCookieOptions;
 }
 
@@ -60,7 +75,7 @@ function duration(value: number | undefined, fallback: number, field: string): n
 /**
  * Applies the defaults (rolling, 1 day of inactivity, 3 days absolute) and checks the values.
  *
- * @throws TypeError naming the field when a duration is not a positive number or `rolling` is not a boolean.
+ * @throws {TypeError} naming the field when a duration is not a positive number or `rolling` is not a boolean.
  */
 export function resolveSessionLifetime(config: SessionConfiguration = {}): SessionLifetime {
   if (config.rolling !== undefined && typeof config.rolling !== 'boolean') {
@@ -123,7 +138,7 @@ function isLoopback(hostname: string): boolean {
  * `http:` on a loopback host, where a browser would not send a `Secure` cookie back. Without an
  * `appBaseUrl` the answer is `true`.
  *
- * @throws TypeError when `appBaseUrl` is not a URL.
+ * @throws {TypeError} when `appBaseUrl` is not a URL.
  */
 export function secureByDefault(appBaseUrl: string | URL | undefined): boolean {
   if (appBaseUrl === undefined) return true;

@@ -5,7 +5,14 @@ import type { CookieHandler, CookieSerializeOptions, TransactionData, Transactio
 import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
 import { secretsOf, type EncryptedStoreOptions } from './options.js';
 
-/** Options of a {@link CookieTransactionStore}. */
+/**
+ * Options of a {@link CookieTransactionStore}.
+ *
+ * @example
+ * ```ts
+ * const options: CookieTransactionStoreOptions = { secret, ttl: 600, cookie: { sameSite: 'none' } };
+ * ```
+ */
 export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
   /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
   ttl?: number;
@@ -35,7 +42,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   readonly #attributes: CookieSerializeOptions;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws TypeError naming the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
   constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
     const ttl = options.ttl ?? 15 * 60;
     if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
@@ -64,7 +71,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   /**
    * Writes the transaction cookie.
    *
-   * @throws RangeError when the sealed transaction does not fit one 4096-byte cookie (keep
+   * @throws {RangeError} when the sealed transaction does not fit one 4096-byte cookie (keep
    *   `appState` small).
    */
   async set(

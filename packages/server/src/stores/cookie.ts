@@ -15,7 +15,7 @@ const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
  * Serialises a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
  * URL-encoding): the stores only write base64url and dots.
  *
- * @throws TypeError naming `name`, `value` or the attribute when it holds characters a cookie cannot carry.
+ * @throws {TypeError} naming `name`, `value` or the attribute when it holds characters a cookie cannot carry.
  * @example
  * res.setHeader('Set-Cookie', serializeCookie('__a0_session.0', value, { httpOnly: true, path: '/' }));
  */

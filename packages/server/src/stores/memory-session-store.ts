@@ -28,6 +28,7 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     return this.#entries.size;
   }
 
+  /** A copy of the session under `id`, or `undefined` once it has expired. */
   async get(id: string): Promise<StateData | undefined> {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
@@ -38,6 +39,7 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     return structuredClone(entry.data);
   }
 
+  /** Stores a copy of `data` under `id`, for `ttlSeconds` when given, and indexes it by `sid` and `sub`. */
   async set(id: string, data: StateData, ttlSeconds?: number): Promise<void> {
     this.#remove(id);
     const expiresAt = ttlSeconds === undefined ? Infinity : Date.now() + ttlSeconds * 1000;
@@ -47,10 +49,12 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     if (sub !== undefined) add(this.#bySub, sub, id);
   }
 
+  /** Removes the session under `id`. */
   async delete(id: string): Promise<void> {
     this.#remove(id);
   }
 
+  /** Removes every session the logout token's `sid`/`sub` (and `iss`) name, found through the index. */
   async deleteByLogoutToken(claims: LogoutTokenClaims): Promise<void> {
     const candidates =
       claims.sid !== undefined

@@ -12,15 +12,18 @@ import { matchesLogoutToken } from './logout-match.js';
 export class MemoryStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
   readonly #sessions = new Map<string, StateData>();
 
+  /** A copy of the session under `identifier`, or `undefined`. */
   async get(identifier: string): Promise<StateData | undefined> {
     const data = this.#sessions.get(identifier);
     return data && structuredClone(data);
   }
 
+  /** Stores a copy of `data` under `identifier`. */
   async set(identifier: string, data: StateData): Promise<void> {
     this.#sessions.set(identifier, structuredClone(data));
   }
 
+  /** Removes the session under `identifier`. */
   async delete(identifier: string): Promise<void> {
     this.#sessions.delete(identifier);
   }

@@ -11,7 +11,7 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
   readonly #entries = new Map<string, { data: TransactionData; expiresAt: number }>();
   readonly #ttlMs: number;
 
-  /** @throws TypeError when `ttl` is not a positive number. */
+  /** @throws {TypeError} when `ttl` is not a positive number. */
   constructor(options: { ttl?: number } = {}) {
     const ttl = options.ttl ?? 15 * 60;
     if (typeof ttl !== 'number' || !(ttl > 0))
@@ -19,6 +19,7 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
     this.#ttlMs = ttl * 1000;
   }
 
+  /** A copy of the transaction under `identifier`, or `undefined` once it has expired. */
   async get(identifier: string): Promise<TransactionData | undefined> {
     const entry = this.#entries.get(identifier);
     if (!entry) return undefined;
@@ -29,10 +30,12 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
     return structuredClone(entry.data);
   }
 
+  /** Stores a copy of `data` under `identifier`, for `ttl` seconds. */
   async set(identifier: string, data: TransactionData): Promise<void> {
     this.#entries.set(identifier, { data: structuredClone(data), expiresAt: Date.now() + this.#ttlMs });
   }
 
+  /** Removes the transaction under `identifier`. */
   async delete(identifier: string): Promise<void> {
     this.#entries.delete(identifier);
   }

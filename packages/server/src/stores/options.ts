@@ -1,4 +1,11 @@
-/** The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`. */
+/**
+ * The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`.
+ *
+ * @example
+ * ```ts
+ * const options: EncryptedStoreOptions = { secret: [process.env.NEW_SECRET!, process.env.OLD_SECRET!] };
+ * ```
+ */
 export interface EncryptedStoreOptions {
   /**
    * At least 32 characters each. With several, the first encrypts and every one decrypts, so a secret
@@ -10,7 +17,7 @@ export interface EncryptedStoreOptions {
 /**
  * The secrets as a non-empty list.
  *
- * @throws TypeError naming `secret` when it is empty or a secret is shorter than 32 characters.
+ * @throws {TypeError} naming `secret` when it is empty or a secret is shorter than 32 characters.
  */
 export function secretsOf(secret: unknown): string[] {
   const secrets: unknown[] = Array.isArray(secret) ? secret : [secret];

@@ -7,14 +7,21 @@ import type { LogoutTokenClaims, StateData } from '../types.js';
  *
  * A shared backend (Redis, a database) makes sessions survive restarts and reach every instance,
  * and lets back-channel logout end them.
+ *
+ * @example
+ * ```ts
+ * const stateStore = new StatefulStateStore({ secret, store: myRedisSessionStore satisfies SessionStore }, cookieHandler);
+ * ```
  */
 export interface SessionStore<TStoreOptions = unknown> {
+  /** The session stored under `id`, or `undefined`. */
   get(id: string): Promise<StateData | undefined>;
   /**
    * Stores `data` under `id`. `ttlSeconds` is how long the session can live at most (to its absolute
    * expiry): a backend with expiry (Redis `EX`) should use it so that abandoned sessions go away.
    */
   set(id: string, data: StateData, ttlSeconds?: number): Promise<void>;
+  /** Removes the session stored under `id`. */
   delete(id: string): Promise<void>;
   /**
    * Deletes every session the validated logout token names: with `sid`, the session whose

@@ -11,7 +11,7 @@ export function isStateData(value: unknown): value is StateData {
 /**
  * Checks a session given to a store's `set`.
  *
- * @throws TypeError when `data` lacks `internal.sid`, `internal.createdAt` or `tokenSets`.
+ * @throws {TypeError} when `data` lacks `internal.sid`, `internal.createdAt` or `tokenSets`.
  */
 export function assertStateData(data: unknown): asserts data is StateData {
   if (!isStateData(data)) {

@@ -20,7 +20,14 @@ import { secretsOf, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData } from './state-data.js';
 
-/** Options of a {@link StatefulStateStore}. */
+/**
+ * Options of a {@link StatefulStateStore}.
+ *
+ * @example
+ * ```ts
+ * const options: StatefulStateStoreOptions = { secret, store: new MemorySessionStore(), absoluteDuration: 86_400 };
+ * ```
+ */
 export interface StatefulStateStoreOptions<TStoreOptions = unknown>
   extends SessionConfiguration, EncryptedStoreOptions {
   /** Where the session data lives. */
@@ -54,7 +61,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   readonly #store: SessionStore<TStoreOptions>;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws TypeError naming the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
   constructor(
     options: StatefulStateStoreOptions<TStoreOptions>,
     cookieHandler: CookieHandler<TStoreOptions>,
@@ -71,7 +78,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
    * The session whose id the `identifier` cookie carries, or `undefined`. A cookie whose session is
    * gone from the backend is deleted.
    *
-   * @throws whatever the backend throws; never for the cookie.
+   * @throws {Error} whatever the backend throws; never for the cookie.
    */
   async get(identifier: string, storeOptions?: TStoreOptions): Promise<StateData | undefined> {
     const id = await this.#sessionId(identifier, storeOptions);
@@ -90,7 +97,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
    * the previous session is deleted and a new id issued. A session already past its absolute
    * lifetime is deleted instead.
    *
-   * @throws TypeError when `data` is not a session; whatever the backend throws.
+   * @throws {TypeError} naming `data` when it is not a session; whatever the backend throws.
    */
   async set(
     identifier: string,

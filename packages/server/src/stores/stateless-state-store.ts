@@ -14,7 +14,14 @@ import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { secretsOf, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from './state-data.js';
 
-/** Options of a {@link StatelessStateStore}. */
+/**
+ * Options of a {@link StatelessStateStore}.
+ *
+ * @example
+ * ```ts
+ * const options: StatelessStateStoreOptions = { secret, appBaseUrl: 'https://app.example.com', rolling: false };
+ * ```
+ */
 export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
   /**
    * Where the app is served. Only decides the default of `cookie.secure`: cookies are `Secure`
@@ -51,7 +58,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
   readonly #attributes: CookieSerializeOptions;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws TypeError naming the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
   constructor(options: StatelessStateStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
     this.#sealer = createSealer(secretsOf(options.secret), 'session');
     this.#lifetime = resolveSessionLifetime(options);
@@ -84,8 +91,8 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
    * Writes `data` into the `identifier` cookies and deletes chunks left over from a larger session.
    * A session already past its absolute lifetime is deleted instead.
    *
-   * @throws TypeError when `data` is not a session (no `internal.sid` / `internal.createdAt`).
-   * @throws RangeError when `identifier` and the cookie attributes leave no room for a value.
+   * @throws {TypeError} when `data` is not a session (no `internal.sid` / `internal.createdAt`).
+   * @throws {RangeError} when `identifier` and the cookie attributes leave no room for a value.
    */
   async set(
     identifier: string,
@@ -128,7 +135,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
   /**
    * Always rejects: a session kept only in a browser cannot be found by `sid` or `sub`.
    *
-   * @throws BackchannelLogoutError with code `backchannel_logout_unsupported`.
+   * @throws {BackchannelLogoutError} `backchannel_logout_unsupported`.
    */
   async deleteByLogoutToken(): Promise<void> {
     throw new BackchannelLogoutError(
