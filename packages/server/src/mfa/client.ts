@@ -4,8 +4,7 @@ import type { StateData } from '../types.js';
 import { toTokenResponse } from '../protocol/token-response.js';
 import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
 import { pollForApproval } from './approval.js';
-import { isFactorType } from './factors.js';
-import { mfaGrant, type MfaCredential } from './grant.js';
+import { mfaGrant } from './grant.js';
 import {
   challenge,
   enroll,
@@ -25,6 +24,7 @@ import type {
   WithMfaToken,
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
+import { checkPollOptions, credentialOf, enrollmentOf, requireString } from './validate.js';
 import type {
   Authenticator,
   Challenge,
@@ -34,8 +34,6 @@ import type {
   MfaTokenInput,
   MfaVerifyResult,
 } from './types.js';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * `client.mfa`: finishes a multi-factor authentication the server asked for with `mfa_required`.
@@ -141,30 +139,8 @@ export class MfaClient<TStoreOptions = unknown> {
    * ```
    */
   async enrollAuthenticator(options: EnrollOptions, storeOptions?: TStoreOptions): Promise<Enrollment> {
-    if (!isFactorType(options?.factorType)) {
-      throw new TypeError('"factorType" must be one of otp, sms, voice, email, push');
-    }
-    const { factorType, phoneNumber, email } = options;
-    if (factorType === 'sms' || factorType === 'voice') {
-      if (typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) {
-        throw new TypeError('"phoneNumber" must be an E.164 number such as +14155550100');
-      }
-    } else if (phoneNumber !== undefined) {
-      throw new TypeError(`"phoneNumber" is only for sms and voice, not ${factorType}`);
-    }
-    if (factorType === 'email') {
-      if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
-        throw new TypeError('"email" must be an email address');
-      }
-    } else if (email !== undefined) {
-      throw new TypeError(`"email" is only for the email factor, not ${factorType}`);
-    }
-    const context = await this.#open(options, storeOptions);
-    return enroll(this.#deps.transport, context, {
-      factorType,
-      ...(phoneNumber !== undefined && { phoneNumber }),
-      ...(email !== undefined && { email }),
-    });
+    const factor = enrollmentOf(options);
+    return enroll(this.#deps.transport, await this.#open(options, storeOptions), factor);
   }
 
   /**
@@ -281,13 +257,7 @@ export class MfaClient<TStoreOptions = unknown> {
     options: WaitForApprovalOptions,
     storeOptions?: TStoreOptions,
   ): Promise<MfaVerifyResult> {
-    requireString(options?.oobCode, 'oobCode');
-    for (const field of ['intervalMs', 'timeoutMs'] as const) {
-      const value = options[field];
-      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-        throw new TypeError(`"${field}" must be a non-negative number of milliseconds`);
-      }
-    }
+    checkPollOptions(options);
     const { mfaToken, oobCode, persist, audience, scope } = options;
     return pollForApproval(
       () =>
@@ -305,33 +275,13 @@ export class MfaClient<TStoreOptions = unknown> {
     );
   }
 
+  /** The checked context of the encrypted token in `options`. */
   async #open(options: WithMfaToken, storeOptions: TStoreOptions | undefined): Promise<MfaTokenContext> {
     return this.decryptMfaToken(options?.mfaToken, storeOptions);
   }
 }
 
+/** What a token minted or presented in the current session is bound to: its `sid` and user. */
 function bindingOf(state: StateData | undefined): MfaSessionBinding | undefined {
   return state ? { sid: state.internal.sid, sub: state.user?.sub } : undefined;
-}
-
-function requireString(value: unknown, field: string): asserts value is string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`"${field}" must be a non-empty string`);
-}
-
-function credentialOf(options: VerifyOptions): MfaCredential {
-  const given = (['otp', 'oobCode', 'recoveryCode'] as const).filter((f) => options?.[f] !== undefined);
-  if (given.length !== 1) {
-    throw new TypeError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
-  }
-  if (options.otp !== undefined) {
-    requireString(options.otp, 'otp');
-    return { kind: 'otp', otp: options.otp };
-  }
-  if (options.oobCode !== undefined) {
-    requireString(options.oobCode, 'oobCode');
-    if (options.bindingCode !== undefined) requireString(options.bindingCode, 'bindingCode');
-    return { kind: 'oob', oobCode: options.oobCode, bindingCode: options.bindingCode };
-  }
-  requireString(options.recoveryCode, 'recoveryCode');
-  return { kind: 'recoveryCode', recoveryCode: options.recoveryCode };
 }

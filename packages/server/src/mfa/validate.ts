@@ -1,0 +1,87 @@
+import { isFactorType } from './factors.js';
+import type { MfaCredential } from './grant.js';
+import type { EnrollOptions, VerifyOptions, WaitForApprovalOptions } from './options.js';
+
+/** An E.164 phone number: `+`, a country code and up to 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Checks that `value` is a non-empty string.
+ *
+ * @throws {TypeError} naming `field` otherwise.
+ */
+export function requireString(value: unknown, field: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`"${field}" must be a non-empty string`);
+}
+
+/**
+ * The factor `enrollAuthenticator` was asked for, with the contact detail that factor needs and no
+ * other.
+ *
+ * @throws {TypeError} naming `factorType`, `phoneNumber` (E.164, only for sms and voice) or `email`
+ *   (only for email).
+ */
+export function enrollmentOf(options: EnrollOptions): Omit<EnrollOptions, 'mfaToken'> {
+  if (!isFactorType(options?.factorType)) {
+    throw new TypeError('"factorType" must be one of otp, sms, voice, email, push');
+  }
+  const { factorType, phoneNumber, email } = options;
+  if (factorType === 'sms' || factorType === 'voice') {
+    if (typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) {
+      throw new TypeError('"phoneNumber" must be an E.164 number such as +14155550100');
+    }
+  } else if (phoneNumber !== undefined) {
+    throw new TypeError(`"phoneNumber" is only for sms and voice, not ${factorType}`);
+  }
+  if (factorType === 'email') {
+    if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+      throw new TypeError('"email" must be an email address');
+    }
+  } else if (email !== undefined) {
+    throw new TypeError(`"email" is only for the email factor, not ${factorType}`);
+  }
+  return {
+    factorType,
+    ...(phoneNumber !== undefined && { phoneNumber }),
+    ...(email !== undefined && { email }),
+  };
+}
+
+/**
+ * The second factor `verify` was given: exactly one of an OTP, an OOB code (with its optional
+ * binding code) or a recovery code.
+ *
+ * @throws {TypeError} unless exactly one is given, naming the field that is not a non-empty string.
+ */
+export function credentialOf(options: VerifyOptions): MfaCredential {
+  const given = (['otp', 'oobCode', 'recoveryCode'] as const).filter((f) => options?.[f] !== undefined);
+  if (given.length !== 1) {
+    throw new TypeError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
+  }
+  if (options.otp !== undefined) {
+    requireString(options.otp, 'otp');
+    return { kind: 'otp', otp: options.otp };
+  }
+  if (options.oobCode !== undefined) {
+    requireString(options.oobCode, 'oobCode');
+    if (options.bindingCode !== undefined) requireString(options.bindingCode, 'bindingCode');
+    return { kind: 'oob', oobCode: options.oobCode, bindingCode: options.bindingCode };
+  }
+  requireString(options.recoveryCode, 'recoveryCode');
+  return { kind: 'recoveryCode', recoveryCode: options.recoveryCode };
+}
+
+/**
+ * Checks the options of `waitForApproval` that the poll loop trusts.
+ *
+ * @throws {TypeError} naming `oobCode`, `intervalMs` or `timeoutMs`.
+ */
+export function checkPollOptions(options: WaitForApprovalOptions): void {
+  requireString(options?.oobCode, 'oobCode');
+  for (const field of ['intervalMs', 'timeoutMs'] as const) {
+    const value = options[field];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new TypeError(`"${field}" must be a non-negative number of milliseconds`);
+    }
+  }
+}
