@@ -203,7 +203,8 @@ export class MfaClient<TStoreOptions = unknown> {
    * audience, a rotated refresh token is kept, and after a first login the session is created from
    * the verified ID token. A wrong code changes nothing.
    *
-   * @throws {TypeError} unless exactly one of `otp`, `oobCode`, `recoveryCode` is given.
+   * @throws {TypeError} unless exactly one of `otp`, `oobCode`, `recoveryCode` is given, or naming an
+   *   `audience` / `scope` override that is not a non-empty string.
    * @throws {MfaTokenExpiredError} `mfa_token_expired`
    * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @throws {MfaRequiredError} `mfa_required`: a further factor is needed (chained MFA); bound the same way.

@@ -51,9 +51,13 @@ export function enrollmentOf(options: EnrollOptions): Omit<EnrollOptions, 'mfaTo
  * The second factor `verify` was given: exactly one of an OTP, an OOB code (with its optional
  * binding code) or a recovery code.
  *
- * @throws {TypeError} unless exactly one is given, naming the field that is not a non-empty string.
+ * @throws {TypeError} unless exactly one is given, naming the field that is not a non-empty string;
+ *   naming `audience` or `scope` when an override is given and is not a non-empty string.
  */
 export function credentialOf(options: VerifyOptions): MfaCredential {
+  for (const field of ['audience', 'scope'] as const) {
+    if (options?.[field] !== undefined) requireString(options[field], field);
+  }
   const given = (['otp', 'oobCode', 'recoveryCode'] as const).filter((f) => options?.[f] !== undefined);
   if (given.length !== 1) {
     throw new TypeError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');

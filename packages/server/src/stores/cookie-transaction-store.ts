@@ -3,7 +3,7 @@ import { isRecord } from '../lib/is-record.js';
 import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
-import { secretsOf, type EncryptedStoreOptions } from './options.js';
+import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 
 /**
  * Options of a {@link CookieTransactionStore}.
@@ -42,8 +42,9 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   readonly #attributes: CookieSerializeOptions;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws {TypeError} naming the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
   constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
+    checkStoreArguments(options, cookieHandler);
     const ttl = options.ttl ?? 15 * 60;
     if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
       throw new TypeError('"ttl" must be a positive number of seconds');

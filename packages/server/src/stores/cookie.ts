@@ -49,10 +49,12 @@ export function serializeCookie(name: string, value: string, options: CookieSeri
  * Parses a `Cookie` request header into name/value pairs. The first occurrence of a name wins (the
  * browser sends the cookie with the most specific path first); `%`-escapes are decoded when valid.
  *
+ * @throws {TypeError} naming `header` when it is not a string.
  * @example
  * const cookies = parseCookieHeader(req.headers.cookie ?? '');
  */
 export function parseCookieHeader(header: string): Record<string, string> {
+  if (typeof header !== 'string') throw new TypeError('"header" must be the Cookie header, a string');
   const cookies: Record<string, string> = {};
   for (const pair of header.split(';')) {
     const eq = pair.indexOf('=');

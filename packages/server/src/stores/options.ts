@@ -1,3 +1,5 @@
+import { isRecord } from '../lib/is-record.js';
+
 /**
  * The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`.
  *
@@ -13,6 +15,24 @@ export interface EncryptedStoreOptions {
    */
   secret: string | string[];
 }
+
+/**
+ * Checks the two arguments every cookie store is built with, so that a missing one fails at
+ * construction with its name rather than on the first request.
+ *
+ * @throws {TypeError} naming `options`, or `cookieHandler` when it lacks one of the four methods.
+ */
+export function checkStoreArguments(options: unknown, cookieHandler: unknown): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+  if (
+    !isRecord(cookieHandler) ||
+    !COOKIE_HANDLER_METHODS.every((method) => typeof cookieHandler[method] === 'function')
+  ) {
+    throw new TypeError(`"cookieHandler" must have the methods ${COOKIE_HANDLER_METHODS.join(', ')}`);
+  }
+}
+
+const COOKIE_HANDLER_METHODS = ['getCookie', 'getCookies', 'setCookie', 'deleteCookie'] as const;
 
 /**
  * The secrets as a non-empty list.

@@ -16,7 +16,7 @@ import type {
   StateData,
   StateStore,
 } from '../types.js';
-import { secretsOf, type EncryptedStoreOptions } from './options.js';
+import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData } from './state-data.js';
 
@@ -61,11 +61,12 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   readonly #store: SessionStore<TStoreOptions>;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws {TypeError} naming the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
   constructor(
     options: StatefulStateStoreOptions<TStoreOptions>,
     cookieHandler: CookieHandler<TStoreOptions>,
   ) {
+    checkStoreArguments(options, cookieHandler);
     if (typeof options.store?.get !== 'function') throw new TypeError('"store" must be a SessionStore');
     this.#sealer = createSealer(secretsOf(options.secret), 'session-id');
     this.#lifetime = resolveSessionLifetime(options);

@@ -11,7 +11,7 @@ import {
 } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
-import { secretsOf, type EncryptedStoreOptions } from './options.js';
+import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from './state-data.js';
 
 /**
@@ -58,8 +58,9 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
   readonly #attributes: CookieSerializeOptions;
   readonly #cookies: CookieHandler<TStoreOptions>;
 
-  /** @throws {TypeError} naming the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
+  /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
   constructor(options: StatelessStateStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
+    checkStoreArguments(options, cookieHandler);
     this.#sealer = createSealer(secretsOf(options.secret), 'session');
     this.#lifetime = resolveSessionLifetime(options);
     this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));

@@ -247,4 +247,12 @@ describe('StatelessStateStore', () => {
     // @ts-expect-error: a session without `internal`, as untyped JavaScript could pass it
     await expect(store.set(NAME, { user: undefined, tokenSets: [] })).rejects.toThrow(TypeError);
   });
+
+  it('names a missing or incomplete cookieHandler at construction', () => {
+    const partial: unknown = { getCookie: () => undefined };
+    expect(() => Reflect.construct(StatelessStateStore, [{ secret: SECRET }, partial])).toThrow(
+      /"cookieHandler"/,
+    );
+    expect(() => Reflect.construct(StatelessStateStore, [{ secret: SECRET }])).toThrow(/"cookieHandler"/);
+  });
 });
