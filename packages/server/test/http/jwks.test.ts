@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JSONWebKeySet } from 'jose';
 import { jwtVerify } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKeyResolver } from '../../src/http/index.js';
 
 async function keyPair(kid: string) {
@@ -12,6 +12,10 @@ const sign = (key: { kid: string; privateKey: CryptoKey }) =>
   new SignJWT({ sub: 'u' }).setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(key.privateKey);
 
 describe('createKeyResolver', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('fetches the key set once for many verifications', async () => {
     const k1 = await keyPair('k1');
     let loads = 0;
@@ -49,6 +53,24 @@ describe('createKeyResolver', () => {
     });
     await expect(jwtVerify(await sign(stranger), resolver)).rejects.toThrow();
     expect(loads).toBe(2);
+  });
+
+  it('refetches for unknown kids at most once per 30 s, so forged tokens cannot drive fetches', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const k1 = await keyPair('k1');
+    let loads = 0;
+    const resolver = createKeyResolver(async () => {
+      loads++;
+      return { keys: [k1.jwk] };
+    });
+    await jwtVerify(await sign(k1), resolver);
+    for (const kid of ['forged-1', 'forged-2', 'forged-3']) {
+      await expect(jwtVerify(await sign(await keyPair(kid)), resolver)).rejects.toThrow();
+    }
+    expect(loads).toBe(2);
+    vi.setSystemTime(Date.now() + 30_001);
+    await expect(jwtVerify(await sign(await keyPair('forged-4')), resolver)).rejects.toThrow();
+    expect(loads).toBe(3);
   });
 
   it('does not keep a failed fetch', async () => {
