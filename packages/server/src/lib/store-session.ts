@@ -18,7 +18,8 @@ export function createStoreSession<TStoreOptions>(
 
   return {
     get,
-    set: (state, storeOptions) => store().set(identifier, state, false, storeOptions),
+    set: (state, storeOptions, newSession = false) =>
+      store().set(identifier, state, newSession, storeOptions),
     async update(fn, storeOptions) {
       const key = (await get(storeOptions))?.internal.sid ?? '';
       const previous = queues.get(key) ?? Promise.resolve();

@@ -42,6 +42,6 @@ export async function persistMfaTokens<O>(
       },
       { audience: target.audience, scope: target.scope, claims },
     );
-    await sessions.set(next, storeOptions);
+    await sessions.set(next, storeOptions, next.internal.sid !== state?.internal.sid);
   }, storeOptions);
 }

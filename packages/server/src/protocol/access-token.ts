@@ -86,7 +86,7 @@ export async function getAccessToken<TStoreOptions>(
   let result = shared.state;
   if (!led && shared.tokens) {
     result = applyTokenResponse(state, shared.tokens, { ...query, claims: shared.claims });
-    await ctx.sessions.set(result, storeOptions);
+    await ctx.sessions.set(result, storeOptions, result.internal.sid !== state.internal.sid);
   }
   const set = findTokenSet(result, query);
   if (!set) throw new LoginRequiredError('The refreshed session holds no token for this audience');
@@ -123,7 +123,7 @@ async function refreshUnderLock<TStoreOptions>(
   );
   const tokens = toTokenResponse(refreshed.response);
   const state = applyTokenResponse(current, tokens, { ...query, claims: refreshed.claims });
-  await ctx.sessions.set(state, storeOptions);
+  await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);
   return { state, tokens, claims: refreshed.claims };
 }
 

@@ -7,8 +7,12 @@ import type { StateData } from '../types.js';
 export interface SessionAccess<TStoreOptions> {
   /** The current session, or `undefined` (no, expired, tampered or foreign cookie). Never throws. */
   get(storeOptions?: TStoreOptions): Promise<StateData | undefined>;
-  /** Writes the session (creating it when there is none). */
-  set(state: StateData, storeOptions?: TStoreOptions): Promise<void>;
+  /**
+   * Writes the session (creating it when there is none). `newSession` says that `state` starts a new
+   * session (a login, or another user): the store then drops what the request's identifier pointed
+   * at and issues a new id, so that an id planted before the login is worthless after it.
+   */
+  set(state: StateData, storeOptions?: TStoreOptions, newSession?: boolean): Promise<void>;
   /**
    * Runs `fn` so that, per session, one such update runs at a time (in this process, and across
    * processes where the store offers a lock). `fn` receives the session as it is inside the lock.

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { MfaRequiredError, MfaTokenInvalidError, ServerError } from '../../src/errors/index.js';
-import { idTokenSigner, json, sealed, session, setup, tokenEndpoint } from './fake-server.js';
+import { createStoreSession } from '../../src/lib/store-session.js';
+import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
+import {
+  idTokenSigner,
+  json,
+  sealed,
+  SECRET,
+  session,
+  setup,
+  tokenEndpoint,
+  type Options,
+} from './fake-server.js';
 
 const API = 'https://api.example.com';
 const bound = { sid: 'sid-a', sub: 'auth0|alice' };
@@ -119,6 +131,33 @@ describe('verify', () => {
       tokenSets: [{ audience: API, accessToken: 'AT-verified' }],
     });
     expect(state?.internal.sid).toEqual(expect.any(String));
+  });
+
+  it('after a first login, stores the new session under a new id, never under one the request carried', async () => {
+    const signer = await idTokenSigner();
+    const idToken = await signer.sign({ sub: 'auth0|alice' });
+    const jar = new CookieJar();
+    const backend = new MemorySessionStore();
+    const stateStore = new StatefulStateStore<Options>({ secret: SECRET, store: backend }, jar);
+    // Session fixation: the victim's browser carries a session id cookie the attacker holds too.
+    const mallory = session('sid-mallory', 'auth0|mallory');
+    await stateStore.set('__a0_session', {
+      ...mallory,
+      internal: { sid: 'sid-mallory', createdAt: Date.now() / 1000 },
+    });
+    const planted = jar.getCookie('__a0_session');
+    if (!planted) throw new Error('no session cookie was set');
+    const { mfa, tokens } = setup({
+      routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],
+      extra: { sessions: createStoreSession(() => stateStore, '__a0_session') },
+    });
+    await mfa.verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' });
+    expect((await stateStore.get('__a0_session'))?.user?.sub).toBe('auth0|alice');
+    const attacker = new CookieJar();
+    attacker.setCookie('__a0_session', planted);
+    const attackerStore = new StatefulStateStore<Options>({ secret: SECRET, store: backend }, attacker);
+    expect(jar.getCookie('__a0_session')).not.toBe(planted);
+    expect((await attackerStore.get('__a0_session'))?.user?.sub).not.toBe('auth0|alice');
   });
 
   it('refuses an ID token signed by another key and creates no session', async () => {
