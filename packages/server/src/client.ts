@@ -2,11 +2,17 @@ import { resolveConfig, type ResolvedConfig, type ServerClientOptions } from './
 import { CallbackError } from './errors/index.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { ReplayCache } from './lib/replay-cache.js';
+import { optionalString, requireString } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
 import { createStoreSession } from './lib/store-session.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
-import { getAccessToken, type GetAccessTokenOptions, type SharedRefresh } from './protocol/access-token.js';
+import {
+  getAccessToken,
+  type AccessTokenContext,
+  type GetAccessTokenOptions,
+  type SharedRefresh,
+} from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode } from './protocol/callback.js';
@@ -15,6 +21,7 @@ import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionAccess } from './session/access.js';
 import { applyTokenResponse } from './session/apply-token-response.js';
+import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type { StateStore, TokenSet, TransactionData, TransactionStore, UserClaims } from './types.js';
 
 /** The session as `getSession` returns it: the stored session without the SDK's internal fields. */
@@ -25,9 +32,6 @@ export interface SessionData {
   tokenSets: TokenSet[];
   [key: string]: unknown;
 }
-
-/** The audience key token sets are filed under when no audience is configured (as in auth0-server-js). */
-const DEFAULT_AUDIENCE = 'default';
 
 /**
  * The server-side Auth0 client: interactive login, sessions, access tokens, logout and MFA.
@@ -52,6 +56,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #sessions: SessionAccess<TStoreOptions>;
   readonly #flights = new SingleFlight<SharedRefresh>();
   readonly #replay = new ReplayCache();
+  readonly #accessTokens: AccessTokenContext<TStoreOptions>;
 
   /**
    * @throws {TypeError} naming the option that is missing or malformed.
@@ -77,6 +82,17 @@ export class ServerClient<TStoreOptions = unknown> {
       sealMfa: tokens.sealMfa,
     });
     this.#sessions = createStoreSession(() => this.#stateStore, config.stateIdentifier);
+    // Built once: getAccessToken runs on most requests, so it allocates no per-call wiring.
+    const store = this.#stateStore;
+    const identifier = config.stateIdentifier;
+    this.#accessTokens = {
+      transport: this.#transport,
+      sessions: this.#sessions,
+      lock: (fn, opts) => (store.withLock ? store.withLock(identifier, fn, opts) : fn()),
+      flights: this.#flights,
+      leeway: config.tokenRefreshLeeway,
+      defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
+    };
     this.mfa = new MfaClient({
       transport: this.#transport,
       tokens,
@@ -202,22 +218,10 @@ export class ServerClient<TStoreOptions = unknown> {
    * const { accessToken } = await client.getAccessToken({ audience: 'https://api.example.com' }, { req, res });
    * ```
    */
-  getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
-    const store = this.#stateStore;
-    const identifier = this.#config.stateIdentifier;
-    return getAccessToken(
-      {
-        transport: this.#transport,
-        sessions: this.#sessions,
-        lock: (fn, opts) => (store.withLock ? store.withLock(identifier, fn, opts) : fn()),
-        flights: this.#flights,
-        leeway: this.#config.tokenRefreshLeeway,
-        defaultAudience: this.#defaultAudience,
-        sendAudience: (audience) => (audience === DEFAULT_AUDIENCE ? undefined : audience),
-      },
-      options,
-      storeOptions,
-    );
+  async getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
+    optionalString(options?.audience, 'audience');
+    optionalString(options?.scope, 'scope');
+    return getAccessToken(this.#accessTokens, options, storeOptions);
   }
 
   /**
@@ -236,9 +240,9 @@ export class ServerClient<TStoreOptions = unknown> {
     audience?: string;
     scope?: string;
   }): Promise<TokenResponse> {
-    if (typeof options?.refreshToken !== 'string' || options.refreshToken === '') {
-      throw new TypeError('"refreshToken" must be a non-empty string');
-    }
+    requireString(options?.refreshToken, 'refreshToken');
+    optionalString(options.audience, 'audience');
+    optionalString(options.scope, 'scope');
     const audience = options.audience ?? this.#config.authorizationParams.audience;
     const { response } = await refreshTokenGrant(
       this.#transport,
@@ -259,6 +263,9 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
+    if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
+      throw new TypeError('"returnTo" must be an absolute URL');
+    }
     const state = await this.#sessions.get(storeOptions);
     await this.#stateStore.delete(this.#config.stateIdentifier, storeOptions);
     return buildLogoutUrl(this.#transport, options, state?.idToken);

@@ -1,4 +1,7 @@
 import type { ClientAuthOptions } from './http/index.js';
+import { isLoopback } from './lib/loopback.js';
+import { requireString } from './lib/validate.js';
+import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import type { SessionConfiguration } from './session/index.js';
 import type { CookieHandler, StateStore, TransactionStore } from './types.js';
 
@@ -91,8 +94,6 @@ export interface ResolvedConfig<TStoreOptions> {
 /** The scope asked for when the configuration names none. */
 export const DEFAULT_SCOPE = 'openid profile email offline_access';
 
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
-
 /**
  * Checks the options of `new ServerClient(...)` and fills in the defaults.
  *
@@ -132,7 +133,7 @@ export function resolveConfig<TStoreOptions>(
     transactionIdentifier: optionalName(options.transactionIdentifier, 'transactionIdentifier') ?? '__a0_tx',
     fetch: fetchImpl,
     httpTimeout: positive(options.httpTimeout, 'httpTimeout', 10_000),
-    mfaTokenTtl: positive(options.mfaTokenTtl, 'mfaTokenTtl', 300),
+    mfaTokenTtl: positive(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL),
     tokenRefreshLeeway: nonNegative(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60),
     clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', 60),
   };
@@ -164,7 +165,7 @@ export function resolveIssuer(domain: unknown): URL {
   ) {
     throw new TypeError('"domain" must be a host name or an origin, without path, query or credentials');
   }
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw new TypeError('"domain" may use plain http only for a loopback host (127.0.0.1, [::1], localhost)');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -228,8 +229,7 @@ function resolveAuthorizationParams(params: AuthorizationParameters | undefined)
 }
 
 function nonEmpty(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new TypeError(`"${field}" must be a non-empty string`);
+  requireString(value, field);
   return value;
 }
 

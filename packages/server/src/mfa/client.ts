@@ -24,7 +24,8 @@ import type {
   WithMfaToken,
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
-import { checkPollOptions, credentialOf, enrollmentOf, requireString } from './validate.js';
+import { requireString } from '../lib/validate.js';
+import { checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
 import type {
   Authenticator,
   Challenge,

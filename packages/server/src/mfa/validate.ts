@@ -1,18 +1,10 @@
+import { requireString } from '../lib/validate.js';
 import { isFactorType } from './factors.js';
 import type { MfaCredential } from './grant.js';
 import type { EnrollOptions, VerifyOptions, WaitForApprovalOptions } from './options.js';
 
 /** An E.164 phone number: `+`, a country code and up to 15 digits in all. */
 const E164 = /^\+[1-9]\d{6,14}$/;
-
-/**
- * Checks that `value` is a non-empty string.
- *
- * @throws {TypeError} naming `field` otherwise.
- */
-export function requireString(value: unknown, field: string): asserts value is string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`"${field}" must be a non-empty string`);
-}
 
 /**
  * The factor `enrollAuthenticator` was asked for, with the contact detail that factor needs and no

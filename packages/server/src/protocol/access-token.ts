@@ -3,7 +3,7 @@ import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
 import type { SessionAccess } from '../session/access.js';
 import { applyTokenResponse } from '../session/apply-token-response.js';
-import { findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
+import { audienceToSend, findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
 import type { StateData, TokenSet } from '../types.js';
 import { refreshTokenGrant } from './refresh.js';
 import { toTokenResponse, type TokenResponse } from './token-response.js';
@@ -43,8 +43,6 @@ export interface AccessTokenContext<TStoreOptions> {
   leeway: number;
   /** The audience key of the configured default audience (`'default'` when none is configured). */
   defaultAudience: string;
-  /** Whether `audience` is sent to the server (the `'default'` placeholder is not). */
-  sendAudience: (audience: string) => string | undefined;
 }
 
 /**
@@ -111,7 +109,7 @@ async function refreshUnderLock<TStoreOptions>(
   const refreshed = await refreshTokenGrant(
     ctx.transport,
     current.refreshToken,
-    { audience: ctx.sendAudience(query.audience), scope: query.scope },
+    { audience: audienceToSend(query.audience), scope: query.scope },
     {
       invalidGrant: 'login_required',
       mfa: {

@@ -1,4 +1,5 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
+import { isLoopback } from '../lib/loopback.js';
 
 /**
  * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
@@ -121,16 +122,6 @@ export function cookieAttributes(
   };
   if (cookie?.domain !== undefined) options.domain = cookie.domain;
   return options;
-}
-
-/** Whether `hostname` is a loopback host, where browsers treat plain http as secure. */
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
 }
 
 /**

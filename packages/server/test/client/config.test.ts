@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ServerClient, type ServerClientOptions } from '../../src/index.js';
 import { resolveConfig, resolveIssuer } from '../../src/config.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
+import { setup } from '../helpers/client.js';
 
 const base: ServerClientOptions = {
   domain: 'tenant.eu.auth0.com',
@@ -72,5 +73,26 @@ describe('ServerClient configuration', () => {
       clientAssertionSigningKey: '-----BEGIN PRIVATE KEY-----',
     });
     expect(pkjwt.clientAuth).toMatchObject({ method: 'private_key_jwt' });
+  });
+});
+
+describe('arguments checked at the call', () => {
+  it('getAccessToken, getTokenByRefreshToken and logout name a malformed argument', async () => {
+    const { client, tenant } = await setup();
+    const before = JSON.stringify(tenant.counts);
+    const bad: unknown = 42;
+    await expect(Reflect.apply(client.getAccessToken, client, [{ audience: bad }])).rejects.toThrow(
+      /"audience"/,
+    );
+    await expect(Reflect.apply(client.getAccessToken, client, [{ scope: '' }])).rejects.toThrow(/"scope"/);
+    await expect(client.getTokenByRefreshToken({ refreshToken: '' })).rejects.toThrow(/"refreshToken"/);
+    await expect(client.logout({ returnTo: 'not a url' })).rejects.toThrow(/"returnTo"/);
+    expect(JSON.stringify(tenant.counts)).toBe(before);
+  });
+
+  it('accepts plain http for any loopback host, and only there', () => {
+    expect(() => new ServerClient({ ...base, domain: 'http://127.0.0.2:4400' })).not.toThrow();
+    expect(() => new ServerClient({ ...base, domain: 'http://auth.localhost:4400' })).not.toThrow();
+    expect(() => new ServerClient({ ...base, domain: 'http://10.0.0.1:4400' })).toThrow(/loopback/);
   });
 });
