@@ -95,7 +95,9 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
 
   /**
    * Writes `data` to the backend and (re)issues the id cookie. With `removeIfExists` (a new login)
-   * the previous session is deleted and a new id issued. A session already past its absolute
+   * the previous session is deleted and a new id issued. Without it (an update, such as a refresh),
+   * a session the backend no longer has (logout or back-channel logout while the refresh ran, or
+   * expiry) is not written back: the cookie is deleted instead. A session already past its absolute
    * lifetime is deleted instead.
    *
    * @throws {TypeError} naming `data` when it is not a session; whatever the backend throws.
@@ -111,6 +113,11 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     if (id !== undefined && removeIfExists) {
       await this.#store.delete(id);
       id = undefined;
+    } else if (id !== undefined && !(await this.#store.get(id))) {
+      // Ended elsewhere while this update was in flight; writing it would undo the logout. (Across
+      // processes the window between this read and the write needs the backend's own guard.)
+      this.#deleteCookie(identifier, storeOptions);
+      return;
     }
     const now = Math.floor(Date.now() / 1000);
     const ttl = sessionExpiry(this.#lifetime, data, now) - now;

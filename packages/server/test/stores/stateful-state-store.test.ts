@@ -88,6 +88,18 @@ describe('StatefulStateStore', () => {
     expect(jar.names()).toEqual([]);
   });
 
+  it('an update that lands after a back-channel logout does not bring the session back', async () => {
+    const { jar, backend, store } = setup();
+    const state = makeState({ user: { sub: 'auth0|alice', sid: 'op-1' } });
+    await store.set(NAME, state);
+    // A refresh read the session, then the logout ran while its token request was in flight.
+    await store.deleteByLogoutToken({ sid: 'op-1' });
+    await store.set(NAME, { ...state, refreshToken: 'rotated' });
+    expect(backend.size).toBe(0);
+    expect(await store.get(NAME)).toBeUndefined();
+    expect(jar.names()).toEqual([]);
+  });
+
   it('delete removes the session from the backend and the cookie', async () => {
     const { jar, backend, store } = setup();
     await store.set(NAME, makeState());
