@@ -40,8 +40,12 @@ export interface MfaRequirements {
  */
 export class MfaRequiredError extends Auth0Error {
   readonly code = 'mfa_required' as const;
-  /** The encrypted, expiring, bound mfa token; safe to carry through the browser. */
-  readonly mfaToken: string;
+  /**
+   * The encrypted, expiring, bound mfa token; safe to carry through the browser. Not enumerable and
+   * not in `toJSON()`, so logging the error (`console.error(err)`, `JSON.stringify(err)`) does not
+   * write even the sealed token to the logs; read it explicitly.
+   */
+  declare readonly mfaToken: string;
   /** What the server asks for: factors to challenge or to enroll. */
   readonly mfaRequirements: MfaRequirements | undefined;
 
@@ -51,13 +55,13 @@ export class MfaRequiredError extends Auth0Error {
       error: 'mfa_required',
       ...answer,
     });
-    this.mfaToken = mfaToken;
+    Object.defineProperty(this, 'mfaToken', { value: mfaToken, enumerable: false });
     this.mfaRequirements = mfaRequirements;
   }
 
-  /** The safe fields, the encrypted `mfaToken` and `mfaRequirements`. */
+  /** The safe fields and `mfaRequirements`; the mfa token is left out (see {@link mfaToken}). */
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), mfaToken: this.mfaToken, mfaRequirements: this.mfaRequirements };
+    return { ...super.toJSON(), mfaRequirements: this.mfaRequirements };
   }
 }
 

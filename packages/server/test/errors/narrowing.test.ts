@@ -44,3 +44,18 @@ describe('isAuth0Error', () => {
     ]);
   });
 });
+
+describe('MfaRequiredError', () => {
+  it('keeps even the sealed token out of JSON and inspection, while err.mfaToken reads it', async () => {
+    const { inspect } = await import('node:util');
+    const err = new MfaRequiredError('SEALED-TOKEN-VALUE', { challenge: [{ type: 'otp' }] });
+    expect(err.mfaToken).toBe('SEALED-TOKEN-VALUE');
+    expect(JSON.stringify(err)).not.toContain('SEALED-TOKEN-VALUE');
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({
+      code: 'mfa_required',
+      mfaRequirements: { challenge: [{ type: 'otp' }] },
+    });
+    expect(inspect(err)).not.toContain('SEALED-TOKEN-VALUE');
+    expect(err).toMatchObject({ mfaToken: 'SEALED-TOKEN-VALUE' });
+  });
+});
