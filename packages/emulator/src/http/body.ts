@@ -1,21 +1,50 @@
 import { IncomingMessage } from 'node:http';
 
-const LIMIT = 64 * 1024;
-
 /** Request parameters as oidc-provider reads them: single values, or arrays for repeated names. */
 export type Params = Record<string, string | string[]>;
 
-/** Reads a request body (small: these are form posts and JSON API calls). */
+/**
+ * oidc-provider refuses bodies over 56 KiB with its own 400 `invalid_request`. The fronts read a body
+ * before the provider does, so they hold the same limit: one size refuses, one answer comes back.
+ */
+export const BODY_LIMIT = 56 * 1024;
+
+/** The request body is larger than {@link BODY_LIMIT}. */
+export class BodyTooLargeError extends RangeError {
+  constructor() {
+    super(`request body larger than ${BODY_LIMIT} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** The answer oidc-provider gives to a body over its limit, for the fronts that refuse it first. */
+export const BODY_TOO_LARGE = {
+  status: 400,
+  body: { error: 'invalid_request', error_description: 'failed to parse the request body' },
+} as const;
+
+/**
+ * Reads a request body (small: these are form posts and JSON API calls).
+ *
+ * @throws BodyTooLargeError over {@link BODY_LIMIT}; the rest of the body is then discarded so the client,
+ * still sending, reads the answer instead of a reset connection.
+ */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length']) > BODY_LIMIT) throw discard(req);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > LIMIT) throw new RangeError('request body too large');
+    if (size > BODY_LIMIT) throw discard(req);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function discard(req: IncomingMessage): BodyTooLargeError {
+  req.resume();
+  return new BodyTooLargeError();
 }
 
 function mediaType(req: IncomingMessage): string {

@@ -7,7 +7,7 @@ import type { RefreshAudiences } from '../grants/refresh-audiences.js';
 import type { MfaService } from '../mfa/index.js';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
-import { param, parseParams, readBody, replayAsForm } from './body.js';
+import { BODY_TOO_LARGE, BodyTooLargeError, param, parseParams, readBody, replayAsForm } from './body.js';
 import { sendJson } from './respond.js';
 import type { Params } from './body.js';
 import type { ClientAuthenticator } from './client-auth.js';
@@ -25,15 +25,20 @@ export interface TokenFrontDeps {
   mfaRequirement: MfaRequirement;
 }
 
-/** Reads a form or JSON body; answers 400 itself when it cannot be parsed. */
+/**
+ * Reads a form or JSON body; answers 400 itself when it cannot be parsed, and oidc-provider's own 400
+ * when it is over the limit, as the provider would for a body it read itself.
+ */
 async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Params | undefined> {
   try {
     return parseParams(req, await readBody(req));
-  } catch {
-    sendJson(res, 400, {
-      error: 'invalid_request',
-      error_description: 'the request body could not be parsed',
-    });
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) sendJson(res, BODY_TOO_LARGE.status, BODY_TOO_LARGE.body);
+    else
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        error_description: 'the request body could not be parsed',
+      });
     return undefined;
   }
 }

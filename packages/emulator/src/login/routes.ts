@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../http/body.js';
+import { BODY_LIMIT, BodyTooLargeError, readBody } from '../http/body.js';
 import { redirect, sendHtml } from '../http/respond.js';
 import type { MfaContext } from '../grants/mfa-context.js';
 import { page, errorBox } from './html.js';
@@ -79,7 +79,22 @@ export async function handleLogin(
     redirect(res, `/u/${details.uid}`);
     return true;
   }
-  const r: LoginRequest = { req, res, uid, form: await readForm(req) };
+  let form: Record<string, string>;
+  try {
+    form = await readForm(req);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    sendHtml(
+      res,
+      413,
+      page(
+        'Request too large',
+        errorBox(`The form sent is too large (over ${BODY_LIMIT / 1024} KiB). Go back and try again.`),
+      ),
+    );
+    return true;
+  }
+  const r: LoginRequest = { req, res, uid, form };
 
   if (details.prompt.name === 'consent') {
     await finishConsent(deps.provider, req, res);
