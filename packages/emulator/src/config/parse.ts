@@ -7,6 +7,7 @@ import type {
   EmulatorConfig,
   EmulatorUser,
 } from './types.js';
+import { checkTotpSecret } from '../mfa/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -117,7 +118,10 @@ function parseAuthenticator(value: unknown, field: string): EmulatorAuthenticato
   switch (raw.type) {
     case 'otp': {
       const secret = optionalString(raw.secret, `${field}.secret`);
-      return secret ? { type: 'otp', secret } : { type: 'otp' };
+      if (!secret) return { type: 'otp' };
+      // The MFA module checks it too, but only after start-up and naming the field from its own root.
+      checkTotpSecret(secret, `${field}.secret`);
+      return { type: 'otp', secret };
     }
     case 'sms':
     case 'voice':

@@ -1,5 +1,5 @@
 export { MfaService } from './service.js';
-export { generateTotp } from './totp.js';
+export { checkTotpSecret, generateTotp } from './totp.js';
 export { qrSvg } from './qr.js';
 export type { AssociateAuth } from './handlers/associate.js';
 export type { AuthenticatorsAuth } from './handlers/authenticators.js';

@@ -13,6 +13,20 @@ const PERIOD = 30;
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 /**
+ * Checks that `secret` is one the otp factor can use: Base32 of at least 10 bytes (80 bits).
+ *
+ * @param field - The name of the field in the error, such as `config.users[0].authenticators[0].secret`.
+ * @throws TypeError naming `field` otherwise.
+ */
+export function checkTotpSecret(secret: string, field: string): void {
+  try {
+    generateSync({ secret, epoch: 0, period: PERIOD, guardrails });
+  } catch (cause) {
+    throw new TypeError(`${field} must be a Base32 string of at least 10 bytes`, { cause });
+  }
+}
+
+/**
  * The TOTP code of `secret` at a moment.
  *
  * @param secret - The Base32 secret, as returned by `associate` or `addUser`.
@@ -25,11 +39,8 @@ const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
  * ```
  */
 export function generateTotp(secret: string, atMs: number = Date.now()): string {
-  try {
-    return generateSync({ secret, epoch: Math.floor(atMs / 1000), period: PERIOD, guardrails });
-  } catch (cause) {
-    throw new TypeError('secret must be a Base32 string of at least 10 bytes', { cause });
-  }
+  checkTotpSecret(secret, 'secret');
+  return generateSync({ secret, epoch: Math.floor(atMs / 1000), period: PERIOD, guardrails });
 }
 
 /** A new 160-bit Base32 secret, the size RFC 4226 recommends for SHA-1. */

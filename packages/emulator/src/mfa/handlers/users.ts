@@ -1,6 +1,6 @@
 /** Registering users and starting MFA flows for them. */
 import type { MfaRequiredBody, MfaUserInput, SeedAuthenticator, SeededUser } from '../types.js';
-import { newTotpSecret, generateTotp } from '../totp.js';
+import { checkTotpSecret, newTotpSecret } from '../totp.js';
 import { addAuthenticator, viewOf, type AuthenticatorSpec } from '../lib/authenticators.js';
 import { seedRecovery } from '../lib/recovery.js';
 import { ENROLLABLE } from '../lib/requirements.js';
@@ -38,11 +38,7 @@ function specOf(seed: SeedAuthenticator, field: string): AuthenticatorSpec {
   switch (seed.type) {
     case 'otp': {
       const secret = seed.secret ?? newTotpSecret();
-      try {
-        generateTotp(secret, 0);
-      } catch (cause) {
-        throw new TypeError(`${field}.secret must be a Base32 string of at least 10 bytes`, { cause });
-      }
+      checkTotpSecret(secret, `${field}.secret`);
       return { kind: 'otp', secret };
     }
     case 'sms':
