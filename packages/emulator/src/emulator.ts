@@ -167,7 +167,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         mfa,
         mfaRequirement,
         states: new LoginStates(),
-        pushIntervalSeconds: config.mfa.pushIntervalSeconds ?? 5,
       },
     });
 

@@ -12,7 +12,6 @@ export interface LoginDeps {
   mfa: MfaService;
   mfaRequirement: MfaRequirement;
   states: LoginStates;
-  pushIntervalSeconds: number;
 }
 
 /** One request to a login page. */

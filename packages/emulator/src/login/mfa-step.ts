@@ -67,7 +67,7 @@ async function pendingPage(
       });
     case 'push':
       return pushPage(uid, {
-        intervalSeconds: deps.pushIntervalSeconds,
+        intervalSeconds: deps.mfa.pushIntervalSeconds,
         oobCode: pending.oobCode,
         ...(error ? { error } : {}),
       });

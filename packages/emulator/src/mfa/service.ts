@@ -70,6 +70,14 @@ export class MfaService {
   }
 
   /**
+   * Minimum seconds between two polls of a push challenge (`pushIntervalSeconds`, 5 by default): what a
+   * host tells the user or its pages to wait, so they poll no faster than the service allows.
+   */
+  get pushIntervalSeconds(): number {
+    return this.#state.options.pushIntervalMs / 1000;
+  }
+
+  /**
    * Registers a user with already-active authenticators (an otp without `secret` gets a generated one,
    * returned so the host can print it). A user with authenticators also gets an active recovery code.
    *

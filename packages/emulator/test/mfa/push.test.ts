@@ -52,6 +52,11 @@ describe('push', () => {
     expect(poll()).toMatchObject({ body: { error: 'authorization_pending' } });
   });
 
+  it('pushIntervalSeconds is the interval in force, for hosts that tell the user how often to poll', () => {
+    expect(setup().mfa.pushIntervalSeconds).toBe(5);
+    expect(setup({ pushIntervalSeconds: 1 }).mfa.pushIntervalSeconds).toBe(1);
+  });
+
   it('verifyOob succeeds once the push is approved', () => {
     const { t, oobCode, poll } = pushFlow();
     poll();
