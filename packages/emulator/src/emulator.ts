@@ -10,7 +10,7 @@ import { RefreshAudiences } from './grants/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
-import { MfaService } from './mfa/index.js';
+import { MfaService as MfaModule } from './mfa/index.js';
 import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
@@ -39,6 +39,21 @@ export interface StartEmulatorOptions {
   /** Where console lines go instead of stdout; ignored when `quiet`. */
   log?: (line: string) => void;
 }
+
+/**
+ * The MFA module of a running emulator, {@link Emulator.mfa}: the outbox of codes sent, push challenges to
+ * answer, the MFA API's operations. A type only: the emulator builds the one instance, users do not.
+ *
+ * @example
+ * ```ts
+ * const em = await startEmulator({ port: 0, quiet: true, config });
+ * // After a challenge by SMS, voice or email: the code the user would have received.
+ * const sent = em.mfa.outbox().at(-1);
+ * ```
+ */
+// An alias rather than a re-export of the class, so the declarations offer no constructor that has no
+// runtime export behind it.
+export type MfaService = MfaModule;
 
 /** A running emulator. */
 export interface Emulator {
@@ -132,7 +147,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
     );
 
-    const mfa = new MfaService({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
+    const mfa = new MfaModule({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
     const seededUsers = seedMfaUsers(mfa, config.users);
     const ledger = new MfaLedger();
     const stats = new TokenStats();

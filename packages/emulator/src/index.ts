@@ -1,5 +1,5 @@
 export { startEmulator } from './emulator.js';
-export type { Emulator, StartEmulatorOptions } from './emulator.js';
+export type { Emulator, MfaService, StartEmulatorOptions } from './emulator.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
 export type {
@@ -17,4 +17,17 @@ export type {
 export type { LoginOptions } from './testing/login.js';
 export { CookieJar } from './testing/cookie-jar.js';
 export { generateTotp } from './mfa/index.js';
-export type { OutboxEntry, SeededUser } from './mfa/index.js';
+export type {
+  AuthenticatorView,
+  ErrorBody,
+  HandlerResult,
+  MfaRequiredBody,
+  MfaRequirements,
+  OobChannel,
+  OutboxEntry,
+  RequirementType,
+  SeededUser,
+  VerifyFailure,
+  VerifyResult,
+  VerifySuccess,
+} from './mfa/index.js';

@@ -123,27 +123,30 @@ export class MfaService {
     return deleteAuthenticator(this.#state, auth, id);
   }
 
-  /** `POST /mfa/associate` with the parsed JSON body. See {@link associate}. */
+  /**
+   * `POST /mfa/associate` with the parsed JSON body: 200 with the enrollment (an otp `secret` and
+   * `barcode_uri`, or an `oob_code`; `recovery_codes` on a first enrollment), or Auth0's 4xx error.
+   */
   associate(auth: AssociateAuth, body: unknown): HandlerResult {
     return associate(this.#state, auth, body);
   }
 
-  /** `POST /mfa/challenge` with the parsed JSON body. See {@link challenge}. */
+  /** `POST /mfa/challenge` with the parsed JSON body: 200 with `challenge_type` (and `oob_code`), or a 4xx error. */
   challenge(auth: { clientId: string }, body: unknown): HandlerResult {
     return challenge(this.#state, auth, body);
   }
 
-  /** The `http://auth0.com/oauth/grant-type/mfa-otp` grant. See {@link verifyOtp}. */
+  /** The `http://auth0.com/oauth/grant-type/mfa-otp` grant: success once every required factor passed. */
   verifyOtp(input: VerifyOtpInput): VerifyResult {
     return verifyOtp(this.#state, input);
   }
 
-  /** The `http://auth0.com/oauth/grant-type/mfa-oob` grant. See {@link verifyOob}. */
+  /** The `http://auth0.com/oauth/grant-type/mfa-oob` grant; `authorization_pending` while a push is unanswered. */
   verifyOob(input: VerifyOobInput): VerifyResult {
     return verifyOob(this.#state, input);
   }
 
-  /** The `http://auth0.com/oauth/grant-type/mfa-recovery-code` grant. See {@link verifyRecoveryCode}. */
+  /** The `http://auth0.com/oauth/grant-type/mfa-recovery-code` grant; success carries the NEW recovery code. */
   verifyRecoveryCode(input: VerifyRecoveryCodeInput): VerifyResult {
     return verifyRecoveryCode(this.#state, input);
   }
