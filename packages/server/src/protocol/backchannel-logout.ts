@@ -1,4 +1,4 @@
-import { jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { jwtVerify, errors as joseErrors, type JWTPayload, type JWTVerifyResult } from 'jose';
 import { Auth0Error, BackchannelLogoutError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { ReplayCache } from '../lib/replay-cache.js';
@@ -19,8 +19,10 @@ export const LOGOUT_TOKEN_MAX_AGE = 300;
 
 /**
  * Validates a logout token completely: signature over the server's JWKS, `iss`, `aud`, `iat` (present
- * and not older than {@link LOGOUT_TOKEN_MAX_AGE}), `exp` when present, the back-channel logout
- * `events` member, no `nonce`, a `sid` or `sub`, and a `jti` not seen before.
+ * and not older than {@link LOGOUT_TOKEN_MAX_AGE}), `exp` when present, `typ` when present
+ * (`logout+jwt`), the back-channel logout member of `events` (a JSON object), no `nonce`, a `sid` or
+ * `sub` (each a string when present: a malformed `sid` is refused, never read as "all of `sub`'s
+ * sessions"), and a `jti` not seen before.
  *
  * The `jti` is recorded in `replay`; call `replay.remove(replayKey)` if acting on the token fails.
  *
@@ -36,19 +38,19 @@ export async function validateLogoutToken(
   if (typeof logoutToken !== 'string' || logoutToken === '') {
     throw new TypeError('"logoutToken" must be a non-empty string');
   }
-  const payload = await verify(transport, logoutToken);
+  const { payload, protectedHeader } = await verify(transport, logoutToken);
+  // §2.4: typ is optional; media type names compare case-insensitively and may omit "application/".
+  if (protectedHeader.typ !== undefined && normaliseTyp(protectedHeader.typ) !== 'logout+jwt') {
+    throw invalid('The logout token is typed as something other than logout+jwt', 'typ');
+  }
   const events = payload.events;
-  if (
-    typeof events !== 'object' ||
-    events === null ||
-    Array.isArray(events) ||
-    !(BACKCHANNEL_LOGOUT_EVENT in events)
-  ) {
-    throw invalid('The logout token has no back-channel logout event', 'events');
+  const event = isJsonObject(events) ? events[BACKCHANNEL_LOGOUT_EVENT] : undefined;
+  if (!isJsonObject(event)) {
+    throw invalid('The logout token has no back-channel logout event object', 'events');
   }
   if ('nonce' in payload) throw invalid('A logout token must not carry a nonce', 'nonce');
-  const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
-  const sub = typeof payload.sub === 'string' ? payload.sub : undefined;
+  const sid = optionalClaim(payload, 'sid');
+  const sub = optionalClaim(payload, 'sub');
   if (sid === undefined && sub === undefined)
     throw invalid('The logout token has neither sid nor sub', 'sid');
   if (typeof payload.jti !== 'string' || payload.jti === '')
@@ -67,16 +69,15 @@ export async function validateLogoutToken(
 }
 
 /** Verifies the logout token's signature and standard claims with jose, mapping failures to `logout_token_invalid`. */
-async function verify(transport: Transport, token: string): Promise<JWTPayload> {
+async function verify(transport: Transport, token: string): Promise<JWTVerifyResult<JWTPayload>> {
   try {
-    const { payload } = await jwtVerify(token, transport.keys, {
+    return await jwtVerify(token, transport.keys, {
       issuer: transport.issuer.href,
       audience: transport.client.client_id,
       clockTolerance: transport.clockTolerance,
       maxTokenAge: LOGOUT_TOKEN_MAX_AGE,
       requiredClaims: ['iat'],
     });
-    return payload;
   } catch (err) {
     if (err instanceof Auth0Error) throw err;
     if (err instanceof joseErrors.JWTClaimValidationFailed || err instanceof joseErrors.JWTExpired) {
@@ -90,4 +91,27 @@ async function verify(transport: Transport, token: string): Promise<JWTPayload> 
 /** A `logout_token_invalid` error naming `claim`. */
 function invalid(message: string, claim?: string): BackchannelLogoutError {
   return new BackchannelLogoutError('logout_token_invalid', message, claim);
+}
+
+/** Whether `value` is a JSON object (not an array, not null). */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A `typ` header as RFC 7515 §4.1.9 compares it: lower case, without the `application/` prefix. */
+function normaliseTyp(typ: string): string {
+  const lower = typ.toLowerCase();
+  return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
+}
+
+/**
+ * A claim that must be a non-empty string when present. A malformed `sid` must not be dropped: the
+ * token would then match every session of its `sub`.
+ */
+function optionalClaim(payload: JWTPayload, claim: 'sid' | 'sub'): string | undefined {
+  const value = payload[claim];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '')
+    throw invalid(`The logout token ${claim} is not a string`, claim);
+  return value;
 }

@@ -5,8 +5,9 @@ import { isRecord } from '../lib/is-record.js';
 
 /**
  * Verifies an ID token's signature against the server's JWKS (refetched once for an unknown `kid`)
- * and its `iss`, `aud` and `exp`. oauth4webapi's response processing checks the remaining claims
- * (`nonce`, `azp`, `iat`, `auth_time`); a token from the token endpoint goes through both.
+ * and its `iss`, `aud`, `exp` and `azp` (when present it must be this client, whatever the audience:
+ * oauth4webapi checks `azp` only with several audiences). oauth4webapi's response processing checks the
+ * remaining claims (`nonce`, `iat`, `auth_time`); a token from the token endpoint goes through both.
  *
  * @throws {IdTokenValidationError} `id_token_invalid`, with the failing `claim` where there is one.
  */
@@ -17,6 +18,9 @@ export async function verifyIdTokenSignature(transport: Transport, idToken: stri
       audience: transport.client.client_id,
       clockTolerance: transport.clockTolerance,
     });
+    if (payload.azp !== undefined && payload.azp !== transport.client.client_id) {
+      throw new IdTokenValidationError('ID token validation failed: it was issued to another client', 'azp');
+    }
     return payload;
   } catch (err) {
     // A JWKS that cannot be fetched is a transport failure, not a bad token.

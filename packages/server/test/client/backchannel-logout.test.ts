@@ -1,4 +1,3 @@
-import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { BACKCHANNEL_LOGOUT_EVENT, BackchannelLogoutError } from '../../src/index.js';
 import { nowSeconds, setup } from '../helpers/client.js';
@@ -11,7 +10,11 @@ async function loggedIn() {
   return { ...s, sid: String(user.sid), sub: user.sub };
 }
 
-function logoutToken(tenant: FakeTenant, claims: JWTPayload, options?: { forge?: boolean }) {
+function logoutToken(
+  tenant: FakeTenant,
+  claims: Record<string, unknown>,
+  options?: { forge?: boolean; typ?: string },
+) {
   return tenant.sign(
     {
       iss: tenant.issuer,
@@ -60,7 +63,7 @@ describe('handleBackchannelLogout', () => {
     expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
   });
 
-  const invalid: [string, JWTPayload, string][] = [
+  const invalid: [string, Record<string, unknown>, string][] = [
     ['with a nonce', { sid: 's', nonce: 'n' }, 'nonce'],
     ['without sid or sub', {}, 'sid'],
     ['without the back-channel logout event', { sid: 's', events: { other: {} } }, 'events'],
@@ -68,6 +71,15 @@ describe('handleBackchannelLogout', () => {
     ['from another issuer', { sid: 's', iss: 'https://evil.example.com/' }, 'iss'],
     ['issued too long ago', { sid: 's', iat: nowSeconds() - 3600 }, 'iat'],
     ['without a jti', { sid: 's', jti: undefined }, 'jti'],
+    [
+      'whose event member is not a JSON object',
+      { sid: 's', events: { [BACKCHANNEL_LOGOUT_EVENT]: true } },
+      'events',
+    ],
+    ['whose event member is an array', { sid: 's', events: { [BACKCHANNEL_LOGOUT_EVENT]: [] } }, 'events'],
+    ['whose event member is null', { sid: 's', events: { [BACKCHANNEL_LOGOUT_EVENT]: null } }, 'events'],
+    ['whose sid is a number (no fall back to sub)', { sid: 42, sub: 'auth0|alice' }, 'sid'],
+    ['whose sub is not a string', { sub: 42 }, 'sub'],
   ];
   for (const [name, claims, claim] of invalid) {
     it(`refuses a logout token ${name}, naming ${claim}`, async () => {
@@ -77,6 +89,29 @@ describe('handleBackchannelLogout', () => {
       expect(await client.getSession()).toBeDefined();
     });
   }
+
+  it('refuses a logout token typed as something other than logout+jwt', async () => {
+    const { client, tenant, sid } = await loggedIn();
+    const err = await refusal(
+      client.handleBackchannelLogout(await logoutToken(tenant, { sid }, { typ: 'JWT' })),
+    );
+    expect(err).toMatchObject({ code: 'logout_token_invalid', claim: 'typ' });
+    expect(await client.getSession()).toBeDefined();
+  });
+
+  for (const typ of ['logout+jwt', 'Logout+JWT', 'application/logout+jwt']) {
+    it(`accepts typ ${typ} (media types compare case-insensitively, application/ may be omitted)`, async () => {
+      const { client, tenant, sid } = await loggedIn();
+      await client.handleBackchannelLogout(await logoutToken(tenant, { sid }, { typ }));
+      expect(await client.getSession()).toBeUndefined();
+    });
+  }
+
+  it('accepts a logout token without typ', async () => {
+    const { client, tenant, sid } = await loggedIn();
+    await client.handleBackchannelLogout(await logoutToken(tenant, { sid }, { typ: '' }));
+    expect(await client.getSession()).toBeUndefined();
+  });
 
   it('refuses a string that is not a JWT', async () => {
     const { client } = await loggedIn();

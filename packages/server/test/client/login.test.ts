@@ -138,6 +138,23 @@ describe('completeInteractiveLogin', () => {
     expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'nonce' });
   });
 
+  it('rejects an ID token whose azp is another client, even with a single audience', async () => {
+    const { client, tenant, stateStore } = await setup();
+    const url = await client.startInteractiveLogin();
+    const callback = await tenant.authorize(url, { claims: { azp: 'another-client' } });
+    const err = await client.completeInteractiveLogin(callback).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdTokenValidationError);
+    expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'azp' });
+    expect(await stateStore.get('__a0_session')).toBeUndefined();
+  });
+
+  it('accepts an ID token whose azp is this client', async () => {
+    const { client, tenant } = await setup();
+    const url = await client.startInteractiveLogin();
+    const callback = await tenant.authorize(url, { claims: { azp: tenant.clientId } });
+    await expect(client.completeInteractiveLogin(callback)).resolves.toEqual({});
+  });
+
   it('checks auth_time when max_age was sent', async () => {
     const { client, tenant } = await setup();
     const url = await client.startInteractiveLogin({ authorizationParams: { max_age: 60 } });
