@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'missing_transaction'
   | 'invalid_callback'
   | 'id_token_invalid'
+  | 'id_token_user_mismatch'
   | 'logout_token_invalid'
   | 'backchannel_logout_unsupported'
   | 'mfa_required'

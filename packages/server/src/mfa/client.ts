@@ -211,7 +211,10 @@ export class MfaClient<TStoreOptions = unknown> {
    * @throws {MfaRequiredError} `mfa_required`: a further factor is needed (chained MFA); bound the same way.
    * @throws {ServerError} `server_error` with `error` `invalid_grant`, `expired_token`, `too_many_attempts`
    * (with `retryAfter`), `authorization_pending`, `slow_down`.
-   * @throws {IdTokenValidationError} `id_token_invalid` when creating the session.
+   * @throws {IdTokenValidationError} `id_token_invalid` when creating the session, or
+   *   `id_token_user_mismatch` when the ID token names another user or issuer than the session's.
+   * @throws {MfaTokenInvalidError} `mfa_token_invalid` also when a token sealed without a session is
+   *   verified inside one and the answer has no ID token to show it is the same user.
    * @example
    * ```ts
    * const result = await client.mfa.verify({ mfaToken, otp: '123456' }, storeOptions);
@@ -233,7 +236,7 @@ export class MfaClient<TStoreOptions = unknown> {
     if (typeof response.recovery_code === 'string') result.recoveryCode = response.recovery_code;
 
     if (options.persist ?? true) {
-      const target = { audience, scope, expiresAt: result.expiresAt };
+      const target = { audience, scope, expiresAt: result.expiresAt, sessionBound: !!context.session };
       await persistMfaTokens(this.#deps.transport, this.#deps.sessions, response, target, storeOptions);
     }
     return result;

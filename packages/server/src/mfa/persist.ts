@@ -1,7 +1,8 @@
 import type * as oauth from 'oauth4webapi';
+import { MfaTokenInvalidError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import { validatedClaims } from '../protocol/callback.js';
-import { applyTokenResponse, type SessionAccess } from '../session/index.js';
+import { applyTokenResponse, assertSameUser, type SessionAccess } from '../session/index.js';
 
 /** Where and how a completed MFA grant's tokens are filed. */
 export interface PersistTarget {
@@ -11,6 +12,8 @@ export interface PersistTarget {
   scope: string | undefined;
   /** Unix time in seconds the access token expires. */
   expiresAt: number;
+  /** Whether the mfa token was bound to the session it is presented in (sealed inside a session). */
+  sessionBound: boolean;
 }
 
 /**
@@ -19,7 +22,15 @@ export interface PersistTarget {
  * verified. With no session yet, a session is created only from a verified ID token (the MFA finished
  * a first login); an answer without one leaves the store untouched.
  *
- * @throws {IdTokenValidationError} `id_token_invalid`: nothing is written.
+ * Verifying never changes who is logged in: an ID token for another user or issuer than the
+ * session's is refused. An mfa token sealed without a session (from `getTokenByRefreshToken`, say)
+ * and presented inside one may only add to it when its answer carries an ID token for the session's
+ * user; otherwise nothing tells whose tokens these are, and it is refused.
+ *
+ * @throws {IdTokenValidationError} `id_token_invalid`, or `id_token_user_mismatch` for another user
+ *   or issuer: nothing is written.
+ * @throws {MfaTokenInvalidError} `mfa_token_invalid`: a session-less token's answer names no user to
+ *   check against the session's; nothing is written.
  */
 export async function persistMfaTokens<O>(
   transport: Transport,
@@ -31,6 +42,12 @@ export async function persistMfaTokens<O>(
   const claims = await validatedClaims(transport, response);
   await sessions.update(async (state) => {
     if (!state && !claims) return;
+    if (state && !target.sessionBound && !claims) {
+      throw new MfaTokenInvalidError(
+        'The mfa token was issued without a session and its answer names no user: it cannot add tokens to this session (log out first, or verify with persist: false)',
+      );
+    }
+    assertSameUser(state, claims);
     const next = applyTokenResponse(
       state,
       {

@@ -3,6 +3,7 @@ import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
 import type { SessionAccess } from '../session/access.js';
 import { applyTokenResponse } from '../session/apply-token-response.js';
+import { assertSameUser } from '../session/same-user.js';
 import { audienceToSend, findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
 import type { StateData, TokenSet } from '../types.js';
 import { refreshTokenGrant } from './refresh.js';
@@ -54,6 +55,8 @@ export interface AccessTokenContext<TStoreOptions> {
  * @throws {LoginRequiredError} `login_required`: no session, no refresh token, `invalid_grant`, or the
  *   session ended while the refresh waited for the lock.
  * @throws {MfaRequiredError} `mfa_required`, sealed and bound to this session.
+ * @throws {IdTokenValidationError} `id_token_invalid`, or `id_token_user_mismatch` when the new ID token
+ *   names another user or issuer (nothing is written).
  * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
  */
 export async function getAccessToken<TStoreOptions>(
@@ -83,6 +86,7 @@ export async function getAccessToken<TStoreOptions>(
   // (with cookie sessions each request writes its own response).
   let result = shared.state;
   if (!led && shared.tokens) {
+    assertSameUser(state, shared.claims);
     result = applyTokenResponse(state, shared.tokens, { ...query, claims: shared.claims });
     await ctx.sessions.set(result, storeOptions, result.internal.sid !== state.internal.sid);
   }
@@ -119,6 +123,7 @@ async function refreshUnderLock<TStoreOptions>(
       },
     },
   );
+  assertSameUser(current, refreshed.claims);
   const tokens = toTokenResponse(refreshed.response);
   const state = applyTokenResponse(current, tokens, { ...query, claims: refreshed.claims });
   await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);

@@ -24,3 +24,4 @@ export {
   type SessionCookieOptions,
   type SessionLifetime,
 } from './lifetime.js';
+export { assertSameUser } from './same-user.js';

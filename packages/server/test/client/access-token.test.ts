@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LoginRequiredError, MfaRequiredError, RequestError } from '../../src/index.js';
+import {
+  IdTokenValidationError,
+  LoginRequiredError,
+  MfaRequiredError,
+  RequestError,
+} from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
 import { nowSeconds, setup } from '../helpers/client.js';
 
@@ -232,6 +237,69 @@ describe('getAccessToken faults on the token endpoint', () => {
     expect(err).toMatchObject({ code: 'request_timeout' });
     expect(elapsed).toBeLessThan(1000);
     expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+});
+
+describe('getAccessToken never changes who is logged in', () => {
+  /** A refresh answer whose ID token is valid, but names `claims` instead of the session's user. */
+  const otherUser =
+    (tenant: Awaited<ReturnType<typeof setup>>['tenant'], claims: Record<string, unknown>) =>
+    async (endpoint: string) => {
+      if (endpoint !== 'refresh') return undefined;
+      const now = nowSeconds();
+      const idToken = await tenant.sign({
+        iss: tenant.issuer,
+        aud: tenant.clientId,
+        iat: now,
+        exp: now + 60,
+        ...claims,
+      });
+      return json({
+        access_token: 'fake-at-other',
+        id_token: idToken,
+        token_type: 'Bearer',
+        expires_in: 600,
+      });
+    };
+
+  it('refuses a refresh whose ID token names another sub, leaving the session byte-for-byte unchanged', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = otherUser(tenant, { sub: 'auth0|mallory' });
+    const err = await client.getAccessToken().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdTokenValidationError);
+    expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'sub' });
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+    expect((await client.getUser())?.sub).toBe('auth0|alice');
+  });
+
+  it("refuses a refresh whose ID token has another iss than the session's user", async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const state = await stateStore.get(SESSION);
+    if (!state?.user) throw new Error('no session');
+    // A session made when the app pointed at another tenant (same sub there).
+    await stateStore.set(SESSION, {
+      ...state,
+      user: { ...state.user, iss: 'https://old-tenant.example.com/' },
+      tokenSets: state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 })),
+    });
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = otherUser(tenant, { sub: 'auth0|alice' });
+    const err = await client.getAccessToken().catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'iss' });
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+
+  it('accepts a refresh whose ID token names the same user', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    tenant.intercept = otherUser(tenant, { sub: 'auth0|alice', name: 'Alice Renamed' });
+    await expect(client.getAccessToken()).resolves.toMatchObject({ accessToken: 'fake-at-other' });
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice', name: 'Alice Renamed' });
   });
 });
 

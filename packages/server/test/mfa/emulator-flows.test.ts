@@ -1,6 +1,11 @@
 import { generateTotp, startEmulator, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MfaRequiredError, MfaTokenInvalidError, ServerClient } from '../../src/index.js';
+import {
+  IdTokenValidationError,
+  MfaRequiredError,
+  MfaTokenInvalidError,
+  ServerClient,
+} from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 
 const API = 'https://api.example.com';
@@ -29,6 +34,13 @@ beforeAll(async () => {
           user_id: 'auth0|step-up',
           email: 'step-up@example.com',
           password: PASSWORD,
+          authenticators: [{ type: 'otp', secret: TOTP }],
+        },
+        {
+          user_id: 'auth0|other',
+          email: 'other@example.com',
+          password: PASSWORD,
+          mfa: 'required',
           authenticators: [{ type: 'otp', secret: TOTP }],
         },
         {
@@ -153,6 +165,26 @@ describe('MFA against auth0-emulator', () => {
 
     await client.mfa.verify({ mfaToken, otp: generateTotp(TOTP) });
     expect(await client.getUser()).toMatchObject({ sub: 'auth0|first' });
+  });
+
+  it("an mfa token sealed without a session is refused inside another user's session, which stays as it was", async () => {
+    const answer = await tokenRequest({
+      grant_type: 'password',
+      username: 'other@example.com',
+      password: PASSWORD,
+      scope: 'openid profile email offline_access',
+    });
+    expect(answer.error).toBe('mfa_required');
+    const client = newClient();
+    const mfaToken = await client.mfa.encryptMfaToken({ mfaToken: String(answer.mfa_token) });
+    await signIn(client, 'rt@example.com');
+    const before = JSON.stringify(await client.getSession());
+
+    const err = await client.mfa.verify({ mfaToken, otp: generateTotp(TOTP) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdTokenValidationError);
+    expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'sub' });
+    expect(JSON.stringify(await client.getSession())).toBe(before);
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|rt' });
   });
 
   it('a session-bound token is refused by another session of the same deployment', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MfaRequiredError, MfaTokenInvalidError, ServerError } from '../../src/errors/index.js';
+import {
+  IdTokenValidationError,
+  MfaRequiredError,
+  MfaTokenInvalidError,
+  ServerError,
+} from '../../src/errors/index.js';
 import { createStoreSession } from '../../src/lib/store-session.js';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
@@ -133,7 +138,7 @@ describe('verify', () => {
     expect(state?.internal.sid).toEqual(expect.any(String));
   });
 
-  it('after a first login, stores the new session under a new id, never under one the request carried', async () => {
+  it('refuses a token sealed without a session inside the session of another user (a planted session stays as it was)', async () => {
     const signer = await idTokenSigner();
     const idToken = await signer.sign({ sub: 'auth0|alice' });
     const jar = new CookieJar();
@@ -147,17 +152,64 @@ describe('verify', () => {
     });
     const planted = jar.getCookie('__a0_session');
     if (!planted) throw new Error('no session cookie was set');
+    const before = JSON.stringify(await stateStore.get('__a0_session'));
     const { mfa, tokens } = setup({
       routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],
       extra: { sessions: createStoreSession(() => stateStore, '__a0_session') },
     });
-    await mfa.verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' });
-    expect((await stateStore.get('__a0_session'))?.user?.sub).toBe('auth0|alice');
+    const err = await mfa
+      .verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IdTokenValidationError);
+    expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'sub' });
+    expect(jar.getCookie('__a0_session')).toBe(planted);
+    expect(JSON.stringify(await stateStore.get('__a0_session'))).toBe(before);
     const attacker = new CookieJar();
     attacker.setCookie('__a0_session', planted);
     const attackerStore = new StatefulStateStore<Options>({ secret: SECRET, store: backend }, attacker);
-    expect(jar.getCookie('__a0_session')).not.toBe(planted);
-    expect((await attackerStore.get('__a0_session'))?.user?.sub).not.toBe('auth0|alice');
+    expect((await attackerStore.get('__a0_session'))?.user?.sub).toBe('auth0|mallory');
+  });
+
+  it('refuses a token sealed without a session inside a session when the answer names no user', async () => {
+    const { mfa, tokens, sessions } = setup({
+      sessions: { a: session('sid-a') },
+      routes: [tokenEndpoint(() => tokens200())],
+    });
+    const before = structuredClone(sessions.states.get('a'));
+    const err = await mfa
+      .verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' }, { session: 'a' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MfaTokenInvalidError);
+    expect(sessions.states.get('a')).toEqual(before);
+  });
+
+  it('files a token sealed without a session into a session of the same user', async () => {
+    const signer = await idTokenSigner();
+    const idToken = await signer.sign({ sub: 'auth0|alice' });
+    const { mfa, tokens, sessions } = setup({
+      sessions: { a: session('sid-a') },
+      routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],
+    });
+    await mfa.verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' }, { session: 'a' });
+    expect(sessions.states.get('a')).toMatchObject({
+      internal: { sid: 'sid-a' },
+      tokenSets: [{ audience: API, accessToken: 'AT-verified' }],
+    });
+  });
+
+  it('refuses a session-bound verify whose ID token names another user, leaving the session as it was', async () => {
+    const signer = await idTokenSigner();
+    const idToken = await signer.sign({ sub: 'auth0|mallory' });
+    const { mfa, tokens, sessions } = setup({
+      sessions: { a: session('sid-a') },
+      routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],
+    });
+    const before = structuredClone(sessions.states.get('a'));
+    const err = await mfa
+      .verify({ mfaToken: await sealed(tokens, { audience: API }, bound), otp: '1' }, { session: 'a' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'sub' });
+    expect(sessions.states.get('a')).toEqual(before);
   });
 
   it('refuses an ID token signed by another key and creates no session', async () => {
