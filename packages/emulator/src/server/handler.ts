@@ -14,6 +14,7 @@ import type { LoginDeps } from '../login/context.js';
 import { handleLogin } from '../login/routes.js';
 import { v2Logout } from '../logout/v2-logout.js';
 import { ROUTES } from '../provider/configuration.js';
+import { checkHost, loopbackHosts } from './host-check.js';
 
 /** Everything the request handler routes to, built once by `startEmulator`. */
 export interface HandlerDeps {
@@ -39,6 +40,7 @@ function rewriteAuthorize(req: IncomingMessage, url: URL): void {
  */
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const provider = deps.provider.callback();
+  const hosts = loopbackHosts(deps.provider.issuer);
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', deps.provider.issuer);
     const path = url.pathname;
@@ -63,6 +65,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     return provider(req, res);
   };
   return (req, res) => {
+    if (!checkHost(hosts, req, res)) return;
     route(req, res).catch((error: unknown) => {
       deps.log(
         `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

@@ -38,7 +38,8 @@ function attribute(text: string, name: string): string | undefined {
 }
 
 function pageError(text: string): string | undefined {
-  return /role="alert">\s*([^<]*?)\s*</.exec(text)?.[1];
+  // One greedy class then trim: a lazy group next to `\s*` backtracks quadratically on long whitespace.
+  return /role="alert">([^<]*)</.exec(text)?.[1]?.trim();
 }
 
 /**
