@@ -15,7 +15,7 @@ import {
 } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
-import { callbackState, exchangeCode } from './protocol/callback.js';
+import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
@@ -136,8 +136,9 @@ export class ServerClient<TStoreOptions = unknown> {
    * Completes a login from the callback URL: finds the transaction by `state`, deletes it (a callback
    * URL works once), exchanges the code, validates the ID token and writes a new session.
    *
-   * @throws {CallbackError} `missing_transaction` (naming the transaction looked up) or `invalid_callback`
-   *   (the server's `error` / `errorDescription`, or no state or code).
+   * @throws {CallbackError} `missing_transaction` (its `transaction` names the key looked up) or
+   *   `invalid_callback` (the server's `error` / `errorDescription`, or no well-formed state, or no
+   *   code). Values from the callback URL are never in the message.
    * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
    * @throws {ServerError} `server_error` when the code is refused; {@link RequestError} on transport failures.
    * @example
@@ -150,8 +151,8 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
     const callback = new URL(url);
-    const echoed = callback.searchParams.get('state');
-    if (callback.searchParams.has('error') && echoed) {
+    const echoed = wellFormedState(callback);
+    if (callback.searchParams.has('error') && echoed !== undefined) {
       // The login is over either way; do not leave its transaction cookie behind.
       await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
     }
@@ -161,7 +162,7 @@ export class ServerClient<TStoreOptions = unknown> {
     if (!transaction || transaction.state !== state) {
       throw new CallbackError(
         'missing_transaction',
-        `No login transaction "${key}" was found: its cookie is missing or expired, the callback was already used, or the state was altered`,
+        'No login transaction matches the callback (see the transaction field): its cookie is missing or expired, the callback was already used, or the state was altered',
         { transaction: key },
       );
     }

@@ -1,6 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { CallbackError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
+import { untrustedText } from '../lib/untrusted.js';
 import type { TransactionData, UserClaims } from '../types.js';
 import { verifyIdTokenSignature } from './id-token.js';
 
@@ -11,24 +12,53 @@ export interface ExchangedCode {
 }
 
 /**
+ * The shape of every `state` this SDK makes (oauth4webapi's 32 random bytes, base64url), with room
+ * to spare. A callback's `state` is checked against it before it names a store key or a cookie.
+ */
+const STATE_SHAPE = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The longest `error` / `error_description` of a callback kept on the error, in characters. */
+const MAX_ERROR_LENGTH = 128;
+const MAX_DESCRIPTION_LENGTH = 512;
+
+/**
+ * The callback URL's `state` when it has the shape of one this SDK makes, else `undefined`: the value
+ * is attacker-controlled and becomes a store key and a cookie name.
+ */
+export function wellFormedState(url: URL): string | undefined {
+  const state = url.searchParams.get('state');
+  return state !== null && STATE_SHAPE.test(state) ? state : undefined;
+}
+
+/**
  * Reads the `state` of a callback URL, after turning a server `error` in it into a
- * {@link CallbackError}.
+ * {@link CallbackError}. The callback's values never reach the error's message: `error` and
+ * `errorDescription` carry them, without control characters and cut to 128 and 512 characters.
  *
- * @throws {CallbackError} `invalid_callback` when the callback carries `error` or no `state`.
+ * @throws {CallbackError} `invalid_callback` when the callback carries `error`, or no well-formed `state`.
  */
 export function callbackState(url: URL): string {
   const error = url.searchParams.get('error');
   if (error !== null) {
-    const errorDescription = url.searchParams.get('error_description') ?? undefined;
+    const description = url.searchParams.get('error_description');
     throw new CallbackError(
       'invalid_callback',
-      `The authorization server answered the login with ${error}${errorDescription ? `: ${errorDescription}` : ''}`,
-      { error, errorDescription },
+      'The authorization server answered the login with an error (see the error and errorDescription fields)',
+      {
+        error: untrustedText(error, MAX_ERROR_LENGTH),
+        errorDescription:
+          description === null ? undefined : untrustedText(description, MAX_DESCRIPTION_LENGTH),
+      },
     );
   }
-  const state = url.searchParams.get('state');
-  if (state === null || state === '') {
-    throw new CallbackError('invalid_callback', 'The callback URL has no state parameter');
+  const state = wellFormedState(url);
+  if (state === undefined) {
+    throw new CallbackError(
+      'invalid_callback',
+      url.searchParams.has('state')
+        ? 'The callback URL has a malformed state parameter'
+        : 'The callback URL has no state parameter',
+    );
   }
   return state;
 }

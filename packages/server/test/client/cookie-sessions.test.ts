@@ -61,6 +61,21 @@ describe('with a cookie handler and no stores', () => {
     });
   });
 
+  it('never turns a callback state into a cookie name (state=a; Domain=evil)', async () => {
+    const { jar, client } = await cookieSetup();
+    await client.startInteractiveLogin();
+    const headers = jar.setCookieHeaders.length;
+    for (const query of [
+      'error=access_denied&state=a%3B%20Domain%3Devil',
+      'code=c&state=a%3B%20Domain%3Devil',
+    ]) {
+      await expect(client.completeInteractiveLogin(`${REDIRECT_URI}?${query}`)).rejects.toMatchObject({
+        code: 'invalid_callback',
+      });
+    }
+    expect(jar.setCookieHeaders.slice(headers)).toEqual([]);
+  });
+
   it('reads a tampered or foreign session cookie as no session, without throwing', async () => {
     const { jar, client, login } = await cookieSetup();
     await login();

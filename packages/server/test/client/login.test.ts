@@ -69,7 +69,8 @@ describe('completeInteractiveLogin', () => {
     const err = await client.completeInteractiveLogin(callback).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CallbackError);
     expect(err).toMatchObject({ code: 'missing_transaction', transaction: '__a0_tx.tampered' });
-    expect(String(err)).toContain('__a0_tx.tampered');
+    // The state came from the URL: it is in the structured field only, never in the message.
+    expect(String(err)).not.toContain('tampered');
   });
 
   it('fails a callback URL used twice', async () => {
@@ -113,6 +114,49 @@ describe('completeInteractiveLogin', () => {
     });
     expect(await transactionStore.get(`__a0_tx.${state}`)).toBeUndefined();
   });
+
+  it('keeps the error and error_description of a callback out of the message, cleaned in structured fields', async () => {
+    const { client } = await setup();
+    const state = (await client.startInteractiveLogin()).searchParams.get('state') ?? '';
+    const callback = new URL(REDIRECT_URI);
+    callback.searchParams.set('state', state);
+    callback.searchParams.set('error', 'access_denied<img src=x onerror=alert(1)>');
+    const description = '<script>alert(1)</script>\r\nSet-Cookie: evil=1\u0000' + 'x'.repeat(5000);
+    callback.searchParams.set('error_description', description);
+    const err = await client.completeInteractiveLogin(callback).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CallbackError);
+    if (!(err instanceof CallbackError)) return;
+    for (const text of [err.message, String(err.stack)]) {
+      expect(text).not.toMatch(/<script|<img|Set-Cookie|evil|access_denied/);
+    }
+    expect(err.errorDescription).toMatch(/^<script>alert\(1\)<\/script>Set-Cookie: evil=1x+/);
+    expect(err.errorDescription).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(err.errorDescription?.length).toBeLessThanOrEqual(512);
+    expect(err.error).toBe('access_denied<img src=x onerror=alert(1)>');
+  });
+
+  for (const state of ['a; Domain=evil.example', 'a\r\nSet-Cookie: x=1', 'x'.repeat(300), 'a.b', 'é']) {
+    it(`refuses a callback whose state is not a state this SDK makes (${JSON.stringify(state.slice(0, 24))})`, async () => {
+      const { client, tenant, transactionStore } = await setup();
+      const looked: string[] = [];
+      const get = transactionStore.get.bind(transactionStore);
+      const del = transactionStore.delete.bind(transactionStore);
+      transactionStore.get = (key, o) => (looked.push(key), get(key, o));
+      transactionStore.delete = (key, o) => (looked.push(key), del(key, o));
+      const callback = await tenant.authorize(await client.startInteractiveLogin());
+      callback.searchParams.set('state', state);
+      for (const url of [
+        callback,
+        new URL(`${REDIRECT_URI}?error=access_denied&state=${encodeURIComponent(state)}`),
+      ]) {
+        const err = await client.completeInteractiveLogin(url).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(CallbackError);
+        expect(err).toMatchObject({ code: 'invalid_callback' });
+        expect(String(err)).not.toContain(state);
+      }
+      expect(looked).toEqual([]);
+    });
+  }
 
   it('fails a callback without state as invalid_callback', async () => {
     const { client } = await setup();
