@@ -141,8 +141,8 @@ describe('completeInteractiveLogin', () => {
       const looked: string[] = [];
       const get = transactionStore.get.bind(transactionStore);
       const del = transactionStore.delete.bind(transactionStore);
-      transactionStore.get = (key, o) => (looked.push(key), get(key, o));
-      transactionStore.delete = (key, o) => (looked.push(key), del(key, o));
+      transactionStore.get = (key: string) => (looked.push(key), get(key));
+      transactionStore.delete = (key: string) => (looked.push(key), del(key));
       const callback = await tenant.authorize(await client.startInteractiveLogin());
       callback.searchParams.set('state', state);
       for (const url of [
