@@ -2,7 +2,7 @@ import { resolveConfig, type ResolvedConfig, type ServerClientOptions } from './
 import { CallbackError } from './errors/index.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { ReplayCache } from './lib/replay-cache.js';
-import { optionalString, requireString } from './lib/validate.js';
+import { argumentError, optionalString, requireString } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
 import { createStoreSession } from './lib/store-session.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
@@ -265,7 +265,7 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
-      throw new TypeError('"returnTo" must be an absolute URL');
+      throw argumentError('"returnTo" must be an absolute URL');
     }
     const state = await this.#sessions.get(storeOptions);
     await this.#stateStore.delete(this.#config.stateIdentifier, storeOptions);
@@ -358,7 +358,7 @@ function resolveStores<O>(config: ResolvedConfig<O>): {
       ));
   // resolveConfig already demands a store or a cookie handler; this narrows the types.
   if (!stateStore || !transactionStore)
-    throw new TypeError('"stateStore" and "transactionStore" are required');
+    throw argumentError('"stateStore" and "transactionStore" are required', 'ERR_INVALID_ARG_TYPE');
   return { stateStore, transactionStore };
 }
 

@@ -1,6 +1,6 @@
 import type { ClientAuthOptions } from './http/index.js';
 import { isLoopback } from './lib/loopback.js';
-import { requireString } from './lib/validate.js';
+import { argumentError, requireString } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import type { SessionConfiguration } from './session/index.js';
 import type { CookieHandler, StateStore, TransactionStore } from './types.js';
@@ -103,17 +103,21 @@ export function resolveConfig<TStoreOptions>(
   options: ServerClientOptions<TStoreOptions>,
 ): ResolvedConfig<TStoreOptions> {
   if (typeof options !== 'object' || options === null)
-    throw new TypeError('ServerClient options are required');
+    throw argumentError('ServerClient options are required', 'ERR_INVALID_ARG_TYPE');
   const clientId = nonEmpty(options.clientId, 'clientId');
   const secrets = resolveSecrets(options.secret);
   const fetchImpl = options.customFetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new TypeError('"customFetch" must be a function');
+  if (typeof fetchImpl !== 'function')
+    throw argumentError('"customFetch" must be a function', 'ERR_INVALID_ARG_TYPE');
 
   if (options.cookieHandler === undefined && options.stateStore === undefined) {
-    throw new TypeError('"stateStore" is required when no "cookieHandler" is given');
+    throw argumentError('"stateStore" is required when no "cookieHandler" is given', 'ERR_INVALID_ARG_TYPE');
   }
   if (options.cookieHandler === undefined && options.transactionStore === undefined) {
-    throw new TypeError('"transactionStore" is required when no "cookieHandler" is given');
+    throw argumentError(
+      '"transactionStore" is required when no "cookieHandler" is given',
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
 
   return {
@@ -142,7 +146,8 @@ export function resolveConfig<TStoreOptions>(
 /** The session options as given; the stores check each value and name the field they reject. */
 function resolveSession(session: unknown): SessionConfiguration {
   if (session === undefined) return {};
-  if (typeof session !== 'object' || session === null) throw new TypeError('"session" must be an object');
+  if (typeof session !== 'object' || session === null)
+    throw argumentError('"session" must be an object', 'ERR_INVALID_ARG_TYPE');
   return session;
 }
 
@@ -154,7 +159,7 @@ export function resolveIssuer(domain: unknown): URL {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new TypeError('"domain" must be a host name or an origin such as https://tenant.auth0.com');
+    throw argumentError('"domain" must be a host name or an origin such as https://tenant.auth0.com');
   }
   if (
     url.pathname !== '/' ||
@@ -163,13 +168,13 @@ export function resolveIssuer(domain: unknown): URL {
     url.username !== '' ||
     url.password !== ''
   ) {
-    throw new TypeError('"domain" must be a host name or an origin, without path, query or credentials');
+    throw argumentError('"domain" must be a host name or an origin, without path, query or credentials');
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new TypeError('"domain" may use plain http only for a loopback host (127.0.0.1, [::1], localhost)');
+    throw argumentError('"domain" may use plain http only for a loopback host (127.0.0.1, [::1], localhost)');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError('"domain" must use https');
+    throw argumentError('"domain" must use https');
   }
   return new URL(`${url.origin}/`);
 }
@@ -177,12 +182,16 @@ export function resolveIssuer(domain: unknown): URL {
 function resolveSecrets(secret: unknown): string[] {
   const list = typeof secret === 'string' ? [secret] : secret;
   if (!Array.isArray(list) || list.length === 0) {
-    throw new TypeError('"secret" is required: a string, or a non-empty array of strings');
+    throw argumentError(
+      '"secret" is required: a string, or a non-empty array of strings',
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
   return list.map((s, i) => {
     if (typeof s !== 'string' || s.length < 32) {
-      throw new TypeError(
+      throw argumentError(
         `"secret"${Array.isArray(secret) ? `[${i}]` : ''} must be a string of at least 32 characters`,
+        typeof s === 'string' ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE',
       );
     }
     return s;
@@ -193,19 +202,22 @@ function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOption
   const { clientSecret, clientAssertionSigningKey, clientAssertionSigningAlg, clientAuthMethod } = options;
   if (clientAssertionSigningKey !== undefined) {
     if (typeof clientAssertionSigningKey !== 'string' && !(clientAssertionSigningKey instanceof CryptoKey)) {
-      throw new TypeError('"clientAssertionSigningKey" must be a PKCS#8 PEM string or a CryptoKey');
+      throw argumentError(
+        '"clientAssertionSigningKey" must be a PKCS#8 PEM string or a CryptoKey',
+        'ERR_INVALID_ARG_TYPE',
+      );
     }
     if (clientAssertionSigningAlg !== undefined)
       nonEmpty(clientAssertionSigningAlg, 'clientAssertionSigningAlg');
     return { method: 'private_key_jwt', clientAssertionSigningKey, clientAssertionSigningAlg };
   }
   if (clientSecret === undefined) {
-    throw new TypeError('"clientSecret" or "clientAssertionSigningKey" is required');
+    throw argumentError('"clientSecret" or "clientAssertionSigningKey" is required', 'ERR_INVALID_ARG_TYPE');
   }
   nonEmpty(clientSecret, 'clientSecret');
   const method = clientAuthMethod ?? 'client_secret_post';
   if (method !== 'client_secret_post' && method !== 'client_secret_basic') {
-    throw new TypeError('"clientAuthMethod" must be "client_secret_post" or "client_secret_basic"');
+    throw argumentError('"clientAuthMethod" must be "client_secret_post" or "client_secret_basic"');
   }
   return { method, clientSecret };
 }
@@ -213,12 +225,12 @@ function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOption
 function resolveAuthorizationParams(params: AuthorizationParameters | undefined): AuthorizationParameters {
   if (params === undefined) return { scope: DEFAULT_SCOPE };
   if (typeof params !== 'object' || params === null)
-    throw new TypeError('"authorizationParams" must be an object');
+    throw argumentError('"authorizationParams" must be an object', 'ERR_INVALID_ARG_TYPE');
   if (params.redirect_uri !== undefined) {
     try {
       new URL(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri'));
     } catch {
-      throw new TypeError('"authorizationParams.redirect_uri" must be an absolute URL');
+      throw argumentError('"authorizationParams.redirect_uri" must be an absolute URL');
     }
   }
   if (params.audience !== undefined) nonEmpty(params.audience, 'authorizationParams.audience');
@@ -237,14 +249,14 @@ function optionalName(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
   const name = nonEmpty(value, field);
   if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
-    throw new TypeError(`"${field}" must be a valid cookie name`);
+    throw argumentError(`"${field}" must be a valid cookie name`);
   return name;
 }
 
 function positive(value: unknown, field: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`"${field}" must be a positive number`);
+    throw argumentError(`"${field}" must be a positive number`);
   }
   return value;
 }
@@ -252,7 +264,7 @@ function positive(value: unknown, field: string, fallback: number): number {
 function nonNegative(value: unknown, field: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new TypeError(`"${field}" must be a number of at least 0`);
+    throw argumentError(`"${field}" must be a number of at least 0`);
   }
   return value;
 }

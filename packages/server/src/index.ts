@@ -27,7 +27,7 @@ export {
 } from './stores/index.js';
 export type { SessionConfiguration, SessionCookieOptions } from './session/index.js';
 export {
-  MfaClient,
+  type MfaClient,
   type Authenticator,
   type Challenge,
   type Enrollment,

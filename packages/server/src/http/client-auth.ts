@@ -1,5 +1,6 @@
 import { importPKCS8 } from 'jose';
 import * as oauth from 'oauth4webapi';
+import { argumentError } from '../lib/validate.js';
 
 /** How the client authenticates to the token, PAR, revocation and MFA endpoints. */
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt';
@@ -29,7 +30,10 @@ export function createClientAuth(options: ClientAuthOptions): oauth.ClientAuth {
       const alg = options.clientAssertionSigningAlg ?? 'RS256';
       const source = options.clientAssertionSigningKey;
       if (source === undefined)
-        throw new TypeError('"clientAssertionSigningKey" is required for private_key_jwt');
+        throw argumentError(
+          '"clientAssertionSigningKey" is required for private_key_jwt',
+          'ERR_INVALID_ARG_TYPE',
+        );
       let key: Promise<CryptoKey> | undefined;
       return async (as, client, body, headers) => {
         key ??= typeof source === 'string' ? importPKCS8(source, alg) : Promise.resolve(source);
@@ -41,7 +45,8 @@ export function createClientAuth(options: ClientAuthOptions): oauth.ClientAuth {
 
 /** The client secret, which configuration validation guarantees for the secret methods. */
 function required(secret: string | undefined): string {
-  if (secret === undefined) throw new TypeError('"clientSecret" is required for this client authentication');
+  if (secret === undefined)
+    throw argumentError('"clientSecret" is required for this client authentication', 'ERR_INVALID_ARG_TYPE');
   return secret;
 }
 

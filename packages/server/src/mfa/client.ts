@@ -24,7 +24,7 @@ import type {
   WithMfaToken,
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
-import { requireString } from '../lib/validate.js';
+import { argumentError, requireString } from '../lib/validate.js';
 import { checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
 import type {
   Authenticator,
@@ -165,7 +165,10 @@ export class MfaClient<TStoreOptions = unknown> {
     if (accessToken === undefined) {
       const { getAccessToken } = this.#deps;
       if (!getAccessToken)
-        throw new TypeError('"accessToken" is required: this MfaClient has no session access');
+        throw argumentError(
+          '"accessToken" is required: this MfaClient has no session access',
+          'ERR_INVALID_ARG_TYPE',
+        );
       const audience = mfaApiAudience(this.#deps.transport);
       ({ accessToken } = await getAccessToken({ audience, scope: 'remove:authenticators' }, storeOptions));
     }
@@ -188,7 +191,7 @@ export class MfaClient<TStoreOptions = unknown> {
    */
   async challengeAuthenticator(options: ChallengeOptions, storeOptions?: TStoreOptions): Promise<Challenge> {
     if (options?.challengeType !== 'otp' && options?.challengeType !== 'oob') {
-      throw new TypeError('"challengeType" must be otp or oob');
+      throw argumentError('"challengeType" must be otp or oob');
     }
     if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
     const context = await this.#open(options, storeOptions);

@@ -8,6 +8,7 @@ import { createSealer } from '../crypto/index.js';
 import type { MfaSealer } from '../http/index.js';
 import { parseRequirements } from '../http/index.js';
 import type { MfaSessionBinding, MfaTokenContext, MfaTokenInput } from './types.js';
+import { argumentError } from '../lib/validate.js';
 
 /** Seconds an encrypted mfa token lives unless configured otherwise. */
 export const DEFAULT_MFA_TOKEN_TTL = 300;
@@ -72,7 +73,7 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   const sealer = createSealer(secrets, 'mfa-token');
   const issuer = new URL(options.issuer).href;
   const ttl = options.ttlSeconds ?? DEFAULT_MFA_TOKEN_TTL;
-  if (!Number.isFinite(ttl) || ttl <= 0) throw new TypeError('"mfaTokenTtl" must be a positive number');
+  if (!Number.isFinite(ttl) || ttl <= 0) throw argumentError('"mfaTokenTtl" must be a positive number');
 
   const encrypt: MfaTokens['encrypt'] = (input, session) => {
     const claims: SealedMfaToken = { mfa: input.mfaToken, cid: options.clientId, iss: issuer };

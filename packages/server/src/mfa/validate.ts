@@ -1,4 +1,4 @@
-import { requireString } from '../lib/validate.js';
+import { argumentError, requireString } from '../lib/validate.js';
 import { isFactorType } from './factors.js';
 import type { MfaCredential } from './grant.js';
 import type { EnrollOptions, VerifyOptions, WaitForApprovalOptions } from './options.js';
@@ -15,22 +15,22 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  */
 export function enrollmentOf(options: EnrollOptions): Omit<EnrollOptions, 'mfaToken'> {
   if (!isFactorType(options?.factorType)) {
-    throw new TypeError('"factorType" must be one of otp, sms, voice, email, push');
+    throw argumentError('"factorType" must be one of otp, sms, voice, email, push');
   }
   const { factorType, phoneNumber, email } = options;
   if (factorType === 'sms' || factorType === 'voice') {
     if (typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) {
-      throw new TypeError('"phoneNumber" must be an E.164 number such as +14155550100');
+      throw argumentError('"phoneNumber" must be an E.164 number such as +14155550100');
     }
   } else if (phoneNumber !== undefined) {
-    throw new TypeError(`"phoneNumber" is only for sms and voice, not ${factorType}`);
+    throw argumentError(`"phoneNumber" is only for sms and voice, not ${factorType}`);
   }
   if (factorType === 'email') {
     if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email)) {
-      throw new TypeError('"email" must be an email address');
+      throw argumentError('"email" must be an email address');
     }
   } else if (email !== undefined) {
-    throw new TypeError(`"email" is only for the email factor, not ${factorType}`);
+    throw argumentError(`"email" is only for the email factor, not ${factorType}`);
   }
   return {
     factorType,
@@ -52,7 +52,7 @@ export function credentialOf(options: VerifyOptions): MfaCredential {
   }
   const given = (['otp', 'oobCode', 'recoveryCode'] as const).filter((f) => options?.[f] !== undefined);
   if (given.length !== 1) {
-    throw new TypeError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
+    throw argumentError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
   }
   if (options.otp !== undefined) {
     requireString(options.otp, 'otp');
@@ -77,7 +77,7 @@ export function checkPollOptions(options: WaitForApprovalOptions): void {
   for (const field of ['intervalMs', 'timeoutMs'] as const) {
     const value = options[field];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      throw new TypeError(`"${field}" must be a non-negative number of milliseconds`);
+      throw argumentError(`"${field}" must be a non-negative number of milliseconds`);
     }
   }
 }

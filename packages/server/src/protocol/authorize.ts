@@ -1,7 +1,9 @@
 import * as oauth from 'oauth4webapi';
 import type { AuthorizationParameters } from '../config.js';
 import type { Transport } from '../http/index.js';
+import { RequestError } from '../errors/index.js';
 import type { TransactionData } from '../types.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * Options of `startInteractiveLogin`.
@@ -53,7 +55,7 @@ export async function buildAuthorizationRequest(
   const params: AuthorizationParameters = { ...defaults, ...options.authorizationParams };
   const redirectUri = params.redirect_uri;
   if (typeof redirectUri !== 'string' || redirectUri === '') {
-    throw new TypeError('"authorizationParams.redirect_uri" is required to start an interactive login');
+    throw argumentError('"authorizationParams.redirect_uri" is required to start an interactive login');
   }
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
@@ -87,7 +89,7 @@ export async function buildAuthorizationRequest(
 
   const url = await transport.run(async (as) => {
     if (!as.authorization_endpoint)
-      throw new TypeError('The discovery document has no authorization_endpoint');
+      throw new RequestError('invalid_response', 'The discovery document has no authorization_endpoint');
     const target = new URL(as.authorization_endpoint);
     if (!options.pushedAuthorizationRequests) {
       query.forEach((value, key) => target.searchParams.set(key, value));
@@ -123,7 +125,7 @@ function parseMaxAge(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   const n = typeof value === 'string' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new TypeError('"authorizationParams.max_age" must be a non-negative integer');
+    throw argumentError('"authorizationParams.max_age" must be a non-negative integer');
   }
   return n;
 }

@@ -3,6 +3,7 @@ import { Auth0Error, BackchannelLogoutError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { ReplayCache } from '../lib/replay-cache.js';
 import type { LogoutTokenClaims } from '../types.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * The event a logout token must carry (OpenID Connect Back-Channel Logout 1.0, section 2.4).
@@ -36,7 +37,7 @@ export async function validateLogoutToken(
   replay: ReplayCache,
 ): Promise<LogoutTokenClaims & { replayKey: string }> {
   if (typeof logoutToken !== 'string' || logoutToken === '') {
-    throw new TypeError('"logoutToken" must be a non-empty string');
+    throw argumentError('"logoutToken" must be a non-empty string', 'ERR_INVALID_ARG_TYPE');
   }
   const { payload, protectedHeader } = await verify(transport, logoutToken);
   // §2.4: typ is optional; media type names compare case-insensitively and may omit "application/".

@@ -1,5 +1,6 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
 import { isLoopback } from '../lib/loopback.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
@@ -68,7 +69,7 @@ const DAY = 24 * 60 * 60;
 function duration(value: number | undefined, fallback: number, field: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`"${field}" must be a positive number of seconds`);
+    throw argumentError(`"${field}" must be a positive number of seconds`);
   }
   return Math.floor(value);
 }
@@ -80,7 +81,7 @@ function duration(value: number | undefined, fallback: number, field: string): n
  */
 export function resolveSessionLifetime(config: SessionConfiguration = {}): SessionLifetime {
   if (config.rolling !== undefined && typeof config.rolling !== 'boolean') {
-    throw new TypeError('"rolling" must be a boolean');
+    throw argumentError('"rolling" must be a boolean', 'ERR_INVALID_ARG_TYPE');
   }
   return {
     rolling: config.rolling ?? true,
@@ -137,7 +138,7 @@ export function secureByDefault(appBaseUrl: string | URL | undefined): boolean {
   try {
     url = new URL(appBaseUrl);
   } catch {
-    throw new TypeError('"appBaseUrl" must be an absolute URL');
+    throw argumentError('"appBaseUrl" must be an absolute URL');
   }
   return !(url.protocol === 'http:' && isLoopback(url.hostname));
 }

@@ -4,6 +4,7 @@ import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '..
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * Options of a {@link CookieTransactionStore}.
@@ -47,7 +48,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     checkStoreArguments(options, cookieHandler);
     const ttl = options.ttl ?? 15 * 60;
     if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
-      throw new TypeError('"ttl" must be a positive number of seconds');
+      throw argumentError('"ttl" must be a positive number of seconds');
     }
     this.#sealer = createSealer(secretsOf(options.secret), 'transaction');
     this.#ttl = Math.floor(ttl);

@@ -1,4 +1,5 @@
 import type { CookieSerializeOptions } from '../types.js';
+import { argumentError } from '../lib/validate.js';
 
 /** What browsers accept in one `Set-Cookie` (name, value and attributes): RFC 6265bis, section 5.6. */
 export const MAX_COOKIE_BYTES = 4096;
@@ -20,20 +21,20 @@ const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
  * res.setHeader('Set-Cookie', serializeCookie('__a0_session.0', value, { httpOnly: true, path: '/' }));
  */
 export function serializeCookie(name: string, value: string, options: CookieSerializeOptions = {}): string {
-  if (!NAME.test(name)) throw new TypeError('cookie "name" holds characters a cookie name cannot carry');
-  if (!VALUE.test(value)) throw new TypeError('cookie "value" holds characters a cookie value cannot carry');
+  if (!NAME.test(name)) throw argumentError('cookie "name" holds characters a cookie name cannot carry');
+  if (!VALUE.test(value)) throw argumentError('cookie "value" holds characters a cookie value cannot carry');
   let header = `${name}=${value}`;
   if (options.maxAge !== undefined) {
-    if (!Number.isInteger(options.maxAge)) throw new TypeError('cookie "maxAge" must be an integer');
+    if (!Number.isInteger(options.maxAge)) throw argumentError('cookie "maxAge" must be an integer');
     header += `; Max-Age=${options.maxAge}`;
   }
   if (options.domain !== undefined) {
     if (!ATTRIBUTE.test(options.domain))
-      throw new TypeError('cookie "domain" is not a valid attribute value');
+      throw argumentError('cookie "domain" is not a valid attribute value');
     header += `; Domain=${options.domain}`;
   }
   if (options.path !== undefined) {
-    if (!ATTRIBUTE.test(options.path)) throw new TypeError('cookie "path" is not a valid attribute value');
+    if (!ATTRIBUTE.test(options.path)) throw argumentError('cookie "path" is not a valid attribute value');
     header += `; Path=${options.path}`;
   }
   if (options.expires !== undefined) header += `; Expires=${options.expires.toUTCString()}`;
@@ -54,7 +55,8 @@ export function serializeCookie(name: string, value: string, options: CookieSeri
  * const cookies = parseCookieHeader(req.headers.cookie ?? '');
  */
 export function parseCookieHeader(header: string): Record<string, string> {
-  if (typeof header !== 'string') throw new TypeError('"header" must be the Cookie header, a string');
+  if (typeof header !== 'string')
+    throw argumentError('"header" must be the Cookie header, a string', 'ERR_INVALID_ARG_TYPE');
   const cookies: Record<string, string> = {};
   for (const pair of header.split(';')) {
     const eq = pair.indexOf('=');

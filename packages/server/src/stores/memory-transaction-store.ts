@@ -1,4 +1,5 @@
 import type { TransactionData, TransactionStore } from '../types.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
@@ -15,7 +16,7 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
   constructor(options: { ttl?: number } = {}) {
     const ttl = options.ttl ?? 15 * 60;
     if (typeof ttl !== 'number' || !(ttl > 0))
-      throw new TypeError('"ttl" must be a positive number of seconds');
+      throw argumentError('"ttl" must be a positive number of seconds');
     this.#ttlMs = ttl * 1000;
   }
 

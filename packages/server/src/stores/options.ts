@@ -1,4 +1,5 @@
 import { isRecord } from '../lib/is-record.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`.
@@ -23,12 +24,16 @@ export interface EncryptedStoreOptions {
  * @throws {TypeError} naming `options`, or `cookieHandler` when it lacks one of the four methods.
  */
 export function checkStoreArguments(options: unknown, cookieHandler: unknown): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw argumentError('"options" must be an object', 'ERR_INVALID_ARG_TYPE');
   if (
     !isRecord(cookieHandler) ||
     !COOKIE_HANDLER_METHODS.every((method) => typeof cookieHandler[method] === 'function')
   ) {
-    throw new TypeError(`"cookieHandler" must have the methods ${COOKIE_HANDLER_METHODS.join(', ')}`);
+    throw argumentError(
+      `"cookieHandler" must have the methods ${COOKIE_HANDLER_METHODS.join(', ')}`,
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
 }
 
@@ -41,10 +46,10 @@ const COOKIE_HANDLER_METHODS = ['getCookie', 'getCookies', 'setCookie', 'deleteC
  */
 export function secretsOf(secret: unknown): string[] {
   const secrets: unknown[] = Array.isArray(secret) ? secret : [secret];
-  if (secrets.length === 0) throw new TypeError('"secret" must hold at least one secret');
+  if (secrets.length === 0) throw argumentError('"secret" must hold at least one secret');
   return secrets.map((s) => {
     if (typeof s !== 'string' || s.length < 32) {
-      throw new TypeError('"secret" must be a string of at least 32 characters, or an array of such strings');
+      throw argumentError('"secret" must be a string of at least 32 characters, or an array of such strings');
     }
     return s;
   });

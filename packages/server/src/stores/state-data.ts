@@ -1,5 +1,6 @@
 import { isRecord } from '../lib/is-record.js';
 import type { StateData } from '../types.js';
+import { argumentError } from '../lib/validate.js';
 
 /** Whether a decrypted value has the shape of a session, so a payload of another kind reads as none. */
 export function isStateData(value: unknown): value is StateData {
@@ -15,6 +16,9 @@ export function isStateData(value: unknown): value is StateData {
  */
 export function assertStateData(data: unknown): asserts data is StateData {
   if (!isStateData(data)) {
-    throw new TypeError('"data" must be a session with internal.sid, internal.createdAt and tokenSets');
+    throw argumentError(
+      '"data" must be a session with internal.sid, internal.createdAt and tokenSets',
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
 }

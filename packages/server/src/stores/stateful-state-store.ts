@@ -19,6 +19,7 @@ import type {
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData } from './state-data.js';
+import { argumentError } from '../lib/validate.js';
 
 /**
  * Options of a {@link StatefulStateStore}.
@@ -67,7 +68,8 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     cookieHandler: CookieHandler<TStoreOptions>,
   ) {
     checkStoreArguments(options, cookieHandler);
-    if (typeof options.store?.get !== 'function') throw new TypeError('"store" must be a SessionStore');
+    if (typeof options.store?.get !== 'function')
+      throw argumentError('"store" must be a SessionStore', 'ERR_INVALID_ARG_TYPE');
     this.#sealer = createSealer(secretsOf(options.secret), 'session-id');
     this.#lifetime = resolveSessionLifetime(options);
     this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
