@@ -1,42 +1,74 @@
-import { createLocalJWKSet, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
+import { RequestError } from '../errors/index.js';
+import { isRecord } from '../lib/is-record.js';
+import { describe, type FetchLike } from './fetch.js';
+
+/** Milliseconds a fetched key set is used before it is fetched again: 10 minutes (jose's default). */
+export const JWKS_CACHE_MAX_AGE = 10 * 60_000;
 
 /**
- * How long after a refetch for an unknown `kid` another one may run. Tokens with made-up `kid`s
- * reach public endpoints (back-channel logout), and each must not cost a request to the server;
- * jose's remote key sets wait the same 30 seconds.
+ * Milliseconds after a fetch during which a token naming an unknown `kid` does not cause another:
+ * 30 seconds. Tokens with made-up `kid`s reach public endpoints (back-channel logout), and each must
+ * not cost a request to the server.
  */
-const REFETCH_COOLDOWN_MS = 30_000;
+export const JWKS_COOLDOWN = 30_000;
+
+/** How long the key set is kept. */
+export interface KeyResolverOptions {
+  /** Milliseconds before the key set is refetched, so a key removed from it stops verifying. Default {@link JWKS_CACHE_MAX_AGE}. */
+  cacheMaxAge?: number | undefined;
+  /** Milliseconds after a fetch before an unknown `kid` may refetch. Default {@link JWKS_COOLDOWN}. */
+  cooldown?: number | undefined;
+}
 
 /**
- * A key resolver for jose over the server's JWKS that fetches the set once, keeps it, and fetches it
- * again when a token names a `kid` it does not have (the server rotated its keys), at most once per
- * {@link REFETCH_COOLDOWN_MS}. Concurrent first uses share one request; a failed fetch is not kept.
+ * A key resolver for jose over the server's JWKS: jose's remote key set (one fetch shared by
+ * concurrent first uses; refetched once `cacheMaxAge` has passed; one refetch for an unknown `kid`,
+ * at most once per `cooldown`; a failed fetch is not kept), fetching through `fetch` (the funnel:
+ * `customFetch`, the deadline, retries). `jwksUri` is asked once, on first use (discovery).
  */
-export function createKeyResolver(load: () => Promise<JSONWebKeySet>): JWTVerifyGetKey {
-  let current: Promise<ReturnType<typeof createLocalJWKSet>> | undefined;
-  let lastRefetch = -Infinity;
-  const fetchSet = () => {
-    const pending = load().then((jwks) => createLocalJWKSet(jwks));
-    pending.catch(() => {
-      if (current === pending) current = undefined;
-    });
-    current = pending;
-    return pending;
-  };
-
-  return async (header, token) => {
-    const before = current ?? fetchSet();
-    try {
-      return await (
-        await before
-      )(header, token);
-    } catch (err) {
-      if (!(err instanceof joseErrors.JWKSNoMatchingKey)) throw err;
-      // Another caller may already have refreshed the set since we read it.
-      if (current !== before && current) return (await current)(header, token);
-      if (Date.now() - lastRefetch < REFETCH_COOLDOWN_MS) throw err;
-      lastRefetch = Date.now();
-      return (await fetchSet())(header, token);
+export function createKeyResolver(
+  jwksUri: () => Promise<string>,
+  fetch: FetchLike,
+  options: KeyResolverOptions = {},
+): JWTVerifyGetKey {
+  // jose's own timeout would race the funnel's deadline, which already covers headers and body.
+  const fetchJwks = async (url: string, init: { headers: Headers; redirect: 'manual' }) => {
+    const res = await fetch(url, { method: 'GET', headers: init.headers, redirect: init.redirect });
+    const text = await res.text();
+    if (res.status !== 200 || !isJwks(text)) {
+      throw new RequestError('invalid_response', `${describe(url)} did not answer a JSON Web Key Set`, {
+        status: res.status,
+      });
     }
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
   };
+  let remote: Promise<JWTVerifyGetKey> | undefined;
+  const keySet = () => {
+    if (!remote) {
+      const pending = jwksUri().then((uri) =>
+        createRemoteJWKSet(new URL(uri), {
+          cacheMaxAge: options.cacheMaxAge ?? JWKS_CACHE_MAX_AGE,
+          cooldownDuration: options.cooldown ?? JWKS_COOLDOWN,
+          [customFetch]: fetchJwks,
+        }),
+      );
+      pending.catch(() => {
+        if (remote === pending) remote = undefined;
+      });
+      remote = pending;
+    }
+    return remote;
+  };
+  return async (header, token) => (await keySet())(header, token);
+}
+
+/** Whether `text` is a JSON object with a `keys` array. */
+function isJwks(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isRecord(parsed) && Array.isArray(parsed.keys);
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,9 @@
-import type { JSONWebKeySet, JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { RequestError, type MfaRequiredError } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { describe, type FetchLike } from './fetch.js';
-import { createKeyResolver } from './jwks.js';
+import { createKeyResolver, type KeyResolverOptions } from './jwks.js';
 import { clientAuthFields } from './client-auth.js';
 import {
   fromErrorBody,
@@ -47,6 +47,8 @@ export interface TransportOptions {
   clockTolerance: number;
   /** Seals the raw token of every `mfa_required` answer before the error leaves the funnel. */
   sealMfa: MfaSealer;
+  /** How long the JWKS is kept: `cacheMaxAge` 10 minutes and `cooldown` 30 s by default. */
+  jwks?: KeyResolverOptions | undefined;
 }
 
 /** Options to pass to every oauth4webapi call so it uses the funnel. */
@@ -74,7 +76,10 @@ export interface JsonRequest {
 export class Transport {
   /** The oauth4webapi client: the client id and the clock tolerance. */
   readonly client: oauth.Client;
-  /** The server's signing keys, for jose's `jwtVerify` (fetched once, refetched for an unknown `kid`). */
+  /**
+   * The server's signing keys, for jose's `jwtVerify`: refetched after 10 minutes, so a removed key
+   * stops verifying, and once for an unknown `kid` (at most every 30 s).
+   */
   readonly keys: JWTVerifyGetKey;
   readonly #options: TransportOptions;
   readonly #call: OauthCallOptions;
@@ -87,7 +92,11 @@ export class Transport {
       [oauth.customFetch]: options.fetch,
       ...(options.issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {}),
     };
-    this.keys = createKeyResolver(() => this.#loadJwks());
+    this.keys = createKeyResolver(
+      () => this.#jwksUri(),
+      (url, init) => this.#run(() => options.fetch(url, init)),
+      options.jwks,
+    );
   }
 
   /** Seconds of clock skew tolerated on JWT time claims. */
@@ -186,20 +195,11 @@ export class Transport {
     });
   }
 
-  /** Fetches the JWKS named by discovery, through the funnel. */
-  async #loadJwks(): Promise<JSONWebKeySet> {
+  /** The JWKS URL named by discovery. */
+  async #jwksUri(): Promise<string> {
     const { jwks_uri: jwksUri } = await this.metadata();
     if (!jwksUri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
-    const res = await this.#run(() =>
-      this.#options.fetch(jwksUri, { method: 'GET', headers: { accept: 'application/json' } }),
-    );
-    const parsed = parseJson(await res.text());
-    if (!res.ok || !isRecord(parsed) || !Array.isArray(parsed.keys)) {
-      throw new RequestError('invalid_response', `${describe(jwksUri)} did not answer a JSON Web Key Set`, {
-        status: res.status,
-      });
-    }
-    return { keys: parsed.keys };
+    return jwksUri;
   }
 
   /** Runs `operation`, passing every failure through the one error funnel. */

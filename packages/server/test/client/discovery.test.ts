@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
 import { setup } from '../helpers/client.js';
@@ -20,11 +20,20 @@ describe('discovery', () => {
 });
 
 describe('JWKS', () => {
-  it('is refetched once when an ID token names an unknown kid', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is refetched once when an ID token names an unknown kid, at most once per 30 s', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { tenant, login } = await setup();
     await login();
     expect(tenant.counts.jwks).toBe(1);
     await tenant.rotateKeys();
+    // Within the cooldown of the last fetch a new kid does not refetch (forged kids cannot drive fetches).
+    await expect(login()).rejects.toMatchObject({ code: 'id_token_invalid' });
+    expect(tenant.counts.jwks).toBe(1);
+    vi.setSystemTime(Date.now() + 30_001);
     await login();
     expect(tenant.counts.jwks).toBe(2);
     await login();
