@@ -2,7 +2,13 @@ import type { ClientAuthOptions } from './http/index.js';
 import { isLoopback } from './lib/loopback.js';
 import { argumentError, requireString } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
-import type { SessionConfiguration } from './session/index.js';
+import {
+  cookieAttributes,
+  hostPrefixAllowed,
+  HOST_PREFIX,
+  secureByDefault,
+  type SessionConfiguration,
+} from './session/index.js';
 import type { CookieHandler, StateStore, TransactionStore } from './types.js';
 
 /** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
@@ -54,9 +60,16 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
    * `SameSite=Lax`: the login callback is a cross-site navigation.
    */
   session?: SessionConfiguration;
-  /** The session's key in the state store (its cookie name). Default `session.cookie.name`, else `__a0_session`. */
+  /**
+   * The session's key in the state store (its cookie name). Default `session.cookie.name`, else
+   * `__Host-__a0_session` for the default cookie store when its cookie is `Secure` with `Path=/` and
+   * no `Domain` (a browser then refuses the cookie from any other origin), else `__a0_session`.
+   */
   stateIdentifier?: string;
-  /** The prefix of transaction keys (`<prefix>.<state>`). Default `__a0_tx`. */
+  /**
+   * The prefix of transaction keys (`<prefix>.<state>`). Default `__Host-__a0_tx` for the default
+   * cookie store under the same conditions as the session cookie, else `__a0_tx`.
+   */
   transactionIdentifier?: string;
   /** The fetch used for EVERY request to the authorization server. Default the global `fetch`. */
   customFetch?: typeof fetch;
@@ -120,27 +133,42 @@ export function resolveConfig<TStoreOptions>(
     );
   }
 
+  const authorizationParams = resolveAuthorizationParams(options.authorizationParams);
+  const session = resolveSession(options.session);
+  const hostPrefix = defaultCookiePrefix(session, authorizationParams);
   return {
     issuer: resolveIssuer(options.domain),
     clientId,
     clientAuth: resolveClientAuth(options),
     secrets,
-    authorizationParams: resolveAuthorizationParams(options.authorizationParams),
+    authorizationParams,
     stateStore: options.stateStore,
     transactionStore: options.transactionStore,
     cookieHandler: options.cookieHandler,
-    session: resolveSession(options.session),
+    session,
     stateIdentifier:
       optionalName(options.stateIdentifier, 'stateIdentifier') ??
       optionalName(options.session?.cookie?.name, 'session.cookie.name') ??
-      '__a0_session',
-    transactionIdentifier: optionalName(options.transactionIdentifier, 'transactionIdentifier') ?? '__a0_tx',
+      `${options.stateStore === undefined ? hostPrefix : ''}__a0_session`,
+    transactionIdentifier:
+      optionalName(options.transactionIdentifier, 'transactionIdentifier') ??
+      `${options.transactionStore === undefined ? hostPrefix : ''}__a0_tx`,
     fetch: fetchImpl,
     httpTimeout: positive(options.httpTimeout, 'httpTimeout', 10_000),
     mfaTokenTtl: positive(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL),
     tokenRefreshLeeway: nonNegative(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60),
     clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', 60),
   };
+}
+
+/**
+ * `__Host-` when the default cookie stores' cookies can carry it (`Secure`, `Path=/`, no `Domain`; the
+ * same attributes the stores derive from `session.cookie` and the redirect URI), else nothing.
+ */
+function defaultCookiePrefix(session: SessionConfiguration, params: AuthorizationParameters): string {
+  const redirect = typeof params.redirect_uri === 'string' ? params.redirect_uri : undefined;
+  const attributes = cookieAttributes(session.cookie, secureByDefault(redirect));
+  return hostPrefixAllowed(attributes) ? HOST_PREFIX : '';
 }
 
 /** The session options as given; the stores check each value and name the field they reject. */

@@ -20,6 +20,8 @@ export {
   sessionExpiry,
   cookieAttributes,
   secureByDefault,
+  hostPrefixAllowed,
+  HOST_PREFIX,
   type SessionConfiguration,
   type SessionCookieOptions,
   type SessionLifetime,

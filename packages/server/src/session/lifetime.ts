@@ -125,6 +125,17 @@ export function cookieAttributes(
   return options;
 }
 
+/** The cookie name prefix browsers accept only on a `Secure` cookie with `Path=/` and no `Domain`. */
+export const HOST_PREFIX = '__Host-';
+
+/**
+ * Whether a cookie with `attributes` can carry the {@link HOST_PREFIX}: then a browser refuses the
+ * name from any other origin, so a sibling subdomain cannot plant a session or transaction cookie.
+ */
+export function hostPrefixAllowed(attributes: CookieSerializeOptions): boolean {
+  return attributes.secure === true && attributes.domain === undefined && attributes.path === '/';
+}
+
 /**
  * Whether cookies for an app served at `appBaseUrl` should be `Secure`: always, except for plain
  * `http:` on a loopback host, where a browser would not send a `Secure` cookie back. Without an

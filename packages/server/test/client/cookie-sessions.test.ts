@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { json } from '../helpers/fake-tenant.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { nowSeconds, REDIRECT_URI, SECRET, setup } from '../helpers/client.js';
-import { ServerClient } from '../../src/index.js';
+import { ServerClient, StatelessStateStore } from '../../src/index.js';
+import { makeState } from '../helpers/state.js';
 
 /** A client that keeps sessions and transactions in the cookies of `jar` (the default stores). */
 async function cookieSetup(
@@ -11,6 +12,7 @@ async function cookieSetup(
     tokenRefreshLeeway?: number;
     secret?: string;
     session?: ConstructorParameters<typeof ServerClient>[0]['session'];
+    authorizationParams?: { redirect_uri: string };
   } = {},
 ) {
   const jar = new CookieJar();
@@ -33,7 +35,7 @@ async function cookieSetup(
 }
 
 const sessionCookies = (jar: CookieJar) =>
-  JSON.stringify(Object.entries(jar.getCookies()).filter(([name]) => name.startsWith('__a0_session')));
+  JSON.stringify(Object.entries(jar.getCookies()).filter(([name]) => name.startsWith('__Host-__a0_session')));
 
 describe('with a cookie handler and no stores', () => {
   it('keeps the session in encrypted cookies and each login transaction in its own cookie', async () => {
@@ -41,11 +43,11 @@ describe('with a cookie handler and no stores', () => {
     const first = await client.startInteractiveLogin();
     const second = await client.startInteractiveLogin();
     const names = Object.keys(jar.getCookies());
-    expect(names).toContain(`__a0_tx.${first.searchParams.get('state')}`);
-    expect(names).toContain(`__a0_tx.${second.searchParams.get('state')}`);
+    expect(names).toContain(`__Host-__a0_tx.${first.searchParams.get('state')}`);
+    expect(names).toContain(`__Host-__a0_tx.${second.searchParams.get('state')}`);
     await client.completeInteractiveLogin(await tenant.authorize(first));
     await client.completeInteractiveLogin(await tenant.authorize(second));
-    expect(Object.keys(jar.getCookies()).filter((n) => n.startsWith('__a0_tx.'))).toEqual([]);
+    expect(Object.keys(jar.getCookies()).filter((n) => n.startsWith('__Host-__a0_tx.'))).toEqual([]);
     expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice' });
     expect(sessionCookies(jar)).not.toContain('fake-rt-');
   });
@@ -53,7 +55,7 @@ describe('with a cookie handler and no stores', () => {
   it('names the missing transaction cookie when it is gone', async () => {
     const { jar, client, tenant } = await cookieSetup();
     const url = await client.startInteractiveLogin();
-    const name = `__a0_tx.${url.searchParams.get('state')}`;
+    const name = `__Host-__a0_tx.${url.searchParams.get('state')}`;
     jar.deleteCookie(name);
     await expect(client.completeInteractiveLogin(await tenant.authorize(url))).rejects.toMatchObject({
       code: 'missing_transaction',
@@ -79,10 +81,9 @@ describe('with a cookie handler and no stores', () => {
   it('reads a tampered or foreign session cookie as no session, without throwing', async () => {
     const { jar, client, login } = await cookieSetup();
     await login();
-    const [name, value] = Object.entries(jar.getCookies()).find(([n]) => n.startsWith('__a0_session')) ?? [
-      '',
-      '',
-    ];
+    const [name, value] = Object.entries(jar.getCookies()).find(([n]) =>
+      n.startsWith('__Host-__a0_session'),
+    ) ?? ['', ''];
     jar.setCookie(name, value.slice(0, -4) + 'AAAA');
     await expect(client.getSession()).resolves.toBeUndefined();
 
@@ -145,6 +146,48 @@ describe('with a cookie handler and no stores', () => {
   });
 });
 
+describe('__Host- cookies', () => {
+  it('names the session and transaction cookies __Host- when Secure, host-only and on Path=/', async () => {
+    const { jar, client, tenant } = await cookieSetup();
+    const url = await client.startInteractiveLogin();
+    const tx = jar.setCookieHeaders.find((h) =>
+      h.startsWith(`__Host-__a0_tx.${url.searchParams.get('state')}=`),
+    );
+    expect(tx).toMatch(/; Path=\/;/);
+    expect(tx).toMatch(/; Secure/);
+    expect(tx).not.toMatch(/Domain=/i);
+    await client.completeInteractiveLogin(await tenant.authorize(url));
+    expect(jar.names().filter((n) => n.includes('__a0_'))).toEqual(['__Host-__a0_session.0']);
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice' });
+  });
+
+  it('does not read a session planted under the unprefixed name (e.g. from a sibling subdomain)', async () => {
+    const { jar, client } = await cookieSetup();
+    // A valid session cookie, sealed with the same secret, but without the prefix: a browser would
+    // accept it from a sibling subdomain's Domain cookie, so it must not count.
+    const planter = new StatelessStateStore({ secret: SECRET }, jar);
+    await planter.set('__a0_session', makeState({ user: { sub: 'auth0|mallory' } }));
+    expect(jar.names()).toContain('__a0_session.0');
+    await expect(client.getSession()).resolves.toBeUndefined();
+  });
+
+  it('keeps plain names for plain http on loopback (browsers refuse __Host- without Secure)', async () => {
+    const { jar, client } = await cookieSetup({
+      authorizationParams: { redirect_uri: 'http://127.0.0.1:3000/auth/callback' },
+    });
+    const url = await client.startInteractiveLogin();
+    expect(jar.names()).toEqual([`__a0_tx.${url.searchParams.get('state')}`]);
+  });
+
+  it('keeps plain names with a Domain or a Path other than /', async () => {
+    for (const cookie of [{ domain: 'example.com' }, { path: '/app' }]) {
+      const { jar, client } = await cookieSetup({ session: { cookie } });
+      const url = await client.startInteractiveLogin();
+      expect(jar.names()).toEqual([`__a0_tx.${url.searchParams.get('state')}`]);
+    }
+  });
+});
+
 describe('the session option', () => {
   it('sets the lifetime and the attributes of the default session cookie', async () => {
     const { jar, login } = await cookieSetup({
@@ -153,7 +196,7 @@ describe('the session option', () => {
     await login();
     const names = Object.keys(jar.getCookies());
     expect(names.some((n) => n.startsWith('app_session'))).toBe(true);
-    expect(names.some((n) => n.startsWith('__a0_session'))).toBe(false);
+    expect(names.some((n) => n.includes('__a0_session'))).toBe(false);
     const header = jar.setCookieHeaders.find((h) => h.startsWith('app_session'));
     const maxAge = Number(/Max-Age=(\d+)/i.exec(header ?? '')?.[1]);
     expect(maxAge).toBeGreaterThan(100);
