@@ -50,6 +50,7 @@ export {
   CallbackError,
   IdTokenValidationError,
   BackchannelLogoutError,
+  SessionTooLargeError,
   MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,

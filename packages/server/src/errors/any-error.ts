@@ -6,6 +6,7 @@ import type { LoginRequiredError } from './login-required-error.js';
 import type { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } from './mfa-errors.js';
 import type { RequestError } from './request-error.js';
 import type { ServerError } from './server-error.js';
+import type { SessionTooLargeError } from './session-too-large-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -24,6 +25,7 @@ export type AnyAuth0Error =
   | CallbackError
   | IdTokenValidationError
   | BackchannelLogoutError
+  | SessionTooLargeError
   | MfaRequiredError
   | MfaTokenExpiredError
   | MfaTokenInvalidError;

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'id_token_user_mismatch'
   | 'logout_token_invalid'
   | 'backchannel_logout_unsupported'
+  | 'session_too_large'
   | 'mfa_required'
   | 'mfa_token_expired'
   | 'mfa_token_invalid';

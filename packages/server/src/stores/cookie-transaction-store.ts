@@ -7,6 +7,13 @@ import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './op
 import { argumentError } from '../lib/validate.js';
 
 /**
+ * The most login transaction cookies kept at once (logins started in several tabs, or abandoned):
+ * 3. Each takes about 600 bytes of every request's `Cookie` header; starting a fourth login drops the
+ * oldest, whose callback then fails with `missing_transaction`.
+ */
+export const MAX_TRANSACTIONS = 3;
+
+/**
  * Options of a {@link CookieTransactionStore}.
  *
  * @example
@@ -32,7 +39,9 @@ export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
  * it is given. The identifier must be unique per login (the ServerClient uses
  * `__a0_tx.<state>`), so two logins started in two tabs never overwrite each other. The cookie
  * expires after `ttl`, its content too (the expiry is sealed in, not only in `Max-Age`), and it is
- * deleted when the login completes. An unreadable cookie reads as no transaction; `get` never throws.
+ * deleted when the login completes. At most {@link MAX_TRANSACTIONS} transactions (cookies named
+ * like `identifier` up to its last `.`) are kept: a new one drops the oldest. An unreadable cookie
+ * reads as no transaction; `get` never throws.
  *
  * @example
  * const transactionStore = new CookieTransactionStore({ secret, appBaseUrl }, cookieHandler);
@@ -90,7 +99,35 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
         `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,
       );
     }
+    await this.#dropOldest(identifier, storeOptions);
     this.#cookies.setCookie(identifier, sealed, options, storeOptions);
+  }
+
+  /**
+   * Deletes the oldest transaction cookies of the same prefix so that, with the one being written,
+   * at most {@link MAX_TRANSACTIONS} remain. Unreadable ones count as oldest. All share one `ttl`, so
+   * the earliest sealed expiry is the oldest login; the cookies are opened only once at the cap.
+   */
+  async #dropOldest(identifier: string, storeOptions: TStoreOptions | undefined): Promise<void> {
+    const prefix = identifier.slice(0, identifier.lastIndexOf('.') + 1);
+    if (prefix === '') return;
+    const others = Object.entries(this.#cookies.getCookies(storeOptions)).filter(
+      ([name]) => name.startsWith(prefix) && name !== identifier,
+    );
+    if (others.length < MAX_TRANSACTIONS) return;
+    const aged = await Promise.all(
+      others.map(async ([name, value]) => {
+        const opened = await this.#sealer.unseal(value);
+        return {
+          name,
+          exp: opened.ok && typeof opened.payload.exp === 'number' ? opened.payload.exp : -Infinity,
+        };
+      }),
+    );
+    aged.sort((a, b) => a.exp - b.exp);
+    for (const { name } of aged.slice(0, aged.length - (MAX_TRANSACTIONS - 1))) {
+      this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+    }
   }
 
   /** Deletes the transaction cookie. */

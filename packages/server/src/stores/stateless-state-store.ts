@@ -1,5 +1,5 @@
 import { createSealer, type Sealer } from '../crypto/index.js';
-import { BackchannelLogoutError } from '../errors/index.js';
+import { BackchannelLogoutError, SessionTooLargeError } from '../errors/index.js';
 import {
   absoluteExpiry,
   cookieAttributes,
@@ -29,6 +29,13 @@ export interface StatelessStateStoreOptions extends SessionConfiguration, Encryp
    */
   appBaseUrl?: string | URL;
 }
+
+/**
+ * The most bytes of `Set-Cookie` headers (names and attributes included) one session may take: two
+ * full cookies. Browsers keep about 4 kB per cookie, and servers refuse request headers past 8 to
+ * 16 kB with HTTP 431, which would lock the user out of the app until the cookies expire.
+ */
+export const MAX_SESSION_COOKIE_BYTES = 8192;
 
 /** The smallest value budget worth a chunk; below it, the name and attributes are unreasonable. */
 const MIN_CHUNK_BYTES = 512;
@@ -90,9 +97,13 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /**
    * Writes `data` into the `identifier` cookies and deletes chunks left over from a larger session.
-   * A session already past its absolute lifetime is deleted instead.
+   * A session already past its absolute lifetime is deleted instead. When the cookies would take
+   * more than {@link MAX_SESSION_COOKIE_BYTES}, the access token sets that expire first are left out
+   * (a refresh gets them back) until they fit.
    *
    * @throws {TypeError} when `data` is not a session (no `internal.sid` / `internal.createdAt`).
+   * @throws {SessionTooLargeError} `session_too_large` when the session does not fit even without
+   *   token sets: nothing is written (use a {@link StatefulStateStore}).
    * @throws {RangeError} when `identifier` and the cookie attributes leave no room for a value.
    */
   async set(
@@ -106,24 +117,48 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     const ttl = sessionExpiry(this.#lifetime, data, now) - now;
     if (ttl <= 0) return this.delete(identifier, storeOptions);
 
-    const sealed = await this.#sealer.seal({ s: data }, ttl);
     const options: CookieSerializeOptions = { ...this.#attributes, maxAge: ttl };
+    // Over the cap, the access token sets that expire first go: a refresh gets them back.
+    let kept = data;
+    let chunks = this.#chunks(identifier, await this.#sealer.seal({ s: kept }, ttl), options);
+    const byExpiry = [...data.tokenSets].sort((a, b) => a.expiresAt - b.expiresAt);
+    while (chunks.bytes > MAX_SESSION_COOKIE_BYTES && byExpiry.length > 0) {
+      const dropped = byExpiry.shift();
+      kept = { ...kept, tokenSets: kept.tokenSets.filter((set) => set !== dropped) };
+      chunks = this.#chunks(identifier, await this.#sealer.seal({ s: kept }, ttl), options);
+    }
+    if (chunks.bytes > MAX_SESSION_COOKIE_BYTES) {
+      throw new SessionTooLargeError(chunks.bytes, MAX_SESSION_COOKIE_BYTES);
+    }
     const written = new Set<string>();
+    for (const { name, value } of chunks.list) {
+      this.#cookies.setCookie(name, value, options, storeOptions);
+      written.add(name);
+    }
+    for (const name of this.#chunkNames(identifier, storeOptions)) {
+      if (!written.has(name)) this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+    }
+  }
+
+  /** `sealed` split over `identifier` chunks, and the bytes of their `Set-Cookie` headers. */
+  #chunks(identifier: string, sealed: string, options: CookieSerializeOptions) {
+    const list: { name: string; value: string }[] = [];
+    let bytes = 0;
     for (let i = 0, at = 0; at < sealed.length; i++) {
       const name = `${identifier}.${i}`;
-      const budget = MAX_COOKIE_BYTES - cookieOverhead(name, options);
+      const overhead = cookieOverhead(name, options);
+      const budget = MAX_COOKIE_BYTES - overhead;
       if (budget < MIN_CHUNK_BYTES) {
         throw new RangeError(
           'the session cookie name and attributes leave no room for a value in 4096 bytes',
         );
       }
-      this.#cookies.setCookie(name, sealed.slice(at, at + budget), options, storeOptions);
-      written.add(name);
+      const value = sealed.slice(at, at + budget);
+      list.push({ name, value });
+      bytes += overhead + value.length;
       at += budget;
     }
-    for (const name of this.#chunkNames(identifier, storeOptions)) {
-      if (!written.has(name)) this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
-    }
+    return { list, bytes };
   }
 
   /** Deletes every `identifier` chunk cookie. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CookieTransactionStore, StatelessStateStore } from '../../src/stores/index.js';
+import { MAX_TRANSACTIONS } from '../../src/stores/cookie-transaction-store.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { makeState } from '../helpers/state.js';
 
@@ -93,5 +94,26 @@ describe('CookieTransactionStore', () => {
 
   it('rejects an invalid ttl', () => {
     expect(() => setup({ ttl: 0 })).toThrow(/"ttl"/);
+  });
+});
+
+describe('CookieTransactionStore concurrent logins', () => {
+  it(`keeps at most ${MAX_TRANSACTIONS} transaction cookies, dropping the oldest`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { jar, store } = setup();
+    for (let i = 1; i <= 5; i++) {
+      await store.set(`__a0_tx.s${i}`, { codeVerifier: `v${i}`, state: `s${i}` });
+      vi.setSystemTime(Date.now() + 1_000);
+    }
+    expect(MAX_TRANSACTIONS).toBe(3);
+    expect(jar.names()).toEqual(['__a0_tx.s3', '__a0_tx.s4', '__a0_tx.s5']);
+    expect((await store.get('__a0_tx.s5'))?.codeVerifier).toBe('v5');
+  });
+
+  it('drops an unreadable cookie under the same prefix before a readable one', async () => {
+    const { jar, store } = setup();
+    jar.setCookie('__a0_tx.junk', 'not-a-jwe');
+    for (let i = 1; i <= 3; i++) await store.set(`__a0_tx.s${i}`, { codeVerifier: `v${i}` });
+    expect(jar.names()).toEqual(['__a0_tx.s1', '__a0_tx.s2', '__a0_tx.s3']);
   });
 });

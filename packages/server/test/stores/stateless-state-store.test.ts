@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackchannelLogoutError } from '../../src/errors/index.js';
 import { StatelessStateStore, type StatelessStateStoreOptions } from '../../src/stores/index.js';
+import { MAX_SESSION_COOKIE_BYTES } from '../../src/stores/stateless-state-store.js';
+import { SessionTooLargeError } from '../../src/index.js';
 import type { StateData } from '../../src/types.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { makeState, makeTokenSet } from '../helpers/state.js';
@@ -72,9 +74,10 @@ describe('StatelessStateStore', () => {
 
   it('splits a big session over chunks whose every Set-Cookie, attributes included, is at most 4096 bytes', async () => {
     const { jar, store } = setup({ cookie: { domain: 'app.example.com' } });
-    const state = bigState();
+    // Two chunks: the most a session may take (8192 bytes of Set-Cookie).
+    const state = bigState(6);
     await store.set(NAME, state);
-    expect(jar.setCookieHeaders.length).toBeGreaterThan(2);
+    expect(jar.setCookieHeaders.length).toBe(2);
     for (const header of jar.setCookieHeaders) expect(Buffer.byteLength(header)).toBeLessThanOrEqual(4096);
     // Chunks are filled to the limit, not cut at a round number with room to spare.
     expect(Buffer.byteLength(jar.setCookieHeaders[0] ?? '')).toBeGreaterThan(4096 - 40);
@@ -84,9 +87,9 @@ describe('StatelessStateStore', () => {
 
   it('deletes stale chunks when the session shrinks', async () => {
     const { jar, store } = setup();
-    await store.set(NAME, bigState());
+    await store.set(NAME, bigState(7));
     const before = jar.names().length;
-    expect(before).toBeGreaterThan(2);
+    expect(before).toBe(2);
     jar.clearHeaders();
 
     const small = makeState();
@@ -254,5 +257,45 @@ describe('StatelessStateStore', () => {
       /"cookieHandler"/,
     );
     expect(() => Reflect.construct(StatelessStateStore, [{ secret: SECRET }])).toThrow(/"cookieHandler"/);
+  });
+});
+
+describe('StatelessStateStore size cap', () => {
+  const bytesOf = (headers: string[]) => headers.reduce((sum, h) => sum + Buffer.byteLength(h), 0);
+
+  it('keeps the Set-Cookie headers of a session within 8192 bytes by dropping the token sets that expire first', async () => {
+    const jar = new CookieJar();
+    const store = new StatelessStateStore({ secret: SECRET }, jar);
+    const now = Math.floor(Date.now() / 1000);
+    // Random (incompressible) tokens: 12 sets of ~1.4 kB cannot fit in 8 kB of cookies.
+    const tokenSets = Array.from({ length: 12 }, (_, i) => ({
+      audience: `https://api-${i}.example.com`,
+      accessToken: randomBytes(1000).toString('base64url'),
+      scope: 'read',
+      expiresAt: now + 600 + i * 60,
+    }));
+    await store.set('__a0_session', makeState({ tokenSets }));
+    expect(bytesOf(jar.setCookieHeaders)).toBeLessThanOrEqual(MAX_SESSION_COOKIE_BYTES);
+    expect(MAX_SESSION_COOKIE_BYTES).toBe(8192);
+    const kept = (await store.get('__a0_session'))?.tokenSets ?? [];
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(12);
+    // The latest-expiring sets are the ones kept; user and refresh token stay.
+    expect(kept.map((t) => t.audience)).toEqual(tokenSets.slice(12 - kept.length).map((t) => t.audience));
+    expect(await store.get('__a0_session')).toMatchObject({
+      user: { sub: 'auth0|alice' },
+      refreshToken: 'refresh-token-1',
+    });
+  });
+
+  it('throws SessionTooLargeError pointing to the StatefulStateStore when the session is too big without token sets', async () => {
+    const jar = new CookieJar();
+    const store = new StatelessStateStore({ secret: SECRET }, jar);
+    const user = { sub: 'auth0|alice', groups: randomBytes(9000).toString('base64url') };
+    const err = await store.set('__a0_session', makeState({ user })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SessionTooLargeError);
+    expect(err).toMatchObject({ code: 'session_too_large', limit: 8192 });
+    expect(String(err)).toMatch(/StatefulStateStore/);
+    expect(jar.setCookieHeaders).toEqual([]);
   });
 });
