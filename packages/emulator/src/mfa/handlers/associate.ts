@@ -7,12 +7,7 @@ import { opaqueToken } from '../lib/random.js';
 import { recoveryForEnrollment } from '../lib/recovery.js';
 import { enrolling } from '../lib/requirements.js';
 import { asHandlerResult, invalidBearer, invalidRequest, json, oauthError } from '../lib/responses.js';
-import {
-  ensureUser,
-  factorAuthenticators,
-  type MfaState,
-  type UserRecord,
-} from '../lib/state.js';
+import { ensureUser, factorAuthenticators, type MfaState, type UserRecord } from '../lib/state.js';
 import { lookupToken, tokenBearerError } from '../lib/tokens.js';
 import { asRecord, isE164, isEmail, stringField, stringListField } from '../lib/validate.js';
 
