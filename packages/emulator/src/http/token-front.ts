@@ -53,7 +53,8 @@ async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Pa
  *   (see RefreshAudiences), so the provider issues its access token.
  * An audience that is no configured API answers `invalid_target` here: the provider would only find
  * out after rotating, consuming the refresh token for nothing. The client is authenticated here as the
- * token endpoint would; a bad client or token is left for the provider to refuse.
+ * token endpoint would; a bad client is answered here when the refresh must step up, otherwise a bad
+ * client or token is left for the provider to refuse.
  */
 async function refreshFront(
   req: IncomingMessage,
@@ -63,17 +64,22 @@ async function refreshFront(
   const audience = param(params, 'resource');
   const value = param(params, 'refresh_token');
   if (!value) return undefined;
-  const auth = await deps.clients.authenticate(req, params);
-  if (!auth.ok) return undefined;
   const token = await deps.provider.RefreshToken.find(value, { ignoreExpiration: true });
-  if (!token || token.clientId !== auth.clientId || token.isExpired || token.consumed) return undefined;
+  if (!token || token.isExpired || token.consumed) return undefined;
+  const stepUp =
+    (audience
+      ? deps.mfaRequirement.neededOnRefresh(audience, token.accountId)
+      : deps.mfaRequirement.forMfaApi(deps.audiences.original(token), token.accountId)) &&
+    !deps.ledger.passed(token.grantId, token.amr);
+  const auth = await deps.clients.authenticate(req, params);
+  // A refresh that must step up never reaches the provider unauthenticated by these (stricter) checks:
+  // the provider would accept an assertion refused here (a replayed jti, a long life) and skip MFA.
+  if (!auth.ok) return stepUp ? { status: auth.status, body: auth.body } : undefined;
+  if (token.clientId !== auth.clientId) return undefined;
   if (audience && !deps.apis.get(audience)) {
     return { status: 400, body: { error: 'invalid_target', error_description: 'unknown audience' } };
   }
-  const stepUp = audience
-    ? deps.mfaRequirement.neededOnRefresh(audience, token.accountId)
-    : deps.mfaRequirement.forMfaApi(deps.audiences.original(token), token.accountId);
-  if (stepUp && !deps.ledger.passed(token.grantId, token.amr)) {
+  if (stepUp) {
     const scope = param(params, 'scope');
     const context: MfaContext = {
       kind: 'refresh',
