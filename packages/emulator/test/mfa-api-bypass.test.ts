@@ -162,6 +162,17 @@ describe('no MFA bypass through the MFA API', () => {
     expect(withOtp.status).toBe(403);
     expect(withOtp.body.error).toBe('invalid_grant');
   });
+
+  it('a client_credentials token for the MFA API audience is refused: the MFA API acts for a user', async () => {
+    const { status, body } = await token(em, {
+      grant_type: 'client_credentials',
+      audience: mfaAudience,
+      scope: 'enroll read:authenticators',
+    });
+    expect(status).toBe(400);
+    expect(body.error).toBe('invalid_target');
+    expect(body).not.toHaveProperty('access_token');
+  });
 });
 
 function idOfPending(listed: { body: unknown }): string {
