@@ -78,7 +78,7 @@ afterAll(async () => {
  * offline_access, for `audience` when given. The step-up API is not part of the login: its token comes
  * from the refresh token when first asked for, as with an Auth0 multi-resource refresh token policy.
  */
-async function signIn(name: string, audience?: string, scope = '') {
+async function signIn(name: string, audience?: string, scope = '', otp?: string) {
   const client = new ServerClient({
     domain: em.issuer,
     clientId: 'app',
@@ -94,7 +94,7 @@ async function signIn(name: string, audience?: string, scope = '') {
   });
   const url = await client.startInteractiveLogin();
   await client.completeInteractiveLogin(
-    await em.login(url.href, { email: `${name}@example.com`, password: PASSWORD }),
+    await em.login(url.href, { email: `${name}@example.com`, password: PASSWORD, ...(otp ? { otp } : {}) }),
   );
   return client;
 }
@@ -261,7 +261,9 @@ describe('docs/examples/mfa against auth0-emulator', () => {
   });
 
   it('deletes an authenticator with an MFA API token obtained through the session', async () => {
-    const client = await signIn('remove', new URL('mfa/', em.issuer).href, 'remove:authenticators');
+    // A token for the MFA API needs MFA once the user has an active factor, as on Auth0.
+    const mfaApi = new URL('mfa/', em.issuer).href;
+    const client = await signIn('remove', mfaApi, 'remove:authenticators', generateTotp(TOTP));
     const seeded = em.seededUsers.find((u) => u.userId === 'auth0|remove');
     const sms = seeded?.authenticators.find((a) => a.oob_channel === 'sms');
     await removeAuthenticator(client, sms?.id ?? '');

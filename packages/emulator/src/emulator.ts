@@ -127,7 +127,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
     const users = new UserDirectory(config.users);
     const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-    const mfaRequirement = new MfaRequirement(apis);
+    const mfa = new MfaModule({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
+    const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
     const audiences = new RefreshAudiences(apis);
     const jwks = await generateSigningKeys();
     const provider = new Provider(
@@ -147,7 +148,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
     );
 
-    const mfa = new MfaModule({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
     const seededUsers = seedMfaUsers(mfa, config.users);
     const ledger = new MfaLedger();
     const stats = new TokenStats();

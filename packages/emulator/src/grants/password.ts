@@ -7,6 +7,7 @@ import type { TokenIssuer } from './issue.js';
 import type { MfaContext } from './mfa-context.js';
 import { ACR_PWD, GRANT } from './names.js';
 import { nonEmptyString } from '../http/body.js';
+import { TOO_MANY_ATTEMPTS } from '../provider/password-attempts.js';
 
 /** What the password grants need from the emulator. */
 export interface PasswordGrantDeps {
@@ -22,7 +23,8 @@ export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'r
 /**
  * The `password` and Auth0 `password-realm` grants (Resource Owner Password). A request that needs MFA
  * (a user with `mfa: "required"`, or an `audience` whose API has it) gets Auth0's 403 `mfa_required`
- * with an mfa_token instead of tokens.
+ * with an mfa_token instead of tokens. Wrong passwords count against the login name: past the limit it
+ * answers 429 `too_many_attempts` with `Retry-After` (see PasswordAttempts).
  */
 export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
@@ -35,8 +37,15 @@ export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
       throw new errors.InvalidRequest('missing required parameter: realm');
     }
 
-    const user = deps.users.authenticate(username, password);
-    if (!user) throw new errors.InvalidGrant('Wrong email or password.');
+    const check = deps.users.authenticate(username, password);
+    if (!check.ok && check.retryAfter !== undefined) {
+      ctx.status = 429;
+      ctx.body = TOO_MANY_ATTEMPTS;
+      ctx.set('Retry-After', String(check.retryAfter));
+      return;
+    }
+    if (!check.ok) throw new errors.InvalidGrant('Wrong email or password.');
+    const { user } = check;
 
     const scope = nonEmptyString(params.scope) ?? 'openid';
     const audience = nonEmptyString(params.resource);

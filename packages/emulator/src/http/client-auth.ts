@@ -12,6 +12,13 @@ export type ClientAuthResult =
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
+/**
+ * A client assertion may live at most this long: `exp` no further ahead, `iat` (when present) no older.
+ * It also bounds how long a `jti` must be remembered to refuse its replay.
+ */
+export const ASSERTION_MAX_AGE_SECONDS = 300;
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 function failure(description: string): ClientAuthResult {
   return { ok: false, status: 401, body: { error: 'invalid_client', error_description: description } };
 }
@@ -37,6 +44,8 @@ function basicCredentials(req: IncomingMessage): { id: string; secret: string } 
 export class ClientAuthenticator {
   readonly #clients: Map<string, EmulatorClient>;
   readonly #audiences: string[];
+  /** `client_id` and `jti` of accepted assertions → their `exp` in seconds, to refuse a replay. */
+  readonly #seen = new Map<string, number>();
 
   constructor(clients: EmulatorClient[], audiences: string[]) {
     this.#clients = new Map(clients.map((client) => [client.client_id, client]));
@@ -87,21 +96,51 @@ export class ClientAuthenticator {
     }
   }
 
+  /**
+   * Verifies a `private_key_jwt` assertion as oidc-provider does at its token endpoint: signed by a
+   * registered key, `iss` and `sub` the client, `aud` the issuer or token endpoint, `exp` and `jti`
+   * required, at most {@link ASSERTION_MAX_AGE_SECONDS} ahead (and `iat` at most that old), and each `jti`
+   * accepted once while its assertion is alive.
+   */
   async #verifyAssertion(
     client: EmulatorClient,
     assertion: string | undefined,
     type: string | undefined,
   ): Promise<ClientAuthResult> {
     if (!assertion || type !== ASSERTION_TYPE || !client.jwks) return failure('client assertion is required');
+    let exp: number;
+    let jti: string;
     try {
-      await jwtVerify(assertion, createLocalJWKSet({ keys: client.jwks.keys }), {
+      const { payload } = await jwtVerify(assertion, createLocalJWKSet({ keys: client.jwks.keys }), {
         issuer: client.client_id,
         subject: client.client_id,
         audience: this.#audiences,
+        requiredClaims: ['exp', 'jti'],
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
-      return { ok: true, clientId: client.client_id };
+      if (typeof payload.exp !== 'number' || typeof payload.jti !== 'string' || payload.jti === '')
+        return failure('client assertion is invalid');
+      exp = payload.exp;
+      jti = payload.jti;
+      const now = Math.floor(Date.now() / 1000);
+      const limit = ASSERTION_MAX_AGE_SECONDS + CLOCK_TOLERANCE_SECONDS;
+      if (exp - now > limit || (typeof payload.iat === 'number' && now - payload.iat > limit))
+        return failure(`client assertion must not live longer than ${ASSERTION_MAX_AGE_SECONDS} seconds`);
     } catch {
       return failure('client assertion is invalid');
     }
+    return this.#firstUse(client.client_id, jti, exp)
+      ? { ok: true, clientId: client.client_id }
+      : failure('client assertion was already used');
+  }
+
+  /** Records an assertion's `jti` until its `exp`; false when it was seen before. */
+  #firstUse(clientId: string, jti: string, exp: number): boolean {
+    const now = Math.floor(Date.now() / 1000);
+    for (const [key, until] of this.#seen) if (until + CLOCK_TOLERANCE_SECONDS < now) this.#seen.delete(key);
+    const key = JSON.stringify([clientId, jti]);
+    if (this.#seen.has(key)) return false;
+    this.#seen.set(key, exp);
+    return true;
   }
 }

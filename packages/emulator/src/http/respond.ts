@@ -17,8 +17,17 @@ export function sendJson(
 }
 
 /** Sends an HTML page that is never cached (login pages carry per-request state). */
-export function sendHtml(res: ServerResponse, status: number, document: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  document: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(document);
 }
 

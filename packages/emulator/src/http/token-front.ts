@@ -44,15 +44,17 @@ async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Pa
 }
 
 /**
- * A refresh_token grant with `audience`, before oidc-provider sees it:
+ * A refresh_token grant, before oidc-provider sees it:
  * - step-up: an API with `mfa: "required"` answers `mfa_required` unless the grant passed MFA, whatever
- *   audience the refresh token was issued for. This runs first because the provider would rotate
- *   (consume) the refresh token;
+ *   audience the refresh token was issued for; so does the MFA API for a user with an active factor,
+ *   also when a refresh without `audience` would answer for it (the login's audience). This runs first
+ *   because the provider would rotate (consume) the refresh token;
  * - multi-resource refresh tokens: any other configured API is added to the refresh token
  *   (see RefreshAudiences), so the provider issues its access token.
  * An audience that is no configured API answers `invalid_target` here: the provider would only find
  * out after rotating, consuming the refresh token for nothing. The client is authenticated here as the
- * token endpoint would; a bad client or token is left for the provider to refuse.
+ * token endpoint would; a bad client is answered here when the refresh must step up, otherwise a bad
+ * client or token is left for the provider to refuse.
  */
 async function refreshFront(
   req: IncomingMessage,
@@ -61,25 +63,34 @@ async function refreshFront(
 ): Promise<{ status: number; body: unknown } | undefined> {
   const audience = param(params, 'resource');
   const value = param(params, 'refresh_token');
-  if (!value || !audience) return undefined;
-  const auth = await deps.clients.authenticate(req, params);
-  if (!auth.ok) return undefined;
+  if (!value) return undefined;
   const token = await deps.provider.RefreshToken.find(value, { ignoreExpiration: true });
-  if (!token || token.clientId !== auth.clientId || token.isExpired || token.consumed) return undefined;
-  if (!deps.apis.get(audience)) {
+  if (!token || token.isExpired || token.consumed) return undefined;
+  const stepUp =
+    (audience
+      ? deps.mfaRequirement.neededOnRefresh(audience, token.accountId)
+      : deps.mfaRequirement.forMfaApi(deps.audiences.original(token), token.accountId)) &&
+    !deps.ledger.passed(token.grantId, token.amr);
+  const auth = await deps.clients.authenticate(req, params);
+  // A refresh that must step up never reaches the provider unauthenticated by these (stricter) checks:
+  // the provider would accept an assertion refused here (a replayed jti, a long life) and skip MFA.
+  if (!auth.ok) return stepUp ? { status: auth.status, body: auth.body } : undefined;
+  if (token.clientId !== auth.clientId) return undefined;
+  if (audience && !deps.apis.get(audience)) {
     return { status: 400, body: { error: 'invalid_target', error_description: 'unknown audience' } };
   }
-  const scope = param(params, 'scope');
-  if (deps.mfaRequirement.neededOnRefresh(audience) && !deps.ledger.passed(token.grantId, token.amr)) {
+  if (stepUp) {
+    const scope = param(params, 'scope');
     const context: MfaContext = {
       kind: 'refresh',
       refreshToken: value,
-      audience,
+      ...(audience ? { audience } : {}),
       ...(scope ? { scope } : {}),
     };
     return deps.mfa.issueMfaToken({ userId: token.accountId, clientId: auth.clientId, context });
   }
-  if (await deps.audiences.extend(deps.provider, token, audience, scope)) await token.save();
+  if (audience && (await deps.audiences.extend(deps.provider, token, audience, param(params, 'scope'))))
+    await token.save();
   return undefined;
 }
 

@@ -24,14 +24,20 @@ function clientName(details: { params: Record<string, unknown> }): string {
 /** POST /u/:uid/login: checks the password, then either finishes the login or starts the MFA step. */
 async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, unknown>): Promise<void> {
   const email = r.form.email ?? '';
-  const user = deps.users.authenticate(email, r.form.password ?? '');
-  if (!user) {
+  const check = deps.users.authenticate(email, r.form.password ?? '');
+  if (!check.ok) {
+    const locked = check.retryAfter !== undefined;
+    const error = locked
+      ? `Too many failed attempts. Try again in ${check.retryAfter} seconds.`
+      : 'Wrong email or password.';
     return sendHtml(
       r.res,
-      400,
-      loginPage(r.uid, { email, error: 'Wrong email or password.', clientName: clientName({ params }) }),
+      locked ? 429 : 400,
+      loginPage(r.uid, { email, error, clientName: clientName({ params }) }),
+      locked ? { 'retry-after': String(check.retryAfter) } : {},
     );
   }
+  const { user } = check;
   const clientId = String(params.client_id ?? '');
   if (!deps.mfaRequirement.needed({ user, resource: params.resource, acrValues: params.acr_values })) {
     return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd']);

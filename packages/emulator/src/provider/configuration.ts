@@ -103,7 +103,11 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
           const chain = RotatedRefreshToken ?? RefreshToken;
           return oneOf && chain && audiences.extended(chain) ? audiences.original(chain) : oneOf;
         },
-        getResourceServerInfo: (_ctx, indicator) => {
+        getResourceServerInfo: (ctx, indicator) => {
+          // The MFA API acts for a user; a client_credentials token (sub = the client) would let a client
+          // manage the factors of a user whose id happens to equal its client_id.
+          if (indicator === apis.mfaAudience && ctx.oidc.params?.grant_type === 'client_credentials')
+            throw new errors.InvalidTarget('the MFA API does not accept client_credentials tokens');
           const info = apis.resourceServer(indicator);
           if (!info) throw new errors.InvalidTarget(`unknown audience ${indicator}`);
           return info;

@@ -4,7 +4,8 @@ import type { MfaRequirement } from './mfa-requirement.js';
 
 /**
  * oidc-provider's default prompts plus one login check: a request that needs MFA (`acr_values`
- * multi-factor, or an `audience` whose API has `mfa: "always"`) must show the login (and MFA) pages
+ * multi-factor, an `audience` whose API has `mfa: "always"`, or the MFA API for a session user with an
+ * active factor) must show the login (and MFA) pages
  * again when the existing session has not passed a second factor, as Auth0 does for step-up
  * authentication.
  */
@@ -13,7 +14,8 @@ export function interactionPolicyWithMfa(requirement: MfaRequirement): interacti
   policy.get('login')?.checks.add(
     new interactionPolicy.Check('mfa_required', 'multi-factor authentication is required', (ctx) => {
       const params = ctx.oidc.params;
-      if (!requirement.needed({ resource: params?.resource, acrValues: params?.acr_values })) {
+      const userId = ctx.oidc.session?.accountId;
+      if (!requirement.needed({ resource: params?.resource, acrValues: params?.acr_values, userId })) {
         return interactionPolicy.Check.NO_NEED_TO_PROMPT;
       }
       return ctx.oidc.session?.acr === ACR_MFA

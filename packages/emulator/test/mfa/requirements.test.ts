@@ -149,3 +149,66 @@ describe('chained MFA', () => {
     });
   });
 });
+
+describe('enrolling mid-flow and unconfirmed authenticators', () => {
+  it('a chained flow whose active factors still cover the requirement refuses to enroll with its mfa_token', () => {
+    const t = setup();
+    const { token, seeded } = t.start({
+      userId: 'auth0|max',
+      factorsRequired: 2,
+      authenticators: [{ type: 'otp' }, { type: 'sms', phone_number: '+15551234567' }],
+    });
+    const first = t.mfa.verifyOtp({
+      clientId: 'app',
+      mfaToken: token,
+      otp: t.totp(seeded.authenticators[0]?.secret ?? ''),
+    });
+    const next = first.ok ? '' : field(first.body, 'mfa_token');
+    expect(t.mfa.associate({ clientId: 'app', mfaToken: next }, { authenticator_types: ['otp'] })).toEqual({
+      status: 403,
+      body: { error: 'access_denied', error_description: 'User is already enrolled.' },
+    });
+  });
+
+  it('a pending authenticator answers neither a challenge requirement nor a challenge of it', () => {
+    const t = setup();
+    const { seeded } = t.start({ userId: 'auth0|ned', authenticators: [{ type: 'otp' }] });
+    // Added with an MFA API access token: pending until confirmed in a flow that asks to enroll.
+    const otp = t.mfa.associate({ clientId: 'app', userId: 'auth0|ned' }, { authenticator_types: ['otp'] });
+    const token = t.flow('auth0|ned');
+    expect(
+      t.mfa.verifyOtp({ clientId: 'app', mfaToken: token, otp: t.totp(field(otp.body, 'secret')) }),
+    ).toMatchObject({ ok: false, status: 403, body: { error: 'invalid_grant' } });
+
+    const sms = t.mfa.associate(
+      { clientId: 'app', userId: 'auth0|ned' },
+      { authenticator_types: ['oob'], oob_channels: ['sms'], phone_number: '+15551234567' },
+    );
+    const oobCode = field(sms.body, 'oob_code');
+    expect(
+      t.mfa.verifyOob({ clientId: 'app', mfaToken: token, oobCode, bindingCode: t.lastSent().code }),
+    ).toMatchObject({ ok: false, status: 403, body: { error: 'invalid_grant' } });
+    const pending = t.mfa.listAuthenticators({ userId: 'auth0|ned' });
+    const id = Array.isArray(pending.body)
+      ? field(
+          pending.body.find((a: unknown) => field(a, 'id').startsWith('sms|')),
+          'id',
+        )
+      : '';
+    expect(
+      t.mfa.challenge({ clientId: 'app' }, { mfa_token: token, challenge_type: 'oob', authenticator_id: id }),
+    ).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+
+    // The active factor still passes, and the pending one stays pending.
+    expect(
+      t.mfa.verifyOtp({
+        clientId: 'app',
+        mfaToken: token,
+        otp: t.totp(seeded.authenticators[0]?.secret ?? ''),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(t.mfa.listAuthenticators({ userId: 'auth0|ned' }).body).toContainEqual(
+      expect.objectContaining({ id, active: false }),
+    );
+  });
+});

@@ -5,14 +5,9 @@ import { addAuthenticator, type AuthenticatorSpec } from '../lib/authenticators.
 import { dropOobOf, startOob } from '../lib/oob.js';
 import { opaqueToken } from '../lib/random.js';
 import { recoveryForEnrollment } from '../lib/recovery.js';
+import { enrolling } from '../lib/requirements.js';
 import { asHandlerResult, invalidBearer, invalidRequest, json, oauthError } from '../lib/responses.js';
-import {
-  ensureUser,
-  factorAuthenticators,
-  hasActiveFactor,
-  type MfaState,
-  type UserRecord,
-} from '../lib/state.js';
+import { ensureUser, factorAuthenticators, type MfaState, type UserRecord } from '../lib/state.js';
 import { lookupToken, tokenBearerError } from '../lib/tokens.js';
 import { asRecord, isE164, isEmail, stringField, stringListField } from '../lib/validate.js';
 
@@ -30,8 +25,9 @@ export interface AssociateAuth {
  * Enrolls an authenticator and answers Auth0's shapes: otp with `secret` and `barcode_uri`; sms, voice and
  * email with `oob_code` and `binding_method: "prompt"` (the first code is sent at once); push with
  * `oob_code` and an enrollment `barcode_uri`. `recovery_codes` is added until the user's first enrollment is
- * confirmed. An mfa_token may only enroll a user without an active factor (403 `access_denied` "User is
- * already enrolled." otherwise), except in a chained flow that already verified a factor and needs more.
+ * confirmed. An mfa_token may only enroll while its flow asks to enroll (403 `access_denied` "User is
+ * already enrolled." otherwise): a user without an active factor, or a chained flow that verified every
+ * active factor and needs more.
  * Earlier unconfirmed enrollments of the user are discarded.
  */
 export function associate(state: MfaState, auth: AssociateAuth, body: unknown): HandlerResult {
@@ -77,7 +73,7 @@ function resolveUser(state: MfaState, auth: AssociateAuth): UserRecord | Handler
   if (auth.mfaToken !== undefined) {
     const found = lookupToken(state, auth.mfaToken, auth.clientId);
     if (!found.ok) return asHandlerResult(tokenBearerError(found.problem));
-    if (hasActiveFactor(found.user) && found.record.verified.length === 0) {
+    if (!enrolling(found.user, found.record.verified)) {
       return asHandlerResult(oauthError(403, 'access_denied', 'User is already enrolled.'));
     }
     return found.user;

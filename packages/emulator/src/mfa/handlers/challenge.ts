@@ -1,6 +1,7 @@
 /** `POST /mfa/challenge`: picking an authenticator for the flow and, for oob ones, sending a code or a push. */
 import type { HandlerResult } from '../types.js';
 import { startOob } from '../lib/oob.js';
+import { enrolling } from '../lib/requirements.js';
 import { asHandlerResult, invalidRequest, json, oauthError } from '../lib/responses.js';
 import { factorAuthenticators, factorOf, type FactorRecord, type MfaState } from '../lib/state.js';
 import { lookupToken, tokenGrantError } from '../lib/tokens.js';
@@ -9,8 +10,8 @@ import { asRecord, stringField } from '../lib/validate.js';
 type ChallengeType = 'otp' | 'oob';
 
 /**
- * Challenges an authenticator of the mfa_token's user. With `authenticator_id` that one (even a pending
- * enrollment, to resend its code); otherwise the first active authenticator, in enrollment order, whose
+ * Challenges an authenticator of the mfa_token's user. With `authenticator_id` that one (a pending
+ * enrollment too while the flow asks to enroll, to resend its code); otherwise the first active authenticator, in enrollment order, whose
  * factor this flow has not verified yet and whose type `challenge_type` allows (both when absent).
  * 200 `{ challenge_type: "otp" }` (nothing to send), or `{ challenge_type: "oob", oob_code }` plus
  * `binding_method: "prompt"` for sms, voice and email. 400 `unsupported_challenge_type` or
@@ -40,6 +41,13 @@ export function challenge(state: MfaState, auth: { clientId: string }, body: unk
     if (!named)
       return asHandlerResult(invalidRequest('authenticator_id does not name an authenticator of this user'));
     if (named.kind === 'recovery-code' || !types.includes(typeOf(named))) return unsupported(types);
+    if (!named.active && !enrolling(user, record.verified)) {
+      return asHandlerResult(
+        invalidRequest(
+          'authenticator_id names an authenticator that is not confirmed; challenge an active one',
+        ),
+      );
+    }
     chosen = named;
   } else {
     const active = factorAuthenticators(user).filter((a) => a.active);

@@ -8,6 +8,7 @@ import { verifyTotp } from '../totp.js';
 import { lockout, recordFailure, recordSuccess } from '../lib/attempts.js';
 import { pollPush } from '../lib/push.js';
 import { activateRecovery, matchesRecovery, recoveryOf, rotateRecovery } from '../lib/recovery.js';
+import { enrolling } from '../lib/requirements.js';
 import { invalidRequest, oauthError } from '../lib/responses.js';
 import { amrOf, factorOf, type AuthenticatorRecord, type MfaState } from '../lib/state.js';
 import {
@@ -43,8 +44,9 @@ export interface VerifyRecoveryCodeInput {
 }
 
 /**
- * The mfa-otp grant: the code of any otp authenticator of the user, pending or active (a pending one
- * becomes active). Codes are accepted one 30-second step early or late, and each step only once.
+ * The mfa-otp grant: the code of an active otp authenticator of the user, or of a pending one when the
+ * flow asks to enroll (it becomes active). Codes are accepted one 30-second step early or late, and each
+ * step only once.
  */
 export function verifyOtp(state: MfaState, input: VerifyOtpInput): VerifyResult {
   const flow = openFlow(state, input.clientId, input.mfaToken);
@@ -53,8 +55,9 @@ export function verifyOtp(state: MfaState, input: VerifyOtpInput): VerifyResult 
   if (flow.record.verified.includes('otp')) return alreadyVerified();
 
   const now = state.options.now();
+  const pendingAllowed = enrolling(flow.user, flow.record.verified);
   for (const authenticator of flow.user.authenticators.values()) {
-    if (authenticator.kind !== 'otp') continue;
+    if (authenticator.kind !== 'otp' || (!authenticator.active && !pendingAllowed)) continue;
     const step = verifyTotp(authenticator.secret, input.otp, now, authenticator.lastTimeStep);
     if (step === undefined) continue;
     authenticator.lastTimeStep = step;
@@ -78,6 +81,7 @@ export function verifyOob(state: MfaState, input: VerifyOobInput): VerifyResult 
   const authenticator =
     oob && oob.userId === flow.user.userId ? flow.user.authenticators.get(oob.authenticatorId) : undefined;
   if (!oob || !authenticator) return oauthError(403, 'invalid_grant', 'Invalid oob_code.');
+  if (!authenticator.active && !enrolling(flow.user, flow.record.verified)) return unconfirmed();
   if (oob.expiresAt <= state.options.now())
     return oauthError(403, 'expired_token', 'The oob_code has expired');
   if (flow.record.verified.includes(factorOf(authenticator.kind))) return alreadyVerified();
@@ -153,6 +157,14 @@ function completeFactor(state: MfaState, flow: Flow, authenticator: Authenticato
       : { verified, amr, recoveryCode: record.recoveryCode };
   const next = issueToken(state, user, record.clientId, record.context, progress);
   return { ok: false, status: 403, body: mfaRequiredBody(next, user, verified) };
+}
+
+function unconfirmed(): VerifyResult {
+  return oauthError(
+    403,
+    'invalid_grant',
+    'This authenticator is not confirmed; answer the challenge with an active authenticator',
+  );
 }
 
 function alreadyVerified(): VerifyResult {

@@ -31,3 +31,12 @@ export function computeRequirements(user: UserRecord, verified: readonly Require
   const enrolled = new Set(active.map((a) => factorOf(a.kind)));
   return { enroll: ENROLLABLE.filter((type) => !enrolled.has(type)).map((type) => ({ type })) };
 }
+
+/**
+ * Whether the flow stands at an `enroll` requirement. Only then may an unconfirmed authenticator answer
+ * it, and only then may an mfa_token enroll one: a user with active factors left to challenge must pass
+ * one of them, or the password alone would let an attacker add and use a factor of their own.
+ */
+export function enrolling(user: UserRecord, verified: readonly RequirementType[]): boolean {
+  return 'enroll' in computeRequirements(user, verified);
+}
