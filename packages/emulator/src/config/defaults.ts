@@ -16,7 +16,13 @@ export const defaultConfig = {
       client_id: 'emulator-app',
       client_secret: 'emulator-app-secret-at-least-32-characters',
       redirect_uris: ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback'],
-      post_logout_redirect_uris: ['http://localhost:3000/', 'http://127.0.0.1:3000/'],
+      // Matching is exact, and apps write the origin both ways (`returnTo: 'http://localhost:3000'`).
+      post_logout_redirect_uris: [
+        'http://localhost:3000',
+        'http://localhost:3000/',
+        'http://127.0.0.1:3000',
+        'http://127.0.0.1:3000/',
+      ],
       backchannel_logout_uri: 'http://127.0.0.1:3000/auth/backchannel-logout',
     },
   ],
