@@ -71,9 +71,14 @@ export async function oidcLogoutWithHint(
     sendHtml(res, 200, signedOutPage());
     return true;
   }
-  const location = new URL(target);
   const state = params.get('state');
-  if (state !== undefined) location.searchParams.set('state', state);
-  redirect(res, location.href, 302);
+  // The registered value exactly as written, unless `state` must be added to it.
+  let location = target;
+  if (state !== undefined) {
+    const url = new URL(target);
+    url.searchParams.set('state', state);
+    location = url.href;
+  }
+  redirect(res, location, 302);
   return true;
 }
