@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from 'auth0-emulator';
-import type { Emulator } from 'auth0-emulator';
+import type { Emulator } from '../src/emulator.js';
 import { runCli } from '../src/cli/run.js';
 
 /** Collects what the command prints, line by line, stdout and stderr apart. */

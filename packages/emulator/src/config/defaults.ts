@@ -1,3 +1,5 @@
+import type { EmulatorConfigInput } from './types.js';
+
 /**
  * The configuration used when `--config` is not given: one confidential client for a web app on
  * port 3000, three users covering the MFA states a developer wants to try (none, must enroll,
@@ -43,4 +45,4 @@ export const defaultConfig = {
     { audience: 'https://api.example.com', scopes: ['read:data', 'write:data'] },
     { audience: 'https://payments.example.com', scopes: ['transfer:funds'], mfa: 'required' },
   ],
-};
+} satisfies EmulatorConfigInput;

@@ -64,12 +64,12 @@ input:focus{border-color:var(--focus)}
 button{display:block;width:100%;margin:1.25rem 0 0;padding:.8rem 1rem;font:inherit;font-weight:600;
 color:#fff;background:var(--primary);border:1px solid var(--primary);border-radius:.375rem;cursor:pointer}
 button:hover{background:var(--primary-dark)}
-button.secondary,.choices button{color:var(--ink);background:#fff;border-color:#8a91a0;text-align:left;
-font-weight:500}
+button.secondary,.choices button{color:var(--ink);background:#fff;border-color:#8a91a0;font-weight:500}
+.choices button{text-align:left}
 button.secondary:hover,.choices button:hover{background:#f4f5f8}
 :focus-visible,input:focus{outline:3px solid var(--focus);outline-offset:2px}
 fieldset{margin:1.25rem 0 0;padding:1rem 0 0;border:0;border-top:1px solid var(--line)}
-legend{padding:0 .5rem 0 0;font-weight:650}
+legend{padding:0 .5rem 0 0;font-weight:650}fieldset label{margin-top:.25rem}
 .row{display:flex;gap:.75rem;flex-wrap:wrap}.row button{flex:1 1 9rem}
 .error{margin:1rem 0;padding:.75rem 1rem;color:var(--error);background:var(--error-bg);border:1px solid var(--error);
 border-radius:.375rem}
