@@ -1,9 +1,15 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
-import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, codeFlow, start, token } from './support.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  REDIRECT_URI,
+  codeFlow,
+  start,
+  token,
+  startRelyingParty,
+} from './support.js';
 
 const RETURN = 'http://127.0.0.1:3000/';
 
@@ -33,21 +39,13 @@ async function sessionAlive(em: Emulator, jar: CookieJar): Promise<boolean> {
 
 describe('/oidc/logout with id_token_hint (no confirmation page, as Auth0)', () => {
   let em: Emulator;
-  let relyingParty: Server;
-  const received: string[] = [];
+  let relyingParty: Awaited<ReturnType<typeof startRelyingParty>>;
+  let received: string[] = [];
 
   beforeAll(async () => {
-    relyingParty = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        received.push(new URLSearchParams(body).get('logout_token') ?? '');
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((resolve) => relyingParty.listen(0, '127.0.0.1', resolve));
-    const address = relyingParty.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    // A relying party on loopback: the emulator must be allowed to deliver logout tokens to it.
+    relyingParty = await startRelyingParty();
+    received = relyingParty.received;
     em = await start({
       clients: [
         {
@@ -55,7 +53,7 @@ describe('/oidc/logout with id_token_hint (no confirmation page, as Auth0)', () 
           client_secret: CLIENT_SECRET,
           redirect_uris: [REDIRECT_URI],
           post_logout_redirect_uris: [RETURN],
-          backchannel_logout_uri: `http://127.0.0.1:${port}/backchannel`,
+          backchannel_logout_uri: relyingParty.backchannelUri,
         },
         {
           client_id: 'other',
@@ -68,7 +66,7 @@ describe('/oidc/logout with id_token_hint (no confirmation page, as Auth0)', () 
   });
   afterAll(async () => {
     await em.close();
-    await new Promise((resolve) => relyingParty.close(resolve));
+    await relyingParty.close();
   });
 
   it('ends the session and redirects to post_logout_redirect_uri with state at once', async () => {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { redirect, sendHtml } from '../http/respond.js';
 import { errorBox, html, page } from '../login/html.js';
-import { signedOutPage } from '../provider/pages.js';
+import { sentAndRegistered, signedOutPage } from '../provider/pages.js';
 import { endBrowserSession } from './end-session.js';
 import type { LogoutOptions } from './end-session.js';
 
@@ -25,20 +25,7 @@ function refusedPage(returnTo: string, clientId: string | null, allowed: readonl
   return page(
     'Logout failed',
     html`${errorBox(`returnTo is not an allowed logout URL ${whose}.`)}
-      <dl class="details">
-        <dt>Sent</dt>
-        <dd><code data-sent>${returnTo}</code></dd>
-        <dt>Allowed (post_logout_redirect_uris)</dt>
-        <dd>
-          ${
-            allowed.length
-              ? html`<ul>
-                  ${allowed.map((uri) => html`<li><code>${uri}</code></li>`)}
-                </ul>`
-              : html`none`
-          }
-        </dd>
-      </dl>
+      ${sentAndRegistered(returnTo, 'Allowed (post_logout_redirect_uris)', allowed)}
       <p>Matching is exact, trailing slash included.</p>`,
   );
 }

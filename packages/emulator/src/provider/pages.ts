@@ -25,22 +25,34 @@ export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   ctx.body = signedOutPage();
 }
 
+/** The value a client sent next to the values registered for it, for the "not registered" pages. */
+export function sentAndRegistered(
+  sent: string,
+  registeredLabel: string,
+  registered: readonly string[],
+): SafeHtml {
+  return html`<dl class="details">
+    <dt>Sent</dt>
+    <dd><code data-sent>${sent}</code></dd>
+    <dt>${registeredLabel}</dt>
+    <dd>
+      ${
+        registered.length
+          ? html`<ul>
+              ${registered.map((uri) => html`<li><code>${uri}</code></li>`)}
+            </ul>`
+          : html`none`
+      }
+    </dd>
+  </dl>`;
+}
+
 /** A redirect URI that is not registered: what was sent, what is registered, and where to fix it. */
 function mismatchPage(mismatch: UriMismatch): string {
-  const registered = mismatch.registered.length
-    ? html`<ul>
-        ${mismatch.registered.map((uri) => html`<li><code>${uri}</code></li>`)}
-      </ul>`
-    : html`none`;
   return page(
     'Redirect URI not registered',
     html`${errorBox(`The ${mismatch.parameter} sent is not registered for the client ${mismatch.clientId}.`)}
-      <dl class="details">
-        <dt>Sent</dt>
-        <dd><code data-sent>${mismatch.sent}</code></dd>
-        <dt>Registered (${mismatch.parameter}s)</dt>
-        <dd>${registered}</dd>
-      </dl>
+      ${sentAndRegistered(mismatch.sent, `Registered (${mismatch.parameter}s)`, mismatch.registered)}
       <p>
         Matching is exact, trailing slash included. Send one of the registered values, or add this one to the
         client's <code>${mismatch.parameter}s</code> in the emulator's configuration (<code>--config</code>).
