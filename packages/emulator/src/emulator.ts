@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { RequestListener } from 'node:http';
-import Provider from 'oidc-provider';
+import { Provider } from './provider/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { TokenStats } from './dev/stats.js';
@@ -17,8 +17,11 @@ import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys } from './provider/keys.js';
+import { explainUriMismatches } from './provider/uri-mismatch.js';
 import { UserDirectory } from './provider/users.js';
 import { createHandler } from './server/handler.js';
+import { formatRequestLine } from './server/request-log.js';
+import type { RequestLogEntry } from './server/request-log.js';
 import { seedMfaUsers } from './server/seed.js';
 import { driveLogin } from './testing/login.js';
 import type { LoginOptions } from './testing/login.js';
@@ -38,6 +41,14 @@ export interface StartEmulatorOptions {
   quiet?: boolean;
   /** Where console lines go instead of stdout; ignored when `quiet`. */
   log?: (line: string) => void;
+  /**
+   * Print one line per request through `log` (`GET /authorize 302 4 ms`: method, path without the
+   * query string, status, milliseconds; never a token, code or query value). Defaults to `false`; the
+   * CLI turns it on unless `--quiet`. Ignored when `quiet`.
+   */
+  logRequests?: boolean;
+  /** Called with every answered request (the same fields as the log line), whatever `quiet` says. */
+  onRequest?: (entry: RequestLogEntry) => void;
 }
 
 /**
@@ -85,6 +96,20 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** The request log and the caller's hook, combined; undefined when neither is asked for. */
+function requestObserver(
+  options: StartEmulatorOptions,
+  log: (line: string) => void,
+): ((entry: RequestLogEntry) => void) | undefined {
+  const print = options.logRequests && !options.quiet;
+  const hook = options.onRequest;
+  if (!print && !hook) return undefined;
+  return (entry) => {
+    if (print) log(formatRequestLine(entry));
+    hook?.(entry);
+  };
+}
+
 /**
  * Starts the local Auth0-compatible authorization server.
  *
@@ -107,6 +132,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)
     throw new TypeError('port must be an integer from 0 to 65535');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
+  const onRequest = requestObserver(options, log);
 
   // The issuer contains the port, so the socket is bound before the provider is built.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
@@ -143,6 +169,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         cookieKeys: generateCookieKeys(),
       }),
     );
+    provider.use(explainUriMismatches);
     provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
     provider.on('backchannel.error', (_ctx, error, client) =>
       log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
@@ -167,6 +194,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       provider,
       stats,
       log,
+      ...(onRequest ? { onRequest } : {}),
       allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
       token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
       mfaApi: {

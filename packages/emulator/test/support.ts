@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { startEmulator } from 'auth0-emulator';
 import type { Emulator, EmulatorConfigInput, LoginOptions } from 'auth0-emulator';
 
@@ -169,3 +170,28 @@ export const GRANTS = {
   oob: 'http://auth0.com/oauth/grant-type/mfa-oob',
   recovery: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
 };
+
+/** A relying party on loopback that records the back-channel logout tokens it receives. */
+export async function startRelyingParty(): Promise<{
+  backchannelUri: string;
+  received: string[];
+  close(): Promise<void>;
+}> {
+  const received: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received.push(new URLSearchParams(body).get('logout_token') ?? '');
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    backchannelUri: `http://127.0.0.1:${port}/backchannel`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

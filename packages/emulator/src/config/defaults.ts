@@ -1,3 +1,5 @@
+import type { EmulatorConfigInput } from './types.js';
+
 /**
  * The configuration used when `--config` is not given: one confidential client for a web app on
  * port 3000, three users covering the MFA states a developer wants to try (none, must enroll,
@@ -16,7 +18,13 @@ export const defaultConfig = {
       client_id: 'emulator-app',
       client_secret: 'emulator-app-secret-at-least-32-characters',
       redirect_uris: ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback'],
-      post_logout_redirect_uris: ['http://localhost:3000/', 'http://127.0.0.1:3000/'],
+      // Matching is exact, and apps write the origin both ways (`returnTo: 'http://localhost:3000'`).
+      post_logout_redirect_uris: [
+        'http://localhost:3000',
+        'http://localhost:3000/',
+        'http://127.0.0.1:3000',
+        'http://127.0.0.1:3000/',
+      ],
       backchannel_logout_uri: 'http://127.0.0.1:3000/auth/backchannel-logout',
     },
   ],
@@ -37,4 +45,4 @@ export const defaultConfig = {
     { audience: 'https://api.example.com', scopes: ['read:data', 'write:data'] },
     { audience: 'https://payments.example.com', scopes: ['transfer:funds'], mfa: 'required' },
   ],
-};
+} satisfies EmulatorConfigInput;

@@ -20,7 +20,7 @@ export function enrollPage(uid: string, options: { email: string; error?: string
   return page(
     'Secure your account',
     html`${errorBox(options.error)}
-      <p>Your account requires a second factor. Choose how to receive codes.</p>
+      <p class="lead">Your account requires a second factor. Choose how to receive codes.</p>
       <form method="post" action="/u/${uid}/enroll" data-step="enroll">
         <input type="hidden" name="type" value="otp" />
         <button type="submit">Authenticator app</button>
@@ -30,8 +30,10 @@ export function enrollPage(uid: string, options: { email: string; error?: string
           <legend>Text message or voice call</legend>
           <label for="phone">Phone number (E.164, for example +15555550100)</label>
           <input id="phone" name="phone_number" type="tel" autocomplete="tel" required />
-          <button type="submit" name="type" value="sms">Send a text message</button>
-          <button type="submit" name="type" value="voice">Call me</button>
+          <div class="row">
+            <button type="submit" name="type" value="sms">Send a text message</button>
+            <button type="submit" name="type" value="voice" class="secondary">Call me</button>
+          </div>
         </fieldset>
       </form>
       <form method="post" action="/u/${uid}/enroll" data-step="enroll">
@@ -43,8 +45,11 @@ export function enrollPage(uid: string, options: { email: string; error?: string
         </fieldset>
       </form>
       <form method="post" action="/u/${uid}/enroll" data-step="enroll">
-        <input type="hidden" name="type" value="push" />
-        <button type="submit">Push notifications (Guardian)</button>
+        <fieldset>
+          <legend>Push notifications</legend>
+          <input type="hidden" name="type" value="push" />
+          <button type="submit" class="secondary">Push notifications (Guardian)</button>
+        </fieldset>
       </form>`,
   );
 }
@@ -73,7 +78,7 @@ export function challengePage(
   return page(
     'Verify your identity',
     html`${errorBox(options.error)}
-      <p>Choose a method to verify that it is you.</p>
+      <p class="lead">Choose a method to verify that it is you.</p>
       <form method="post" action="/u/${uid}/challenge" data-step="challenge">
         <ul class="choices">
           ${choices}
@@ -82,11 +87,20 @@ export function challengePage(
   );
 }
 
-/** Authenticator app enrollment: the QR code, the secret for manual entry, and the first code. */
+/** The secret in groups of four, each group unbreakable, so a wrapped line never splits one. */
+function groupedSecret(secret: string): SafeHtml[] {
+  const groups = secret.match(/.{1,4}/g) ?? [];
+  // The spaces between the groups are real text: a copied key keeps them, and apps ignore them.
+  return groups.map((group, i) => html`${i ? ' ' : ''}<span>${group}</span>`);
+}
+
+/** Authenticator app enrollment, in the order a user needs it: scan the QR code, or type the key. */
 export function otpEnrollExtra(secret: string, qr: string): SafeHtml {
-  return html`<figure>
+  return html`<h2>Scan the QR code</h2>
+    <figure>
       ${new SafeHtml(qr)}
       <figcaption>Scan with your authenticator app.</figcaption>
     </figure>
-    <p>Or enter this key manually: <code data-otp-secret="${secret}">${secret}</code></p>`;
+    <h2>Or enter this key manually</h2>
+    <code class="secret" data-otp-secret="${secret}">${groupedSecret(secret)}</code>`;
 }

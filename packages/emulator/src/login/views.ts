@@ -15,7 +15,7 @@ export function loginPage(
 ): string {
   return page(
     'Log in',
-    html`<p>Log in to continue to ${options.clientName}.</p>
+    html`<p class="lead">Log in to continue to ${options.clientName}.</p>
       ${errorBox(options.error)}
       ${form(
         `/u/${uid}/login`,
@@ -49,11 +49,15 @@ export function codePage(
     extra?: ReturnType<typeof html>;
   },
 ): string {
+  // With `extra` (authenticator app enrollment: scan, then the key) the code entry is the last step.
+  const intro = options.extra
+    ? html`${options.extra}
+        <h2>Enter the code</h2>
+        <p>${options.intro}</p>`
+    : html`<p class="lead">${options.intro}</p>`;
   return page(
     options.title,
-    html`${errorBox(options.error)}
-      <p>${options.intro}</p>
-      ${options.extra ?? html``}
+    html`${errorBox(options.error)} ${intro}
       ${form(
         `/u/${uid}/${options.action}`,
         options.step,
@@ -67,7 +71,7 @@ export function codePage(
           />
           <button type="submit">Verify</button>`,
       )}
-      <p><a href="/u/${uid}/other">Try another method</a></p>`,
+      <p class="more"><a href="/u/${uid}/other">Try another method</a></p>`,
   );
 }
 
@@ -79,16 +83,16 @@ export function pushPage(
   return page(
     'Check your phone',
     html`${errorBox(options.error)}
-      <p>
+      <p class="lead">
         We sent a notification to your device. Approve it to continue. This page checks again every
         ${options.intervalSeconds} seconds.
       </p>
-      <p data-oob-code="${options.oobCode}">
+      <p class="dev" data-oob-code="${options.oobCode}">
         Development: <code>POST /__dev/push/${options.oobCode}/approve</code> (or <code>/deny</code>) answers
         it.
       </p>
       ${form(`/u/${uid}/poll`, 'push', html`<button type="submit">I approved it</button>`)}
-      <p><a href="/u/${uid}/other">Try another method</a></p>`,
+      <p class="more"><a href="/u/${uid}/other">Try another method</a></p>`,
     { refreshSeconds: options.intervalSeconds },
   );
 }
@@ -97,8 +101,8 @@ export function pushPage(
 export function recoveryShownPage(uid: string, code: string): string {
   return page(
     'Save your recovery code',
-    html`<p>If you lose your device, this code lets you log in. It is shown only once.</p>
-      <p><code data-recovery-code="${code}">${code}</code></p>
+    html`<p class="lead">If you lose your device, this code lets you log in. It is shown only once.</p>
+      <p><code class="recovery" data-recovery-code="${code}">${code}</code></p>
       ${form(`/u/${uid}/continue`, 'recovery-shown', html`<button type="submit">I have saved it, continue</button>`)}`,
   );
 }

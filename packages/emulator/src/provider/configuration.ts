@@ -1,4 +1,4 @@
-import { errors } from 'oidc-provider';
+import { errors } from './oidc-provider.js';
 import type { Configuration, JWK } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
 import type { RefreshAudiences } from '../grants/refresh-audiences.js';

@@ -1,4 +1,5 @@
-import { interactionPolicy } from 'oidc-provider';
+import { interactionPolicy } from './oidc-provider.js';
+import type { interactionPolicy as InteractionPolicy } from 'oidc-provider';
 import { ACR_MFA } from '../grants/names.js';
 import type { MfaRequirement } from './mfa-requirement.js';
 
@@ -9,7 +10,7 @@ import type { MfaRequirement } from './mfa-requirement.js';
  * again when the existing session has not passed a second factor, as Auth0 does for step-up
  * authentication.
  */
-export function interactionPolicyWithMfa(requirement: MfaRequirement): interactionPolicy.DefaultPolicy {
+export function interactionPolicyWithMfa(requirement: MfaRequirement): InteractionPolicy.DefaultPolicy {
   const policy = interactionPolicy.base();
   policy.get('login')?.checks.add(
     new interactionPolicy.Check('mfa_required', 'multi-factor authentication is required', (ctx) => {

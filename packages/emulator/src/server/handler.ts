@@ -12,9 +12,12 @@ import { parFront, tokenFront } from '../http/token-front.js';
 import type { TokenFrontDeps } from '../http/token-front.js';
 import type { LoginDeps } from '../login/context.js';
 import { handleLogin } from '../login/routes.js';
+import { oidcLogoutWithHint } from '../logout/oidc-logout.js';
 import { v2Logout } from '../logout/v2-logout.js';
 import { ROUTES } from '../provider/configuration.js';
 import { checkHost, loopbackHosts } from './host-check.js';
+import { loggablePath } from './request-log.js';
+import type { RequestLogEntry } from './request-log.js';
 
 /** Everything the request handler routes to, built once by `startEmulator`. */
 export interface HandlerDeps {
@@ -25,6 +28,25 @@ export interface HandlerDeps {
   login: LoginDeps;
   allowedLogoutUrls: string[];
   log: (line: string) => void;
+  /** Told of every answered request (the request log); absent, nothing is measured. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** Reports the request once its answer is sent, or when the client went away first. */
+function observe(
+  req: IncomingMessage,
+  res: ServerResponse,
+  onRequest: (entry: RequestLogEntry) => void,
+): void {
+  const started = performance.now();
+  res.once('close', () =>
+    onRequest({
+      method: req.method ?? '-',
+      path: loggablePath(req.url),
+      status: res.writableFinished ? res.statusCode : 0,
+      ms: Math.round(performance.now() - started),
+    }),
+  );
 }
 
 /** /authorize with Auth0's parameters translated (see normalizeAuthorizationParams). */
@@ -41,17 +63,24 @@ function rewriteAuthorize(req: IncomingMessage, url: URL): void {
 export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const provider = deps.provider.callback();
   const hosts = loopbackHosts(deps.provider.issuer);
+  const logoutOptions = {
+    onBackchannelError: (clientId: string, error: unknown) =>
+      deps.log(`back-channel logout to ${clientId} failed: ${String(error)}`),
+  };
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', deps.provider.issuer);
     const path = url.pathname;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path === '/v2/logout' && req.method === 'GET') {
-      return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, {
-        onBackchannelError: (clientId, error) =>
-          deps.log(`back-channel logout to ${clientId} failed: ${String(error)}`),
-      });
+      return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, logoutOptions);
     }
+    if (
+      path === ROUTES.end_session &&
+      req.method === 'GET' &&
+      (await oidcLogoutWithHint(deps.provider, req, res, logoutOptions))
+    )
+      return;
     if (path.startsWith('/u/') && (await handleLogin(deps.login, req, res, path))) return;
     if (path === ROUTES.token && req.method === 'POST') {
       const next = await tokenFront(req, res, deps.token);
@@ -65,10 +94,11 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     return provider(req, res);
   };
   return (req, res) => {
+    if (deps.onRequest) observe(req, res, deps.onRequest);
     if (!checkHost(hosts, req, res)) return;
     route(req, res).catch((error: unknown) => {
       deps.log(
-        `internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `internal error on ${req.method} ${loggablePath(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       if (!res.headersSent)
         sendJson(res, 500, { error: 'server_error', error_description: 'internal error' });

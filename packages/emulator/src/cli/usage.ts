@@ -1,0 +1,42 @@
+/** The text of `auth0-emulator --help`: every flag, then the configuration file's fields. */
+export const USAGE = `usage: auth0-emulator [--port N] [--host 127.0.0.1|localhost] [--config FILE] [--quiet]
+
+A local Auth0-compatible authorization server for development and tests. Not for production.
+
+Flags:
+  --port N         TCP port to listen on (default 4400; 0 picks a free one)
+  --host HOST      127.0.0.1 (default) or localhost; the issuer uses the same host
+  --config FILE    JSON configuration (fields below); without it a demo tenant is used:
+                   client emulator-app, users alice/bob/carol@example.com (password Passw0rd!)
+  --quiet          no request log (codes sent, push challenges and errors still print)
+  -h, --help       print this help and exit
+
+Configuration file (every field optional but the ids, and a user's email and password):
+  tenant                      name shown in authenticator apps (default "emulator")
+  clients[]                   the applications
+    client_id                 unique
+    client_secret             required for client_secret_post / client_secret_basic
+    token_endpoint_auth_method  client_secret_post (default with a secret), client_secret_basic,
+                              private_key_jwt (with jwks), none (default without a secret)
+    jwks                      { "keys": [...] }: public keys for private_key_jwt
+    redirect_uris[]           callback URLs allowed at /authorize (exact match)
+    post_logout_redirect_uris[]  URLs allowed as post_logout_redirect_uri (/oidc/logout) and
+                              returnTo (/v2/logout) (exact match)
+    backchannel_logout_uri    receives logout tokens (loopback allowed)
+    name                      the client_name (default the client_id)
+  users[]                     the database connection's users
+    user_id                   unique; the sub of their tokens
+    email, password           the login (email case-insensitive, unique)
+    name                      the name claim (default the email)
+    mfa                       "required" or "off" (default)
+    mfa_factors               1 (default), or 2 for chained MFA
+    authenticators[]          pre-enrolled: {"type":"otp","secret"?}, {"type":"sms"|"voice","phone_number"},
+                              {"type":"email","email"?}, {"type":"push"}
+  apis[]                      APIs that access tokens are asked for with audience
+    audience                  the identifier (the tokens' aud)
+    scopes[]                  the API's permissions
+    mfa                       "required" (step-up on refresh), "always", or "off" (default)
+  ttl                         seconds: accessToken (86400), idToken (36000), refreshToken (2592000)
+  mfa                         seconds: pushIntervalSeconds (5), oobTtlSeconds (300), mfaTokenTtlSeconds (600)
+
+More: the auth0-emulator README.`;
