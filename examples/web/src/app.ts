@@ -58,11 +58,16 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
 
   const context = async (req: Request): Promise<PageContext> => {
     const user = await req.auth0.getUser();
-    const name = typeof user?.name === 'string' ? user.name : typeof user?.sub === 'string' ? user.sub : undefined;
+    const name =
+      typeof user?.name === 'string' ? user.name : typeof user?.sub === 'string' ? user.sub : undefined;
     return { userName: name, path: req.path, emulatorIssuer: options.emulatorIssuer };
   };
   const send = async (req: Request, res: Response, view: (ctx: PageContext) => string, status = 200) => {
-    res.status(status).type('html').set('Cache-Control', 'no-store').send(view(await context(req)));
+    res
+      .status(status)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(view(await context(req)));
   };
 
   const app = express();
@@ -76,7 +81,10 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   });
   app.use((_req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' });
-    res.set('Content-Security-Policy', "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    res.set(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     next();
   });
   app.get('/style.css', (_req, res) => {
@@ -139,15 +147,28 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   );
 
   app.use((req, res) =>
-    send(req, res, (ctx) => problemPage(ctx, 'Page not found', 'There is no page at this address.', { href: '/', label: 'Home' }), 404),
+    send(
+      req,
+      res,
+      (ctx) =>
+        problemPage(ctx, 'Page not found', 'There is no page at this address.', { href: '/', label: 'Home' }),
+      404,
+    ),
   );
   // Unexpected failures get a page without details; the details go to the server's log, with no secrets
   // (SDK errors never carry tokens or codes in their messages).
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     console.error(`${req.method} ${req.path} failed:`, isAuth0Error(error) ? error.toJSON() : error);
-    void send(req, res, (ctx) =>
-      problemPage(ctx, 'Something went wrong', 'The request failed. Try again in a moment.', { href: '/', label: 'Home' }), 500,
+    void send(
+      req,
+      res,
+      (ctx) =>
+        problemPage(ctx, 'Something went wrong', 'The request failed. Try again in a moment.', {
+          href: '/',
+          label: 'Home',
+        }),
+      500,
     ).catch(() => res.status(500).end());
   });
   return app;

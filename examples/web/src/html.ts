@@ -1,6 +1,12 @@
 /** Escaping HTML templates: every interpolated string is escaped, so no page can inject markup by mistake. */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Markup that {@link html} inserts as it is. */
 export class Html {

@@ -9,7 +9,8 @@ const USAGE = 'usage: npm run demo -- [--port N] [--emulator-port N]   (or PORT=
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new TypeError(`${name} must be a port number\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new TypeError(`${name} must be a port number\n${USAGE}`);
   return n;
 }
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   const busy = typeof error === 'object' && error !== null && Reflect.get(error, 'code') === 'EADDRINUSE';
-  console.error(busy ? `${message}: the port is in use; choose others with --port / --emulator-port` : message);
+  console.error(
+    busy ? `${message}: the port is in use; choose others with --port / --emulator-port` : message,
+  );
   process.exit(1);
 });

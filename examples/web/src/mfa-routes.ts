@@ -27,7 +27,12 @@ export interface MfaRoutesOptions {
   context: (req: Request) => Promise<PageContext>;
 }
 
-const FACTORS = new Set(['otp', 'sms', 'voice', 'email', 'push']);
+const FACTORS = ['otp', 'sms', 'voice', 'email', 'push'] as const;
+type Factor = (typeof FACTORS)[number];
+
+function isFactor(value: string): value is Factor {
+  return FACTORS.some((factor) => factor === value);
+}
 
 function field(req: Request, name: string): string {
   const body: unknown = req.body;
@@ -52,18 +57,32 @@ export function startStepUp(
   res.redirect(303, '/mfa');
 }
 
-// The words a user sees for what the server said; the server's own description stays in the logs.
-function explain(error: unknown): string | undefined {
+// What a user is told. Pages name a message by its key in the query string, so nobody can put their own
+// words on these pages with a crafted link.
+const MESSAGES = {
+  'wrong-code': 'That code is not right. Check it and try again.',
+  'too-many': 'Too many wrong codes. Wait a few minutes, then try again.',
+  'code-expired': 'This code has expired. Choose a method to get a new one.',
+  unavailable: 'That method cannot be used now. Choose another.',
+  refused: 'The server refused that. Try another method.',
+  rejected: 'The notification was rejected. Choose a method to try again.',
+  choose: 'Choose a method.',
+} as const;
+type MessageKey = keyof typeof MESSAGES;
+
+function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === 'string' && Object.hasOwn(MESSAGES, value);
+}
+
+// The server's own description stays out of the page; the error code picks the words.
+function explain(error: unknown): MessageKey | undefined {
   if (!isAuth0Error(error)) return undefined;
-  if (error.code === 'mfa_token_expired') return 'This verification took too long. Start again.';
-  if (error.code === 'mfa_token_invalid') return 'This verification does not belong to your session. Start again.';
-  if (error.error === 'invalid_grant') return 'That code is not right. Check it and try again.';
-  if (error.error === 'too_many_attempts' || error.status === 429)
-    return 'Too many wrong codes. Wait a few minutes, then try again.';
-  if (error.error === 'expired_token') return 'This code has expired. Choose a method to get a new one.';
+  if (error.error === 'invalid_grant') return 'wrong-code';
+  if (error.error === 'too_many_attempts' || error.status === 429) return 'too-many';
+  if (error.error === 'expired_token') return 'code-expired';
   if (error.error === 'association_required' || error.error === 'unsupported_challenge_type')
-    return 'That method cannot be used now. Choose another.';
-  if (error.status !== undefined && error.status < 500) return 'The server refused that. Try another method.';
+    return 'unavailable';
+  if (error.status !== undefined && error.status < 500) return 'refused';
   return undefined;
 }
 
@@ -92,19 +111,27 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
 
   const current = (req: Request): MfaFlow | undefined => flows.get(flowId(req));
 
-  async function render(req: Request, res: Response, status: number, view: (ctx: PageContext) => string | Promise<string>) {
-    res.status(status).type('html').set('Cache-Control', 'no-store').send(await view(await options.context(req)));
+  async function render(
+    req: Request,
+    res: Response,
+    status: number,
+    view: (ctx: PageContext) => string | Promise<string>,
+  ) {
+    res
+      .status(status)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(await view(await options.context(req)));
   }
 
-  function finish(req: Request, res: Response, flow: MfaFlow, recoveryCode: string | undefined): void {
+  function finish(res: Response, flow: MfaFlow, recoveryCode: string | undefined): void {
     flow.step = undefined;
     flow.done = recoveryCode ? { recoveryCode } : {};
     res.redirect(303, recoveryCode ? '/mfa/recovery-code' : '/mfa/done');
-    void req;
   }
 
   // Runs `action`; on a known failure re-renders the step with the error, on chained MFA restarts the choice.
-  async function attempt(req: Request, res: Response, flow: MfaFlow, action: () => Promise<void>, back: string) {
+  async function attempt(res: Response, flow: MfaFlow, action: () => Promise<void>, back: string) {
     try {
       await action();
     } catch (error) {
@@ -114,225 +141,256 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
         flow.step = undefined;
         return res.redirect(303, '/mfa');
       }
-      const message = explain(error);
-      if (!message) throw error;
+      // An expired or foreign token cannot be repaired here: start the step-up again from the page.
       if (isAuth0Error(error) && (error.code === 'mfa_token_expired' || error.code === 'mfa_token_invalid')) {
         flows.delete(flow.id);
         clearFlowCookie(res, options.secureCookies);
         return res.redirect(303, flow.returnTo);
       }
-      res.redirect(303, `${back}?error=${encodeURIComponent(message)}`);
+      const message = explain(error);
+      if (!message) throw error;
+      res.redirect(303, `${back}?error=${message}`);
     }
   }
 
   router.use(express.urlencoded({ extended: false, limit: '4kb' }));
 
-  // Everything below needs a flow in progress; without one there is nothing to verify.
-  router.use((req, res, next) => {
-    const flow = current(req);
-    if (!flow) return void render(req, res, 200, noFlowPage).catch(next);
-    res.locals.flow = flow;
-    next();
-  });
-  const flowOf = (res: Response): MfaFlow => res.locals.flow as MfaFlow;
-  // Errors come back through the query string after a redirect; only our own fixed messages are shown.
-  const errorOf = (req: Request): string | undefined => {
-    const value = req.query.error;
-    return typeof value === 'string' && value.length < 200 ? value : undefined;
-  };
+  // Every page needs a flow in progress; without one there is nothing to verify.
+  const withFlow =
+    (handler: (req: Request, res: Response, flow: MfaFlow) => unknown) =>
+    async (req: Request, res: Response) => {
+      const flow = current(req);
+      if (!flow) return render(req, res, 200, noFlowPage);
+      await handler(req, res, flow);
+    };
+  // Errors come back through the query string after a redirect, as a key of MESSAGES.
+  const errorOf = (req: Request): string | undefined =>
+    isMessageKey(req.query.error) ? MESSAGES[req.query.error] : undefined;
 
-  router.get('/', async (req, res) => {
-    const flow = flowOf(res);
-    if (flow.done) return res.redirect(303, flow.done.recoveryCode ? '/mfa/recovery-code' : '/mfa/done');
-    flow.step = undefined;
-    const challenging = !flow.requirements?.enroll?.length;
-    const authenticators = challenging ? await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken }) : [];
-    const user = await req.auth0.getUser();
-    await render(req, res, 200, (ctx) =>
-      choosePage(ctx, {
-        requirements: flow.requirements,
-        authenticators,
-        defaultEmail: typeof user?.email === 'string' ? user.email : '',
-        error: errorOf(req),
-      }),
-    );
-  });
+  router.get(
+    '/',
+    withFlow(async (req, res, flow) => {
+      if (flow.done) return res.redirect(303, flow.done.recoveryCode ? '/mfa/recovery-code' : '/mfa/done');
+      flow.step = undefined;
+      const challenging = !flow.requirements?.enroll?.length;
+      const authenticators = challenging
+        ? await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken })
+        : [];
+      const user = await req.auth0.getUser();
+      await render(req, res, 200, (ctx) =>
+        choosePage(ctx, {
+          requirements: flow.requirements,
+          authenticators,
+          defaultEmail: typeof user?.email === 'string' ? user.email : '',
+          error: errorOf(req),
+        }),
+      );
+    }),
+  );
 
-  router.post('/enroll', async (req, res) => {
-    const flow = flowOf(res);
-    const factor = field(req, 'factor');
-    if (!FACTORS.has(factor)) return res.redirect(303, `/mfa?error=${encodeURIComponent('Choose a method.')}`);
-    await attempt(
-      req,
-      res,
-      flow,
-      async () => {
-        const enrollment = await req.auth0.mfa.enrollAuthenticator({
-          mfaToken: flow.mfaToken,
-          factorType: factor as 'otp' | 'sms' | 'voice' | 'email' | 'push',
-          ...(factor === 'sms' || factor === 'voice' ? { phoneNumber: field(req, 'phoneNumber') } : {}),
-          ...(factor === 'email' ? { email: field(req, 'email') } : {}),
-        });
-        flow.pendingRecoveryCode = enrollment.recoveryCodes?.[0];
-        if (enrollment.authenticatorType === 'otp') {
-          flow.step = { kind: 'otp-enroll', secret: enrollment.secret, barcodeUri: enrollment.barcodeUri };
-          return res.redirect(303, '/mfa/enroll/otp');
-        }
-        if (!enrollment.oobCode) throw new Error('the enrollment answer had no oob_code');
-        flow.step =
-          factor === 'push'
-            ? { kind: 'push', oobCode: enrollment.oobCode, enrolling: true }
-            : { kind: 'code', channel: factor as CodeChannel, oobCode: enrollment.oobCode, enrolling: true };
-        res.redirect(303, factor === 'push' ? '/mfa/push' : '/mfa/code');
-      },
-      '/mfa',
-    );
-  });
-
-  router.get('/enroll/otp', async (req, res) => {
-    const step = flowOf(res).step;
-    if (step?.kind !== 'otp-enroll') return res.redirect(303, '/mfa');
-    const qr = await qrCode(step.barcodeUri, 'QR code for your authenticator app');
-    await render(req, res, 200, (ctx) => otpEnrollPage(ctx, { qr, secret: step.secret, error: errorOf(req) }));
-  });
-
-  router.post('/challenge', async (req, res) => {
-    const flow = flowOf(res);
-    const id = field(req, 'authenticatorId');
-    await attempt(
-      req,
-      res,
-      flow,
-      async () => {
-        const authenticators = await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken });
-        const chosen = authenticators.find((a) => a.id === id && a.active);
-        const channel = chosen && channelOf(chosen);
-        if (!chosen || !channel) return void res.redirect(303, `/mfa?error=${encodeURIComponent('Choose a method.')}`);
-        if (channel === 'otp') {
-          flow.step = { kind: 'code', channel: 'otp', enrolling: false };
-          return res.redirect(303, '/mfa/code');
-        }
-        const challenge = await req.auth0.mfa.challengeAuthenticator({
-          mfaToken: flow.mfaToken,
-          challengeType: 'oob',
-          authenticatorId: chosen.id,
-        });
-        if (!challenge.oobCode) throw new Error('the challenge answer had no oob_code');
-        flow.step =
-          channel === 'push'
-            ? { kind: 'push', oobCode: challenge.oobCode, enrolling: false }
-            : { kind: 'code', channel, oobCode: challenge.oobCode, enrolling: false };
-        res.redirect(303, channel === 'push' ? '/mfa/push' : '/mfa/code');
-      },
-      '/mfa',
-    );
-  });
-
-  router.get('/code', async (req, res) => {
-    const step = flowOf(res).step;
-    if (step?.kind !== 'code') return res.redirect(303, '/mfa');
-    const outboxUrl = options.emulatorIssuer ? `${options.emulatorIssuer}__dev/outbox` : undefined;
-    await render(req, res, 200, (ctx) => codePage(ctx, { channel: step.channel, outboxUrl, error: errorOf(req) }));
-  });
-
-  router.get('/recovery', async (req, res) => {
-    flowOf(res).step = { kind: 'recovery' };
-    await render(req, res, 200, (ctx) => recoveryEntryPage(ctx, { error: errorOf(req) }));
-  });
-
-  router.post('/verify', async (req, res) => {
-    const flow = flowOf(res);
-    const step = flow.step;
-    if (!step || step.kind === 'push') return res.redirect(303, '/mfa');
-    const back = step.kind === 'otp-enroll' ? '/mfa/enroll/otp' : step.kind === 'recovery' ? '/mfa/recovery' : '/mfa/code';
-    await attempt(
-      req,
-      res,
-      flow,
-      async () => {
-        let result;
-        if (step.kind === 'recovery') {
-          result = await req.auth0.mfa.verify({ mfaToken: flow.mfaToken, recoveryCode: field(req, 'recoveryCode') });
-        } else if (step.kind === 'otp-enroll' || step.channel === 'otp') {
-          result = await req.auth0.mfa.verify({ mfaToken: flow.mfaToken, otp: field(req, 'otp') });
-        } else {
-          if (!step.oobCode) return void res.redirect(303, '/mfa');
-          result = await req.auth0.mfa.verify({
+  router.post(
+    '/enroll',
+    withFlow(async (req, res, flow) => {
+      const factor = field(req, 'factor');
+      if (!isFactor(factor)) return res.redirect(303, '/mfa?error=choose');
+      await attempt(
+        res,
+        flow,
+        async () => {
+          const enrollment = await req.auth0.mfa.enrollAuthenticator({
             mfaToken: flow.mfaToken,
-            oobCode: step.oobCode,
-            bindingCode: field(req, 'bindingCode'),
+            factorType: factor,
+            ...(factor === 'sms' || factor === 'voice' ? { phoneNumber: field(req, 'phoneNumber') } : {}),
+            ...(factor === 'email' ? { email: field(req, 'email') } : {}),
           });
-        }
-        finish(req, res, flow, result.recoveryCode ?? flow.pendingRecoveryCode);
-      },
-      back,
-    );
-  });
+          flow.pendingRecoveryCode = enrollment.recoveryCodes?.[0];
+          if (enrollment.authenticatorType === 'otp') {
+            flow.step = { kind: 'otp-enroll', secret: enrollment.secret, barcodeUri: enrollment.barcodeUri };
+            return res.redirect(303, '/mfa/enroll/otp');
+          }
+          if (!enrollment.oobCode) throw new Error('the enrollment answer had no oob_code');
+          if (factor === 'push') {
+            flow.step = { kind: 'push', oobCode: enrollment.oobCode, enrolling: true };
+            return res.redirect(303, '/mfa/push');
+          }
+          if (factor === 'otp') throw new Error('an otp enrollment answered as oob');
+          flow.step = { kind: 'code', channel: factor, oobCode: enrollment.oobCode, enrolling: true };
+          res.redirect(303, '/mfa/code');
+        },
+        '/mfa',
+      );
+    }),
+  );
+
+  router.get(
+    '/enroll/otp',
+    withFlow(async (req, res, flow) => {
+      const step = flow.step;
+      if (step?.kind !== 'otp-enroll') return res.redirect(303, '/mfa');
+      const qr = await qrCode(step.barcodeUri, 'QR code for your authenticator app');
+      await render(req, res, 200, (ctx) =>
+        otpEnrollPage(ctx, { qr, secret: step.secret, error: errorOf(req) }),
+      );
+    }),
+  );
+
+  router.post(
+    '/challenge',
+    withFlow(async (req, res, flow) => {
+      const id = field(req, 'authenticatorId');
+      await attempt(
+        res,
+        flow,
+        async () => {
+          const authenticators = await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken });
+          const chosen = authenticators.find((a) => a.id === id && a.active);
+          const channel = chosen && channelOf(chosen);
+          if (!chosen || !channel) return void res.redirect(303, '/mfa?error=choose');
+          if (channel === 'otp') {
+            flow.step = { kind: 'code', channel: 'otp', enrolling: false };
+            return res.redirect(303, '/mfa/code');
+          }
+          const challenge = await req.auth0.mfa.challengeAuthenticator({
+            mfaToken: flow.mfaToken,
+            challengeType: 'oob',
+            authenticatorId: chosen.id,
+          });
+          if (!challenge.oobCode) throw new Error('the challenge answer had no oob_code');
+          flow.step =
+            channel === 'push'
+              ? { kind: 'push', oobCode: challenge.oobCode, enrolling: false }
+              : { kind: 'code', channel, oobCode: challenge.oobCode, enrolling: false };
+          res.redirect(303, channel === 'push' ? '/mfa/push' : '/mfa/code');
+        },
+        '/mfa',
+      );
+    }),
+  );
+
+  router.get(
+    '/code',
+    withFlow(async (req, res, flow) => {
+      const step = flow.step;
+      if (step?.kind !== 'code') return res.redirect(303, '/mfa');
+      const outboxUrl = options.emulatorIssuer ? `${options.emulatorIssuer}__dev/outbox` : undefined;
+      await render(req, res, 200, (ctx) =>
+        codePage(ctx, { channel: step.channel, outboxUrl, error: errorOf(req) }),
+      );
+    }),
+  );
+
+  router.get(
+    '/recovery',
+    withFlow(async (req, res, flow) => {
+      flow.step = { kind: 'recovery' };
+      await render(req, res, 200, (ctx) => recoveryEntryPage(ctx, { error: errorOf(req) }));
+    }),
+  );
+
+  router.post(
+    '/verify',
+    withFlow(async (req, res, flow) => {
+      const step = flow.step;
+      if (!step || step.kind === 'push') return res.redirect(303, '/mfa');
+      const back =
+        step.kind === 'otp-enroll'
+          ? '/mfa/enroll/otp'
+          : step.kind === 'recovery'
+            ? '/mfa/recovery'
+            : '/mfa/code';
+      await attempt(
+        res,
+        flow,
+        async () => {
+          let result;
+          if (step.kind === 'recovery') {
+            result = await req.auth0.mfa.verify({
+              mfaToken: flow.mfaToken,
+              recoveryCode: field(req, 'recoveryCode'),
+            });
+          } else if (step.kind === 'otp-enroll' || step.channel === 'otp') {
+            result = await req.auth0.mfa.verify({ mfaToken: flow.mfaToken, otp: field(req, 'otp') });
+          } else {
+            if (!step.oobCode) return void res.redirect(303, '/mfa');
+            result = await req.auth0.mfa.verify({
+              mfaToken: flow.mfaToken,
+              oobCode: step.oobCode,
+              bindingCode: field(req, 'bindingCode'),
+            });
+          }
+          finish(res, flow, result.recoveryCode ?? flow.pendingRecoveryCode);
+        },
+        back,
+      );
+    }),
+  );
 
   // Each load asks the server once; the page's refresh makes that a poll, with no script.
-  router.get('/push', async (req, res) => {
-    const flow = flowOf(res);
-    const step = flow.step;
-    if (step?.kind !== 'push') return res.redirect(303, '/mfa');
-    let error: string | undefined;
-    try {
-      const result = await req.auth0.mfa.verify({ mfaToken: flow.mfaToken, oobCode: step.oobCode });
-      return finish(req, res, flow, result.recoveryCode ?? flow.pendingRecoveryCode);
-    } catch (failure) {
-      const pending =
-        isAuth0Error(failure) && (failure.error === 'authorization_pending' || failure.error === 'slow_down');
-      if (!pending) {
-        if (failure instanceof MfaRequiredError) {
-          flow.mfaToken = failure.mfaToken;
-          flow.requirements = failure.mfaRequirements;
-          flow.step = undefined;
-          return res.redirect(303, '/mfa');
-        }
-        error = failure instanceof Error && isAuth0Error(failure) && failure.error === 'invalid_grant'
-          ? 'The notification was rejected. Choose a method to try again.'
-          : explain(failure);
-        if (!error) throw failure;
-        flow.step = undefined;
-        return res.redirect(303, `/mfa?error=${encodeURIComponent(error)}`);
-      }
-    }
-    await render(req, res, 200, (ctx) =>
-      pushPage(ctx, {
-        refreshSeconds: options.pushRefreshSeconds,
-        oobCode: step.oobCode,
-        emulatorIssuer: options.emulatorIssuer,
-      }),
-    );
-  });
+  router.get(
+    '/push',
+    withFlow(async (req, res, flow) => {
+      const step = flow.step;
+      if (step?.kind !== 'push') return res.redirect(303, '/mfa');
+      await attempt(
+        res,
+        flow,
+        async () => {
+          try {
+            const result = await req.auth0.mfa.verify({ mfaToken: flow.mfaToken, oobCode: step.oobCode });
+            finish(res, flow, result.recoveryCode ?? flow.pendingRecoveryCode);
+          } catch (failure) {
+            if (!isAuth0Error(failure)) throw failure;
+            if (failure.error === 'invalid_grant') {
+              flow.step = undefined;
+              return res.redirect(303, '/mfa?error=rejected');
+            }
+            if (failure.error !== 'authorization_pending' && failure.error !== 'slow_down') throw failure;
+            await render(req, res, 200, (ctx) =>
+              pushPage(ctx, {
+                refreshSeconds: options.pushRefreshSeconds,
+                oobCode: step.oobCode,
+                emulatorIssuer: options.emulatorIssuer,
+              }),
+            );
+          }
+        },
+        '/mfa',
+      );
+    }),
+  );
 
-  router.get('/recovery-code', async (req, res) => {
-    const flow = flowOf(res);
-    const code = flow.done?.recoveryCode;
-    if (!code) return res.redirect(303, flow.done ? '/mfa/done' : '/mfa');
-    const why = flow.pendingRecoveryCode === code
-      ? 'Your second factor is set up. Here is your recovery code.'
-      : 'You used your recovery code, so here is a new one.';
-    // Shown once: the next load has nothing to show.
-    flow.done = {};
-    await render(req, res, 200, (ctx) => recoveryShownPage(ctx, { code, why }));
-  });
+  router.get(
+    '/recovery-code',
+    withFlow(async (req, res, flow) => {
+      const code = flow.done?.recoveryCode;
+      if (!code) return res.redirect(303, flow.done ? '/mfa/done' : '/mfa');
+      const why =
+        flow.pendingRecoveryCode === code
+          ? 'Your second factor is set up. Here is your recovery code.'
+          : 'You used your recovery code, so here is a new one.';
+      // Shown once: the next load has nothing to show.
+      flow.done = {};
+      await render(req, res, 200, (ctx) => recoveryShownPage(ctx, { code, why }));
+    }),
+  );
 
-  const done = (_req: Request, res: Response) => {
-    const flow = flowOf(res);
+  const done = withFlow((_req, res, flow) => {
     if (!flow.done) return res.redirect(303, '/mfa');
     flows.delete(flow.id);
     clearFlowCookie(res, options.secureCookies);
     res.redirect(303, flow.returnTo);
-  };
+  });
   router.get('/done', done);
   router.post('/done', done);
 
-  router.post('/cancel', (_req, res) => {
-    const flow = flowOf(res);
-    flows.delete(flow.id);
-    clearFlowCookie(res, options.secureCookies);
-    res.redirect(303, '/');
-  });
+  router.post(
+    '/cancel',
+    withFlow((_req, res, flow) => {
+      flows.delete(flow.id);
+      clearFlowCookie(res, options.secureCookies);
+      res.redirect(303, '/');
+    }),
+  );
 
   return router;
 }

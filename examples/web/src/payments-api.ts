@@ -16,7 +16,10 @@ export function paymentsApi(options: { issuer: string; audience: string }) {
       return;
     }
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: options.issuer,
+        audience: options.audience,
+      });
       res.json({
         account: 'DEMO-0001',
         balance: { amount: '1234.56', currency: 'EUR' },
@@ -26,7 +29,10 @@ export function paymentsApi(options: { issuer: string; audience: string }) {
     } catch (error) {
       // jose's messages name the failed check, never the token itself.
       const reason = error instanceof errors.JOSEError ? error.code : 'invalid';
-      res.status(401).set('WWW-Authenticate', 'Bearer error="invalid_token"').json({ error: 'invalid_token', reason });
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer error="invalid_token"')
+        .json({ error: 'invalid_token', reason });
     }
   };
 }

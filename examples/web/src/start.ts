@@ -41,7 +41,8 @@ const SHOWS: Record<string, string> = {
 /** The demo's emulator configuration (emulator.json), with the client's URLs moved to the demo's origin. */
 export function demoEmulatorConfig(origin: string): EmulatorConfig {
   const config = parseConfig(JSON.parse(readFileSync(CONFIG_URL, 'utf8')));
-  const move = (uri: string) => (uri.startsWith(`${DEFAULT_ORIGIN}/`) ? origin + uri.slice(DEFAULT_ORIGIN.length) : uri);
+  const move = (uri: string) =>
+    uri.startsWith(`${DEFAULT_ORIGIN}/`) ? origin + uri.slice(DEFAULT_ORIGIN.length) : uri;
   for (const client of config.clients) {
     client.redirect_uris = client.redirect_uris.map(move);
     client.post_logout_redirect_uris = client.post_logout_redirect_uris.map(move);
@@ -84,7 +85,8 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   }
   const client = emulator.config.clients[0];
   const api = emulator.config.apis.find((entry) => entry.mfa !== 'off');
-  if (!client?.client_secret || !api) throw new Error('emulator.json needs a client with a secret and an API with mfa');
+  if (!client?.client_secret || !api)
+    throw new Error('emulator.json needs a client with a secret and an API with mfa');
   const testUsers = emulator.config.users.map((user) => ({
     userId: user.user_id,
     email: user.email,

@@ -42,7 +42,12 @@ export function apiPage(ctx: PageContext, call: ApiCall): string {
 }
 
 /** A page for failures the user can act on: a message and a way forward. */
-export function problemPage(ctx: PageContext, title: string, message: string, next: { href: string; label: string }): string {
+export function problemPage(
+  ctx: PageContext,
+  title: string,
+  message: string,
+  next: { href: string; label: string },
+): string {
   return page(
     ctx,
     title,

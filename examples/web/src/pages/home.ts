@@ -17,14 +17,19 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           ${options.testUsers.map(
             (user) =>
               html`<dt><code>${user.email}</code></dt>
-                <dd>password <code>${user.password}</code><br /><span class="muted">${user.shows}</span></dd>`,
+                <dd>
+                  password <code>${user.password}</code><br /><span class="muted">${user.shows}</span>
+                </dd>`,
           )}
         </dl>
       </section>`
     : '';
   const action = ctx.userName
     ? html`<p>You are logged in as <strong>${ctx.userName}</strong>.</p>
-        <p><a class="button" href="/profile">Your profile</a> <a class="button secondary" href="/api">Payments API</a></p>`
+        <p>
+          <a class="button" href="/profile">Your profile</a>
+          <a class="button secondary" href="/api">Payments API</a>
+        </p>`
     : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
   return page(
     ctx,

@@ -37,35 +37,34 @@ export function page(ctx: PageContext, title: string, body: Html, options: PageO
     ? html`<li><a href="/auth/logout">Log out</a></li>`
     : html`<li><a href="/auth/login">Log in</a></li>`;
   return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    ${refresh}
-    <title>${title} · auth0-server-ts demo</title>
-    <link rel="stylesheet" href="/style.css" />
-  </head>
-  <body>
-    <a class="skip" href="#main">Skip to content</a>
-    ${note}
-    <header class="site">
-      <div class="bar">
-        <a class="brand" href="/">auth0-server-ts demo</a>
-        <nav aria-label="Main">
-          <ul>
-            ${navLink(ctx, '/', 'Home')} ${navLink(ctx, '/profile', 'Profile')} ${navLink(ctx, '/api', 'Payments API')}
-            ${account}
-          </ul>
-        </nav>
-      </div>
-    </header>
-    <main id="main">
-      <h1>${title}</h1>
-      ${body}
-    </main>
-  </body>
-</html>
-`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        ${refresh}
+        <title>${title} · auth0-server-ts demo</title>
+        <link rel="stylesheet" href="/style.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        ${note}
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="/">auth0-server-ts demo</a>
+            <nav aria-label="Main">
+              <ul>
+                ${navLink(ctx, '/', 'Home')} ${navLink(ctx, '/profile', 'Profile')}
+                ${navLink(ctx, '/api', 'Payments API')} ${account}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main">
+          <h1>${title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html> `.value;
 }
 
 /** An error or success message; errors are announced to assistive technology at once. */

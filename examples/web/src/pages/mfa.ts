@@ -62,35 +62,50 @@ export function choosePage(
 function enrollChoicePage(ctx: PageContext, types: string[], email: string, error?: string): string {
   const blocks: Html[] = [];
   if (types.includes('otp'))
-    blocks.push(html`<form method="post" action="/mfa/enroll">
-      <input type="hidden" name="factor" value="otp" />
-      <h2>Authenticator app</h2>
-      <p class="hint">Google Authenticator, 1Password, Authy or any TOTP app: scan a QR code.</p>
-      <button type="submit">Set up an authenticator app</button>
-    </form>`);
+    blocks.push(
+      html`<form method="post" action="/mfa/enroll">
+        <input type="hidden" name="factor" value="otp" />
+        <h2>Authenticator app</h2>
+        <p class="hint">Google Authenticator, 1Password, Authy or any TOTP app: scan a QR code.</p>
+        <button type="submit">Set up an authenticator app</button>
+      </form>`,
+    );
   if (types.includes('phone'))
-    blocks.push(html`<form method="post" action="/mfa/enroll">
-      <h2>Phone</h2>
-      <label for="phone">Phone number</label>
-      <input id="phone" name="phoneNumber" type="tel" autocomplete="tel" required aria-describedby="phone-hint" />
-      <p class="hint" id="phone-hint">International format, for example +15555550123.</p>
-      <button type="submit" name="factor" value="sms">Text me a code</button>
-      <button type="submit" name="factor" value="voice" class="secondary">Call me</button>
-    </form>`);
+    blocks.push(
+      html`<form method="post" action="/mfa/enroll">
+        <h2>Phone</h2>
+        <label for="phone">Phone number</label>
+        <input
+          id="phone"
+          name="phoneNumber"
+          type="tel"
+          autocomplete="tel"
+          required
+          aria-describedby="phone-hint"
+        />
+        <p class="hint" id="phone-hint">International format, for example +15555550123.</p>
+        <button type="submit" name="factor" value="sms">Text me a code</button>
+        <button type="submit" name="factor" value="voice" class="secondary">Call me</button>
+      </form>`,
+    );
   if (types.includes('email'))
-    blocks.push(html`<form method="post" action="/mfa/enroll">
-      <h2>Email</h2>
-      <label for="email">Email address</label>
-      <input id="email" name="email" type="email" autocomplete="email" required value="${email}" />
-      <button type="submit" name="factor" value="email">Email me a code</button>
-    </form>`);
+    blocks.push(
+      html`<form method="post" action="/mfa/enroll">
+        <h2>Email</h2>
+        <label for="email">Email address</label>
+        <input id="email" name="email" type="email" autocomplete="email" required value="${email}" />
+        <button type="submit" name="factor" value="email">Email me a code</button>
+      </form>`,
+    );
   if (types.includes('push-notification'))
-    blocks.push(html`<form method="post" action="/mfa/enroll">
-      <input type="hidden" name="factor" value="push" />
-      <h2>Push notifications</h2>
-      <p class="hint">Approve sign-ins from the Guardian app on your phone.</p>
-      <button type="submit">Set up push</button>
-    </form>`);
+    blocks.push(
+      html`<form method="post" action="/mfa/enroll">
+        <input type="hidden" name="factor" value="push" />
+        <h2>Push notifications</h2>
+        <p class="hint">Approve sign-ins from the Guardian app on your phone.</p>
+        <button type="submit">Set up push</button>
+      </form>`,
+    );
   return page(
     ctx,
     'Add a second factor',
@@ -101,7 +116,9 @@ function enrollChoicePage(ctx: PageContext, types: string[], email: string, erro
 }
 
 function cancel(): Html {
-  return html`<form method="post" action="/mfa/cancel"><button type="submit" class="secondary">Cancel</button></form>`;
+  return html`<form method="post" action="/mfa/cancel">
+    <button type="submit" class="secondary">Cancel</button>
+  </form>`;
 }
 
 function codeForm(field: string, label: string, hint: string, error: string | undefined): Html {
@@ -201,7 +218,8 @@ export function pushPage(
     ? html`<details class="muted">
         <summary>Approve it from the emulator</summary>
         <p>There is no phone here: answer the challenge with</p>
-        <pre class="mono" data-oob-code="${options.oobCode}">curl -X POST ${options.emulatorIssuer}__dev/push/${encodeURIComponent(options.oobCode)}/approve</pre>
+        <pre class="mono" data-oob-code="${options.oobCode}">
+curl -X POST ${options.emulatorIssuer}__dev/push/${encodeURIComponent(options.oobCode)}/approve</pre>
       </details>`
     : '';
   return page(
@@ -209,9 +227,14 @@ export function pushPage(
     'Check your phone',
     html`${alert('error', options.error)}
       <section class="card" aria-live="polite">
-        <p class="lead"><span class="spinner" aria-hidden="true"></span>We sent a notification to your phone. Approve it to continue.</p>
+        <p class="lead">
+          <span class="spinner" aria-hidden="true"></span>We sent a notification to your phone. Approve it to
+          continue.
+        </p>
         <p class="muted">This page checks again every ${options.refreshSeconds} seconds.</p>
-        <form method="get" action="/mfa/push"><button type="submit" class="secondary">Check now</button></form>
+        <form method="get" action="/mfa/push">
+          <button type="submit" class="secondary">Check now</button>
+        </form>
         ${dev}
         <p><a href="/mfa">Try another method</a></p>
       </section>
@@ -230,7 +253,14 @@ export function recoveryEntryPage(ctx: PageContext, options: { error?: string })
         <p class="lead">Enter the recovery code you saved when you set up your second factor.</p>
         <form method="post" action="/mfa/verify">
           <label for="recovery-code">Recovery code</label>
-          <input id="recovery-code" name="recoveryCode" class="code" autocomplete="off" spellcheck="false" required />
+          <input
+            id="recovery-code"
+            name="recoveryCode"
+            class="code"
+            autocomplete="off"
+            spellcheck="false"
+            required
+          />
           <button type="submit">Verify</button>
         </form>
         <p><a href="/mfa">Try another method</a></p>
@@ -246,8 +276,12 @@ export function recoveryShownPage(ctx: PageContext, options: { code: string; why
     'Save your recovery code',
     html`<section class="card">
       <p class="lead">${options.why} It is shown only this once.</p>
-      <p><output class="recovery mono" id="recovery-code" aria-label="Recovery code">${options.code}</output></p>
-      <p class="muted">Store it somewhere safe, like a password manager. It lets you in if you lose your device.</p>
+      <p>
+        <output class="recovery mono" id="recovery-code" aria-label="Recovery code">${options.code}</output>
+      </p>
+      <p class="muted">
+        Store it somewhere safe, like a password manager. It lets you in if you lose your device.
+      </p>
       <form method="post" action="/mfa/done"><button type="submit">I have saved it, continue</button></form>
     </section>`,
   );
@@ -260,7 +294,9 @@ export function noFlowPage(ctx: PageContext): string {
     'Nothing to verify',
     html`<section class="card">
       <p class="lead">There is no verification in progress: it was completed, cancelled or has expired.</p>
-      <p><a class="button" href="/api">Go to the Payments API</a> <a class="button secondary" href="/">Home</a></p>
+      <p>
+        <a class="button" href="/api">Go to the Payments API</a> <a class="button secondary" href="/">Home</a>
+      </p>
     </section>`,
   );
 }

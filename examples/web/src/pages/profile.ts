@@ -22,7 +22,11 @@ function claimValue(value: unknown): string {
 /** The user's claims, how they authenticated (`amr`), how long the session lasts, and the tokens held. */
 export function profilePage(
   ctx: PageContext,
-  options: { user: UserClaims; tokenSets: TokenSet[]; sessionEnds: { absolute: number; idleSeconds: number } },
+  options: {
+    user: UserClaims;
+    tokenSets: TokenSet[];
+    sessionEnds: { absolute: number; idleSeconds: number };
+  },
 ): string {
   const { user } = options;
   const amr = Array.isArray(user.amr) ? user.amr.filter((v): v is string => typeof v === 'string') : [];
@@ -31,7 +35,10 @@ export function profilePage(
     ? html`<ul>
         ${options.tokenSets.map(
           (set) =>
-            html`<li><code>${set.audience}</code>${set.scope ? html` (scope <code>${set.scope}</code>)` : ''}: expires ${when(set.expiresAt)}</li>`,
+            html`<li>
+              <code>${set.audience}</code>${set.scope ? html` (scope <code>${set.scope}</code>)` : ''}:
+              expires ${when(set.expiresAt)}
+            </li>`,
         )}
       </ul>`
     : html`<p class="muted">None yet: open the Payments API to get one.</p>`;
@@ -41,14 +48,17 @@ export function profilePage(
     html`<section class="card">
         <h2>How you logged in</h2>
         <p>
-          ${amr.length
-            ? amr.map((method) => html`<span class="pill">${AMR[method] ?? method}</span>`)
-            : html`<span class="muted">The server sent no <code>amr</code> claim.</span>`}
+          ${
+            amr.length
+              ? amr.map((method) => html`<span class="pill">${AMR[method] ?? method}</span>`)
+              : html`<span class="muted">The server sent no <code>amr</code> claim.</span>`
+          }
         </p>
         <p class="muted">
-          <code>amr</code> lists the methods used${typeof user.auth_time === 'number'
-            ? html`; you authenticated at ${when(user.auth_time)}`
-            : ''}.
+          <code>amr</code> lists the methods
+          used${
+            typeof user.auth_time === 'number' ? html`; you authenticated at ${when(user.auth_time)}` : ''
+          }.
         </p>
         <h2>Session</h2>
         <p>
@@ -61,7 +71,11 @@ export function profilePage(
       <section class="card">
         <h2>ID token claims</h2>
         <dl class="claims">
-          ${claims.map(([name, value]) => html`<dt>${name}</dt><dd><code>${claimValue(value)}</code></dd>`)}
+          ${claims.map(
+            ([name, value]) =>
+              html`<dt>${name}</dt>
+                <dd><code>${claimValue(value)}</code></dd>`,
+          )}
         </dl>
       </section>`,
   );
