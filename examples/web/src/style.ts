@@ -42,6 +42,11 @@ h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
   background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
   padding: 1.25rem; margin: 0 0 1rem;
 }
+.card > :first-child, .card > form:first-child > h2:first-child,
+.card > form:first-child > input[type="hidden"]:first-child + h2 { margin-top: 0; }
+.card > :last-child { margin-bottom: 0; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.5rem 0; }
+details summary { cursor: pointer; }
 .lead { color: var(--muted); margin-top: 0; }
 .muted { color: var(--muted); font-size: 0.92rem; }
 
@@ -82,6 +87,7 @@ dl.claims dd { margin: 0; overflow-wrap: anywhere; }
 code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
 .pill { display: inline-block; background: #e6ebf7; color: #1c2f6e; border-radius: 999px; padding: 0 0.55rem; margin: 0 0.25rem 0.25rem 0; font-size: 0.88rem; }
 
+.enroll-otp h2:first-child { margin-top: 0; }
 .enroll-otp { display: grid; gap: 1rem; grid-template-columns: 1fr; }
 .qr { width: 12rem; height: 12rem; display: block; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
 .secret { display: flex; flex-wrap: wrap; gap: 0.35rem 0.6rem; font-size: 1.1rem; margin: 0.25rem 0; }
