@@ -8,6 +8,10 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      // Before the bare name, which would also match its subpaths. The examples import the adapter by name.
+      'auth0-server-ts/express': fileURLToPath(
+        new URL('./packages/server/src/adapters/express.ts', import.meta.url),
+      ),
       'auth0-server-ts': src('server'),
       'auth0-emulator': src('emulator'),
     },

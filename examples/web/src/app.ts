@@ -1,6 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { LoginRequiredError, MfaRequiredError, isAuth0Error } from 'auth0-server-ts';
-import { auth0 } from 'auth0-server-ts/express';
+import {
+  LoginRequiredError,
+  MemorySessionStore,
+  MfaRequiredError,
+  StatefulStateStore,
+  isAuth0Error,
+} from 'auth0-server-ts';
+import { adapterCookies, auth0 } from 'auth0-server-ts/express';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
 import { apiPage, problemPage } from './pages/api.js';
@@ -53,7 +59,12 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     clientSecret: options.clientSecret,
     secret: options.secret,
     appBaseUrl: base.origin,
-    session: SESSION,
+    // Sessions on the server (the cookie holds only an id), so the emulator's back-channel logout can end
+    // them. In memory for the demo; a deployment would use a shared store such as Redis.
+    stateStore: new StatefulStateStore(
+      { secret: options.secret, store: new MemorySessionStore(), appBaseUrl: base.origin, ...SESSION },
+      adapterCookies,
+    ),
   });
 
   const context = async (req: Request): Promise<PageContext> => {
