@@ -35,7 +35,7 @@ export function apiPage(ctx: PageContext, call: ApiCall): string {
           <dd>${when(call.expiresAt)}</dd>
         </dl>
         <p class="muted">
-          The token stays on the server; the browser only holds the encrypted session cookie.
+          The token stays on the server: the browser holds only a cookie with an encrypted session id.
         </p>
       </section>`,
   );

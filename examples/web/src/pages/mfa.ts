@@ -231,7 +231,10 @@ curl -X POST ${options.emulatorIssuer}__dev/push/${encodeURIComponent(options.oo
           <span class="spinner" aria-hidden="true"></span>We sent a notification to your phone. Approve it to
           continue.
         </p>
-        <p class="muted">This page checks again every ${options.refreshSeconds} seconds.</p>
+        <p class="muted">
+          This page checks again every
+          ${options.refreshSeconds === 1 ? 'second' : `${options.refreshSeconds} seconds`}.
+        </p>
         <form method="get" action="/mfa/push">
           <button type="submit" class="secondary">Check now</button>
         </form>

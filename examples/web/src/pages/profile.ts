@@ -10,6 +10,9 @@ const AMR: Record<string, string> = {
   email: 'email',
 };
 
+// How the SDK files the token of a login that asked for no audience (as @auth0/auth0-server-js does).
+const DEFAULT_AUDIENCE = 'default';
+
 /** Formats unix seconds for people, in UTC so the server and the reader agree. */
 export function when(seconds: number): string {
   return `${new Date(seconds * 1000).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
@@ -36,7 +39,7 @@ export function profilePage(
         ${options.tokenSets.map(
           (set) =>
             html`<li>
-              <code>${set.audience}</code>${set.scope ? html` (scope <code>${set.scope}</code>)` : ''}:
+              ${set.audience === DEFAULT_AUDIENCE ? 'The login’s token (no audience)' : html`<code>${set.audience}</code>`}${set.scope ? html` (scope <code>${set.scope}</code>)` : ''}:
               expires ${when(set.expiresAt)}
             </li>`,
         )}
