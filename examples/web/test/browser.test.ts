@@ -25,7 +25,8 @@ const PASSWORD = 'Passw0rd!';
 const runs = existsSync(CHROMIUM) || process.env.CI === 'true';
 if (!runs) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
-describe.runIf(runs)('the demo in Chromium', () => {
+// Generous per-step limits: on a loaded machine one login through the emulator's pages takes seconds.
+describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
   let demo: RunningDemo;
   let browser: Browser;
   let page: Page;
