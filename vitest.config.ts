@@ -7,14 +7,14 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 
 export default defineConfig({
   resolve: {
-    alias: {
-      // Before the bare name, which would also match its subpaths. The examples import the adapter by name.
-      'auth0-server-ts/express': fileURLToPath(
-        new URL('./packages/server/src/adapters/express.ts', import.meta.url),
-      ),
-      'auth0-server-ts': src('server'),
-      'auth0-emulator': src('emulator'),
-    },
+    alias: [
+      {
+        find: /^auth0-server-ts\/(express|fastify|web)$/,
+        replacement: fileURLToPath(new URL('./packages/server/src/adapters/$1.ts', import.meta.url)),
+      },
+      { find: /^auth0-server-ts$/, replacement: src('server') },
+      { find: /^auth0-emulator$/, replacement: src('emulator') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'docs/**/*.test.ts'],
