@@ -33,6 +33,8 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
   let shot = 0;
   let aliceRecoveryCode = '';
   const callbacks: string[] = [];
+  const urls: string[] = [];
+  const pages: string[] = [];
 
   const screenshot = async (name: string) => {
     shot += 1;
@@ -92,7 +94,12 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     page.setDefaultTimeout(10_000);
     page.on('request', (request) => {
+      urls.push(request.url());
       if (request.url().startsWith(`${demo.url}/auth/callback?`)) callbacks.push(request.url());
+    });
+    page.on('response', async (response) => {
+      if (response.url().startsWith(`${demo.url}/mfa`) && response.status() === 200)
+        pages.push(await response.text().catch(() => ''));
     });
   });
 
@@ -115,6 +122,15 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     await expectHeading('Hello, Alice Newcomer');
     expect(await page.locator('.pill').allTextContents()).toEqual(['password']);
     await screenshot('profile');
+  });
+
+  it('going back to the emulator after the login and forward again does no harm', async () => {
+    await page.goBack();
+    expect(page.url().startsWith(demo.emulator.issuer)).toBe(true);
+    await screenshot('back-to-emulator-after-login');
+    await page.goForward();
+    await page.goto(`${demo.url}/profile`);
+    await expectHeading('Hello, Alice Newcomer');
   });
 
   it('steps up on the API page by enrolling an authenticator app from the QR code', async () => {
@@ -239,5 +255,17 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     const url = page.url();
     if (url.startsWith(demo.url)) await expectHeading('Hello, Carol Enrolled');
     else expect(url.startsWith(demo.emulator.issuer)).toBe(true);
+  });
+
+  it('never puts an mfa token, raw or encrypted, in a URL or an MFA page', () => {
+    // A compact JWE (the SDK's encrypted token) has five base64url parts; the emulator's raw tokens are
+    // opaque strings that only ever travel server to server.
+    const jwe = /[\w-]{10,}\.[\w-]*\.[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/;
+    expect(pages.length).toBeGreaterThan(5);
+    for (const url of urls) {
+      expect(url).not.toMatch(/mfa_?token/i);
+      expect(url).not.toMatch(jwe);
+    }
+    for (const html of pages) expect(html).not.toMatch(jwe);
   });
 });
