@@ -96,5 +96,9 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 .spinner { width: 1.25rem; height: 1.25rem; border: 3px solid #c9d3ef; border-top-color: var(--brand); border-radius: 50%; display: inline-block; vertical-align: -0.25rem; margin-right: 0.5rem; animation: spin 1s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } }
+@media (max-width: 30rem) {
+  dl.claims { grid-template-columns: 1fr; gap: 0; }
+  dl.claims dd { margin-bottom: 0.5rem; }
+}
 @media (min-width: 40rem) { .enroll-otp { grid-template-columns: auto 1fr; align-items: start; } }
 `;
