@@ -173,17 +173,25 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
       if (flow.done) return res.redirect(303, flow.done.recoveryCode ? '/mfa/recovery-code' : '/mfa/done');
       flow.step = undefined;
       const challenging = !flow.requirements?.enroll?.length;
-      const authenticators = challenging
-        ? await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken })
-        : [];
-      const user = await req.auth0.getUser();
-      await render(req, res, 200, (ctx) =>
-        choosePage(ctx, {
-          requirements: flow.requirements,
-          authenticators,
-          defaultEmail: typeof user?.email === 'string' ? user.email : '',
-          error: errorOf(req),
-        }),
+      // A token that expired while the page sat open sends the user back to start again.
+      await attempt(
+        res,
+        flow,
+        async () => {
+          const authenticators = challenging
+            ? await req.auth0.mfa.listAuthenticators({ mfaToken: flow.mfaToken })
+            : [];
+          const user = await req.auth0.getUser();
+          await render(req, res, 200, (ctx) =>
+            choosePage(ctx, {
+              requirements: flow.requirements,
+              authenticators,
+              defaultEmail: typeof user?.email === 'string' ? user.email : '',
+              error: errorOf(req),
+            }),
+          );
+        },
+        '/',
       );
     }),
   );
