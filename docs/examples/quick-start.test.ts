@@ -48,15 +48,15 @@ describe('the README quick start', () => {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const appUrl = `http://127.0.0.1:${address.port}`;
-    const [client] = defaultConfig.clients;
+    // The default emulator's client, users and APIs; only the app's URLs differ (port 0, not 3000).
     const em = await startEmulator({
       port: 0,
       quiet: true,
       config: {
-        ...defaultConfig,
+        users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
+        apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
         clients: [
           {
-            ...client,
             client_id: settings.clientId,
             client_secret: settings.clientSecret,
             redirect_uris: [`${appUrl}/auth/callback`],
