@@ -19,17 +19,7 @@ import {
 } from './core/index.js';
 import type { ServerClient } from '../client.js';
 
-export {
-  adapterCookies,
-  ACR_MULTI_FACTOR,
-  type AdapterStoreOptions,
-  type Auth0AdapterOptions,
-  type Auth0RequestHandle,
-  type Auth0Routes,
-  type BoundMfa,
-  type LoginOptions,
-  type StepUpOptions,
-} from './core/index.js';
+export * from './core/public.js';
 
 declare module 'express-serve-static-core' {
   interface Request {

@@ -19,17 +19,7 @@ import {
   type StepUpOptions,
 } from './core/index.js';
 
-export {
-  adapterCookies,
-  ACR_MULTI_FACTOR,
-  type AdapterStoreOptions,
-  type Auth0AdapterOptions,
-  type Auth0RequestHandle,
-  type Auth0Routes,
-  type BoundMfa,
-  type LoginOptions,
-  type StepUpOptions,
-} from './core/index.js';
+export * from './core/public.js';
 
 /** The handle of one `Request`, plus the cookies its response must carry. */
 export interface WebRequestAuth extends Auth0RequestHandle {

@@ -17,7 +17,10 @@ describeAdapter('Hono (web)', async (options) => {
     await next();
     c.res = handle.apply(c.res);
   });
-  app.get('/profile', async (c) => (await auth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()));
+  app.get(
+    '/profile',
+    async (c) => (await auth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()),
+  );
   app.get('/payments', async (c) => {
     const denied = await payments(c.req.raw);
     if (denied) return denied;
