@@ -7,10 +7,14 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 
 export default defineConfig({
   resolve: {
-    alias: {
-      'auth0-server-ts': src('server'),
-      'auth0-emulator': src('emulator'),
-    },
+    alias: [
+      {
+        find: /^auth0-server-ts\/(express|fastify|web)$/,
+        replacement: fileURLToPath(new URL('./packages/server/src/adapters/$1.ts', import.meta.url)),
+      },
+      { find: /^auth0-server-ts$/, replacement: src('server') },
+      { find: /^auth0-emulator$/, replacement: src('emulator') },
+    ],
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'docs/**/*.test.ts'],

@@ -1,22 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { startEmulator } from 'auth0-emulator';
+import { CookieJar, defaultConfig, generateTotp, startEmulator } from 'auth0-emulator';
 import { describe, expect, it } from 'vitest';
-import { createApp } from './quick-start.js';
+import { createApp, settings } from './quick-start.js';
 
 /** One browser's cookies for the app: what `Set-Cookie` stored, sent back as `Cookie`. */
 function browser(appUrl: string) {
   const jar = new Map<string, string>();
-  return async (path: string) => {
+  return async (path: string, accept = 'text/html') => {
     const res = await fetch(new URL(path, appUrl), {
       redirect: 'manual',
-      headers: { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
+      headers: { accept, cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
     });
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(/;\s*/);
       const [name = '', value = ''] = pair.split(/=(.*)/s);
-      const expires = attributes.find((a) => /^expires=/i.test(a))?.slice('expires='.length);
-      if (expires !== undefined && Date.parse(expires) <= Date.now()) jar.delete(name);
+      const maxAge = attributes.find((a) => /^max-age=/i.test(a))?.slice('max-age='.length);
+      if (maxAge !== undefined && Number(maxAge) <= 0) jar.delete(name);
       else jar.set(name, value);
     }
     return {
@@ -29,73 +29,92 @@ function browser(appUrl: string) {
 }
 
 describe('the README quick start', () => {
-  it('logs in, shows the profile, calls an API with the access token and logs out against auth0-emulator', async () => {
+  it("defaults to `npm run emulator`'s client, so it runs as it is", () => {
+    const [client] = defaultConfig.clients;
+    expect(settings.domain).toBe('http://127.0.0.1:4400');
+    expect(settings.clientId).toBe(client?.client_id);
+    expect(settings.clientSecret).toBe(client?.client_secret);
+    expect(client?.redirect_uris).toContain(`${settings.appBaseUrl}/auth/callback`);
+    expect(client?.post_logout_redirect_uris).toContain(`${settings.appBaseUrl}/`);
+    expect(defaultConfig.apis.find((api) => api.mfa === 'required')?.audience).toBe(
+      'https://payments.example.com',
+    );
+  });
+
+  it('logs in, shows the profile, steps up with MFA for the payments API and logs out against auth0-emulator', async () => {
     // Listen first: the app's URL (with its port) is part of its configuration.
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const appUrl = `http://127.0.0.1:${address.port}`;
-
-    const clientSecret = 'app-secret-at-least-32-characters!!';
+    // The default emulator's client, users and APIs; only the app's URLs differ (port 0, not 3000).
     const em = await startEmulator({
       port: 0,
       quiet: true,
       config: {
+        users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
+        apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
         clients: [
           {
-            client_id: 'app',
-            client_secret: clientSecret,
+            client_id: settings.clientId,
+            client_secret: settings.clientSecret,
             redirect_uris: [`${appUrl}/auth/callback`],
-            post_logout_redirect_uris: [appUrl],
+            post_logout_redirect_uris: [`${appUrl}/`],
+            backchannel_logout_uri: `${appUrl}/auth/backchannel-logout`,
           },
         ],
-        users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
       },
     });
     server.on(
       'request',
-      createApp({
-        domain: em.issuer.replace(/\/$/, ''),
-        clientId: 'app',
-        clientSecret,
-        secret: 'a-cookie-secret-of-at-least-32-characters',
-        appUrl,
-        apiUrl: new URL('userinfo', em.issuer).href,
-      }),
+      createApp({ ...settings, domain: em.issuer.replace(/\/$/, ''), appBaseUrl: appUrl }),
     );
     const visit = browser(appUrl);
+    const alice = { email: 'alice@example.com', password: 'Passw0rd!' };
+    const emulatorJar = new CookieJar();
 
     try {
-      expect((await visit('/profile')).status).toBe(401);
-      expect((await visit('/api/data')).status).toBe(401);
+      expect((await visit('/')).text).toContain('href="/auth/login?returnTo=/profile"');
+      expect((await visit('/profile', 'application/json')).status).toBe(401);
 
-      const login = await visit('/auth/login');
-      expect(login.status).toBe(302);
+      const login = await visit('/auth/login?returnTo=/profile');
       expect(login.location.startsWith(em.issuer)).toBe(true);
-      const callbackUrl = await em.login(login.location, {
-        email: 'alice@example.com',
-        password: 'Passw0rd!',
-      });
-      expect(callbackUrl.startsWith(`${appUrl}/auth/callback?`)).toBe(true);
-      const callback = await visit(callbackUrl);
+      const callback = await visit(await em.login(login.location, { ...alice, jar: emulatorJar }));
       expect(callback.location).toBe('/profile');
-      // The SDK gives maxAge in seconds and Express takes milliseconds: a mix-up would end the session in
-      // a minute and a half.
+      // The SDK gives maxAge in seconds and Express's res.cookie takes milliseconds: the adapter must not mix them.
       const session = callback.setCookie.find((line) => line.startsWith('__a0_session'));
       expect(Number(/Max-Age=(\d+)/.exec(session ?? '')?.[1])).toBeGreaterThanOrEqual(3600);
-
-      const profile = await visit('/profile');
-      expect(profile.status).toBe(200);
+      const profile = await visit('/profile', 'application/json');
       expect(JSON.parse(profile.text)).toMatchObject({ sub: 'auth0|alice', email: 'alice@example.com' });
-      const data = await visit('/api/data');
-      expect(data.status).toBe(200);
-      expect(JSON.parse(data.text)).toMatchObject({ sub: 'auth0|alice', email: 'alice@example.com' });
+
+      // The payments API requires MFA: a fetch() learns so, a page visit logs in again with MFA.
+      const api = await visit('/payments', 'application/json');
+      expect(api.status).toBe(403);
+      expect(JSON.parse(api.text)).toMatchObject({ error: 'mfa_required' });
+      const stepUp = await visit('/payments');
+      expect(new URL(stepUp.location).searchParams.get('acr_values')).toContain('multi-factor');
+      let secret = '';
+      const back = await em.login(stepUp.location, {
+        ...alice,
+        jar: emulatorJar,
+        otp: (shown) => generateTotp((secret = shown ?? secret)),
+      });
+      expect((await visit(back)).location).toBe('/payments');
+      const paid = await visit('/payments', 'application/json');
+      expect(paid.status).toBe(200);
+      expect(JSON.parse(paid.text)).toMatchObject({ audience: 'https://payments.example.com' });
 
       const logout = await visit('/auth/logout');
       expect(logout.location.startsWith(em.issuer)).toBe(true);
-      expect((await visit('/profile')).status).toBe(401);
-      expect((await visit('/api/data')).status).toBe(401);
+      // The emulator registers the return URL with its trailing slash; it accepts the one sent.
+      expect(new URL(logout.location).searchParams.get('post_logout_redirect_uri')).toBe(`${appUrl}/`);
+      const end = await fetch(logout.location, {
+        redirect: 'manual',
+        headers: { cookie: emulatorJar.header() },
+      });
+      expect(end.status).toBeLessThan(400);
+      expect((await visit('/profile', 'application/json')).status).toBe(401);
     } finally {
       await em.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

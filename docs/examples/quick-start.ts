@@ -1,73 +1,51 @@
-// The README quick start: an Express 5 app with login, a profile page, an API call and logout.
-// Its test runs it against auth0-emulator.
-// #region setup
-import express, { type Request, type Response } from 'express';
-import { LoginRequiredError, ServerClient, parseCookieHeader, type CookieHandler } from 'auth0-server-ts';
+// The README quick start: a whole Express 5 app on the SDK's Express adapter. It runs as it is against
+// `npm run emulator` (`npm run quick-start`, then open http://127.0.0.1:3000/); its test runs it
+// against auth0-emulator too.
+import { pathToFileURL } from 'node:url';
+// #region app
+import express from 'express';
+import { auth0 } from 'auth0-server-ts/express';
 
-type Http = { req: Request; res: Response };
-
-// Sessions live in encrypted cookies; this is how the SDK reads and writes them in Express.
-const cookies: CookieHandler<Http> = {
-  getCookies: (http) => parseCookieHeader(http?.req.headers.cookie ?? ''),
-  getCookie: (name, http) => parseCookieHeader(http?.req.headers.cookie ?? '')[name],
-  // The SDK's maxAge is in seconds, Express's in milliseconds.
-  setCookie: (name, value, { maxAge, ...options } = {}, http) =>
-    http?.res.cookie(name, value, { ...options, maxAge: maxAge === undefined ? undefined : maxAge * 1000 }),
-  deleteCookie: (name, http, options) => http?.res.clearCookie(name, options),
+// The defaults are those of `npm run emulator`; set the variables to use your Auth0 tenant.
+export const settings = {
+  domain: process.env.AUTH0_DOMAIN ?? 'http://127.0.0.1:4400', // a tenant: 'your-tenant.eu.auth0.com'
+  clientId: process.env.AUTH0_CLIENT_ID ?? 'emulator-app',
+  clientSecret: process.env.AUTH0_CLIENT_SECRET ?? 'emulator-app-secret-at-least-32-characters',
+  secret: process.env.AUTH0_SECRET ?? 'at-least-32-characters-that-encrypt-the-cookies', // change it
+  appBaseUrl: process.env.APP_BASE_URL ?? 'http://127.0.0.1:3000',
 };
+const PAYMENTS = 'https://payments.example.com'; // an API that requires MFA in the emulator
 
-export interface AppOptions {
-  domain: string; // your tenant, e.g. tenant.eu.auth0.com
-  clientId: string;
-  clientSecret: string;
-  secret: string; // >= 32 characters: encrypts the session cookies
-  appUrl: string; // where this app runs, e.g. https://app.example.com
-  apiUrl: string; // what /api/data calls with the user's access token
-}
-// #endregion setup
-
-// #region routes
-export function createApp({ appUrl, apiUrl, ...auth0 }: AppOptions) {
-  const client = new ServerClient<Http>({
-    ...auth0,
-    authorizationParams: { redirect_uri: `${appUrl}/auth/callback` },
-    cookieHandler: cookies,
-  });
+export function createApp(options = settings) {
+  const auth = auth0(options);
   const app = express();
+  app.use(auth.router); // /auth/login, /auth/callback, /auth/logout, /auth/backchannel-logout, /auth/mfa/*
 
-  app.get('/auth/login', async (req, res) => {
-    const url = await client.startInteractiveLogin({ appState: { returnTo: '/profile' } }, { req, res });
-    res.redirect(url.href);
+  app.get('/', async (req, res) => {
+    const links = (await req.auth0.getUser())
+      ? '<a href="/profile">Profile</a> · <a href="/payments">Payments (MFA)</a> · <a href="/auth/logout">Log out</a>'
+      : '<a href="/auth/login?returnTo=/profile">Log in</a>';
+    res.type('html').send(`<!doctype html><title>Quick start</title><p>${links}</p>`);
   });
 
-  app.get('/auth/callback', async (req, res) => {
-    const url = new URL(req.originalUrl, appUrl);
-    const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(url, { req, res });
-    res.redirect(appState?.returnTo ?? '/');
+  app.get('/profile', auth.requiresAuth(), async (req, res) => {
+    res.json(await req.auth0.getUser()); // the ID token's claims
   });
 
-  app.get('/profile', async (req, res) => {
-    const user = await client.getUser({ req, res });
-    if (user) res.json(user);
-    else res.status(401).send('Not logged in: go to /auth/login');
-  });
-
-  app.get('/api/data', async (req, res) => {
-    try {
-      const { accessToken } = await client.getAccessToken({}, { req, res }); // refreshed when near expiry
-      const api = await fetch(apiUrl, { headers: { authorization: `Bearer ${accessToken}` } });
-      res.status(api.status).json(await api.json());
-    } catch (err) {
-      if (!(err instanceof LoginRequiredError)) throw err;
-      res.status(401).json({ error: 'login_required' });
-    }
-  });
-
-  app.get('/auth/logout', async (req, res) => {
-    const url = await client.logout({ returnTo: appUrl }, { req, res });
-    res.redirect(url.href);
+  // Without MFA, a page visit logs in again with MFA; a fetch() gets 403 { error: 'mfa_required', mfaToken }.
+  app.get('/payments', auth.requiresStepUp({ audience: PAYMENTS }), async (req, res) => {
+    const { accessToken, expiresAt } = await req.auth0.getAccessToken({ audience: PAYMENTS });
+    // Call your API with `Authorization: Bearer ${accessToken}`; here we only show that we have one.
+    res.json({ audience: PAYMENTS, expiresAt, tokenLength: accessToken.length });
   });
 
   return app;
 }
-// #endregion routes
+// #endregion app
+
+// #region listen
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { hostname, port } = new URL(settings.appBaseUrl);
+  createApp().listen(Number(port || 80), hostname, () => console.log(`Open ${settings.appBaseUrl}/`));
+}
+// #endregion listen

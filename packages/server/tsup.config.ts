@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'adapters/express': 'src/adapters/express.ts',
+    'adapters/fastify': 'src/adapters/fastify.ts',
+    'adapters/web': 'src/adapters/web.ts',
+  },
   format: ['esm'],
   target: 'node20',
   dts: true,

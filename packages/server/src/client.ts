@@ -1,4 +1,4 @@
-import { resolveConfig, type ResolvedConfig, type ServerClientOptions } from './config.js';
+import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { CallbackError } from './errors/index.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { ReplayCache } from './lib/replay-cache.js';
@@ -57,6 +57,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #flights = new SingleFlight<SharedRefresh>();
   readonly #replay = new ReplayCache();
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
+  readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
 
   /**
    * @throws {TypeError} naming the option that is missing or malformed.
@@ -64,6 +65,7 @@ export class ServerClient<TStoreOptions = unknown> {
   constructor(options: ServerClientOptions<TStoreOptions>) {
     const config = resolveConfig(options);
     this.#config = config;
+    this.#needStoreOptions = storeOptionsCheck(config);
     const stores = resolveStores(config);
     this.#stateStore = stores.stateStore;
     this.#transactionStore = stores.transactionStore;
@@ -118,6 +120,7 @@ export class ServerClient<TStoreOptions = unknown> {
     options: StartInteractiveLoginOptions = {},
     storeOptions?: TStoreOptions,
   ): Promise<URL> {
+    this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
     const started = await buildAuthorizationRequest(
       this.#transport,
       this.#config.authorizationParams,
@@ -150,6 +153,7 @@ export class ServerClient<TStoreOptions = unknown> {
     url: string | URL,
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
+    this.#needStoreOptions(storeOptions, 'completeInteractiveLogin');
     const callback = new URL(url);
     const echoed = wellFormedState(callback);
     if (callback.searchParams.has('error') && echoed !== undefined) {
@@ -186,6 +190,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async getUser(storeOptions?: TStoreOptions): Promise<UserClaims | undefined> {
+    this.#needStoreOptions(storeOptions, 'getUser');
     return (await this.#readSession(storeOptions))?.user;
   }
 
@@ -199,6 +204,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
+    this.#needStoreOptions(storeOptions, 'getSession');
     const state = await this.#readSession(storeOptions);
     if (!state) return undefined;
     const session: SessionData = { ...state };
@@ -220,6 +226,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
+    this.#needStoreOptions(storeOptions, 'getAccessToken');
     optionalString(options?.audience, 'audience');
     optionalString(options?.scope, 'scope');
     return getAccessToken(this.#accessTokens, options, storeOptions);
@@ -264,6 +271,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
+    this.#needStoreOptions(storeOptions, 'logout');
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
       throw argumentError('"returnTo" must be an absolute URL');
     }

@@ -104,6 +104,28 @@ export interface ResolvedConfig<TStoreOptions> {
   clockTolerance: number;
 }
 
+/**
+ * A check for the methods that read or write cookies: with a `cookieHandler` that declares a
+ * `storeOptions` parameter (its `getCookies` takes one, or its `getCookie` a second), calling such a
+ * method without `storeOptions` is a mistake that would otherwise read as "no session".
+ *
+ * @throws {TypeError} naming the method, from the returned function.
+ */
+export function storeOptionsCheck<O>(
+  config: ResolvedConfig<O>,
+): (storeOptions: O | undefined, method: string) => void {
+  const handler = config.cookieHandler;
+  const usesHandler = config.stateStore === undefined || config.transactionStore === undefined;
+  if (!handler || !usesHandler || (handler.getCookies.length < 1 && handler.getCookie.length < 2))
+    return () => undefined;
+  return (storeOptions, method) => {
+    if (storeOptions === undefined)
+      throw new TypeError(
+        `"${method}" needs its storeOptions argument: the cookieHandler reads and writes cookies through it (for example { req, res })`,
+      );
+  };
+}
+
 /** The scope asked for when the configuration names none. */
 export const DEFAULT_SCOPE = 'openid profile email offline_access';
 
@@ -182,7 +204,8 @@ function resolveSession(session: unknown): SessionConfiguration {
 /** `tenant.auth0.com` → `https://tenant.auth0.com/`; `http://127.0.0.1:4400` → `http://127.0.0.1:4400/`. */
 export function resolveIssuer(domain: unknown): URL {
   const value = nonEmpty(domain, 'domain');
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  const withScheme = hasScheme ? value : `https://${value}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -197,6 +220,12 @@ export function resolveIssuer(domain: unknown): URL {
     url.password !== ''
   ) {
     throw argumentError('"domain" must be a host name or an origin, without path, query or credentials');
+  }
+  if (!hasScheme && isLoopback(url.hostname)) {
+    // A bare loopback host would mean https, which a local server (auth0-emulator) does not speak.
+    throw new TypeError(
+      `"domain" has no scheme, so https would be assumed; for a local server write it with http:// (for example "http://${url.host}")`,
+    );
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     throw argumentError('"domain" may use plain http only for a loopback host (127.0.0.1, [::1], localhost)');

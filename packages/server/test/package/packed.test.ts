@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startEmulator } from 'auth0-emulator';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -91,5 +93,109 @@ describe('the packed auth0-server-ts package', () => {
     await writeFile(join(consumerDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [tsc, '-p', consumerDir], { cwd: consumerDir })).resolves.toBeTruthy();
+  }, 120_000);
+  it('exports the adapters as subpaths', async () => {
+    const script = [
+      "const names = ['express', 'fastify', 'web'];",
+      "const kinds = await Promise.all(names.map(async (n) => typeof (await import('auth0-server-ts/' + n)).auth0));",
+      'console.log(JSON.stringify(kinds));',
+    ].join('\n');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: consumerDir,
+    });
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+  });
+
+  it('keeps the web adapter free of node: imports, so fetch-style runtimes can load it', async () => {
+    const seen = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = await readFile(file, 'utf8');
+      expect(code, file).not.toMatch(/from\s*["']node:|require\(["']node:/);
+      for (const [, spec = ''] of code.matchAll(/from\s*["'](\.[^"']+)["']/g))
+        await visit(fileURLToPath(new URL(spec, `file://${file}`)));
+    };
+    await visit(join(installed, 'dist', 'adapters', 'web.js'));
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('logs in through the Express adapter in an app that installed the tarball', async () => {
+    await writeFile(
+      join(consumerDir, 'app.mjs'),
+      [
+        "import { createServer } from 'node:http';",
+        "import express from 'express';",
+        "import { auth0 } from 'auth0-server-ts/express';",
+        'const server = createServer();',
+        "await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));",
+        'const appBaseUrl = `http://127.0.0.1:${server.address().port}`;',
+        'console.log(appBaseUrl);',
+        "const domain = await new Promise((resolve) => process.stdin.once('data', (d) => resolve(String(d).trim())));",
+        "const auth = auth0({ domain, clientId: 'app', clientSecret: 'app-secret-at-least-32-characters!!',",
+        "  secret: 'a-cookie-secret-of-at-least-32-characters', appBaseUrl });",
+        'const app = express();',
+        'app.use(auth.router);',
+        "app.get('/profile', auth.requiresAuth(), async (req, res) => { res.json(await req.auth0.getUser()); });",
+        "server.on('request', app);",
+        "console.log('ready');",
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['app.mjs'], {
+      cwd: consumerDir,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines: string[] = [];
+    const line = async (): Promise<string> => {
+      while (lines.length === 0) {
+        const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+      }
+      return lines.shift() ?? '';
+    };
+    let stopEmulator: (() => Promise<void>) | undefined;
+    try {
+      const appUrl = await line();
+      const started = await startEmulator({
+        port: 0,
+        quiet: true,
+        config: {
+          clients: [
+            {
+              client_id: 'app',
+              client_secret: 'app-secret-at-least-32-characters!!',
+              redirect_uris: [`${appUrl}/auth/callback`],
+              post_logout_redirect_uris: [`${appUrl}/`],
+            },
+          ],
+          users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
+        },
+      });
+      stopEmulator = () => started.close();
+      child.stdin.write(`${started.issuer.replace(/\/$/, '')}\n`);
+      expect(await line()).toBe('ready');
+
+      let cookies = '';
+      const visit = async (url: string) => {
+        const res = await fetch(new URL(url, appUrl), { redirect: 'manual', headers: { cookie: cookies } });
+        const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+        cookies = [...cookies.split('; ').filter(Boolean), ...set].join('; ');
+        return res;
+      };
+      const login = await visit('/auth/login?returnTo=/profile');
+      const callback = await visit(
+        await started.login(login.headers.get('location') ?? '', {
+          email: 'alice@example.com',
+          password: 'Passw0rd!',
+        }),
+      );
+      expect(callback.headers.get('location')).toBe('/profile');
+      const profile = await visit('/profile');
+      expect(profile.status).toBe(200);
+      expect(await profile.json()).toMatchObject({ sub: 'auth0|alice' });
+    } finally {
+      child.kill();
+      await stopEmulator?.();
+    }
   }, 60_000);
 });

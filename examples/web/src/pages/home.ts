@@ -1,0 +1,46 @@
+import { html } from '../html.js';
+import { page, type PageContext } from './layout.js';
+
+/** A user of the emulator's configuration the home page offers to try, with what they show. */
+export interface TestUser {
+  email: string;
+  password: string;
+  shows: string;
+}
+
+/** The landing page: what the demo shows, the test users when there are some, and the way in. */
+export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): string {
+  const users = options.testUsers.length
+    ? html`<section class="card">
+        <h2>Test users</h2>
+        <dl class="claims">
+          ${options.testUsers.map(
+            (user) =>
+              html`<dt><code>${user.email}</code></dt>
+                <dd>
+                  password <code>${user.password}</code><br /><span class="muted">${user.shows}</span>
+                </dd>`,
+          )}
+        </dl>
+      </section>`
+    : '';
+  const action = ctx.userName
+    ? html`<p>You are logged in as <strong>${ctx.userName}</strong>.</p>
+        <p>
+          <a class="button" href="/profile">Your profile</a>
+          <a class="button secondary" href="/api">Payments API</a>
+        </p>`
+    : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
+  return page(
+    ctx,
+    'Welcome',
+    html`<section class="card">
+        <p class="lead">
+          A small server-rendered app on <code>auth0-server-ts/express</code>: log in, see your profile and
+          session, and call a Payments API that asks for a second factor first.
+        </p>
+        ${action}
+      </section>
+      ${users}`,
+  );
+}

@@ -1,0 +1,271 @@
+// The demo in a real browser: Debian's Chromium driven by playwright-core, against the demo app and
+// auth0-emulator on ephemeral ports. Each step leaves a screenshot in test/screenshots/ (git-ignored).
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { generateSync } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type RunningDemo } from '../src/start.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const PASSWORD = 'Passw0rd!';
+
+// In CI a missing browser is a failure (beforeAll throws); on a developer machine without Chromium the
+// suite is reported as skipped, with this line saying why.
+const runs = existsSync(CHROMIUM) || process.env.CI === 'true';
+if (!runs) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+// Generous per-step limits: on a loaded machine one login through the emulator's pages takes seconds.
+describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let page: Page;
+  let shot = 0;
+  let aliceRecoveryCode = '';
+  const callbacks: string[] = [];
+  const urls: string[] = [];
+  const pages: string[] = [];
+
+  const screenshot = async (name: string) => {
+    shot += 1;
+    await page.screenshot({ path: `${SHOTS}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+  };
+  const heading = () => page.getByRole('heading', { level: 1 });
+  // Waits for the page whose title is `name` (after a redirect the old page may still be showing).
+  const expectHeading = (name: string) =>
+    page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+  async function logIn(email: string) {
+    await page.goto(`${demo.url}/`);
+    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
+    await page.getByLabel(/^email/i).fill(email);
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await page.getByRole('button', { name: /continue|log in/i }).click();
+    await page.waitForURL(`${demo.url}/profile`);
+  }
+
+  async function logOut() {
+    await page.getByRole('link', { name: 'Log out' }).click();
+    await page.waitForLoadState();
+    // An emulator that asks before signing out gets its button pressed; one that honours id_token_hint
+    // (as Auth0 does) comes straight back.
+    if (page.url().startsWith(demo.emulator.issuer))
+      await page.getByRole('button', { name: /sign out|yes/i }).click();
+    await page.waitForURL(`${demo.url}/`);
+    await page.getByRole('navigation').getByRole('link', { name: 'Log in' }).waitFor();
+  }
+
+  async function expectApiWorks() {
+    await page.waitForURL(`${demo.url}/api`);
+    await page.getByText('The Payments API accepted your access token.').waitFor();
+    expect(JSON.parse((await page.locator('#api-answer').textContent()) ?? '{}')).toMatchObject({
+      balance: { currency: 'EUR' },
+    });
+  }
+
+  async function outboxCode(channel: string): Promise<string> {
+    const sent: Array<{ channel: string; code: string }> = await (
+      await fetch(`${demo.emulator.issuer}__dev/outbox`)
+    ).json();
+    const code = sent.filter((entry) => entry.channel === channel).at(-1)?.code;
+    if (!code) throw new Error(`no ${channel} code in the outbox`);
+    return code;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does)`,
+      );
+    mkdirSync(SHOTS, { recursive: true });
+    demo = await startDemo({ port: 0, emulatorPort: 0, quiet: true, pushRefreshSeconds: 1 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    page.setDefaultTimeout(10_000);
+    page.on('request', (request) => {
+      urls.push(request.url());
+      if (request.url().startsWith(`${demo.url}/auth/callback?`)) callbacks.push(request.url());
+    });
+    page.on('response', async (response) => {
+      if (response.url().startsWith(`${demo.url}/mfa`) && response.status() === 200)
+        pages.push(await response.text().catch(() => ''));
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it('logs in from the home page through the emulator', async () => {
+    await page.goto(`${demo.url}/`);
+    expect(await page.getByRole('note').textContent()).toContain('auth0-emulator');
+    await screenshot('home');
+    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
+    await page.getByLabel(/^email/i).fill('alice@example.com');
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await screenshot('emulator-login');
+    await page.getByRole('button', { name: /continue|log in/i }).click();
+    await page.waitForURL(`${demo.url}/profile`);
+    await expectHeading('Hello, Alice Newcomer');
+    expect(await page.locator('.pill').allTextContents()).toEqual(['password']);
+    await screenshot('profile');
+  });
+
+  it('going back to the emulator after the login and forward again does no harm', async () => {
+    await page.goBack();
+    expect(page.url().startsWith(demo.emulator.issuer)).toBe(true);
+    await screenshot('back-to-emulator-after-login');
+    await page.goForward();
+    await page.goto(`${demo.url}/profile`);
+    await expectHeading('Hello, Alice Newcomer');
+  });
+
+  it('steps up on the API page by enrolling an authenticator app from the QR code', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Payments API' }).click();
+    await page.waitForURL(`${demo.url}/mfa`);
+    await expectHeading('Add a second factor');
+    await screenshot('mfa-enroll-choice');
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    const secret = await page.locator('#otp-secret').inputValue();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    expect((await page.getByLabel('Secret key').textContent())?.replace(/\s/g, '')).toBe(secret);
+    await page.getByLabel('Code from the app').fill(generateSync({ secret }));
+    await screenshot('mfa-enroll-otp');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expectHeading('Save your recovery code');
+    aliceRecoveryCode = (await page.getByLabel('Recovery code').textContent()) ?? '';
+    expect(aliceRecoveryCode).not.toBe('');
+    await screenshot('mfa-recovery-code-after-enrollment');
+    await page.getByRole('button', { name: /continue/ }).click();
+    await expectApiWorks();
+    await screenshot('api-after-otp-enrollment');
+  });
+
+  it('going back after the step-up and reloading the API page do no harm', async () => {
+    await page.goBack();
+    expect(await heading().textContent()).not.toMatch(/went wrong/i);
+    // The recovery code was shown once: going back does not show it again.
+    expect(await page.getByText(aliceRecoveryCode).count()).toBe(0);
+    await screenshot('back-after-step-up');
+    await page.goto(`${demo.url}/api`);
+    await expectApiWorks();
+    await page.reload();
+    await expectApiWorks();
+  });
+
+  it('logs out', async () => {
+    await logOut();
+    await screenshot('logged-out');
+    await page.goto(`${demo.url}/profile`);
+    await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
+  });
+
+  it('steps up with an SMS code read from the emulator outbox, at phone width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn('carol@example.com');
+    await screenshot('phone-profile');
+    await page.goto(`${demo.url}/api`);
+    await page.waitForURL(`${demo.url}/mfa`);
+    await expectHeading('Verify it is you');
+    await screenshot('phone-mfa-choose');
+    await page.getByRole('button', { name: /Text message/ }).click();
+    await page.waitForURL(`${demo.url}/mfa/code`);
+    expect(await page.getByRole('link', { name: /outbox/ }).getAttribute('href')).toBe(
+      `${demo.emulator.issuer}__dev/outbox`,
+    );
+    await page.getByLabel('Code you received').fill('000000');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /not right/ })
+      .waitFor();
+    await screenshot('phone-mfa-sms-wrong-code');
+    await page.getByLabel('Code you received').fill(await outboxCode('sms'));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expectApiWorks();
+    await screenshot('phone-api-after-sms');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await logOut();
+  });
+
+  it('steps up with the recovery code saved at enrollment, and shows the new one once', async () => {
+    await logIn('alice@example.com');
+    await page.goto(`${demo.url}/api`);
+    await page.waitForURL(`${demo.url}/mfa`);
+    await page.getByRole('link', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(aliceRecoveryCode);
+    await screenshot('mfa-recovery-code-entry');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expectHeading('Save your recovery code');
+    const replacement = (await page.getByLabel('Recovery code').textContent()) ?? '';
+    expect(replacement).not.toBe('');
+    expect(replacement).not.toBe(aliceRecoveryCode);
+    await screenshot('mfa-new-recovery-code');
+    await page.getByRole('button', { name: /continue/ }).click();
+    await expectApiWorks();
+    await logOut();
+  });
+
+  it('steps up with a push approved through the emulator while the page waits', async () => {
+    await logIn('carol@example.com');
+    await page.goto(`${demo.url}/api`);
+    await page.waitForURL(`${demo.url}/mfa`);
+    await page.getByRole('button', { name: /Push notification/ }).click();
+    await page.waitForURL(`${demo.url}/mfa/push`);
+    await expectHeading('Check your phone');
+    const oobCode = await page.locator('[data-oob-code]').getAttribute('data-oob-code');
+    expect(oobCode).toBeTruthy();
+    await screenshot('mfa-push-waiting');
+    // The page has reloaded at least once, still waiting, before the approval.
+    await page.waitForEvent('load');
+    await expectHeading('Check your phone');
+    const approved = await fetch(
+      `${demo.emulator.issuer}__dev/push/${encodeURIComponent(oobCode ?? '')}/approve`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(approved.ok).toBe(true);
+    await expectApiWorks();
+    await screenshot('api-after-push');
+  });
+
+  it('a reloaded callback URL does no harm', async () => {
+    const replayed = callbacks.at(-1);
+    expect(replayed).toBeDefined();
+    const response = await page.goto(replayed ?? '');
+    expect(response?.status()).toBeLessThan(500);
+    await screenshot('replayed-callback');
+    // The session from the real callback is still there, or a fresh login has started.
+    await page.goto(`${demo.url}/profile`);
+    const url = page.url();
+    if (url.startsWith(demo.url)) await expectHeading('Hello, Carol Enrolled');
+    else expect(url.startsWith(demo.emulator.issuer)).toBe(true);
+  });
+
+  it('never puts an mfa token, raw or encrypted, in a URL or an MFA page', () => {
+    // A compact JWE (the SDK's encrypted token) has five base64url parts; the emulator's raw tokens are
+    // opaque strings that only ever travel server to server.
+    const jwe = /[\w-]{10,}\.[\w-]*\.[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/;
+    expect(pages.length).toBeGreaterThan(5);
+    for (const url of urls) {
+      expect(url).not.toMatch(/mfa_?token/i);
+      expect(url).not.toMatch(jwe);
+    }
+    for (const html of pages) expect(html).not.toMatch(jwe);
+  });
+});

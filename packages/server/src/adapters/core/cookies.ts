@@ -1,0 +1,37 @@
+import type { CookieHandler, CookieSerializeOptions } from '../../types.js';
+
+/**
+ * The store options every adapter passes to the SDK: one request's cookies and a way to set them on
+ * its response. An adapter builds one per request; user code never passes it by hand.
+ */
+export interface AdapterStoreOptions {
+  /** The request's cookies by name, kept current with this request's own writes. */
+  readonly cookies: Record<string, string>;
+  /** Sets a cookie on the response; `options.maxAge` is in seconds, as everywhere in this SDK. */
+  readonly write: (name: string, value: string, options: CookieSerializeOptions) => void;
+}
+
+/**
+ * The one {@link CookieHandler} behind every adapter. Writes are mirrored into `cookies`, so a read
+ * later in the same request (say, `getAccessToken` after `mfa.verify`) sees what was just written.
+ * Pass it to a `StatefulStateStore` to keep sessions server-side with an adapter.
+ */
+export const adapterCookies: CookieHandler<AdapterStoreOptions> = {
+  getCookie: (name, o) => (o && Object.hasOwn(o.cookies, name) ? o.cookies[name] : undefined),
+  getCookies: (o) => ({ ...o?.cookies }),
+  setCookie(name, value, options = {}, o) {
+    if (!o) throw new TypeError('the adapter cookie handler needs its store options');
+    o.cookies[name] = value;
+    o.write(name, value, options);
+  },
+  deleteCookie(name, o, options = {}) {
+    if (!o) throw new TypeError('the adapter cookie handler needs its store options');
+    delete o.cookies[name];
+    o.write(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+  },
+};
+
+/** Store options for a request that carries no browser cookies (a back-channel logout). */
+export function noCookies(): AdapterStoreOptions {
+  return { cookies: {}, write: () => undefined };
+}

@@ -1,0 +1,138 @@
+import { LoginRequiredError, MfaRequiredError } from '../../errors/index.js';
+import type { UserClaims } from '../../types.js';
+import { mfaRequiredBody } from './errors.js';
+import { json, redirect, wantsHtml, type AdapterRequest, type AdapterResponse } from './http.js';
+import type { Auth0RequestHandle } from './handle.js';
+
+/** The `acr` Auth0 uses for a login that passed a second factor. */
+export const ACR_MULTI_FACTOR = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
+
+/**
+ * What {@link requireStepUp} demands. The `acrValues` / `amr` / `maxAge` checks read the claims of
+ * the login's ID token; `audience` / `scope` demand an access token, which the authorization server
+ * may refuse until the user passes MFA (`mfa_required`).
+ */
+export interface StepUpOptions {
+  /** An access token for this API must be obtainable (a refresh may answer `mfa_required`). */
+  audience?: string;
+  /** ... with this scope. */
+  scope?: string;
+  /** The login's `acr` must be one of these (space-separated string or list). */
+  acrValues?: string | string[];
+  /** Every value here must be in the login's `amr` (for example `['mfa']`). */
+  amr?: string[];
+  /** The login (`auth_time`) must be at most this many seconds old. */
+  maxAge?: number;
+}
+
+/**
+ * Passes (`undefined`) when there is a session; otherwise a page navigation is sent to log in (and
+ * back here) and anything else gets `401 { error: 'login_required' }`.
+ */
+export async function requireSession(
+  req: AdapterRequest,
+  handle: Auth0RequestHandle,
+): Promise<AdapterResponse | undefined> {
+  if (await handle.getSession()) return undefined;
+  return loginNeeded(req, handle, {});
+}
+
+/** Checks {@link StepUpOptions} up front, so a typo fails at startup rather than on a request. */
+export function checkStepUpOptions(options: StepUpOptions): void {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('step-up options must be an object');
+  for (const field of ['audience', 'scope'] as const)
+    if (options[field] !== undefined && (typeof options[field] !== 'string' || options[field] === ''))
+      throw new TypeError(`"${field}" must be a non-empty string`);
+  if (options.maxAge !== undefined && (!Number.isInteger(options.maxAge) || options.maxAge < 0))
+    throw new TypeError('"maxAge" must be a non-negative integer of seconds');
+  if (
+    options.amr !== undefined &&
+    (!Array.isArray(options.amr) || options.amr.some((v) => typeof v !== 'string'))
+  )
+    throw new TypeError('"amr" must be an array of strings');
+  if (acrList(options.acrValues).some((v) => typeof v !== 'string'))
+    throw new TypeError('"acrValues" must be a string or an array of strings');
+}
+
+/**
+ * Passes (`undefined`) when the session satisfies `options`; otherwise starts what is missing. A
+ * page navigation is sent to log in again with `acr_values` (multi-factor) / `max_age`; a JSON
+ * client gets `401 insufficient_user_authentication` for a login that is too weak or old, or
+ * `403 { error: 'mfa_required', mfaToken, mfaRequirements }` (the token encrypted) when the access
+ * token needs MFA: the MFA routes take it from there.
+ */
+export async function requireStepUp(
+  req: AdapterRequest,
+  handle: Auth0RequestHandle,
+  options: StepUpOptions,
+): Promise<AdapterResponse | undefined> {
+  const session = await handle.getSession();
+  const params = loginParams(options);
+  if (!session) return loginNeeded(req, handle, params);
+  if (!claimsSatisfy(session.user, options, Math.floor(Date.now() / 1000))) {
+    if (wantsHtml(req)) return startLogin(req, handle, params);
+    return json(401, {
+      error: 'insufficient_user_authentication',
+      ...(params.acr_values ? { acrValues: params.acr_values } : {}),
+      ...(options.maxAge === undefined ? {} : { maxAge: options.maxAge }),
+    });
+  }
+  if (options.audience === undefined && options.scope === undefined) return undefined;
+  try {
+    await handle.getAccessToken({ audience: options.audience, scope: options.scope });
+    return undefined;
+  } catch (err) {
+    if (err instanceof LoginRequiredError) return loginNeeded(req, handle, params);
+    if (!(err instanceof MfaRequiredError)) throw err;
+    if (wantsHtml(req)) return startLogin(req, handle, { ...params, acr_values: ACR_MULTI_FACTOR });
+    return json(403, mfaRequiredBody(err));
+  }
+}
+
+function claimsSatisfy(user: UserClaims | undefined, options: StepUpOptions, now: number): boolean {
+  const acr = acrList(options.acrValues);
+  if (acr.length > 0 && !acr.includes(typeof user?.acr === 'string' ? user.acr : '')) return false;
+  if (options.amr?.length) {
+    const amr = Array.isArray(user?.amr) ? user.amr : [];
+    if (!options.amr.every((value) => amr.includes(value))) return false;
+  }
+  if (options.maxAge !== undefined) {
+    const authTime = user?.auth_time;
+    if (typeof authTime !== 'number' || now - authTime > options.maxAge) return false;
+  }
+  return true;
+}
+
+function acrList(values: string | string[] | undefined): string[] {
+  if (values === undefined) return [];
+  return typeof values === 'string' ? values.split(' ').filter(Boolean) : values;
+}
+
+function loginParams(options: StepUpOptions): Record<string, string | number> {
+  const acr = acrList(options.acrValues);
+  const wantsMfa = options.amr?.includes('mfa') ?? false;
+  return {
+    ...(acr.length > 0 ? { acr_values: acr.join(' ') } : wantsMfa ? { acr_values: ACR_MULTI_FACTOR } : {}),
+    ...(options.maxAge === undefined ? {} : { max_age: options.maxAge }),
+    ...(options.audience === undefined ? {} : { audience: options.audience }),
+  };
+}
+
+function loginNeeded(
+  req: AdapterRequest,
+  handle: Auth0RequestHandle,
+  params: Record<string, string | number>,
+): Promise<AdapterResponse> | AdapterResponse {
+  if (wantsHtml(req)) return startLogin(req, handle, params);
+  return json(401, { error: 'login_required' });
+}
+
+async function startLogin(
+  req: AdapterRequest,
+  handle: Auth0RequestHandle,
+  params: Record<string, string | number>,
+): Promise<AdapterResponse> {
+  const url = await handle.login({ returnTo: req.url, authorizationParams: params });
+  return redirect(url.href);
+}

@@ -1,0 +1,102 @@
+import type { ServerClient, SessionData } from '../../client.js';
+import type { StartInteractiveLoginOptions } from '../../protocol/authorize.js';
+import type { GetAccessTokenOptions } from '../../protocol/access-token.js';
+import type {
+  Authenticator,
+  Challenge,
+  ChallengeOptions,
+  DeleteAuthenticatorOptions,
+  Enrollment,
+  EnrollmentFactor,
+  EnrollOptions,
+  MfaTokenContext,
+  MfaVerifyResult,
+  VerifyOptions,
+  WaitForApprovalOptions,
+  WithMfaToken,
+} from '../../mfa/index.js';
+import type { MfaTokenInput } from '../../mfa/types.js';
+import type { TokenSet, UserClaims } from '../../types.js';
+import type { AdapterStoreOptions } from './cookies.js';
+import { safeReturnTo } from './return-to.js';
+
+/** `client.mfa`, bound to one request: the same methods without the store options argument. */
+export interface BoundMfa {
+  listAuthenticators(options: WithMfaToken): Promise<Authenticator[]>;
+  getEnrollmentFactors(options: WithMfaToken): Promise<EnrollmentFactor[]>;
+  enrollAuthenticator(options: EnrollOptions): Promise<Enrollment>;
+  deleteAuthenticator(options: DeleteAuthenticatorOptions): Promise<void>;
+  challengeAuthenticator(options: ChallengeOptions): Promise<Challenge>;
+  verify(options: VerifyOptions): Promise<MfaVerifyResult>;
+  waitForApproval(options: WaitForApprovalOptions): Promise<MfaVerifyResult>;
+  encryptMfaToken(input: MfaTokenInput): Promise<string>;
+  decryptMfaToken(token: string): Promise<MfaTokenContext>;
+}
+
+/** What `login()` of a request handle takes. */
+export interface LoginOptions {
+  /** A path on this app to land on after the callback; anything else lands on `defaultReturnTo`. */
+  returnTo?: string;
+  /** Extra `/authorize` parameters for this login (`acr_values`, `max_age`, `audience`, ...). */
+  authorizationParams?: StartInteractiveLoginOptions['authorizationParams'];
+}
+
+/**
+ * The SDK bound to one request (`req.auth0`, `request.auth0`, or `forRequest(request)`): the same
+ * operations as {@link ServerClient}, with this request's cookies as the store options.
+ */
+export interface Auth0RequestHandle {
+  /** The client behind every request; its methods take `storeOptions` explicitly. */
+  readonly client: ServerClient<AdapterStoreOptions>;
+  /** This request's store options, for the client methods not bound here. */
+  readonly storeOptions: AdapterStoreOptions;
+  /** The session, or `undefined`; never throws for a bad cookie. */
+  getSession(): Promise<SessionData | undefined>;
+  /** The user's ID token claims, or `undefined`. */
+  getUser(): Promise<UserClaims | undefined>;
+  /**
+   * An access token for `audience` / `scope`, refreshed when near expiry.
+   *
+   * @throws {LoginRequiredError} `login_required`; {@link MfaRequiredError} `mfa_required` (step-up).
+   */
+  getAccessToken(options?: GetAccessTokenOptions): Promise<TokenSet>;
+  /** Starts a login and returns the URL to send the browser to. */
+  login(options?: LoginOptions): Promise<URL>;
+  /** MFA with the encrypted token, bound to this request's session. */
+  readonly mfa: BoundMfa;
+}
+
+/** The handle for one request's store options. */
+export function bindRequest(
+  client: ServerClient<AdapterStoreOptions>,
+  storeOptions: AdapterStoreOptions,
+  defaultReturnTo: string,
+): Auth0RequestHandle {
+  const mfa = client.mfa;
+  return {
+    client,
+    storeOptions,
+    getSession: () => client.getSession(storeOptions),
+    getUser: () => client.getUser(storeOptions),
+    getAccessToken: (options) => client.getAccessToken(options, storeOptions),
+    login: (options = {}) =>
+      client.startInteractiveLogin(
+        {
+          ...(options.authorizationParams ? { authorizationParams: options.authorizationParams } : {}),
+          appState: { returnTo: safeReturnTo(options.returnTo, defaultReturnTo) },
+        },
+        storeOptions,
+      ),
+    mfa: {
+      listAuthenticators: (o) => mfa.listAuthenticators(o, storeOptions),
+      getEnrollmentFactors: (o) => mfa.getEnrollmentFactors(o, storeOptions),
+      enrollAuthenticator: (o) => mfa.enrollAuthenticator(o, storeOptions),
+      deleteAuthenticator: (o) => mfa.deleteAuthenticator(o, storeOptions),
+      challengeAuthenticator: (o) => mfa.challengeAuthenticator(o, storeOptions),
+      verify: (o) => mfa.verify(o, storeOptions),
+      waitForApproval: (o) => mfa.waitForApproval(o, storeOptions),
+      encryptMfaToken: (i) => mfa.encryptMfaToken(i, storeOptions),
+      decryptMfaToken: (t) => mfa.decryptMfaToken(t, storeOptions),
+    },
+  };
+}

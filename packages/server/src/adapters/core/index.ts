@@ -1,0 +1,104 @@
+import { ServerClient } from '../../client.js';
+import { adapterCookies, type AdapterStoreOptions } from './cookies.js';
+import { bindRequest, type Auth0RequestHandle } from './handle.js';
+import type { AdapterRequest, AdapterResponse } from './http.js';
+import { mfaRoute } from './mfa-routes.js';
+import { resolveAdapterOptions, type Auth0AdapterOptions, type ResolvedAdapterOptions } from './options.js';
+import {
+  backchannelLogoutRoute,
+  callbackRoute,
+  loginRoute,
+  logoutRoute,
+  type RouteContext,
+} from './routes.js';
+import { checkStepUpOptions, requireSession, requireStepUp, type StepUpOptions } from './guards.js';
+
+export { adapterCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
+export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
+export { MAX_BODY_BYTES, parseBody, type AdapterRequest, type AdapterResponse } from './http.js';
+export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
+export { ACR_MULTI_FACTOR, type StepUpOptions } from './guards.js';
+export { safeReturnTo } from './return-to.js';
+
+/** The framework-neutral adapter every binding wraps. */
+export interface AdapterCore {
+  readonly client: ServerClient<AdapterStoreOptions>;
+  readonly options: ResolvedAdapterOptions;
+  /** The request handle for one request's cookies. */
+  bind(storeOptions: AdapterStoreOptions): Auth0RequestHandle;
+  /** Whether `method path` is one of the mounted routes (the path without its query). */
+  matches(method: string, path: string): boolean;
+  /** Answers a mounted route, or `undefined` when the request is for the app. */
+  route(req: AdapterRequest, handle: Auth0RequestHandle): Promise<AdapterResponse | undefined>;
+  requireSession(req: AdapterRequest, handle: Auth0RequestHandle): Promise<AdapterResponse | undefined>;
+  /** A step-up check over checked options. */
+  stepUp(
+    options: StepUpOptions,
+  ): (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>;
+  /** The mounted paths with their methods, for frameworks that register routes one by one. */
+  readonly mounted: { method: 'GET' | 'POST'; path: string }[];
+}
+
+/**
+ * Builds the client and the shared routes from an adapter's options.
+ *
+ * @throws {TypeError} naming the option that is missing or malformed.
+ */
+export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
+  const resolved = resolveAdapterOptions(options);
+  const client = new ServerClient<AdapterStoreOptions>({ ...resolved.client, cookieHandler: adapterCookies });
+  const { routes } = resolved;
+  const mounted: AdapterCore['mounted'] = [];
+  const fixed = new Map<string, (ctx: RouteContext) => Promise<AdapterResponse>>();
+  const add = (
+    method: 'GET' | 'POST',
+    path: string | false,
+    fn: (ctx: RouteContext) => Promise<AdapterResponse>,
+  ) => {
+    if (path === false) return;
+    fixed.set(`${method} ${path}`, fn);
+    mounted.push({ method, path });
+  };
+  add('GET', routes.login, loginRoute);
+  add('GET', routes.callback, callbackRoute);
+  add('GET', routes.logout, logoutRoute);
+  add('POST', routes.backchannelLogout, backchannelLogoutRoute);
+  const mfaPrefix = routes.mfa === false ? undefined : `${routes.mfa}/`;
+  if (routes.mfa !== false) {
+    mounted.push({ method: 'GET', path: `${routes.mfa}/authenticators` });
+    for (const action of ['enroll', 'challenge', 'verify', 'wait'])
+      mounted.push({ method: 'POST', path: `${routes.mfa}/${action}` });
+  }
+
+  const pathOf = (url: string) => url.split('?')[0] ?? '';
+  const find = (method: string, path: string) => {
+    const upper = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+    const exact = fixed.get(`${upper} ${path}`);
+    if (exact) return exact;
+    if (mfaPrefix && path.startsWith(mfaPrefix)) {
+      const action = path.slice(mfaPrefix.length);
+      if (mounted.some((m) => m.method === upper && m.path === path))
+        return (ctx: RouteContext): Promise<AdapterResponse | undefined> => mfaRoute(ctx, action);
+    }
+    return undefined;
+  };
+
+  return {
+    client,
+    options: resolved,
+    mounted,
+    bind: (storeOptions) => bindRequest(client, storeOptions, resolved.defaultReturnTo),
+    matches: (method, path) => find(method, path) !== undefined,
+    async route(req, handle) {
+      const fn = find(req.method, pathOf(req.url));
+      if (!fn) return undefined;
+      return fn({ req, handle, client, options: resolved });
+    },
+    requireSession,
+    stepUp(stepUp) {
+      checkStepUpOptions(stepUp);
+      const copy = { ...stepUp };
+      return (req, handle) => requireStepUp(req, handle, copy);
+    },
+  };
+}

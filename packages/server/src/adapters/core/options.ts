@@ -1,0 +1,128 @@
+import type { ServerClientOptions } from '../../config.js';
+import type { AdapterStoreOptions } from './cookies.js';
+
+/**
+ * Where the shared routes are mounted. Each is a path starting with `/`, or `false` to leave the
+ * route out.
+ */
+export interface Auth0Routes {
+  /** `GET`: starts a login; `?returnTo=/path` (a path on this app) is where the callback lands. Default `/auth/login`. */
+  login?: string | false;
+  /** `GET`: completes a login. Default `/auth/callback`. */
+  callback?: string | false;
+  /** `GET`: ends the session here and at the authorization server. Default `/auth/logout`. */
+  logout?: string | false;
+  /** `POST` form `logout_token`: OIDC back-channel logout. Default `/auth/backchannel-logout`. */
+  backchannelLogout?: string | false;
+  /**
+   * Prefix of the JSON MFA routes, driven with the encrypted mfa token: `GET {mfa}/authenticators`,
+   * `POST {mfa}/enroll`, `{mfa}/challenge`, `{mfa}/verify`, `{mfa}/wait`. Default `/auth/mfa`.
+   */
+  mfa?: string | false;
+}
+
+/**
+ * The options of an adapter's `auth0(...)`: the `ServerClient` options (the adapter supplies the
+ * cookie handler) plus where the app runs and where its routes live.
+ */
+export interface Auth0AdapterOptions extends Omit<ServerClientOptions<AdapterStoreOptions>, 'cookieHandler'> {
+  /**
+   * The app's origin as browsers reach it (`https://app.example.com`). The redirect URI is
+   * `appBaseUrl + routes.callback` unless `authorizationParams.redirect_uri` is given; the MFA routes
+   * refuse a request whose `Origin` differs.
+   */
+  appBaseUrl: string;
+  /** Route paths; see {@link Auth0Routes} for the defaults. */
+  routes?: Auth0Routes;
+  /** Where the authorization server sends the browser after logout. Default `appBaseUrl + '/'`. */
+  logoutReturnTo?: string;
+  /** Where a login lands without (a valid) `returnTo`. Default `/`. */
+  defaultReturnTo?: string;
+  /** How `POST {mfa}/wait` polls a push: default `{ intervalMs: 5000, timeoutMs: 25000 }`; past `timeoutMs` it answers `202 { status: 'pending' }`. */
+  mfaWait?: { intervalMs?: number; timeoutMs?: number };
+}
+
+/** The options after checking, with every default filled in. */
+export interface ResolvedAdapterOptions {
+  origin: string;
+  routes: { [K in keyof Auth0Routes]-?: string | false };
+  logoutReturnTo: string;
+  defaultReturnTo: string;
+  mfaWait: { intervalMs: number; timeoutMs: number };
+  client: ServerClientOptions<AdapterStoreOptions>;
+}
+
+const DEFAULT_ROUTES = {
+  login: '/auth/login',
+  callback: '/auth/callback',
+  logout: '/auth/logout',
+  backchannelLogout: '/auth/backchannel-logout',
+  mfa: '/auth/mfa',
+} as const;
+const ROUTE_KEYS = ['login', 'callback', 'logout', 'backchannelLogout', 'mfa'] as const;
+
+/**
+ * Checks the adapter's own options and builds the client's.
+ *
+ * @throws {TypeError} naming the option that is missing or malformed.
+ */
+export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAdapterOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('auth0 options are required');
+  const { appBaseUrl, routes, logoutReturnTo, defaultReturnTo, mfaWait, ...client } = options;
+  const origin = resolveOrigin(appBaseUrl);
+  const resolved: ResolvedAdapterOptions['routes'] = { ...DEFAULT_ROUTES };
+  if (routes !== undefined && (typeof routes !== 'object' || routes === null))
+    throw new TypeError('"routes" must be an object');
+  for (const key of ROUTE_KEYS) {
+    const value = routes?.[key];
+    if (value === undefined) continue;
+    if (value !== false && (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)))
+      throw new TypeError(`"routes.${key}" must be a path starting with "/", or false`);
+    resolved[key] = value === false ? false : value.replace(/(.)\/$/, '$1');
+  }
+  if (logoutReturnTo !== undefined && !URL.canParse(logoutReturnTo))
+    throw new TypeError('"logoutReturnTo" must be an absolute URL');
+  if (
+    defaultReturnTo !== undefined &&
+    (typeof defaultReturnTo !== 'string' || !defaultReturnTo.startsWith('/'))
+  )
+    throw new TypeError('"defaultReturnTo" must be a path starting with "/"');
+  const callback = resolved.callback === false ? DEFAULT_ROUTES.callback : resolved.callback;
+  return {
+    origin,
+    routes: resolved,
+    logoutReturnTo: logoutReturnTo ?? `${origin}/`,
+    defaultReturnTo: defaultReturnTo ?? '/',
+    mfaWait: {
+      intervalMs: positive(mfaWait?.intervalMs, 'mfaWait.intervalMs', 5000),
+      timeoutMs: positive(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000),
+    },
+    client: {
+      ...client,
+      authorizationParams: { redirect_uri: `${origin}${callback}`, ...client.authorizationParams },
+    },
+  };
+}
+
+function resolveOrigin(appBaseUrl: unknown): string {
+  if (typeof appBaseUrl !== 'string' || !URL.canParse(appBaseUrl))
+    throw new TypeError('"appBaseUrl" must be an absolute URL such as https://app.example.com');
+  const url = new URL(appBaseUrl);
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash
+  )
+    throw new TypeError(
+      '"appBaseUrl" must be an origin (scheme, host and port, no path) such as https://app.example.com',
+    );
+  return url.origin;
+}
+
+function positive(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new TypeError(`"${field}" must be a positive number`);
+  return value;
+}

@@ -1,0 +1,5 @@
+/** What every adapter entry point re-exports, besides its own `auth0`. */
+export { adapterCookies, type AdapterStoreOptions } from './cookies.js';
+export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
+export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
+export { ACR_MULTI_FACTOR, type StepUpOptions } from './guards.js';

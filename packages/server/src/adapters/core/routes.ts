@@ -1,0 +1,109 @@
+import type { ServerClient } from '../../client.js';
+import { Auth0Error, CallbackError } from '../../errors/index.js';
+import type { AdapterStoreOptions } from './cookies.js';
+import { noCookies } from './cookies.js';
+import { errorJson } from './errors.js';
+import { html, json, mediaType, redirect, type AdapterRequest, type AdapterResponse } from './http.js';
+import type { Auth0RequestHandle } from './handle.js';
+import type { ResolvedAdapterOptions } from './options.js';
+import { messagePage } from './pages.js';
+import { safeReturnTo } from './return-to.js';
+
+/** What every route handler gets. */
+export interface RouteContext {
+  req: AdapterRequest;
+  handle: Auth0RequestHandle;
+  client: ServerClient<AdapterStoreOptions>;
+  options: ResolvedAdapterOptions;
+}
+
+/** `GET login?returnTo=/path`: a new login; `returnTo` must be a path on this app. */
+export async function loginRoute({ req, handle }: RouteContext): Promise<AdapterResponse> {
+  const returnTo = new URL(req.url, 'http://x.invalid').searchParams.get('returnTo') ?? undefined;
+  return redirect((await handle.login(returnTo === undefined ? {} : { returnTo })).href);
+}
+
+/**
+ * `GET callback`: completes the login and lands on its `returnTo`. A stale, replayed or refused
+ * callback gets a page with a link to log in again (or, when a session exists already, for example
+ * a reloaded callback, the default landing page) - never a 500, and nothing from the URL is shown.
+ */
+export async function callbackRoute({
+  req,
+  handle,
+  client,
+  options,
+}: RouteContext): Promise<AdapterResponse> {
+  try {
+    const { appState } = await client.completeInteractiveLogin<{ returnTo?: unknown }>(
+      new URL(req.url, options.origin),
+      handle.storeOptions,
+    );
+    return redirect(safeReturnTo(appState?.returnTo, options.defaultReturnTo));
+  } catch (err) {
+    if (!(err instanceof Auth0Error)) throw err;
+    if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
+      return redirect(options.defaultReturnTo);
+    return failedLogin(options, err);
+  }
+}
+
+function failedLogin(options: ResolvedAdapterOptions, err: Auth0Error): AdapterResponse {
+  const unreachable = err.code === 'request_failed' || err.code === 'request_timeout';
+  const message = unreachable
+    ? 'The sign-in service could not be reached. Please try again in a moment.'
+    : err.code === 'missing_transaction'
+      ? 'This sign-in link has expired or was already used.'
+      : err instanceof CallbackError && err.error === 'access_denied'
+        ? 'Sign-in was cancelled or refused.'
+        : 'Sign-in could not be completed.';
+  const login = options.routes.login;
+  return html(
+    unreachable ? 502 : 400,
+    messagePage('Sign-in did not complete', message, {
+      href: login === false ? '/' : login,
+      text: login === false ? 'Back to the start page' : 'Log in again',
+    }),
+  );
+}
+
+/** `GET logout`: deletes the session and ends the one at the authorization server. */
+export async function logoutRoute({ handle, client, options }: RouteContext): Promise<AdapterResponse> {
+  try {
+    return redirect((await client.logout({ returnTo: options.logoutReturnTo }, handle.storeOptions)).href);
+  } catch (err) {
+    if (!(err instanceof Auth0Error)) throw err;
+    // The local session is gone already; only the server's end-session URL could not be found.
+    return redirect(options.logoutReturnTo);
+  }
+}
+
+/**
+ * `POST backchannel-logout` with form field `logout_token` (OpenID Connect Back-Channel Logout 1.0,
+ * section 2.8): `200` when the sessions are removed, `400` for a bad token, `501` when the state
+ * store cannot find sessions by `sid` / `sub` (the default cookie store cannot).
+ */
+export async function backchannelLogoutRoute({ req, client }: RouteContext): Promise<AdapterResponse> {
+  if (mediaType(req.header('content-type')) !== 'application/x-www-form-urlencoded')
+    return json(400, { error: 'invalid_request' });
+  const body = await req.readBody();
+  const token = isFields(body) ? body.logout_token : undefined;
+  if (typeof token !== 'string' || token === '') return json(400, { error: 'invalid_request' });
+  try {
+    await client.handleBackchannelLogout(token, noCookies());
+    return { status: 200, headers: { 'cache-control': 'no-store' }, body: '' };
+  } catch (err) {
+    if (err instanceof Auth0Error && err.code === 'backchannel_logout_unsupported')
+      return json(501, { error: err.code });
+    if (err instanceof Auth0Error && err.code === 'logout_token_invalid')
+      return json(400, { error: 'invalid_request' });
+    const answer = errorJson(err);
+    if (!answer) throw err;
+    return answer;
+  }
+}
+
+/** A parsed JSON object or form. */
+export function isFields(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}

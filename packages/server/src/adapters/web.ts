@@ -1,0 +1,136 @@
+/**
+ * `auth0-server-ts/web`: the auth routes, the request handle and the guards over the standard
+ * `Request` / `Response`, for Hono and any fetch-style server (Node, Bun, Deno, workers). Uses no
+ * Node-only API.
+ *
+ * @packageDocumentation
+ */
+import type { ServerClient } from '../client.js';
+import { parseCookieHeader, serializeCookie } from '../stores/cookie.js';
+import {
+  createAdapterCore,
+  MAX_BODY_BYTES,
+  parseBody,
+  type AdapterRequest,
+  type AdapterResponse,
+  type AdapterStoreOptions,
+  type Auth0AdapterOptions,
+  type Auth0RequestHandle,
+  type StepUpOptions,
+} from './core/index.js';
+
+export * from './core/public.js';
+
+/** The handle of one `Request`, plus the cookies its response must carry. */
+export interface WebRequestAuth extends Auth0RequestHandle {
+  /** The `Set-Cookie` values written so far for this request (a session write, a refresh). */
+  readonly setCookies: readonly string[];
+  /** `response` with this request's `Set-Cookie` headers added (a copy when its headers are immutable). */
+  apply(response: Response): Response;
+}
+
+/** What `auth0(...)` returns for a fetch-style server. */
+export interface WebAuth0 {
+  /** The answer of an auth route (cookies included), or `undefined` when `request` is for the app. */
+  handle(request: Request): Promise<Response | undefined>;
+  /** The request handle: the same object for the same `Request`. Apply its cookies to your response. */
+  forRequest(request: Request): WebRequestAuth;
+  /** `undefined` when there is a session; else the `Response` to return (login redirect or `401`). */
+  requiresAuth(request: Request): Promise<Response | undefined>;
+  /** A guard: `undefined` when the step-up is satisfied; else the `Response` that starts it. */
+  requiresStepUp(options: StepUpOptions): (request: Request) => Promise<Response | undefined>;
+  /** The client behind the routes. */
+  readonly client: ServerClient<AdapterStoreOptions>;
+}
+
+/**
+ * Auth0 over standard `Request` / `Response`.
+ *
+ * @throws {TypeError} naming the option that is missing or malformed.
+ * @example
+ * ```ts
+ * const auth = auth0({ domain, clientId, clientSecret, secret, appBaseUrl: 'http://localhost:3000' });
+ * export default { fetch: async (request: Request) => (await auth.handle(request)) ?? app(request) };
+ * ```
+ */
+export function auth0(options: Auth0AdapterOptions): WebAuth0 {
+  const core = createAdapterCore(options);
+  const handles = new WeakMap<Request, WebRequestAuth>();
+
+  const forRequest = (request: Request): WebRequestAuth => {
+    const known = handles.get(request);
+    if (known) return known;
+    const setCookies: string[] = [];
+    const storeOptions: AdapterStoreOptions = {
+      cookies: parseCookieHeader(request.headers.get('cookie') ?? ''),
+      write: (name, value, cookie) => setCookies.push(serializeCookie(name, value, cookie)),
+    };
+    const handle: WebRequestAuth = {
+      ...core.bind(storeOptions),
+      setCookies,
+      apply: (response) => withCookies(response, setCookies),
+    };
+    handles.set(request, handle);
+    return handle;
+  };
+
+  const answer = async (
+    request: Request,
+    check: (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>,
+  ): Promise<Response | undefined> => {
+    const handle = forRequest(request);
+    const result = await check(adapterRequest(request), handle);
+    return result && toResponse(result, handle.setCookies);
+  };
+
+  return {
+    client: core.client,
+    forRequest,
+    async handle(request) {
+      if (!core.matches(request.method, new URL(request.url).pathname)) return undefined;
+      return answer(request, (req, handle) => core.route(req, handle));
+    },
+    requiresAuth: (request) => answer(request, (req, handle) => core.requireSession(req, handle)),
+    requiresStepUp(stepUp) {
+      const check = core.stepUp(stepUp);
+      return (request) => answer(request, check);
+    },
+  };
+}
+
+function adapterRequest(request: Request): AdapterRequest {
+  const url = new URL(request.url);
+  return {
+    method: request.method,
+    url: `${url.pathname}${url.search}`,
+    header: (name) => request.headers.get(name) ?? undefined,
+    readBody: async () => {
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+        throw new TypeError('the request body is too large');
+      const text = await request.text();
+      if (text.length > MAX_BODY_BYTES) throw new TypeError('the request body is too large');
+      return parseBody(request.headers.get('content-type') ?? undefined, text);
+    },
+    signal: request.signal,
+  };
+}
+
+function toResponse(answer: AdapterResponse, setCookies: readonly string[]): Response {
+  const headers = new Headers(answer.headers);
+  for (const cookie of setCookies) headers.append('set-cookie', cookie);
+  const empty = answer.body === '' || answer.status === 204 || answer.status === 302;
+  return new Response(empty ? null : answer.body, { status: answer.status, headers });
+}
+
+function withCookies(response: Response, setCookies: readonly string[]): Response {
+  if (setCookies.length === 0) return response;
+  try {
+    for (const cookie of setCookies) response.headers.append('set-cookie', cookie);
+    return response;
+  } catch {
+    // Headers of a fetched Response are immutable: answer with a copy.
+    const copy = new Response(response.body, response);
+    for (const cookie of setCookies) copy.headers.append('set-cookie', cookie);
+    return copy;
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { auth0 as express } from '../../src/adapters/express.js';
+import { auth0 as web } from '../../src/adapters/web.js';
+import { safeReturnTo } from '../../src/adapters/core/index.js';
+import { escapeHtml, messagePage } from '../../src/adapters/core/pages.js';
+
+const options = {
+  domain: 'https://tenant.eu.auth0.com',
+  clientId: 'app',
+  clientSecret: 'a-client-secret',
+  secret: 'a-cookie-secret-of-at-least-32-characters',
+  appBaseUrl: 'https://app.example.com',
+};
+
+describe('safeReturnTo', () => {
+  it.each([
+    ['/profile', '/profile'],
+    ['/orders?id=1#top', '/orders?id=1#top'],
+    ['/a/../b', '/b'],
+  ])('keeps the path on this app %s', (input, expected) => {
+    expect(safeReturnTo(input)).toBe(expected);
+  });
+
+  it.each([
+    '//evil.example/x',
+    '/\\evil.example',
+    '/\t/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'profile',
+    '',
+    '/line\r\nbreak',
+  ])('sends %j to the fallback instead', (input) => {
+    expect(safeReturnTo(input, '/home')).toBe('/home');
+  });
+
+  it('keeps percent-escapes escaped, so they cannot split a header', () => {
+    expect(safeReturnTo('/%0d%0aSet-Cookie:x')).toBe('/%0d%0aSet-Cookie:x');
+  });
+
+  it('ignores what is not a string', () => {
+    expect(safeReturnTo(['/x'])).toBe('/');
+    expect(safeReturnTo(undefined)).toBe('/');
+  });
+});
+
+describe('the error page', () => {
+  it('escapes every value it shows', () => {
+    expect(escapeHtml(`<a href="x">'&`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+    const page = messagePage('<t>', '<m>', { href: '"/x', text: '<l>' });
+    expect(page).not.toMatch(/<t>|<m>|<l>|href=""/);
+  });
+});
+
+describe('adapter options', () => {
+  it('name what is wrong', () => {
+    expect(() => express({ ...options, appBaseUrl: 'app.example.com' })).toThrow(/"appBaseUrl"/);
+    expect(() => express({ ...options, appBaseUrl: 'https://app.example.com/base' })).toThrow(/"appBaseUrl"/);
+    expect(() => express({ ...options, routes: { login: 'auth/login' } })).toThrow(/"routes.login"/);
+    expect(() => express({ ...options, logoutReturnTo: '/' })).toThrow(/"logoutReturnTo"/);
+    expect(() => express({ ...options, mfaWait: { timeoutMs: -1 } })).toThrow(/"mfaWait.timeoutMs"/);
+    expect(() => express(options).requiresStepUp({ maxAge: 1.5 })).toThrow(/"maxAge"/);
+  });
+
+  it('leave out a route set to false and move one given a path', async () => {
+    const auth = web({ ...options, routes: { logout: false, login: '/signin' } });
+    expect(await auth.handle(new Request('https://app.example.com/auth/logout'))).toBeUndefined();
+    expect(await auth.handle(new Request('https://app.example.com/auth/login'))).toBeUndefined();
+    expect(await auth.handle(new Request('https://app.example.com/auth/mfa/nothing'))).toBeUndefined();
+    const forged = await auth.handle(
+      new Request('https://app.example.com/auth/callback?state=%3Cscript%3E&code=x', {
+        headers: { accept: 'text/html' },
+      }),
+    );
+    expect(forged?.status).toBe(400);
+    const text = (await forged?.text()) ?? '';
+    expect(text).toContain('href="/signin"');
+    expect(text).not.toContain('<script>');
+  });
+
+  it('build the redirect URI from appBaseUrl and the callback path', async () => {
+    const seen: string[] = [];
+    const auth = web({
+      ...options,
+      routes: { callback: '/cb' },
+      customFetch: async (input) => {
+        seen.push(String(input instanceof Request ? input.url : input));
+        return Response.json({
+          issuer: 'https://tenant.eu.auth0.com/',
+          authorization_endpoint: 'https://tenant.eu.auth0.com/authorize',
+          token_endpoint: 'https://tenant.eu.auth0.com/oauth/token',
+          jwks_uri: 'https://tenant.eu.auth0.com/.well-known/jwks.json',
+        });
+      },
+    });
+    const res = await auth.handle(new Request('https://app.example.com/auth/login?returnTo=//evil'));
+    expect(res?.status).toBe(302);
+    const location = new URL(res?.headers.get('location') ?? '');
+    expect(location.searchParams.get('redirect_uri')).toBe('https://app.example.com/cb');
+    // The transaction cookie rides on the redirect; on https it is Secure.
+    expect(res?.headers.getSetCookie().join()).toMatch(/__a0_tx\.[^=]+=.*Secure/);
+    expect(seen.length).toBe(1);
+  });
+});

@@ -1,0 +1,154 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { CookieJar as EmulatorJar, startEmulator, type Emulator } from 'auth0-emulator';
+import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
+import { adapterCookies, type Auth0AdapterOptions } from '../../src/adapters/core/index.js';
+
+export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
+export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
+export const PAYMENTS = 'https://payments.example.com';
+export const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
+export const CAROL = { email: 'carol@example.com', password: 'Passw0rd!' };
+
+/**
+ * The app every adapter test builds with its framework: `/` (public), `/profile` (requiresAuth,
+ * the user as JSON), `/payments` (requiresStepUp for {@link PAYMENTS}, which needs MFA),
+ * `/strong` (requiresStepUp with `amr: ['mfa']`).
+ */
+export type AppFactory = (options: Auth0AdapterOptions) => Promise<RequestListener>;
+
+export interface AdapterHarness {
+  em: Emulator;
+  appUrl: string;
+  sessions: MemorySessionStore;
+  browser(): Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the app on port 0, then the emulator configured for it. */
+export async function startHarness(factory: AppFactory): Promise<AdapterHarness> {
+  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server: Server = createServer((req, res) => listener(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  const appUrl = `http://127.0.0.1:${address.port}`;
+  const em = await startEmulator({
+    port: 0,
+    quiet: true,
+    config: {
+      clients: [
+        {
+          client_id: 'app',
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [`${appUrl}/auth/callback`],
+          post_logout_redirect_uris: [`${appUrl}/`],
+          backchannel_logout_uri: `${appUrl}/auth/backchannel-logout`,
+        },
+      ],
+      users: [
+        { user_id: 'auth0|alice', ...ALICE },
+        { user_id: 'auth0|carol', ...CAROL },
+      ],
+      apis: [{ audience: PAYMENTS, mfa: 'required' }],
+    },
+  });
+  const sessions = new MemorySessionStore();
+  listener = await factory({
+    domain: em.issuer.replace(/\/$/, ''),
+    clientId: 'app',
+    clientSecret: CLIENT_SECRET,
+    secret: APP_SECRET,
+    appBaseUrl: appUrl,
+    // Server-side sessions, so a back-channel logout can find them by sid.
+    stateStore: new StatefulStateStore(
+      { secret: APP_SECRET, store: sessions, appBaseUrl: appUrl },
+      adapterCookies,
+    ),
+    mfaWait: { intervalMs: 200, timeoutMs: 2000 },
+  });
+  return {
+    em,
+    appUrl,
+    sessions,
+    browser: () => new Browser(appUrl, em),
+    async close() {
+      await em.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface Visit {
+  status: number;
+  location: string;
+  contentType: string;
+  setCookie: string[];
+  text: string;
+  json(): Record<string, unknown>;
+}
+
+/** One browser: the app's cookies (as Set-Cookie left them) and the emulator's own session. */
+export class Browser {
+  readonly jar = new Map<string, string>();
+  readonly emulatorJar = new EmulatorJar();
+
+  constructor(
+    readonly appUrl: string,
+    readonly em: Emulator,
+  ) {}
+
+  async visit(
+    path: string,
+    init: { method?: string; accept?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Visit> {
+    const res = await fetch(new URL(path, this.appUrl), {
+      method: init.method ?? 'GET',
+      redirect: 'manual',
+      headers: {
+        accept: init.accept ?? 'application/json',
+        cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...init.headers,
+      },
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = line.split(/;\s*/);
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      const maxAge = attributes.find((a) => /^max-age=/i.test(a));
+      if (maxAge !== undefined && Number(maxAge.split('=')[1]) <= 0) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    const text = await res.text();
+    return {
+      status: res.status,
+      location: res.headers.get('location') ?? '',
+      contentType: res.headers.get('content-type') ?? '',
+      setCookie: res.headers.getSetCookie(),
+      text,
+      json: () => JSON.parse(text) as Record<string, unknown>,
+    };
+  }
+
+  /** POSTs JSON as a same-origin `fetch` from the app's pages would. */
+  post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Visit> {
+    return this.visit(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: this.appUrl, ...headers },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /** Logs in through `/auth/login` and the emulator's pages; returns the callback's answer. */
+  async login(returnTo?: string, user = ALICE): Promise<{ callbackUrl: string; callback: Visit }> {
+    const start = await this.visit(
+      `/auth/login${returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`}`,
+      {
+        accept: 'text/html',
+      },
+    );
+    if (start.status !== 302) throw new Error(`login answered ${start.status}`);
+    const callbackUrl = await this.em.login(start.location, { ...user, jar: this.emulatorJar });
+    return { callbackUrl, callback: await this.visit(callbackUrl, { accept: 'text/html' }) };
+  }
+}
