@@ -102,3 +102,26 @@ describe('adapter options', () => {
     expect(seen.length).toBe(1);
   });
 });
+
+describe('the bindings', () => {
+  it('fastify: registering without @fastify/cookie says what is missing', async () => {
+    const { default: fastify } = await import('fastify');
+    const { auth0 } = await import('../../src/adapters/fastify.js');
+    const app = fastify();
+    await expect(app.register(auth0(options).plugin).ready()).rejects.toThrow(/@fastify\/cookie/);
+    await app.close();
+  });
+
+  it('web: apply adds the Set-Cookie headers, copying a Response whose headers are immutable', async () => {
+    const auth = web(options);
+    const request = new Request('https://app.example.com/');
+    const handle = auth.forRequest(request);
+    expect(auth.forRequest(request)).toBe(handle);
+    handle.storeOptions.write('a', 'b', { path: '/', maxAge: 60 });
+    const immutable = Response.redirect('https://app.example.com/next', 302);
+    const applied = handle.apply(immutable);
+    expect(applied.status).toBe(302);
+    expect(applied.headers.getSetCookie()).toEqual(['a=b; Max-Age=60; Path=/']);
+    expect(handle.apply(new Response('x')).headers.getSetCookie()).toEqual(['a=b; Max-Age=60; Path=/']);
+  });
+});
