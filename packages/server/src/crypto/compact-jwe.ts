@@ -71,7 +71,8 @@ function byHeader(keys: ReadonlyMap<string, CompactKey>, header: string): Compac
     return undefined;
   }
   if (!isRecord(parsed) || parsed.alg !== 'dir' || parsed.enc !== 'A256GCM') return undefined;
-  if (Object.keys(parsed).some((name) => name !== 'alg' && name !== 'enc' && name !== 'kid')) return undefined;
+  if (Object.keys(parsed).some((name) => name !== 'alg' && name !== 'enc' && name !== 'kid'))
+    return undefined;
   for (const k of keys.values()) if (k.kid === parsed.kid) return k;
   return undefined;
 }
