@@ -1,7 +1,8 @@
+import type * as NodeCryptoModule from 'node:crypto';
 import { isRecord } from '../lib/is-record.js';
 
 /** The part of `node:crypto` the synchronous AES-GCM path uses (a type only: nothing is imported). */
-export type NodeCrypto = Pick<typeof import('node:crypto'), 'createCipheriv' | 'createDecipheriv'>;
+export type NodeCrypto = Pick<typeof NodeCryptoModule, 'createCipheriv' | 'createDecipheriv'>;
 
 /** What {@link detectNodeCrypto} needs of `globalThis.process`. */
 export interface ProcessLike {

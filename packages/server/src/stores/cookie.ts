@@ -89,6 +89,5 @@ const encoder = new TextEncoder();
 /** The bytes `text` takes as UTF-8 (what a header on the wire weighs). */
 export function utf8Length(text: string): number {
   // Cookie headers are ASCII but for a non-ASCII attribute a user might pass; skip the encoding then.
-  // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
 }
