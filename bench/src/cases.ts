@@ -5,11 +5,15 @@ import {
   StatelessStateStore as PeerStateStore,
 } from '@auth0/auth0-server-js';
 import { startEmulator, type Emulator } from 'auth0-emulator';
-import { ServerClient, StatelessStateStore, type StateData } from 'auth0-server-ts';
+import type * as Ours from 'auth0-server-ts';
+import type { ServerClient, StateData } from 'auth0-server-ts';
 import { createFakeTenant, type FakeTenant } from './fake-tenant.js';
 import type { Op } from './harness.js';
 import { Jar, jarHandler } from './jar.js';
 import { API, sessionState } from './payload.js';
+
+// BENCH_OURS=/path/to/index.js measures another build of our SDK (a before/after comparison).
+const ours: typeof Ours = await import(process.env.BENCH_OURS ?? 'auth0-server-ts');
 
 export const SECRET = 'bench-cookie-secret-of-at-least-32-characters';
 const SCOPE = 'openid profile email offline_access read:data';
@@ -38,7 +42,7 @@ export interface Fixtures {
 }
 
 function ourClient(fake: { fetch?: typeof fetch; domain: string; clientId: string; clientSecret: string }) {
-  return new ServerClient<Jar>({
+  return new ours.ServerClient<Jar>({
     domain: fake.domain,
     clientId: fake.clientId,
     clientSecret: fake.clientSecret,
@@ -92,9 +96,9 @@ function floorOps(payload: unknown) {
 export async function fixtures(options: { emulator: boolean }): Promise<Fixtures> {
   const fake = await createFakeTenant();
   const ourFake = { ...fake, domain: new URL(fake.issuer).host };
-  const ours = ourClient(ourFake);
+  const client = ourClient(ourFake);
   const peer = peerClient(fake);
-  const ourStore = new StatelessStateStore<Jar>({ secret: SECRET }, jarHandler);
+  const ourStore = new ours.StatelessStateStore<Jar>({ secret: SECRET }, jarHandler);
   const peerStore = new PeerStateStore<Jar>({ secret: SECRET }, jarHandler);
 
   const now = Math.floor(Date.now() / 1000);
@@ -107,7 +111,8 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
   const peerExpired = await cookieHeader(peerStore, expired);
   // Each SDK must read its own cookie back as the session it wrote, or nothing here means anything.
   if (
-    JSON.stringify((await ours.getSession(new Jar(ourFresh)))?.tokenSets) !== JSON.stringify(fresh.tokenSets)
+    JSON.stringify((await client.getSession(new Jar(ourFresh)))?.tokenSets) !==
+    JSON.stringify(fresh.tokenSets)
   )
     throw new Error('our SDK does not read its own session back');
   if ((await peer.getSession(new Jar(peerFresh)))?.user?.sub !== fresh.user.sub)
@@ -141,7 +146,7 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
     {
       name: 'session-read',
       kind: 'ops',
-      ours: () => ours.getSession(new Jar(ourFresh)),
+      ours: () => client.getSession(new Jar(ourFresh)),
       peer: () => peer.getSession(new Jar(peerFresh)),
       floor: floor.read,
       allocBatch: 200,
@@ -157,7 +162,7 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
     {
       name: 'access-token-cached',
       kind: 'ops',
-      ours: () => ours.getAccessToken({}, new Jar(ourFresh)),
+      ours: () => client.getAccessToken({}, new Jar(ourFresh)),
       peer: () => peer.getAccessToken(new Jar(peerFresh)),
       floor: floor.read,
       allocBatch: 200,
@@ -165,28 +170,28 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
     {
       name: 'mfa-token-roundtrip',
       kind: 'ops',
-      ours: async () => ours.mfa.decryptMfaToken(await ours.mfa.encryptMfaToken(mfaInput)),
+      ours: async () => client.mfa.decryptMfaToken(await client.mfa.encryptMfaToken(mfaInput)),
       floor: mfaFloor.roundtrip,
       allocBatch: 200,
     },
     {
       name: 'login-roundtrip (fake)',
       kind: 'ops',
-      ours: login(ours),
+      ours: login(client),
       peer: login(peer),
       allocBatch: 40,
     },
     {
       name: 'refresh',
       kind: 'ops',
-      ours: () => ours.getAccessToken({}, new Jar(ourExpired)),
+      ours: () => client.getAccessToken({}, new Jar(ourExpired)),
       peer: () => peer.getAccessToken(new Jar(peerExpired)),
       allocBatch: 40,
     },
     {
       name: 'session-read x64 in flight',
       kind: 'inflight',
-      ours: () => ours.getSession(new Jar(ourFresh)),
+      ours: () => client.getSession(new Jar(ourFresh)),
       peer: () => peer.getSession(new Jar(peerFresh)),
       floor: floor.read,
       allocBatch: 0,
@@ -212,15 +217,19 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
       },
     });
     const emulator = em;
-    const client = ourClient({ domain: emulator.issuer.replace(/\/$/, ''), clientId: 'bench', clientSecret });
+    const emClient = ourClient({
+      domain: emulator.issuer.replace(/\/$/, ''),
+      clientId: 'bench',
+      clientSecret,
+    });
     cases.splice(5, 0, {
       name: 'login-roundtrip (emulator)',
       kind: 'ops',
       ours: async () => {
         const jar = new Jar();
-        const url = await client.startInteractiveLogin({}, jar);
+        const url = await emClient.startInteractiveLogin({}, jar);
         const back = await emulator.login(url.href, { email: 'alice@example.com', password: 'Passw0rd!' });
-        await client.completeInteractiveLogin(back, jar);
+        await emClient.completeInteractiveLogin(back, jar);
       },
       // The peer only speaks https to its domain; the emulator serves plain http on loopback.
       allocBatch: 20,
@@ -238,7 +247,7 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
         return fake.counts.refresh_token - before;
       };
       const result = {
-        ours: await count(() => ours.getAccessToken({}, new Jar(ourExpired))),
+        ours: await count(() => client.getAccessToken({}, new Jar(ourExpired))),
         peer: await count(() => peer.getAccessToken(new Jar(peerExpired))),
       };
       fake.tokenDelayMs = 0;

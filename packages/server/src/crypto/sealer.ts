@@ -68,7 +68,7 @@ export function createSealer(
 
   return {
     async seal(payload, ttlSeconds) {
-      const k = await keys();
+      const k = ready ?? (await keys());
       const iat = Math.floor(Date.now() / 1000);
       const exp = iat + Math.max(1, Math.floor(ttlSeconds));
       if (node) return sealCompact(node, k.compactEncrypt, JSON.stringify({ ...payload, iat, exp }));
@@ -81,7 +81,9 @@ export function createSealer(
     async unseal<T extends JWTPayload>(value: string, options: { clockTolerance?: number } = {}) {
       const tolerance = options.clockTolerance ?? 0;
       try {
-        const k = await keys();
+        // Once the keys are ready the node path runs without a single await: a cookie read is then
+        // one synchronous decryption.
+        const k = ready ?? (await keys());
         if (node) {
           const json = typeof value === 'string' ? openCompact(node, k.compact, value) : undefined;
           return json === undefined ? INVALID : checkClaims<T>(JSON.parse(json), tolerance);

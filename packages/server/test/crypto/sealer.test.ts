@@ -66,6 +66,16 @@ describe.each<SealerEngine>(['node', 'webcrypto'])('createSealer (%s)', (engine)
     expect(await sealer.unseal(parts.join('.'))).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it('refuses a value whose IV or tag carries characters outside base64url', async () => {
+    const sealer = createSealerWith([A], 'session');
+    const sealed = (await sealer.seal({ n: 1 }, 60)).split('.');
+    for (const at of [2, 4]) {
+      const parts = [...sealed];
+      parts[at] = `${parts[at]?.slice(0, -1)}+`;
+      expect(await sealer.unseal(parts.join('.'))).toEqual({ ok: false, reason: 'invalid' });
+    }
+  });
+
   it('refuses a value whose protected header was changed (the header is authenticated)', async () => {
     const sealer = createSealerWith([A], 'session');
     const sealed = await sealer.seal({ n: 1 }, 60);
