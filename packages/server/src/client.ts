@@ -201,7 +201,8 @@ export class ServerClient<TStoreOptions = unknown> {
     const state = await this.#readSession(storeOptions);
     if (!state) return undefined;
     // Rest rather than `delete`: deleting a property turns the copy into a slow dictionary object.
-    const { internal: _internal, ...session } = state;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
+    const { internal, ...session } = state;
     return session;
   }
 
