@@ -48,6 +48,10 @@ export async function createFakeTenant(clientId = 'bench-client'): Promise<FakeT
     return jwt.sign(privateKey);
   };
 
+  // A refresh answer's ID token has no nonce, so one signed token serves every refresh: RSA signing
+  // is the server's cost, and would otherwise drown the SDKs' own.
+  let refreshIdToken: Promise<string> | undefined;
+
   const tenant: FakeTenant = {
     issuer: ISSUER,
     clientId,
@@ -85,7 +89,8 @@ export async function createFakeTenant(clientId = 'bench-client'): Promise<FakeT
       }
       if (grant === 'refresh_token') {
         tenant.counts.refresh_token++;
-        return json(await tokens(await idToken(undefined)));
+        refreshIdToken ??= idToken(undefined);
+        return json(await tokens(await refreshIdToken));
       }
       return json({ error: 'unsupported_grant_type' }, 400);
     },
