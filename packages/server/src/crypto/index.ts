@@ -1,2 +1,9 @@
 export { deriveKey, type KeyPurpose, type DerivedKey } from './keys.js';
-export { createSealer, type Sealer, type UnsealResult, type UnsealFailure } from './sealer.js';
+export {
+  createSealer,
+  type Sealer,
+  type SealerEngine,
+  type UnsealResult,
+  type UnsealFailure,
+} from './sealer.js';
+export { detectNodeCrypto, nodeCrypto, type NodeCrypto, type ProcessLike } from './runtime.js';

@@ -1,4 +1,4 @@
-import { createHash, hkdfSync } from 'node:crypto';
+import { base64url } from 'jose';
 
 /**
  * What a derived key is for. Each purpose gets its own key from the same secret, so a value sealed
@@ -12,25 +12,41 @@ export interface DerivedKey {
   kid: string;
   /** The 256-bit `A256GCM` content encryption key. */
   key: Uint8Array;
+  /** The same key imported once for Web Crypto, so no request pays for an import. */
+  cryptoKey: CryptoKey;
 }
 
-const cache = new Map<string, DerivedKey>();
+const cache = new Map<string, Promise<DerivedKey>>();
+const encoder = new TextEncoder();
 
 /**
- * Derives the 256-bit key for `purpose` from `secret` with HKDF-SHA-256, once per process: the
- * derivation never runs on the per-request path after the first use.
+ * Derives the 256-bit key for `purpose` from `secret` with HKDF-SHA-256 (empty salt, info
+ * `auth0-server-ts <purpose> key`), once per process: the derivation never runs on the
+ * per-request path after the first use. Web Crypto only, so it is the same on every runtime.
  */
-export function deriveKey(secret: string, purpose: KeyPurpose): DerivedKey {
+export function deriveKey(secret: string, purpose: KeyPurpose): Promise<DerivedKey> {
   const id = `${purpose}\u0000${secret}`;
   let derived = cache.get(id);
   if (!derived) {
-    const key = new Uint8Array(hkdfSync('sha256', secret, '', `auth0-server-ts ${purpose} key`, 32));
-    const kid = createHash('sha256')
-      .update(new Uint8Array(hkdfSync('sha256', secret, '', `auth0-server-ts ${purpose} kid`, 32)))
-      .digest('base64url')
-      .slice(0, 12);
-    derived = { kid, key };
+    derived = derive(secret, purpose);
     cache.set(id, derived);
+    derived.catch(() => cache.delete(id));
   }
   return derived;
+}
+
+async function derive(secret: string, purpose: KeyPurpose): Promise<DerivedKey> {
+  const ikm = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits']);
+  const hkdf = (info: string) =>
+    crypto.subtle.deriveBits(
+      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
+      ikm,
+      256,
+    );
+  const key = new Uint8Array(await hkdf(`auth0-server-ts ${purpose} key`));
+  const kidHash = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', await hkdf(`auth0-server-ts ${purpose} kid`)),
+  );
+  const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return { kid: base64url.encode(kidHash).slice(0, 12), key, cryptoKey };
 }

@@ -1,5 +1,8 @@
 import { EncryptJWT, jwtDecrypt, errors as joseErrors, type JWTPayload } from 'jose';
+import { isRecord } from '../lib/is-record.js';
+import { compactKey, openCompact, sealCompact, type CompactKey } from './compact-jwe.js';
 import { deriveKey, type DerivedKey, type KeyPurpose } from './keys.js';
+import { nodeCrypto, type NodeCrypto } from './runtime.js';
 
 /** Why a sealed value could not be opened. */
 export type UnsealFailure = 'expired' | 'invalid';
@@ -19,42 +22,112 @@ export interface Sealer {
 }
 
 /**
- * Seals and opens values for one purpose. The first secret encrypts; every secret decrypts, so a
- * secret can be rotated by putting the new one first.
+ * Which AES-GCM implementation seals and opens: `node` is node:crypto's synchronous one, `webcrypto`
+ * is jose over Web Crypto, `auto` (the default) takes `node` where the runtime has it. Both read and
+ * write the same compact JWE.
  */
-export function createSealer(secrets: readonly string[], purpose: KeyPurpose): Sealer {
-  const keys: DerivedKey[] = secrets.map((s) => deriveKey(s, purpose));
-  const encryptKey = keys[0];
-  if (!encryptKey) throw new TypeError('"secret" must hold at least one secret');
-  const byKid = new Map(keys.map((k) => [k.kid, k.key]));
+export type SealerEngine = 'auto' | 'node' | 'webcrypto';
+
+interface Keys {
+  encrypt: DerivedKey;
+  byKid: Map<string, DerivedKey>;
+  compact: Map<string, CompactKey>;
+  compactEncrypt: CompactKey;
+}
+
+/**
+ * Seals and opens values for one purpose. The first secret encrypts; every secret decrypts, so a
+ * secret can be rotated by putting the new one first. Keys are derived on first use, once.
+ *
+ * @throws {TypeError} when `secrets` is empty, or `engine` is `node` on a runtime without node:crypto.
+ */
+export function createSealer(
+  secrets: readonly string[],
+  purpose: KeyPurpose,
+  engine: SealerEngine = 'auto',
+): Sealer {
+  if (secrets.length === 0) throw new TypeError('"secret" must hold at least one secret');
+  const node: NodeCrypto | undefined = engine === 'webcrypto' ? undefined : nodeCrypto();
+  if (engine === 'node' && !node) throw new TypeError('this runtime has no usable node:crypto');
+
+  let ready: Keys | undefined;
+  let loading: Promise<Keys> | undefined;
+  const load = async (): Promise<Keys> => {
+    const derived = await Promise.all(secrets.map((s) => deriveKey(s, purpose)));
+    const [encrypt] = derived;
+    if (!encrypt) throw new TypeError('"secret" must hold at least one secret');
+    const compactEncrypt = compactKey(encrypt);
+    return (ready = {
+      encrypt,
+      byKid: new Map(derived.map((k) => [k.kid, k])),
+      compact: new Map(derived.map(compactKey).map((k) => [k.header, k])),
+      compactEncrypt,
+    });
+  };
+  const keys = () => ready ?? (loading ??= load().finally(() => (loading = undefined)));
 
   return {
-    seal(payload, ttlSeconds) {
+    async seal(payload, ttlSeconds) {
+      const k = ready ?? (await keys());
+      const iat = Math.floor(Date.now() / 1000);
+      const exp = iat + Math.max(1, Math.floor(ttlSeconds));
+      if (node) return sealCompact(node, k.compactEncrypt, JSON.stringify({ ...payload, iat, exp }));
       return new EncryptJWT(payload)
-        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: encryptKey.kid })
-        .setIssuedAt()
-        .setExpirationTime(Math.floor(Date.now() / 1000) + Math.max(1, Math.floor(ttlSeconds)))
-        .encrypt(encryptKey.key);
+        .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: k.encrypt.kid })
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .encrypt(k.encrypt.cryptoKey);
     },
     async unseal<T extends JWTPayload>(value: string, options: { clockTolerance?: number } = {}) {
+      const tolerance = options.clockTolerance ?? 0;
       try {
+        // Once the keys are ready the node path runs without a single await: a cookie read is then
+        // one synchronous decryption.
+        const k = ready ?? (await keys());
+        if (node) {
+          const json = typeof value === 'string' ? openCompact(node, k.compact, value) : undefined;
+          return json === undefined ? INVALID : checkClaims<T>(JSON.parse(json), tolerance);
+        }
         const { payload } = await jwtDecrypt<T>(
           value,
           (header) => {
-            const key = header.kid === undefined ? undefined : byKid.get(header.kid);
+            const key = header.kid === undefined ? undefined : k.byKid.get(header.kid);
             if (!key) throw new joseErrors.JWEDecryptionFailed();
-            return key;
+            return key.cryptoKey;
           },
           {
             keyManagementAlgorithms: ['dir'],
             contentEncryptionAlgorithms: ['A256GCM'],
-            clockTolerance: options.clockTolerance ?? 0,
+            clockTolerance: tolerance,
+            requiredClaims: ['exp'],
           },
         );
         return { ok: true, payload };
       } catch (err) {
-        return { ok: false, reason: err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid' };
+        return err instanceof joseErrors.JWTExpired ? EXPIRED : INVALID;
       }
     },
   };
+}
+
+const INVALID = { ok: false, reason: 'invalid' } as const;
+const EXPIRED = { ok: false, reason: 'expired' } as const;
+
+/**
+ * The registered time claims checked as jose's `jwtDecrypt` checks them, so both engines accept and
+ * refuse the same payloads: an object; `exp` required (every sealed value has one), expired when
+ * `exp <= now - tolerance`; `nbf` not after `now + tolerance`; `iat` a number when present.
+ */
+function checkClaims<T>(payload: unknown, tolerance: number): UnsealResult<T> {
+  if (!isPayload<T>(payload)) return INVALID;
+  const now = Math.floor(Date.now() / 1000);
+  const { exp, nbf, iat } = payload;
+  if (typeof exp !== 'number' || (iat !== undefined && typeof iat !== 'number')) return INVALID;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + tolerance)) return INVALID;
+  if (exp <= now - tolerance) return EXPIRED;
+  return { ok: true, payload };
+}
+
+function isPayload<T>(value: unknown): value is T & JWTPayload {
+  return isRecord(value);
 }

@@ -72,7 +72,7 @@ export async function clientAuthFields(
 function basicCredentials(header: string | null): Record<string, string> {
   const match = header === null ? null : /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
   if (!match?.[1]) return {};
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)));
   const colon = decoded.indexOf(':');
   const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
   return {

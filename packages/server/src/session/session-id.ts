@@ -1,14 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { base64url } from 'jose';
 
 /**
- * A new random session id: 128 bits from the CSPRNG, base64url (22 characters).
+ * A new random id from the CSPRNG (Web Crypto's `getRandomValues`, on every runtime), base64url:
+ * 128 bits (22 characters) by default.
  *
- * It becomes `internal.sid`, the value mfa tokens are bound to; it is not a bearer secret on its
- * own, but it is unguessable so that binding cannot be forged.
+ * As `internal.sid` it is the value mfa tokens are bound to; it is not a bearer secret on its own,
+ * but it is unguessable so that binding cannot be forged. A stateful store's session id, which is a
+ * bearer secret, takes 256 bits.
  *
  * @example
  * const sid = newSessionId(); // 'q5Q2nX0p3QwYbq8cJj2m3A'
  */
-export function newSessionId(): string {
-  return randomBytes(16).toString('base64url');
+export function newSessionId(bytes = 16): string {
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -2,7 +2,7 @@ import { createSealer, type Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
-import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
+import { MAX_COOKIE_BYTES, serializeCookie, utf8Length } from './cookie.js';
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import { argumentError } from '../lib/validate.js';
 
@@ -93,7 +93,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   ): Promise<void> {
     const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
     const options: CookieSerializeOptions = { ...this.#attributes, maxAge: this.#ttl };
-    const size = Buffer.byteLength(serializeCookie(identifier, sealed, { ...options, expires: new Date(0) }));
+    const size = utf8Length(serializeCookie(identifier, sealed, { ...options, expires: new Date(0) }));
     if (size > MAX_COOKIE_BYTES) {
       throw new RangeError(
         `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,

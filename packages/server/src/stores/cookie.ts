@@ -83,5 +83,13 @@ export function parseCookieHeader(header: string): Record<string, string> {
  * fits whichever way the cookie is written.
  */
 export function cookieOverhead(name: string, options: CookieSerializeOptions): number {
-  return Buffer.byteLength(serializeCookie(name, '', { ...options, expires: new Date(0) }));
+  return utf8Length(serializeCookie(name, '', { ...options, expires: new Date(0) }));
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes `text` takes as UTF-8 (what a header on the wire weighs). */
+export function utf8Length(text: string): number {
+  // Cookie headers are ASCII but for a non-ASCII attribute a user might pass; skip the encoding then.
+  return /^[\x00-\x7f]*$/.test(text) ? text.length : encoder.encode(text).length;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createSealer, type Sealer } from '../crypto/index.js';
 import {
   absoluteExpiry,
@@ -9,6 +8,7 @@ import {
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
+import { newSessionId } from '../session/session-id.js';
 import type {
   CookieHandler,
   CookieSerializeOptions,
@@ -128,7 +128,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
       this.#deleteCookie(identifier, storeOptions);
       return;
     }
-    id ??= randomBytes(32).toString('base64url');
+    id ??= newSessionId(32);
     await this.#store.set(id, data, absoluteExpiry(this.#lifetime, data) - now);
     const sealed = await this.#sealer.seal({ id }, ttl);
     this.#cookies.setCookie(identifier, sealed, { ...this.#attributes, maxAge: ttl }, storeOptions);

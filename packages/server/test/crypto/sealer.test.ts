@@ -1,35 +1,40 @@
+import { createHash, hkdfSync } from 'node:crypto';
+import { CompactEncrypt, decodeProtectedHeader, EncryptJWT } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { createSealer } from '../../src/crypto/index.js';
+import { createSealer, deriveKey, detectNodeCrypto, type SealerEngine } from '../../src/crypto/index.js';
 
 const A = 'a'.repeat(32) + '-first-secret';
 const B = 'b'.repeat(32) + '-second-secret';
 
-describe('createSealer', () => {
+describe.each<SealerEngine>(['node', 'webcrypto'])('createSealer (%s)', (engine) => {
+  const createSealerWith = (secrets: string[], purpose: Parameters<typeof createSealer>[1]) =>
+    createSealer(secrets, purpose, engine);
+
   it('round-trips a payload', async () => {
-    const sealer = createSealer([A], 'session');
+    const sealer = createSealerWith([A], 'session');
     const sealed = await sealer.seal({ hello: 'world' }, 60);
     const opened = await sealer.unseal<{ hello: string }>(sealed);
     expect(opened).toMatchObject({ ok: true, payload: { hello: 'world' } });
   });
 
   it('opens a value sealed with an older secret after rotation', async () => {
-    const sealed = await createSealer([B], 'session').seal({ n: 1 }, 60);
-    const rotated = createSealer([A, B], 'session');
+    const sealed = await createSealerWith([B], 'session').seal({ n: 1 }, 60);
+    const rotated = createSealerWith([A, B], 'session');
     expect(await rotated.unseal(sealed)).toMatchObject({ ok: true, payload: { n: 1 } });
   });
 
   it('refuses a value sealed with a secret it does not have', async () => {
-    const sealed = await createSealer([B], 'session').seal({ n: 1 }, 60);
-    expect(await createSealer([A], 'session').unseal(sealed)).toEqual({ ok: false, reason: 'invalid' });
+    const sealed = await createSealerWith([B], 'session').seal({ n: 1 }, 60);
+    expect(await createSealerWith([A], 'session').unseal(sealed)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses a value sealed for another purpose with the same secret', async () => {
-    const sealed = await createSealer([A], 'transaction').seal({ n: 1 }, 60);
-    expect(await createSealer([A], 'mfa-token').unseal(sealed)).toEqual({ ok: false, reason: 'invalid' });
+    const sealed = await createSealerWith([A], 'transaction').seal({ n: 1 }, 60);
+    expect(await createSealerWith([A], 'mfa-token').unseal(sealed)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses a tampered value and garbage without throwing', async () => {
-    const sealer = createSealer([A], 'session');
+    const sealer = createSealerWith([A], 'session');
     const sealed = await sealer.seal({ n: 1 }, 60);
     const parts = sealed.split('.');
     const ciphertext = parts[3] ?? '';
@@ -43,7 +48,7 @@ describe('createSealer', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Math.floor(Date.now() / 1000) * 1000);
     try {
-      const sealer = createSealer([A], 'mfa-token');
+      const sealer = createSealerWith([A], 'mfa-token');
       const sealed = await sealer.seal({ n: 1 }, 10);
       vi.setSystemTime(Date.now() + 10_500);
       expect(await sealer.unseal(sealed, { clockTolerance: 1 })).toMatchObject({ ok: true });
@@ -54,7 +59,116 @@ describe('createSealer', () => {
     }
   });
 
+  it('refuses a value whose ciphertext carries characters outside base64url', async () => {
+    const sealer = createSealerWith([A], 'session');
+    const parts = (await sealer.seal({ n: 1 }, 60)).split('.');
+    parts[3] = `${parts[3]?.slice(0, 4)}!${parts[3]?.slice(4)}`;
+    expect(await sealer.unseal(parts.join('.'))).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses a value whose IV or tag carries characters outside base64url', async () => {
+    const sealer = createSealerWith([A], 'session');
+    const sealed = (await sealer.seal({ n: 1 }, 60)).split('.');
+    for (const at of [2, 4]) {
+      const parts = [...sealed];
+      parts[at] = `${parts[at]?.slice(0, -1)}+`;
+      expect(await sealer.unseal(parts.join('.'))).toEqual({ ok: false, reason: 'invalid' });
+    }
+  });
+
+  it('refuses a value whose protected header was changed (the header is authenticated)', async () => {
+    const sealer = createSealerWith([A], 'session');
+    const sealed = await sealer.seal({ n: 1 }, 60);
+    const [, ...rest] = sealed.split('.');
+    const changed = JSON.stringify({ kid: decodeProtectedHeader(sealed).kid, enc: 'A256GCM', alg: 'dir' });
+    const reordered = [Buffer.from(changed).toString('base64url'), ...rest].join('.');
+    expect(await sealer.unseal(reordered)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses a payload without an expiry', async () => {
+    const { key, kid } = await deriveKey(A, 'session');
+    const sealed = await new CompactEncrypt(new TextEncoder().encode('{"n":1}'))
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid })
+      .encrypt(key);
+    expect(await createSealerWith([A], 'session').unseal(sealed)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('opens a session cookie sealed by the previous release (keys from node:crypto hkdfSync)', async () => {
+    const oldKey = new Uint8Array(hkdfSync('sha256', A, '', 'auth0-server-ts session key', 32));
+    const oldKid = createHash('sha256')
+      .update(new Uint8Array(hkdfSync('sha256', A, '', 'auth0-server-ts session kid', 32)))
+      .digest('base64url')
+      .slice(0, 12);
+    const sealed = await new EncryptJWT({ s: { hello: 'world' } })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: oldKid })
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .encrypt(oldKey);
+    expect(await createSealerWith([A], 'session').unseal(sealed)).toMatchObject({
+      ok: true,
+      payload: { s: { hello: 'world' } },
+    });
+  });
+
   it('needs at least one secret', () => {
-    expect(() => createSealer([], 'session')).toThrow(TypeError);
+    expect(() => createSealer([], 'session', engine)).toThrow(TypeError);
+  });
+});
+
+describe('the node:crypto and Web Crypto engines', () => {
+  it('open what the other sealed, both ways, for payloads of every length class', async () => {
+    const node = createSealer([A, B], 'session', 'node');
+    const web = createSealer([A, B], 'session', 'webcrypto');
+    for (const size of [0, 1, 2, 3, 15, 16, 17, 2600]) {
+      const payload = { s: 'é'.repeat(size), n: size };
+      expect(await web.unseal(await node.seal(payload, 60))).toMatchObject({ ok: true, payload });
+      expect(await node.unseal(await web.seal(payload, 60))).toMatchObject({ ok: true, payload });
+    }
+  });
+
+  it('write the same protected header', async () => {
+    const node = await createSealer([A], 'session', 'node').seal({}, 60);
+    const web = await createSealer([A], 'session', 'webcrypto').seal({}, 60);
+    expect(node.split('.')[0]).toBe(web.split('.')[0]);
+  });
+});
+
+describe('detectNodeCrypto', () => {
+  it('finds node:crypto through process.getBuiltinModule', () => {
+    expect(detectNodeCrypto(process)).toBeDefined();
+  });
+
+  it('finds nothing where there is no process, no getBuiltinModule, or no node:crypto (workerd without nodejs_compat)', () => {
+    expect(detectNodeCrypto(undefined)).toBeUndefined();
+    expect(detectNodeCrypto({})).toBeUndefined();
+    expect(detectNodeCrypto({ getBuiltinModule: () => undefined })).toBeUndefined();
+    expect(
+      detectNodeCrypto({
+        getBuiltinModule: () => {
+          throw new Error('No such built-in module');
+        },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('refuses a node:crypto whose AES-256-GCM does not give the known answer or throws', () => {
+    const real = process.getBuiltinModule('node:crypto');
+    const wrong = {
+      createDecipheriv: real.createDecipheriv,
+      createCipheriv: () =>
+        real.createCipheriv('aes-256-gcm', new Uint8Array(32), new Uint8Array(12).fill(1)),
+    };
+    expect(detectNodeCrypto({ getBuiltinModule: () => wrong })).toBeUndefined();
+    const missing = {
+      createDecipheriv: real.createDecipheriv,
+      createCipheriv: () => {
+        throw new Error('Unsupported cipher');
+      },
+    };
+    expect(detectNodeCrypto({ getBuiltinModule: () => missing })).toBeUndefined();
+  });
+
+  it('lets the caller ask for node:crypto only where it exists', () => {
+    expect(() => createSealer([A], 'session', 'node')).not.toThrow();
   });
 });

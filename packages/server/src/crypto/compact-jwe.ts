@@ -1,0 +1,134 @@
+import { base64url } from 'jose';
+import { isRecord } from '../lib/is-record.js';
+import type { DerivedKey } from './keys.js';
+import type { NodeCrypto } from './runtime.js';
+
+// The compact JWE (RFC 7516, section 7.1) of `alg: dir`, `enc: A256GCM` with node:crypto's synchronous
+// AES-GCM: the same bytes jose writes and reads through Web Crypto, minus the thread-pool hops.
+// The protected header, as sent, is the additional authenticated data (RFC 7516, section 5.1 step 14).
+
+const B64URL = /^[\w-]*$/;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** One key as the compact-JWE path uses it: the header it seals under and that header's AAD bytes. */
+export interface CompactKey {
+  kid: string;
+  key: Uint8Array;
+  header: string;
+  aad: Uint8Array;
+}
+
+/** The protected header for `kid`, written as jose writes `{ alg, enc, kid }`. */
+export function compactKey(derived: DerivedKey): CompactKey {
+  const header = base64url.encode(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid: derived.kid }));
+  return { kid: derived.kid, key: derived.key, header, aad: encoder.encode(header) };
+}
+
+// Random IVs are drawn from the CSPRNG 64 at a time: one getRandomValues call costs about as much
+// as the AES-GCM of a whole session, and each IV is still used once.
+const IV_BATCH = 64;
+let ivPool = new Uint8Array(0);
+let ivNext = 0;
+
+function nextIv(): Uint8Array {
+  if (ivNext === ivPool.length) {
+    ivPool = crypto.getRandomValues(new Uint8Array(12 * IV_BATCH));
+    ivNext = 0;
+  }
+  return ivPool.subarray(ivNext, (ivNext += 12));
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+// The IV and tag are a few bytes: a table beats going through atob and a string for them.
+function encodeSmall(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
+  }
+  return out;
+}
+
+/** Strict base64url (no padding) to bytes; `undefined` for any character outside the alphabet. */
+function decodeSmall(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = VALUES[text.charCodeAt(i)] ?? -1;
+    if (v < 0) return undefined;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+/** Encrypts `json` under `k`: `header..iv.ciphertext.tag`. */
+export function sealCompact(node: NodeCrypto, k: CompactKey, json: string): string {
+  const iv = nextIv();
+  const cipher = node.createCipheriv('aes-256-gcm', k.key, iv);
+  cipher.setAAD(k.aad);
+  const ciphertext = cipher.update(json, 'utf8', 'base64url') + cipher.final('base64url');
+  return `${k.header}..${encodeSmall(iv)}.${ciphertext}.${encodeSmall(cipher.getAuthTag())}`;
+}
+
+/**
+ * Decrypts a compact JWE sealed under one of `keys` (found by the exact header first, else by the
+ * header's `kid`); the plaintext, or `undefined` for anything malformed, foreign or tampered with.
+ */
+export function openCompact(
+  node: NodeCrypto,
+  keys: ReadonlyMap<string, CompactKey>,
+  value: string,
+): string | undefined {
+  const parts = value.split('.');
+  if (parts.length !== 5) return undefined;
+  const [header = '', encryptedKey, iv = '', ciphertext = '', tag = ''] = parts;
+  if (encryptedKey !== '' || iv.length !== 16 || tag.length !== 22 || ciphertext.length % 4 === 1) {
+    return undefined;
+  }
+  const k = keys.get(header) ?? byHeader(keys, header);
+  const ivBytes = decodeSmall(iv);
+  const tagBytes = decodeSmall(tag);
+  if (!k || !ivBytes || !tagBytes) return undefined;
+  try {
+    const decipher = node.createDecipheriv('aes-256-gcm', k.key, ivBytes, { authTagLength: 16 });
+    decipher.setAAD(header === k.header ? k.aad : encoder.encode(header));
+    decipher.setAuthTag(tagBytes);
+    const head = decipher.update(ciphertext, 'base64url');
+    const tail = decipher.final();
+    // Node's decoder skips characters outside the alphabet instead of failing: a text with any
+    // decodes to fewer bytes than its length promises, so only the exact sealed text opens.
+    if (head.length + tail.length !== Math.floor((ciphertext.length * 3) / 4)) return undefined;
+    if (tail.length === 0) return head.toString('utf8');
+    return decoder.decode(head, { stream: true }) + decoder.decode(tail);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The key a header written differently from ours names, when it is a valid `dir`/`A256GCM` header. */
+function byHeader(keys: ReadonlyMap<string, CompactKey>, header: string): CompactKey | undefined {
+  if (!B64URL.test(header)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(header)));
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || parsed.alg !== 'dir' || parsed.enc !== 'A256GCM') return undefined;
+  if (Object.keys(parsed).some((name) => name !== 'alg' && name !== 'enc' && name !== 'kid'))
+    return undefined;
+  for (const k of keys.values()) if (k.kid === parsed.kid) return k;
+  return undefined;
+}

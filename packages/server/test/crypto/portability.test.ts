@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+/** The source without comments, so a comment that names node:crypto does not count. */
+function code(file: string): string {
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+}
+
+describe('the SDK core loads on runtimes without Node built-ins', () => {
+  const files = sources(SRC).filter((f) => !f.includes(`${join(SRC, 'adapters')}`));
+
+  it('imports no node: module (or crypto) at run time: node:crypto is found with process.getBuiltinModule', () => {
+    const offenders = files.filter((f) =>
+      /^\s*import\s+(?!type\b)[^;]*from\s+'(node:[\w/]+|crypto|buffer|fs|http|https|util)'/m.test(code(f)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('uses no Buffer', () => {
+    expect(files.filter((f) => /\bBuffer\b/.test(code(f)))).toEqual([]);
+  });
+});
