@@ -53,6 +53,7 @@ export {
   MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,
+  StoreError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,

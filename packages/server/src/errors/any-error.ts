@@ -6,6 +6,7 @@ import type { LoginRequiredError } from './login-required-error.js';
 import type { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } from './mfa-errors.js';
 import type { RequestError } from './request-error.js';
 import type { ServerError } from './server-error.js';
+import type { StoreError } from './store-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -26,7 +27,8 @@ export type AnyAuth0Error =
   | BackchannelLogoutError
   | MfaRequiredError
   | MfaTokenExpiredError
-  | MfaTokenInvalidError;
+  | MfaTokenInvalidError
+  | StoreError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.
