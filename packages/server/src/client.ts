@@ -98,7 +98,8 @@ export class ServerClient<TStoreOptions = unknown> {
       transport: this.#transport,
       sessions: this.#sessions,
       flights: new SingleFlight<SharedRefresh>(),
-      share: config.coordinator && new RefreshShare(config.coordinator, config.secrets, config.refreshShareTtl),
+      share:
+        config.coordinator && new RefreshShare(config.coordinator, config.secrets, config.refreshShareTtl),
       leeway: config.tokenRefreshLeeway,
       defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };

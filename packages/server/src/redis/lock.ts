@@ -71,9 +71,12 @@ export class RedisLock {
   async run<T>(key: string, fenceKey: string, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const owner = randomBytes(12).toString('base64url');
     const lease = await this.#acquire(key, fenceKey, owner);
-    const renewal = setInterval(() => {
-      this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).catch(() => undefined);
-    }, Math.max(50, Math.floor(this.#leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.#leaseMs / 3)),
+    );
     renewal.unref();
     try {
       return await fn(lease);

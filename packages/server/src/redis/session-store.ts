@@ -87,7 +87,12 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   async set(id: string, data: StateData, ttlSeconds = 86_400): Promise<void> {
     const ttl = ttlMs(ttlSeconds);
     await this.#index(id, data, ttl);
-    await this.#redis.command('SET', [this.#key(id), await this.#sealer.seal({ s: data }, ttlSeconds), 'PX', ttl]);
+    await this.#redis.command('SET', [
+      this.#key(id),
+      await this.#sealer.seal({ s: data }, sealTtl(ttlSeconds)),
+      'PX',
+      ttl,
+    ]);
   }
 
   /**
@@ -101,8 +106,10 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
     await this.#index(id, data, ttl);
     const lease = this.#held.getStore();
     const token = lease && lease.key === this.#lockKey(id) ? lease.token : '';
-    const sealed = await this.#sealer.seal({ s: data }, ttlSeconds);
-    const written = Number(await this.#redis.eval(UPDATE, [this.#key(id), this.#lockKey(id)], [sealed, ttl, token]));
+    const sealed = await this.#sealer.seal({ s: data }, sealTtl(ttlSeconds));
+    const written = Number(
+      await this.#redis.eval(UPDATE, [this.#key(id), this.#lockKey(id)], [sealed, ttl, token]),
+    );
     if (written === -1) {
       throw new StoreError('lock_timeout', 'The session lock was lost before the write; nothing was written');
     }
@@ -196,4 +203,12 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
 /** Seconds to whole milliseconds, at least one. */
 function ttlMs(seconds: number): number {
   return Math.max(1, Math.floor(seconds * 1000));
+}
+
+/**
+ * The expiry sealed into the value: Redis's TTL ends the session; the sealed one (whole seconds)
+ * only backs it up, so it must never end it first.
+ */
+function sealTtl(seconds: number): number {
+  return Math.ceil(seconds) + 1;
 }

@@ -54,7 +54,9 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
     if (typeof value !== 'string') return undefined;
     const opened = await this.#sealer.unseal(value);
     const data = opened.ok ? opened.payload['t'] : undefined;
-    return isRecord(data) && typeof data.codeVerifier === 'string' ? { ...data, codeVerifier: data.codeVerifier } : undefined;
+    return isRecord(data) && typeof data.codeVerifier === 'string'
+      ? { ...data, codeVerifier: data.codeVerifier }
+      : undefined;
   }
 
   /**

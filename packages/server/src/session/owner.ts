@@ -56,6 +56,11 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
 }
 
 /** Runs `fn` inside the store's own lock (looked up per call: a store may gain one after construction). */
-function storeLock<O, T>(store: StateStore<O>, id: string, fn: () => Promise<T>, o: O | undefined): Promise<T> {
+function storeLock<O, T>(
+  store: StateStore<O>,
+  id: string,
+  fn: () => Promise<T>,
+  o: O | undefined,
+): Promise<T> {
   return store.withLock ? store.withLock(id, fn, o) : fn();
 }

@@ -55,7 +55,9 @@ function lockKey(state: StateData): string {
 /** The refresh token (hashed: it never becomes a key in clear), audience and canonical scope. */
 function nameOf(state: StateData, query: TokenSetQuery): string {
   return createHash('sha256')
-    .update(`${state.refreshToken ?? ''}\u0000${query.audience}\u0000${[...scopesOf(query.scope)].sort().join(' ')}`)
+    .update(
+      `${state.refreshToken ?? ''}\u0000${query.audience}\u0000${[...scopesOf(query.scope)].sort().join(' ')}`,
+    )
     .digest('base64url');
 }
 

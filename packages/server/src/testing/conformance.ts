@@ -151,7 +151,10 @@ export function sessionStoreConformance(
         });
       await Promise.all([hold(), hold(), hold()]);
       assert.equal(most, 1);
-      await assert.rejects(withLock(key, () => Promise.reject(new Error('boom'))), /boom/);
+      await assert.rejects(
+        withLock(key, () => Promise.reject(new Error('boom'))),
+        /boom/,
+      );
       assert.equal(await withLock(key, async () => 'free'), 'free');
     });
   });
@@ -175,7 +178,12 @@ export function transactionStoreConformance(
     it('reads back what it stored, per identifier, until it is deleted', async () => {
       const store = await factory();
       const [a, b] = [`__a0_tx.${id()}`, `__a0_tx.${id()}`];
-      const tx: TransactionData = { codeVerifier: id(), state: 's', nonce: 'n', appState: { returnTo: '/x' } };
+      const tx: TransactionData = {
+        codeVerifier: id(),
+        state: 's',
+        nonce: 'n',
+        appState: { returnTo: '/x' },
+      };
       await store.set(a, tx);
       assert.deepEqual(await store.get(a), tx);
       assert.equal(await store.get(b), undefined);
@@ -244,7 +252,10 @@ export function coordinatorConformance(
         held.join() === 'a+,a-,b+,b-' || held.join() === 'b+,b-,a+,a-',
         `holders overlapped: ${held.join()}`,
       );
-      await assert.rejects(coordinator.withLock(key, () => Promise.reject(new Error('boom'))), /boom/);
+      await assert.rejects(
+        coordinator.withLock(key, () => Promise.reject(new Error('boom'))),
+        /boom/,
+      );
       assert.equal(await coordinator.withLock(key, async () => 'free'), 'free');
     });
 
