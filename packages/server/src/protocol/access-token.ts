@@ -1,4 +1,5 @@
-import { LoginRequiredError } from '../errors/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LoginRequiredError, StoreError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
 import type { SessionAccess } from '../session/access.js';
@@ -149,8 +150,26 @@ async function refreshLocked<TStoreOptions>(
   // refresh token. Best effort: the refresh token is spent, so its answer must reach this caller
   // even when the coordinator fails now.
   await ctx.share?.publish(current, query, { tokens, claims: refreshed.claims }).catch(() => undefined);
-  await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);
+  await persistRedeemed(() =>
+    ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid),
+  );
   return { state, tokens, claims: refreshed.claims };
+}
+
+/**
+ * Writes a session whose refresh token was just redeemed. The old token is spent, so losing this
+ * write would log the user out: a store outage is waited out for about three seconds (a restart, a
+ * failover) before the `StoreError` is passed on.
+ */
+async function persistRedeemed(write: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!(err instanceof StoreError && err.code === 'store_unavailable') || attempt >= 5) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
 }
 
 /** A copy of `set` when it is more than `leeway` seconds from expiry. */
