@@ -106,5 +106,4 @@ describe('MemorySessionStore', () => {
     await store.deleteByLogoutToken({ sid: 'op-9' });
     expect(await store.get('id')).toBeUndefined();
   });
-
 });
