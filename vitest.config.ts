@@ -8,6 +8,13 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: {
+      // Subpaths first: the bare name would also match them as a prefix.
+      'auth0-server-ts/redis': fileURLToPath(
+        new URL('./packages/server/src/redis/index.ts', import.meta.url),
+      ),
+      'auth0-server-ts/testing': fileURLToPath(
+        new URL('./packages/server/src/testing/index.ts', import.meta.url),
+      ),
       'auth0-server-ts': src('server'),
       'auth0-emulator': src('emulator'),
     },

@@ -148,6 +148,7 @@ export class ServerClient<TStoreOptions = unknown> {
    *   (the server's `error` / `errorDescription`, or no state or code).
    * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
    * @throws {ServerError} `server_error` when the code is refused; {@link RequestError} on transport failures.
+   * @throws {StoreError} `store_unavailable` when the transaction or session store fails (not `missing_transaction`).
    * @example
    * ```ts
    * const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(fullUrl, { req, res });
@@ -223,6 +224,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
    * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this session.
    * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout`: the session store or lock failed (retryable).
    * @example
    * ```ts
    * const { accessToken } = await client.getAccessToken({ audience: 'https://api.example.com' }, { req, res });
@@ -267,6 +269,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * Deletes the session and returns the URL that ends the user's session at Auth0.
    *
    * @throws {RequestError} when discovery fails (the local session is deleted already).
+   * @throws {StoreError} `store_unavailable` / `lock_timeout` when the session could not be deleted.
    * @example
    * ```ts
    * res.redirect((await client.logout({ returnTo: 'https://app.example.com/' }, { req, res })).href);
