@@ -135,7 +135,8 @@ describe('a Redis restart in the middle of a load', () => {
     });
     await sleep(800);
     await redis.kill();
-    await sleep(600);
+    // Longer than a store operation's deadline (500 ms): calls must fail, clearly, meanwhile.
+    await sleep(1500);
     await redis.start();
     await sleep(1200);
     running = false;
