@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,9 @@ const APP = 'http://127.0.0.1:3999';
 const WORKERS = 4;
 const CALLS = 8;
 const worker = fileURLToPath(new URL('./refresh-worker.mjs', import.meta.url));
-const dist = fileURLToPath(new URL('../../dist/redis/index.js', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+// The workers run a copy: the packed-package test rebuilds (and first empties) dist/ in parallel.
+const copy = fileURLToPath(new URL(`../../.multi-process-dist-${process.pid}`, import.meta.url));
 
 type Result =
   { ok: true; accessToken: string; cookies: Record<string, string> } | { ok: false; code: string };
@@ -38,8 +40,10 @@ let em: Emulator;
 let workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(dist))
+  if (!existsSync(`${dist}/redis/index.js`)) {
     throw new Error('the multi-process tests run the built SDK: run `npm run build` first');
+  }
+  cpSync(dist, copy, { recursive: true });
   em = await startEmulator({
     port: 0,
     quiet: true,
@@ -51,7 +55,7 @@ beforeAll(async () => {
   });
   workers = await Promise.all(
     Array.from({ length: WORKERS }, async () => {
-      const child = fork(worker, { stdio: 'inherit' });
+      const child = fork(worker, { stdio: 'inherit', env: { ...process.env, A0_DIST: copy } });
       await new Promise<void>((resolve) => child.once('message', () => resolve()));
       return child;
     }),
@@ -61,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of workers) w.kill();
   await em?.close();
+  rmSync(copy, { recursive: true, force: true });
 });
 
 /** Logs alice in with `stateStore` over `jar`, then makes her access token expired in the store. */

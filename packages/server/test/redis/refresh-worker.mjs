@@ -2,8 +2,10 @@
 // (dist/), as a deployment would, and answers each scenario the test sends with what its concurrent
 // getAccessToken calls returned.
 import { Cluster, Redis } from 'ioredis';
-import { ServerClient, StatefulStateStore, MemoryTransactionStore } from '../../dist/index.js';
-import { RedisCoordinator, RedisSessionStore } from '../../dist/redis/index.js';
+// A private copy of dist/ (the test makes it): the packed-package test rebuilds dist/ meanwhile.
+const dist = process.env.A0_DIST;
+const { ServerClient, StatefulStateStore, MemoryTransactionStore } = await import(`${dist}/index.js`);
+const { RedisCoordinator, RedisSessionStore } = await import(`${dist}/redis/index.js`);
 
 /** One request's cookies: what the browser sent; what the app sets goes into `set`. */
 function requestCookies(sent) {
