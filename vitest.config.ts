@@ -12,6 +12,10 @@ export default defineConfig({
         find: /^auth0-server-ts\/(express|fastify|web)$/,
         replacement: fileURLToPath(new URL('./packages/server/src/adapters/$1.ts', import.meta.url)),
       },
+      {
+        find: /^auth0-server-ts\/(redis|testing)$/,
+        replacement: fileURLToPath(new URL('./packages/server/src/$1/index.ts', import.meta.url)),
+      },
       { find: /^auth0-server-ts$/, replacement: src('server') },
       { find: /^auth0-emulator$/, replacement: src('emulator') },
     ],

@@ -6,6 +6,8 @@ export default defineConfig({
     'adapters/express': 'src/adapters/express.ts',
     'adapters/fastify': 'src/adapters/fastify.ts',
     'adapters/web': 'src/adapters/web.ts',
+    'redis/index': 'src/redis/index.ts',
+    'testing/index': 'src/testing/index.ts',
   },
   format: ['esm'],
   target: 'node20',

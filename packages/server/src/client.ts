@@ -1,10 +1,10 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { CallbackError } from './errors/index.js';
+import { storeFailure } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { ReplayCache } from './lib/replay-cache.js';
 import { argumentError, optionalString, requireString } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
-import { createStoreSession } from './lib/store-session.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
 import {
@@ -19,10 +19,19 @@ import { callbackState, exchangeCode, wellFormedState } from './protocol/callbac
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
-import type { SessionAccess } from './session/access.js';
+import type { SessionOwner } from './session/access.js';
 import { applyTokenResponse } from './session/apply-token-response.js';
+import { createSessionOwner } from './session/owner.js';
+import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
-import type { StateStore, TokenSet, TransactionData, TransactionStore, UserClaims } from './types.js';
+import type {
+  ReplayStore,
+  StateStore,
+  TokenSet,
+  TransactionData,
+  TransactionStore,
+  UserClaims,
+} from './types.js';
 
 /** The session as `getSession` returns it: the stored session without the SDK's internal fields. */
 export interface SessionData {
@@ -51,11 +60,9 @@ export class ServerClient<TStoreOptions = unknown> {
 
   readonly #config: ResolvedConfig<TStoreOptions>;
   readonly #transport: Transport;
-  readonly #stateStore: StateStore<TStoreOptions>;
   readonly #transactionStore: TransactionStore<TStoreOptions>;
-  readonly #sessions: SessionAccess<TStoreOptions>;
-  readonly #flights = new SingleFlight<SharedRefresh>();
-  readonly #replay = new ReplayCache();
+  readonly #sessions: SessionOwner<TStoreOptions>;
+  readonly #replay: ReplayStore;
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
 
@@ -67,8 +74,8 @@ export class ServerClient<TStoreOptions = unknown> {
     this.#config = config;
     this.#needStoreOptions = storeOptionsCheck(config);
     const stores = resolveStores(config);
-    this.#stateStore = stores.stateStore;
     this.#transactionStore = stores.transactionStore;
+    this.#replay = config.replayStore ?? new ReplayCache();
     const tokens = createMfaTokens({
       secrets: config.secrets,
       clientId: config.clientId,
@@ -83,15 +90,18 @@ export class ServerClient<TStoreOptions = unknown> {
       clockTolerance: config.clockTolerance,
       sealMfa: tokens.sealMfa,
     });
-    this.#sessions = createStoreSession(() => this.#stateStore, config.stateIdentifier);
+    this.#sessions = createSessionOwner({
+      store: stores.stateStore,
+      identifier: config.stateIdentifier,
+      coordinator: config.coordinator,
+    });
     // Built once: getAccessToken runs on most requests, so it allocates no per-call wiring.
-    const store = this.#stateStore;
-    const identifier = config.stateIdentifier;
     this.#accessTokens = {
       transport: this.#transport,
       sessions: this.#sessions,
-      lock: (fn, opts) => (store.withLock ? store.withLock(identifier, fn, opts) : fn()),
-      flights: this.#flights,
+      flights: new SingleFlight<SharedRefresh>(),
+      share:
+        config.coordinator && new RefreshShare(config.coordinator, config.secrets, config.refreshShareTtl),
       leeway: config.tokenRefreshLeeway,
       defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };
@@ -126,12 +136,10 @@ export class ServerClient<TStoreOptions = unknown> {
       this.#config.authorizationParams,
       options,
     );
-    await this.#transactionStore.set(
-      this.#transactionKey(started.state),
-      started.transaction,
-      false,
-      storeOptions,
-    );
+    const key = this.#transactionKey(started.state);
+    await this.#transactionStore
+      .set(key, started.transaction, false, storeOptions)
+      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
     return started.url;
   }
 
@@ -144,6 +152,7 @@ export class ServerClient<TStoreOptions = unknown> {
    *   code). Values from the callback URL are never in the message.
    * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
    * @throws {ServerError} `server_error` when the code is refused; {@link RequestError} on transport failures.
+   * @throws {StoreError} `store_unavailable` when the transaction or session store fails (not `missing_transaction`).
    * @example
    * ```ts
    * const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(fullUrl, { req, res });
@@ -170,14 +179,16 @@ export class ServerClient<TStoreOptions = unknown> {
         { transaction: key },
       );
     }
-    await this.#transactionStore.delete(key, storeOptions);
+    await this.#transactionStore
+      .delete(key, storeOptions)
+      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
     const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
     const session = applyTokenResponse(undefined, toTokenResponse(response), {
       audience: transaction.audience ?? this.#defaultAudience,
       scope: transaction.scope,
       claims,
     });
-    await this.#stateStore.set(this.#config.stateIdentifier, session, true, storeOptions);
+    await this.#sessions.update(() => this.#sessions.set(session, storeOptions, true), storeOptions);
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
   }
 
@@ -221,6 +232,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
    * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this session.
    * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout`: the session store or lock failed (retryable).
    * @example
    * ```ts
    * const { accessToken } = await client.getAccessToken({ audience: 'https://api.example.com' }, { req, res });
@@ -266,6 +278,7 @@ export class ServerClient<TStoreOptions = unknown> {
    * Deletes the session and returns the URL that ends the user's session at Auth0.
    *
    * @throws {RequestError} when discovery fails (the local session is deleted already).
+   * @throws {StoreError} `store_unavailable` / `lock_timeout` when the session could not be deleted.
    * @example
    * ```ts
    * res.redirect((await client.logout({ returnTo: 'https://app.example.com/' }, { req, res })).href);
@@ -276,8 +289,10 @@ export class ServerClient<TStoreOptions = unknown> {
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
       throw argumentError('"returnTo" must be an absolute URL');
     }
-    const state = await this.#sessions.get(storeOptions);
-    await this.#stateStore.delete(this.#config.stateIdentifier, storeOptions);
+    const state = await this.#sessions.update(async (current) => {
+      await this.#sessions.delete(storeOptions);
+      return current;
+    }, storeOptions);
     return buildLogoutUrl(this.#transport, options, state?.idToken);
   }
 
@@ -296,7 +311,7 @@ export class ServerClient<TStoreOptions = unknown> {
   async handleBackchannelLogout(logoutToken: string, storeOptions?: TStoreOptions): Promise<void> {
     const claims = await validateLogoutToken(this.#transport, logoutToken, this.#replay);
     try {
-      await this.#stateStore.deleteByLogoutToken(
+      await this.#sessions.deleteByLogoutToken(
         {
           iss: claims.iss,
           ...(claims.sid ? { sid: claims.sid } : {}),
@@ -306,7 +321,7 @@ export class ServerClient<TStoreOptions = unknown> {
       );
     } catch (err) {
       // The sender retries a failed delivery; let the same token through then.
-      this.#replay.remove(claims.replayKey);
+      await this.#replay.remove(claims.replayKey);
       throw err;
     }
   }
@@ -331,11 +346,12 @@ export class ServerClient<TStoreOptions = unknown> {
     return `${this.#config.transactionIdentifier}.${state}`;
   }
 
+  /** The transaction under `key`; a failing store is a `StoreError`, not a missing transaction. */
   async #readTransaction(key: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
     try {
       return await this.#transactionStore.get(key, storeOptions);
-    } catch {
-      return undefined;
+    } catch (err) {
+      throw storeFailure(err, 'transaction');
     }
   }
 }

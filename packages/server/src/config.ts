@@ -1,4 +1,5 @@
 import type { ClientAuthOptions } from './http/index.js';
+import { isRecord } from './lib/is-record.js';
 import { isLoopback } from './lib/loopback.js';
 import { argumentError, requireString } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
@@ -8,8 +9,9 @@ import {
   HOST_PREFIX,
   secureByDefault,
   type SessionConfiguration,
+  type SessionCoordinator,
 } from './session/index.js';
-import type { CookieHandler, StateStore, TransactionStore } from './types.js';
+import type { CookieHandler, ReplayStore, StateStore, TransactionStore } from './types.js';
 
 /** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
 export interface AuthorizationParameters {
@@ -54,6 +56,19 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   /** Reads and writes cookies; enables the default cookie stores. */
   cookieHandler?: CookieHandler<TStoreOptions>;
   /**
+   * Coordinates sessions across processes (`RedisCoordinator` from `auth0-server-ts/redis`): the
+   * session lock and refresh answers shared between instances, so a refresh token is redeemed once
+   * per session whichever instance refreshes, with cookie sessions too. Default: none (one process).
+   */
+  coordinator?: SessionCoordinator;
+  /** Seconds a shared refresh answer stays available to waiting processes. Default 30. */
+  refreshShareTtl?: number;
+  /**
+   * Where the `jti` of acted-on logout tokens is remembered (`RedisReplayStore` from
+   * `auth0-server-ts/redis` shares it between instances). Default: this process's memory.
+   */
+  replayStore?: ReplayStore;
+  /**
    * Lifetimes (`rolling`, `inactivityDuration`, `absoluteDuration`) and cookie attributes of the
    * default cookie stores, the names `@auth0/auth0-server-js` framework SDKs use. Ignored when you pass
    * your own `stateStore`. Transaction cookies follow `cookie.secure`, `path` and `domain`, but stay
@@ -94,6 +109,9 @@ export interface ResolvedConfig<TStoreOptions> {
   stateStore: StateStore<TStoreOptions> | undefined;
   transactionStore: TransactionStore<TStoreOptions> | undefined;
   cookieHandler: CookieHandler<TStoreOptions> | undefined;
+  coordinator: SessionCoordinator | undefined;
+  refreshShareTtl: number;
+  replayStore: ReplayStore | undefined;
   session: SessionConfiguration;
   stateIdentifier: string;
   transactionIdentifier: string;
@@ -167,6 +185,9 @@ export function resolveConfig<TStoreOptions>(
     stateStore: options.stateStore,
     transactionStore: options.transactionStore,
     cookieHandler: options.cookieHandler,
+    coordinator: withMethods(options.coordinator, 'coordinator', ['withLock', 'share', 'shared']),
+    refreshShareTtl: positive(options.refreshShareTtl, 'refreshShareTtl', 30),
+    replayStore: withMethods(options.replayStore, 'replayStore', ['add', 'remove']),
     session,
     stateIdentifier:
       optionalName(options.stateIdentifier, 'stateIdentifier') ??
@@ -295,6 +316,15 @@ function resolveAuthorizationParams(params: AuthorizationParameters | undefined)
     ...params,
     scope: params.scope === undefined ? DEFAULT_SCOPE : nonEmpty(params.scope, 'authorizationParams.scope'),
   };
+}
+
+/** `value` when it is undefined or has every method in `methods`. */
+function withMethods<T>(value: T | undefined, field: string, methods: string[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || !methods.every((m) => typeof value[m] === 'function')) {
+    throw new TypeError(`"${field}" must have the methods ${methods.join(', ')}`);
+  }
+  return value;
 }
 
 function nonEmpty(value: unknown, field: string): string {

@@ -54,6 +54,7 @@ export {
   MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,
+  StoreError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,

@@ -143,6 +143,26 @@ export interface StateStore<TStoreOptions = unknown> extends AbstractDataStore<S
 }
 
 /**
+ * Remembers the logout tokens (`jti`) already acted on, so that each is accepted once. The default
+ * lives in the process's memory; share one (`RedisReplayStore` from `auth0-server-ts/redis`) so a
+ * token replayed to another instance is refused too.
+ *
+ * @example
+ * ```ts
+ * const client = new ServerClient({ ...options, replayStore: new RedisReplayStore({ client: redis }) });
+ * ```
+ */
+export interface ReplayStore {
+  /**
+   * Records `id` until `expiresAt` (Unix milliseconds), atomically: `true` for the first caller,
+   * `false` when `id` is already recorded and not expired.
+   */
+  add(id: string, expiresAt: number): Promise<boolean> | boolean;
+  /** Forgets `id`, so that a use that failed afterwards can be retried. */
+  remove(id: string): Promise<void> | void;
+}
+
+/**
  * Where login transactions live.
  *
  * @example

@@ -4,7 +4,14 @@ import { base64url } from 'jose';
  * What a derived key is for. Each purpose gets its own key from the same secret, so a value sealed
  * for one use (a transaction cookie, say) can never be opened as another (an mfa token).
  */
-export type KeyPurpose = 'session' | 'transaction' | 'session-id' | 'mfa-token';
+export type KeyPurpose =
+  | 'session'
+  | 'transaction'
+  | 'session-id'
+  | 'mfa-token'
+  // A session kept in a shared store (Redis), and a refresh answer shared between processes.
+  | 'session-store'
+  | 'refresh-share';
 
 /** A key derived for one purpose, with the id that names it in a JWE header. */
 export interface DerivedKey {

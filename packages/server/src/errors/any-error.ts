@@ -7,6 +7,7 @@ import type { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } fro
 import type { RequestError } from './request-error.js';
 import type { ServerError } from './server-error.js';
 import type { SessionTooLargeError } from './session-too-large-error.js';
+import type { StoreError } from './store-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -28,7 +29,8 @@ export type AnyAuth0Error =
   | SessionTooLargeError
   | MfaRequiredError
   | MfaTokenExpiredError
-  | MfaTokenInvalidError;
+  | MfaTokenInvalidError
+  | StoreError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

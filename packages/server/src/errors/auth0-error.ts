@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'session_too_large'
   | 'mfa_required'
   | 'mfa_token_expired'
-  | 'mfa_token_invalid';
+  | 'mfa_token_invalid'
+  | 'store_unavailable'
+  | 'lock_timeout';
 
 /**
  * What an authorization server said when its answer caused the error.

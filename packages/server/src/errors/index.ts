@@ -13,4 +13,5 @@ export {
   type MfaRequirement,
   type MfaRequirements,
 } from './mfa-errors.js';
+export { StoreError } from './store-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

@@ -1,8 +1,10 @@
+import type { ReplayStore } from '../types.js';
+
 /**
  * Remembers identifiers (a logout token's `jti`) until they expire, to refuse a second use. Bounded:
  * past `maxEntries` the oldest entries are forgotten first, so a flood cannot exhaust memory.
  */
-export class ReplayCache {
+export class ReplayCache implements ReplayStore {
   readonly #seen = new Map<string, number>();
   readonly #maxEntries: number;
 

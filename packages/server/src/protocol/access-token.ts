@@ -1,7 +1,9 @@
-import { LoginRequiredError } from '../errors/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LoginRequiredError, StoreError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
 import type { SessionAccess } from '../session/access.js';
+import type { RefreshShare } from '../session/shared-refresh.js';
 import { applyTokenResponse } from '../session/apply-token-response.js';
 import { assertSameUser } from '../session/same-user.js';
 import { audienceToSend, findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
@@ -36,10 +38,11 @@ export interface SharedRefresh {
 /** What `getAccessToken` needs from the client. */
 export interface AccessTokenContext<TStoreOptions> {
   transport: Transport;
+  /** The session owner: every write happens inside its locked `update`. */
   sessions: SessionAccess<TStoreOptions>;
-  /** Runs `fn` under the store's cross-process lock for this session, or directly without one. */
-  lock: <T>(fn: () => Promise<T>, storeOptions?: TStoreOptions) => Promise<T>;
   flights: SingleFlight<SharedRefresh>;
+  /** Shares refresh answers between processes; set when the client has a coordinator. */
+  share?: RefreshShare | undefined;
   /** Seconds before expiry at which a token counts as expired. */
   leeway: number;
   /** The audience key of the configured default audience (`'default'` when none is configured). */
@@ -48,15 +51,18 @@ export interface AccessTokenContext<TStoreOptions> {
 
 /**
  * Returns an access token for the session: the stored one while it is not within `leeway` seconds of
- * expiry, else a refreshed one. Concurrent callers for one session and query share one refresh, run
- * under the store's lock when it has one; the new tokens, a rotated refresh token and a new ID token's
- * claims are saved. A failed refresh writes nothing.
+ * expiry, else a refreshed one. Concurrent callers for one session and query in this process share
+ * one refresh (single flight); across processes the refresh runs inside the session's locked update,
+ * and a process that waited takes the winner's shared answer instead of redeeming the refresh token
+ * again. The new tokens, a rotated refresh token and a new ID token's claims are saved. A failed
+ * refresh writes nothing.
  *
  * @throws {LoginRequiredError} `login_required`: no session, no refresh token, `invalid_grant`, or the
  *   session ended while the refresh waited for the lock.
  * @throws {MfaRequiredError} `mfa_required`, sealed and bound to this session.
  * @throws {IdTokenValidationError} `id_token_invalid`, or `id_token_user_mismatch` when the new ID token
  *   names another user or issuer (nothing is written).
+ * @throws {StoreError} `store_unavailable` / `lock_timeout`: the session store or the lock failed; retry.
  * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
  */
 export async function getAccessToken<TStoreOptions>(
@@ -79,36 +85,50 @@ export async function getAccessToken<TStoreOptions>(
   );
   const shared = await ctx.flights.run(key, () => {
     led = true;
-    return ctx.lock(() => refreshUnderLock(ctx, query, storeOptions), storeOptions);
+    return ctx.sessions.update((current) => refreshLocked(ctx, query, current, storeOptions), storeOptions);
   });
 
-  // A caller that joined another request's refresh files the same answer into its own session
-  // (with cookie sessions each request writes its own response).
+  // A caller that joined another request's refresh files the same answer into its own session (with
+  // cookie sessions each request writes its own response), under the lock, unless its session has it.
   let result = shared.state;
   if (!led && shared.tokens) {
-    assertSameUser(state, shared.claims);
-    result = applyTokenResponse(state, shared.tokens, { ...query, claims: shared.claims });
-    await ctx.sessions.set(result, storeOptions, result.internal.sid !== state.internal.sid);
+    const tokens = shared.tokens;
+    result = await ctx.sessions.update(async (current) => {
+      if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
+      if (usable(findTokenSet(current, query), ctx.leeway)) return current;
+      assertSameUser(current, shared.claims);
+      const next = applyTokenResponse(current, tokens, { ...query, claims: shared.claims });
+      await ctx.sessions.set(next, storeOptions, next.internal.sid !== current.internal.sid);
+      return next;
+    }, storeOptions);
   }
   const set = findTokenSet(result, query);
   if (!set) throw new LoginRequiredError('The refreshed session holds no token for this audience');
   return set;
 }
 
-/** The leader's half of a shared refresh: rereads the session under the lock, then refreshes it. */
-async function refreshUnderLock<TStoreOptions>(
+/**
+ * The leader's half, inside the session's lock. While it waited, another process may have refreshed
+ * (its answer is in the session, or shared), a logout may have ended the session, or a new login
+ * replaced it: only the session as it is now counts, so nothing ended is written back.
+ */
+async function refreshLocked<TStoreOptions>(
   ctx: AccessTokenContext<TStoreOptions>,
   query: TokenSetQuery,
+  current: StateData | undefined,
   storeOptions: TStoreOptions | undefined,
 ): Promise<SharedRefresh> {
-  // While this call waited for the lock, another process may have refreshed, a logout may have ended
-  // the session, or a new login may have replaced it. Refreshing `before` would write an ended or
-  // replaced session back, so only the session as it is now counts.
-  const current = await ctx.sessions.get(storeOptions);
   if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
   if (usable(findTokenSet(current, query), ctx.leeway)) return { state: current };
   if (current.refreshToken === undefined) {
     throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
+  }
+  const taken = await ctx.share?.find(current, query);
+  if (taken) {
+    assertSameUser(current, taken.claims);
+    const state = applyTokenResponse(current, taken.tokens, { ...query, claims: taken.claims });
+    await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);
+    return { state, tokens: taken.tokens, claims: taken.claims };
   }
   const refreshed = await refreshTokenGrant(
     ctx.transport,
@@ -126,8 +146,30 @@ async function refreshUnderLock<TStoreOptions>(
   assertSameUser(current, refreshed.claims);
   const tokens = toTokenResponse(refreshed.response);
   const state = applyTokenResponse(current, tokens, { ...query, claims: refreshed.claims });
-  await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);
+  // Shared before the write: with cookie sessions the waiters' own cookies still hold the redeemed
+  // refresh token. Best effort: the refresh token is spent, so its answer must reach this caller
+  // even when the coordinator fails now.
+  await ctx.share?.publish(current, query, { tokens, claims: refreshed.claims }).catch(() => undefined);
+  await persistRedeemed(() =>
+    ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid),
+  );
   return { state, tokens, claims: refreshed.claims };
+}
+
+/**
+ * Writes a session whose refresh token was just redeemed. The old token is spent, so losing this
+ * write would log the user out: a store outage is waited out for about three seconds (a restart, a
+ * failover) before the `StoreError` is passed on.
+ */
+async function persistRedeemed(write: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!(err instanceof StoreError && err.code === 'store_unavailable') || attempt >= 5) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
 }
 
 /** A copy of `set` when it is more than `leeway` seconds from expiry. */

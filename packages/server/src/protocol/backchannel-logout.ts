@@ -1,8 +1,7 @@
 import { jwtVerify, errors as joseErrors, type JWTPayload, type JWTVerifyResult } from 'jose';
 import { Auth0Error, BackchannelLogoutError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
-import type { ReplayCache } from '../lib/replay-cache.js';
-import type { LogoutTokenClaims } from '../types.js';
+import type { LogoutTokenClaims, ReplayStore } from '../types.js';
 import { argumentError } from '../lib/validate.js';
 
 /**
@@ -34,7 +33,7 @@ export const LOGOUT_TOKEN_MAX_AGE = 300;
 export async function validateLogoutToken(
   transport: Transport,
   logoutToken: string,
-  replay: ReplayCache,
+  replay: ReplayStore,
 ): Promise<LogoutTokenClaims & { replayKey: string }> {
   if (typeof logoutToken !== 'string' || logoutToken === '') {
     throw argumentError('"logoutToken" must be a non-empty string', 'ERR_INVALID_ARG_TYPE');
@@ -58,7 +57,7 @@ export async function validateLogoutToken(
     throw invalid('The logout token has no jti', 'jti');
   const iat = payload.iat ?? 0;
   const keepUntil = (iat + LOGOUT_TOKEN_MAX_AGE + transport.clockTolerance) * 1000;
-  if (!replay.add(`${transport.issuer.href} ${payload.jti}`, keepUntil)) {
+  if (!(await replay.add(`${transport.issuer.href} ${payload.jti}`, keepUntil))) {
     throw invalid('The logout token was already used', 'jti');
   }
   return {

@@ -1,4 +1,8 @@
-export type { SessionAccess } from './access.js';
+export type { SessionAccess, SessionOwner } from './access.js';
+export type { SessionCoordinator } from './coordinator.js';
+export { createSessionOwner, type SessionOwnerOptions } from './owner.js';
+export { LocalLock } from './lock.js';
+export { RefreshShare, type SharedAnswer } from './shared-refresh.js';
 export { newSessionId } from './session-id.js';
 export {
   DEFAULT_AUDIENCE,

@@ -21,7 +21,6 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
   readonly #entries = new Map<string, Entry>();
   readonly #bySid = new Map<string, Set<string>>();
   readonly #bySub = new Map<string, Set<string>>();
-  readonly #locks = new Map<string, Promise<unknown>>();
 
   /** The number of sessions held (expired ones included until they are next looked at). */
   get size(): number {
@@ -49,6 +48,13 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     if (sub !== undefined) add(this.#bySub, sub, id);
   }
 
+  /** Replaces the session under `id` only while it exists (and has not expired); `false` otherwise. */
+  async update(id: string, data: StateData, ttlSeconds: number): Promise<boolean> {
+    if ((await this.get(id)) === undefined) return false;
+    await this.set(id, data, ttlSeconds);
+    return true;
+  }
+
   /** Removes the session under `id`. */
   async delete(id: string): Promise<void> {
     this.#remove(id);
@@ -65,22 +71,6 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     for (const id of [...(candidates ?? [])]) {
       const entry = this.#entries.get(id);
       if (entry && matchesLogoutToken(entry.data, claims)) this.#remove(id);
-    }
-  }
-
-  /** Runs `fn` after every earlier `withLock` call for the same `id` (in this process) has settled. */
-  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(id) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#locks.set(id, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.#locks.get(id) === settled) this.#locks.delete(id);
     }
   }
 

@@ -17,10 +17,18 @@ export interface SessionStore<TStoreOptions = unknown> {
   /** The session stored under `id`, or `undefined`. */
   get(id: string): Promise<StateData | undefined>;
   /**
-   * Stores `data` under `id`. `ttlSeconds` is how long the session can live at most (to its absolute
-   * expiry): a backend with expiry (Redis `EX`) should use it so that abandoned sessions go away.
+   * Stores `data` under `id`, a new session. `ttlSeconds` is how long the session lives unless it is
+   * written again (the inactivity window of a rolling session, never past its absolute lifetime): a
+   * backend with expiry (Redis `PX`) must use it so that abandoned sessions go away.
    */
   set(id: string, data: StateData, ttlSeconds?: number): Promise<void>;
+  /**
+   * Optional: replaces the session under `id` only if it still exists, atomically (Redis
+   * `SET ... XX`, SQL `UPDATE ... WHERE id = ?`), and restarts its `ttlSeconds`. `false` when the
+   * session is gone: a logout that happened meanwhile is never undone. Without it the
+   * {@link StatefulStateStore} reads then writes, which is exact within one process only.
+   */
+  update?(id: string, data: StateData, ttlSeconds: number): Promise<boolean>;
   /** Removes the session stored under `id`. */
   delete(id: string): Promise<void>;
   /**
@@ -30,8 +38,9 @@ export interface SessionStore<TStoreOptions = unknown> {
    */
   deleteByLogoutToken(claims: LogoutTokenClaims, storeOptions?: TStoreOptions): Promise<void>;
   /**
-   * Optional: runs `fn` while holding a lock on session `id` that other processes respect (a Redis
-   * `SET NX PX` lock, say), so one token refresh runs at a time per session across instances.
+   * Optional: runs `fn` while holding a lock on session `id` that other processes respect (a lease
+   * with a fencing token, as `RedisSessionStore` has), so one token refresh runs at a time per
+   * session across instances. The ServerClient's `coordinator`, when given, is used instead.
    */
   withLock?<T>(id: string, fn: () => Promise<T>): Promise<T>;
 }

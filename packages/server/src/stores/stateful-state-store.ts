@@ -44,7 +44,8 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * Keeps sessions in a {@link SessionStore} backend; the cookie (named `identifier`, `HttpOnly`,
  * `SameSite=Lax`, `Path=/`, `Secure` as for {@link StatelessStateStore}) carries only a random
  * 256-bit session id, encrypted with a key derived for that purpose and expiring with the session's
- * inactivity window. The backend keeps each session until its absolute expiry.
+ * inactivity window. The backend keeps each session exactly as long (its TTL follows the same
+ * inactivity window and absolute lifetime).
  *
  * Because the server can find sessions, back-channel logout works ({@link deleteByLogoutToken}), and
  * a backend with a lock gives {@link withLock} across processes. A new login (`set` with
@@ -115,21 +116,24 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     if (id !== undefined && removeIfExists) {
       await this.#store.delete(id);
       id = undefined;
-    } else if (id !== undefined && !(await this.#store.get(id))) {
-      // Ended elsewhere while this update was in flight; writing it would undo the logout. (Across
-      // processes the window between this read and the write needs the backend's own guard.)
-      this.#deleteCookie(identifier, storeOptions);
-      return;
     }
     const now = Math.floor(Date.now() / 1000);
+    // The backend keeps the session exactly as long as the cookie: the inactivity window of a rolling
+    // session (extended by each write), never past the absolute lifetime.
     const ttl = sessionExpiry(this.#lifetime, data, now) - now;
     if (ttl <= 0) {
       if (id !== undefined) await this.#store.delete(id);
       this.#deleteCookie(identifier, storeOptions);
       return;
     }
-    id ??= newSessionId(32);
-    await this.#store.set(id, data, absoluteExpiry(this.#lifetime, data) - now);
+    if (id === undefined) {
+      id = newSessionId(32);
+      await this.#store.set(id, data, ttl);
+    } else if (!(await this.#update(id, data, ttl))) {
+      // Ended elsewhere while this update was in flight; writing it would undo the logout.
+      this.#deleteCookie(identifier, storeOptions);
+      return;
+    }
     const sealed = await this.#sealer.seal({ id }, ttl);
     this.#cookies.setCookie(identifier, sealed, { ...this.#attributes, maxAge: ttl }, storeOptions);
   }
@@ -153,6 +157,17 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   async withLock<T>(identifier: string, fn: () => Promise<T>, storeOptions?: TStoreOptions): Promise<T> {
     const id = await this.#sessionId(identifier, storeOptions);
     return id !== undefined && this.#store.withLock ? this.#store.withLock(id, fn) : fn();
+  }
+
+  /**
+   * Writes an existing session only while the backend still has it: atomically with a backend that
+   * has `update` (Redis: `SET ... XX`), else by a read then a write (exact in one process only).
+   */
+  async #update(id: string, data: StateData, ttl: number): Promise<boolean> {
+    if (this.#store.update) return this.#store.update(id, data, ttl);
+    if (!(await this.#store.get(id))) return false;
+    await this.#store.set(id, data, ttl);
+    return true;
   }
 
   async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {

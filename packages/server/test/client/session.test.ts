@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/index.js';
 import { setup } from '../helpers/client.js';
 
 describe('getSession and getUser', () => {
@@ -20,7 +21,10 @@ describe('getSession and getUser', () => {
     const { client, stateStore, login } = await setup();
     await login();
     stateStore.get = () => Promise.reject(new Error('backend unreachable'));
-    await expect(client.getAccessToken()).rejects.toThrow('backend unreachable');
+    const err = await client.getAccessToken().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect(err).toMatchObject({ code: 'store_unavailable', retryable: true });
+    expect((err as Error).cause).toMatchObject({ message: 'backend unreachable' });
   });
 
   it('getUser returns the validated ID token claims', async () => {

@@ -5,7 +5,7 @@ import {
   MfaTokenInvalidError,
   ServerError,
 } from '../../src/errors/index.js';
-import { createStoreSession } from '../../src/lib/store-session.js';
+import { createSessionOwner } from '../../src/session/owner.js';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import {
@@ -155,7 +155,7 @@ describe('verify', () => {
     const before = JSON.stringify(await stateStore.get('__a0_session'));
     const { mfa, tokens } = setup({
       routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],
-      extra: { sessions: createStoreSession(() => stateStore, '__a0_session') },
+      extra: { sessions: createSessionOwner({ store: stateStore, identifier: '__a0_session' }) },
     });
     const err = await mfa
       .verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' })

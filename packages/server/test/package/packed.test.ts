@@ -59,6 +59,27 @@ describe('the packed auth0-server-ts package', () => {
     );
   });
 
+  it('resolves the auth0-server-ts/redis and auth0-server-ts/testing subpaths (ioredis not installed)', async () => {
+    const script = [
+      "const r = await import('auth0-server-ts/redis');",
+      "const t = await import('auth0-server-ts/testing');",
+      'console.log(JSON.stringify([...Object.keys(r), ...Object.keys(t)].sort()));',
+    ].join(' ');
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: consumerDir,
+    });
+    expect(JSON.parse(stdout)).toEqual([
+      'RedisCoordinator',
+      'RedisReplayStore',
+      'RedisSessionStore',
+      'RedisTransactionStore',
+      'coordinatorConformance',
+      'replayStoreConformance',
+      'sessionStoreConformance',
+      'transactionStoreConformance',
+    ]);
+  });
+
   it('passes publint', async () => {
     const { messages } = await publint({ pkgDir: installed, level: 'warning' });
     expect(messages).toEqual([]);

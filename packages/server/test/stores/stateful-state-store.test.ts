@@ -62,7 +62,7 @@ describe('StatefulStateStore', () => {
     expect(await store.get(NAME)).toBeUndefined();
   });
 
-  it('gives the backend the time to the absolute expiry, and the cookie the inactivity window', async () => {
+  it('gives the backend and the cookie the same lifetime: the inactivity window, capped by the absolute one', async () => {
     const set = vi.fn<SessionStore['set']>(async () => undefined);
     const backend: SessionStore = {
       get: async () => undefined,
@@ -76,8 +76,13 @@ describe('StatefulStateStore', () => {
       jar,
     );
     await store.set(NAME, makeState());
-    expect(set.mock.calls[0]?.[2]).toBe(600);
+    expect(set.mock.calls[0]?.[2]).toBe(60);
     expect(jar.optionsOf(NAME)?.maxAge).toBe(60);
+    const old = makeState();
+    old.internal.createdAt = Math.floor(Date.now() / 1000) - 570;
+    await store.set(NAME, old, true);
+    expect(set.mock.calls[1]?.[2]).toBe(30);
+    expect(jar.optionsOf(NAME)?.maxAge).toBe(30);
   });
 
   it('back-channel logout ends the session, and its cookie is cleared on the next read', async () => {
@@ -150,13 +155,19 @@ describe('StatefulStateStore', () => {
   });
 
   it('withLock uses the backend lock for the session, and runs directly without a session', async () => {
-    const { backend, store } = setup();
-    const lock = vi.spyOn(backend, 'withLock');
+    const ids: string[] = [];
+    const backend = Object.assign(new MemorySessionStore(), {
+      withLock: <T>(id: string, fn: () => Promise<T>) => {
+        ids.push(id);
+        return fn();
+      },
+    });
+    const { store } = setup({ store: backend });
     expect(await store.withLock(NAME, async () => 'no session')).toBe('no session');
-    expect(lock).not.toHaveBeenCalled();
+    expect(ids).toEqual([]);
     await store.set(NAME, makeState());
     expect(await store.withLock(NAME, async () => 'locked')).toBe('locked');
-    expect(lock).toHaveBeenCalledTimes(1);
+    expect(ids).toHaveLength(1);
   });
 
   it('works with a backend written for @auth0/auth0-server-js (no ttl, no lock)', async () => {

@@ -1,0 +1,54 @@
+import { Auth0Error } from './auth0-error.js';
+
+/**
+ * A session, transaction or replay store could not do its job. Both codes are retryable: nothing
+ * was lost and the session is as it was before the call.
+ *
+ * - `store_unavailable`: the store's backend failed (Redis down, a timeout, a refused connection).
+ *   It is never reported as "no session" or "missing transaction": an outage is not a logout.
+ * - `lock_timeout`: another request held the session's lock for longer than the store waits (or
+ *   this request lost its lease while it worked); try again shortly.
+ *
+ * `cause` holds the backend's error name and message only.
+ *
+ * @example
+ * ```ts
+ * if (err instanceof StoreError) return res.status(503).set('Retry-After', '1').end();
+ * ```
+ */
+export class StoreError extends Auth0Error {
+  readonly code: 'store_unavailable' | 'lock_timeout';
+  /** Always `true`: the same call may succeed when it is made again. */
+  readonly retryable = true as const;
+
+  /** @param options.cause the backend's failure; only its name and message are kept. */
+  constructor(code: StoreError['code'], message: string, options?: { cause?: unknown }) {
+    super(message, {}, options?.cause === undefined ? undefined : { cause: sanitise(options.cause) });
+    this.code = code;
+  }
+
+  /** The safe fields and `retryable`. */
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryable: this.retryable };
+  }
+}
+
+/**
+ * A copy of a backend error with its name and message only: client errors can carry the command
+ * and its arguments (keys, sealed values), which must not travel with the error.
+ */
+function sanitise(cause: unknown): Error {
+  if (!(cause instanceof Error)) return new Error('unknown store failure');
+  const copy = new Error(cause.message.slice(0, 200));
+  copy.name = cause.name;
+  return copy;
+}
+
+/**
+ * The error to throw for a store call that failed with `err`: SDK errors and argument errors pass
+ * as they are, anything else becomes `store_unavailable`.
+ */
+export function storeFailure(err: unknown, what: string): unknown {
+  if (err instanceof Auth0Error || err instanceof TypeError || err instanceof RangeError) return err;
+  return new StoreError('store_unavailable', `The ${what} store is unavailable; try again`, { cause: err });
+}

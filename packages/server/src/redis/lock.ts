@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StoreError } from '../errors/store-error.js';
+import { Script, type Connection } from './connection.js';
+
+/**
+ * Lease and wait of a Redis lock.
+ *
+ * @example
+ * ```ts
+ * const timing: LockTiming = { leaseMs: 5_000, waitMs: 15_000 };
+ * ```
+ */
+export interface LockTiming {
+  /**
+   * Milliseconds the lock outlives a holder that stops renewing it (a crashed process). A live holder
+   * renews it every third of this. Default 5 000.
+   */
+  leaseMs?: number;
+  /** Milliseconds a caller waits for the lock before `StoreError` `lock_timeout`. Default 15 000. */
+  waitMs?: number;
+}
+
+/** A held lock: its keys and the token that proves it is still held. */
+export interface Lease {
+  /** The lock key. */
+  key: string;
+  /** `<owner>:<fence>`: what fenced writes compare the lock's value with. */
+  token: string;
+  /** Increases with every acquisition of this lock: a later holder always has a larger one. */
+  fence: number;
+}
+
+// KEYS: lock, fence counter. ARGV: owner, lease ms. The fence is only spent on success.
+const ACQUIRE = new Script(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local fence = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], 604800000)
+redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'PX', ARGV[2])
+return fence`);
+// KEYS: lock. ARGV: token, lease ms.
+const RENEW = new Script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`);
+const RELEASE = new Script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`);
+
+/**
+ * A lease lock with fencing tokens on one Redis key (Cluster-safe: the lock and its fence counter
+ * share a hash tag). Waiting callers poll with a growing, jittered delay, for at most `waitMs`.
+ */
+export class RedisLock {
+  readonly #redis: Connection;
+  readonly #leaseMs: number;
+  readonly #waitMs: number;
+
+  /** @throws {TypeError} naming `leaseMs` or `waitMs` when not a positive number. */
+  constructor(redis: Connection, timing: LockTiming = {}) {
+    this.#redis = redis;
+    this.#leaseMs = positive(timing.leaseMs, 'leaseMs', 5_000);
+    this.#waitMs = positive(timing.waitMs, 'waitMs', 15_000);
+  }
+
+  /**
+   * Runs `fn` holding the lock `key` (its fence counter is `fenceKey`, in the same hash slot),
+   * renewing the lease while `fn` runs and releasing it after.
+   *
+   * @throws {StoreError} `lock_timeout` after `waitMs`; `store_unavailable` when Redis fails.
+   */
+  async run<T>(key: string, fenceKey: string, fn: (lease: Lease) => Promise<T>): Promise<T> {
+    const owner = randomBytes(12).toString('base64url');
+    const lease = await this.#acquire(key, fenceKey, owner);
+    const renewal = setInterval(
+      () => {
+        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).catch(() => undefined);
+      },
+      Math.max(50, Math.floor(this.#leaseMs / 3)),
+    );
+    renewal.unref();
+    try {
+      return await fn(lease);
+    } finally {
+      clearInterval(renewal);
+      // A release that fails leaves the lease to expire on its own.
+      await this.#redis.eval(RELEASE, [key], [lease.token]).catch(() => undefined);
+    }
+  }
+
+  async #acquire(key: string, fenceKey: string, owner: string): Promise<Lease> {
+    const giveUp = Date.now() + this.#waitMs;
+    for (let attempt = 0; ; attempt++) {
+      const fence = Number(await this.#redis.eval(ACQUIRE, [key, fenceKey], [owner, this.#leaseMs]));
+      if (fence > 0) return { key, token: `${owner}:${fence}`, fence };
+      const delay = Math.min(10 * 2 ** attempt, 150) * (0.5 + Math.random());
+      if (Date.now() + delay > giveUp) {
+        throw new StoreError(
+          'lock_timeout',
+          `The session is locked by another request for over ${this.#waitMs} ms; try again`,
+        );
+      }
+      await sleep(delay);
+    }
+  }
+}
+
+function positive(value: number | undefined, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`"${field}" must be a positive number of milliseconds`);
+  }
+  return value;
+}

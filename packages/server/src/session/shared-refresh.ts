@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { createSealer, type Sealer } from '../crypto/index.js';
+import { isRecord } from '../lib/is-record.js';
+import type { StateData, UserClaims } from '../types.js';
+import type { SessionTokenResponse } from './apply-token-response.js';
+import type { SessionCoordinator } from './coordinator.js';
+import { scopesOf, type TokenSetQuery } from './token-sets.js';
+
+/** A refresh's answer as the processes that waited for it receive it. */
+export interface SharedAnswer {
+  tokens: SessionTokenResponse;
+  claims: UserClaims | undefined;
+}
+
+/**
+ * The refresh answers one process shares with the others through a {@link SessionCoordinator},
+ * encrypted with the SDK's secret (key purpose `refresh-share`). An answer is filed under the
+ * session and a hash of the refresh token it redeemed (plus audience and scope), so only a process
+ * holding that same refresh token finds it: exactly the processes whose refresh would redeem it again.
+ */
+export class RefreshShare {
+  readonly #coordinator: SessionCoordinator;
+  readonly #sealer: Sealer;
+  readonly #ttl: number;
+
+  /** @param ttlSeconds how long waiters can pick the answer up. */
+  constructor(coordinator: SessionCoordinator, secrets: readonly string[], ttlSeconds: number) {
+    this.#coordinator = coordinator;
+    this.#sealer = createSealer(secrets, 'refresh-share');
+    this.#ttl = ttlSeconds;
+  }
+
+  /** The answer another process got for this session's refresh token and `query`, if it shared one. */
+  async find(state: StateData, query: TokenSetQuery): Promise<SharedAnswer | undefined> {
+    const sealed = await this.#coordinator.shared(lockKey(state), nameOf(state, query));
+    if (sealed === undefined) return undefined;
+    const opened = await this.#sealer.unseal(sealed);
+    if (!opened.ok) return undefined;
+    const answer = opened.payload['a'];
+    return isSharedAnswer(answer) ? answer : undefined;
+  }
+
+  /** Shares the answer to `state`'s refresh (call it under the session's coordinator lock). */
+  async publish(state: StateData, query: TokenSetQuery, answer: SharedAnswer): Promise<void> {
+    const sealed = await this.#sealer.seal({ a: { ...answer } }, this.#ttl);
+    await this.#coordinator.share(lockKey(state), nameOf(state, query), sealed, this.#ttl);
+  }
+}
+
+/** The coordinator lock key of a session: the one the session owner takes. */
+function lockKey(state: StateData): string {
+  return `session:${state.internal.sid}`;
+}
+
+/** The refresh token (hashed: it never becomes a key in clear), audience and canonical scope. */
+function nameOf(state: StateData, query: TokenSetQuery): string {
+  return createHash('sha256')
+    .update(
+      `${state.refreshToken ?? ''}\u0000${query.audience}\u0000${[...scopesOf(query.scope)].sort().join(' ')}`,
+    )
+    .digest('base64url');
+}
+
+function isSharedAnswer(value: unknown): value is SharedAnswer {
+  return (
+    isRecord(value) &&
+    isRecord(value.tokens) &&
+    typeof value.tokens.accessToken === 'string' &&
+    typeof value.tokens.expiresAt === 'number'
+  );
+}

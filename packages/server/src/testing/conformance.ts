@@ -1,0 +1,274 @@
+import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StoreError } from '../errors/store-error.js';
+import type { SessionCoordinator } from '../session/coordinator.js';
+import type { SessionStore } from '../stores/session-store.js';
+import type { ReplayStore, StateData, TransactionData, TransactionStore } from '../types.js';
+
+/**
+ * The two functions of a test runner the suites register their tests with (vitest's, jest's,
+ * mocha's or `node:test`'s `describe` and `it`).
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from 'vitest';
+ * const api: TestApi = { describe, it };
+ * ```
+ */
+export interface TestApi {
+  describe(name: string, fn: () => void): unknown;
+  it(name: string, fn: () => Promise<void>, timeoutMs?: number): unknown;
+}
+
+/**
+ * Makes a fresh, empty store for one test (a unique key prefix, a new table, ...).
+ *
+ * @example
+ * ```ts
+ * const factory: StoreFactory<SessionStore> = () => new MemorySessionStore();
+ * ```
+ */
+export type StoreFactory<T> = () => T | Promise<T>;
+
+function state(sub: string, sid: string, extra: Partial<StateData> = {}): StateData {
+  return {
+    user: { sub, sid, iss: 'https://tenant.example.com/' },
+    idToken: 'id-token',
+    refreshToken: `rt-${randomBytes(4).toString('hex')}`,
+    tokenSets: [{ audience: 'https://api', accessToken: 'at', scope: 'read', expiresAt: 2_000_000_000 }],
+    internal: { sid: randomBytes(8).toString('hex'), createdAt: Math.floor(Date.now() / 1000) },
+    ...extra,
+  };
+}
+
+const id = () => randomBytes(16).toString('base64url');
+
+/**
+ * Registers the {@link SessionStore} contract: reads give back what was written (as copies), the TTL
+ * ends a session, `update` never recreates a deleted session, back-channel logout by `sid` and by
+ * `sub` is exact, and `withLock` (when the store has it) excludes concurrent holders.
+ *
+ * @example
+ * ```ts
+ * sessionStoreConformance('MySqlSessionStore', () => new MySqlSessionStore(pool), { describe, it });
+ * ```
+ */
+export function sessionStoreConformance(
+  name: string,
+  factory: StoreFactory<SessionStore>,
+  { describe, it }: TestApi,
+): void {
+  describe(`${name} keeps the SessionStore contract`, () => {
+    it('get returns a copy of what set stored, and undefined for an unknown id', async () => {
+      const store = await factory();
+      const [key, data] = [id(), state('auth0|a', 'op-a')];
+      await store.set(key, data, 60);
+      const read = await store.get(key);
+      assert.deepEqual(read, data);
+      if (read) read.refreshToken = 'changed';
+      assert.equal((await store.get(key))?.refreshToken, data.refreshToken);
+      assert.equal(await store.get(id()), undefined);
+    });
+
+    it('a session is gone once its ttl has passed, and a write restarts the ttl', async () => {
+      const store = await factory();
+      const key = id();
+      await store.set(key, state('auth0|t', 'op-t'), 1);
+      await sleep(600);
+      if (store.update) assert.equal(await store.update(key, state('auth0|t', 'op-t'), 1), true);
+      else await store.set(key, state('auth0|t', 'op-t'), 1);
+      await sleep(600);
+      assert.notEqual(await store.get(key), undefined, 'the write restarted the ttl');
+      await sleep(700);
+      assert.equal(await store.get(key), undefined);
+    }, 10_000);
+
+    it('update replaces an existing session and never brings back a deleted one', async () => {
+      const store = await factory();
+      if (!store.update) return;
+      const key = id();
+      assert.equal(await store.update(key, state('auth0|u', 'op-u'), 60), false);
+      assert.equal(await store.get(key), undefined);
+      await store.set(key, state('auth0|u', 'op-u'), 60);
+      const next = state('auth0|u', 'op-u', { refreshToken: 'rt-next' });
+      assert.equal(await store.update(key, next, 60), true);
+      assert.equal((await store.get(key))?.refreshToken, 'rt-next');
+      await store.delete(key);
+      assert.equal(await store.update(key, next, 60), false);
+      assert.equal(await store.get(key), undefined);
+    });
+
+    it('deleteByLogoutToken with sid ends exactly that session', async () => {
+      const store = await factory();
+      const sub = `auth0|${id()}`;
+      const [one, two] = [id(), id()];
+      await store.set(one, state(sub, `${one}-op`), 60);
+      await store.set(two, state(sub, `${two}-op`), 60);
+      await store.deleteByLogoutToken({ sid: `${one}-op` });
+      assert.equal(await store.get(one), undefined);
+      assert.notEqual(await store.get(two), undefined);
+      await store.deleteByLogoutToken({ sid: `${two}-op`, sub: 'auth0|someone-else' });
+      assert.notEqual(await store.get(two), undefined, 'sid and sub must both match');
+    });
+
+    it('deleteByLogoutToken with sub ends every session of that user and no other', async () => {
+      const store = await factory();
+      const [sub, other] = [`auth0|${id()}`, `auth0|${id()}`];
+      const [a, b, c] = [id(), id(), id()];
+      await store.set(a, state(sub, 'op-1'), 60);
+      await store.set(b, state(sub, 'op-2'), 60);
+      await store.set(c, state(other, 'op-3'), 60);
+      await store.deleteByLogoutToken({ sub, iss: 'https://another-issuer.example.com/' });
+      assert.notEqual(await store.get(a), undefined, 'a different iss matches nothing');
+      await store.deleteByLogoutToken({ sub, iss: 'https://tenant.example.com/' });
+      assert.equal(await store.get(a), undefined);
+      assert.equal(await store.get(b), undefined);
+      assert.notEqual(await store.get(c), undefined);
+    });
+
+    it('delete removes the session, and deleting an unknown id is no error', async () => {
+      const store = await factory();
+      const key = id();
+      await store.set(key, state('auth0|d', 'op-d'), 60);
+      await store.delete(key);
+      await store.delete(key);
+      assert.equal(await store.get(key), undefined);
+    });
+
+    it('withLock, when offered, runs one holder at a time per id and frees the lock after a failure', async () => {
+      const store = await factory();
+      const withLock = store.withLock?.bind(store);
+      if (!withLock) return;
+      const key = id();
+      let inside = 0;
+      let most = 0;
+      const hold = () =>
+        withLock(key, async () => {
+          most = Math.max(most, ++inside);
+          await sleep(20);
+          inside--;
+        });
+      await Promise.all([hold(), hold(), hold()]);
+      assert.equal(most, 1);
+      await assert.rejects(
+        withLock(key, () => Promise.reject(new Error('boom'))),
+        /boom/,
+      );
+      assert.equal(await withLock(key, async () => 'free'), 'free');
+    });
+  });
+}
+
+/**
+ * Registers the {@link TransactionStore} contract: set, get (a copy), delete; unknown keys read as
+ * `undefined`.
+ *
+ * @example
+ * ```ts
+ * transactionStoreConformance('MyTransactionStore', () => new MyTransactionStore(), { describe, it });
+ * ```
+ */
+export function transactionStoreConformance(
+  name: string,
+  factory: StoreFactory<TransactionStore>,
+  { describe, it }: TestApi,
+): void {
+  describe(`${name} keeps the TransactionStore contract`, () => {
+    it('reads back what it stored, per identifier, until it is deleted', async () => {
+      const store = await factory();
+      const [a, b] = [`__a0_tx.${id()}`, `__a0_tx.${id()}`];
+      const tx: TransactionData = {
+        codeVerifier: id(),
+        state: 's',
+        nonce: 'n',
+        appState: { returnTo: '/x' },
+      };
+      await store.set(a, tx);
+      assert.deepEqual(await store.get(a), tx);
+      assert.equal(await store.get(b), undefined);
+      await store.delete(a);
+      assert.equal(await store.get(a), undefined);
+    });
+  });
+}
+
+/**
+ * Registers the {@link ReplayStore} contract: an id is accepted once, also by concurrent callers,
+ * and again after `remove`.
+ *
+ * @example
+ * ```ts
+ * replayStoreConformance('MyReplayStore', () => new MyReplayStore(), { describe, it });
+ * ```
+ */
+export function replayStoreConformance(
+  name: string,
+  factory: StoreFactory<ReplayStore>,
+  { describe, it }: TestApi,
+): void {
+  describe(`${name} keeps the ReplayStore contract`, () => {
+    it('accepts an id once, even for concurrent callers, and again after remove', async () => {
+      const store = await factory();
+      const jti = id();
+      const until = Date.now() + 60_000;
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.add(jti, until)));
+      assert.equal(results.filter(Boolean).length, 1);
+      await store.remove(jti);
+      assert.equal(await store.add(jti, until), true);
+    });
+  });
+}
+
+/**
+ * Registers the {@link SessionCoordinator} contract: mutual exclusion per key, values shared only
+ * by the lock holder and readable afterwards.
+ *
+ * @example
+ * ```ts
+ * coordinatorConformance('MyCoordinator', () => new MyCoordinator(), { describe, it });
+ * ```
+ */
+export function coordinatorConformance(
+  name: string,
+  factory: StoreFactory<SessionCoordinator>,
+  { describe, it }: TestApi,
+): void {
+  describe(`${name} keeps the SessionCoordinator contract`, () => {
+    it('runs one holder at a time per key, and other keys do not wait', async () => {
+      const coordinator = await factory();
+      const key = id();
+      const order: string[] = [];
+      const hold = (label: string, ms: number) =>
+        coordinator.withLock(key, async () => {
+          order.push(`${label}+`);
+          await sleep(ms);
+          order.push(`${label}-`);
+        });
+      const other = coordinator.withLock(id(), async () => order.push('other'));
+      await Promise.all([hold('a', 30), hold('b', 5), other]);
+      const held = order.filter((e) => e !== 'other');
+      assert.ok(
+        held.join() === 'a+,a-,b+,b-' || held.join() === 'b+,b-,a+,a-',
+        `holders overlapped: ${held.join()}`,
+      );
+      await assert.rejects(
+        coordinator.withLock(key, () => Promise.reject(new Error('boom'))),
+        /boom/,
+      );
+      assert.equal(await coordinator.withLock(key, async () => 'free'), 'free');
+    });
+
+    it('shares a value from inside the lock, and refuses to share from outside it', async () => {
+      const coordinator = await factory();
+      const key = id();
+      assert.equal(await coordinator.shared(key, 'answer'), undefined);
+      await coordinator.withLock(key, () => coordinator.share(key, 'answer', 'sealed-value', 30));
+      assert.equal(await coordinator.shared(key, 'answer'), 'sealed-value');
+      await assert.rejects(coordinator.share(key, 'late', 'v', 30), (err: unknown) => {
+        return err instanceof StoreError && err.code === 'lock_timeout';
+      });
+      assert.equal(await coordinator.shared(key, 'late'), undefined);
+    });
+  });
+}

@@ -1,0 +1,89 @@
+// One app instance in its own process, for the multi-process refresh tests: it runs the BUILT SDK
+// (dist/), as a deployment would, and answers each scenario the test sends with what its concurrent
+// getAccessToken calls returned.
+import { Cluster, Redis } from 'ioredis';
+// A private copy of dist/ (the test makes it): the packed-package test rebuilds dist/ meanwhile.
+const dist = process.env.A0_DIST;
+const { ServerClient, StatefulStateStore, MemoryTransactionStore } = await import(`${dist}/index.js`);
+const { RedisCoordinator, RedisSessionStore } = await import(`${dist}/redis/index.js`);
+
+/** One request's cookies: what the browser sent; what the app sets goes into `set`. */
+function requestCookies(sent) {
+  const jar = { ...sent };
+  return {
+    getCookie: (name) => jar[name],
+    getCookies: () => ({ ...jar }),
+    setCookie: (name, value) => void (jar[name] = value),
+    deleteCookie: (name) => void delete jar[name],
+  };
+}
+
+async function run(s) {
+  const redis = s.clusterPorts
+    ? new Cluster(
+        s.clusterPorts.map((port) => ({ host: '127.0.0.1', port })),
+        { redisOptions: { maxRetriesPerRequest: 1 } },
+      )
+    : new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
+  try {
+    const base = {
+      domain: s.issuer.replace(/\/$/, ''),
+      clientId: 'app',
+      clientSecret: s.clientSecret,
+      secret: s.secret,
+      authorizationParams: { redirect_uri: s.redirectUri, audience: s.audience },
+    };
+    // Each call is a separate request carrying the same (expired) session cookies.
+    const requests = Array.from({ length: s.calls }, () => requestCookies(s.cookies));
+    const stateful = s.mode === 'stateful';
+    const client = stateful
+      ? new ServerClient({
+          ...base,
+          // Stateful: the lock is the session store's own (fenced writes).
+          stateStore: new StatefulStateStore(
+            {
+              secret: s.secret,
+              store: new RedisSessionStore({ client: redis, secret: s.secret, prefix: s.prefix }),
+              appBaseUrl: s.appBaseUrl,
+            },
+            {
+              getCookie: (name, r) => r.getCookie(name),
+              getCookies: (r) => r.getCookies(),
+              setCookie: (n, v, o, r) => r.setCookie(n, v, o),
+              deleteCookie: (n, r) => r.deleteCookie(n),
+            },
+          ),
+          transactionStore: new MemoryTransactionStore(),
+        })
+      : new ServerClient({
+          ...base,
+          cookieHandler: {
+            getCookie: (name, r) => r.getCookie(name),
+            getCookies: (r) => r.getCookies(),
+            setCookie: (n, v, o, r) => r.setCookie(n, v, o),
+            deleteCookie: (n, r) => r.deleteCookie(n),
+          },
+          // Stateless: the session lives in the cookie; the coordinator locks by its identity.
+          coordinator: new RedisCoordinator({ client: redis, prefix: s.prefix }),
+        });
+    const results = await Promise.all(
+      requests.map((request) =>
+        client.getAccessToken({}, request).then(
+          (t) => ({ ok: true, accessToken: t.accessToken, cookies: request.getCookies() }),
+          (err) => ({ ok: false, code: err?.code ?? String(err) }),
+        ),
+      ),
+    );
+    return results;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+process.on('message', (scenario) => {
+  run(scenario).then(
+    (results) => process.send({ results }),
+    (err) => process.send({ error: String(err?.stack ?? err) }),
+  );
+});
+process.send({ ready: true });
