@@ -147,7 +147,8 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     let bytes = 0;
     for (let i = 0, at = 0; at < sealed.length; i++) {
       const name = `${identifier}.${i}`;
-      const budget = MAX_COOKIE_BYTES - this.#overhead(name, options);
+      const overhead = this.#overhead(name, options);
+      const budget = MAX_COOKIE_BYTES - overhead;
       if (budget < MIN_CHUNK_BYTES) {
         throw new RangeError(
           'the session cookie name and attributes leave no room for a value in 4096 bytes',
