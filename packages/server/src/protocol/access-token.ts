@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LoginRequiredError, StoreError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
@@ -167,7 +166,7 @@ async function persistRedeemed(write: () => Promise<void>): Promise<void> {
       return await write();
     } catch (err) {
       if (!(err instanceof StoreError && err.code === 'store_unavailable') || attempt >= 5) throw err;
-      await sleep(100 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { base64url } from 'jose';
 import { createSealer, type Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
 import type { StateData, UserClaims } from '../types.js';
@@ -32,7 +32,7 @@ export class RefreshShare {
 
   /** The answer another process got for this session's refresh token and `query`, if it shared one. */
   async find(state: StateData, query: TokenSetQuery): Promise<SharedAnswer | undefined> {
-    const sealed = await this.#coordinator.shared(lockKey(state), nameOf(state, query));
+    const sealed = await this.#coordinator.shared(lockKey(state), await nameOf(state, query));
     if (sealed === undefined) return undefined;
     const opened = await this.#sealer.unseal(sealed);
     if (!opened.ok) return undefined;
@@ -43,7 +43,7 @@ export class RefreshShare {
   /** Shares the answer to `state`'s refresh (call it under the session's coordinator lock). */
   async publish(state: StateData, query: TokenSetQuery, answer: SharedAnswer): Promise<void> {
     const sealed = await this.#sealer.seal({ a: { ...answer } }, this.#ttl);
-    await this.#coordinator.share(lockKey(state), nameOf(state, query), sealed, this.#ttl);
+    await this.#coordinator.share(lockKey(state), await nameOf(state, query), sealed, this.#ttl);
   }
 }
 
@@ -53,12 +53,11 @@ function lockKey(state: StateData): string {
 }
 
 /** The refresh token (hashed: it never becomes a key in clear), audience and canonical scope. */
-function nameOf(state: StateData, query: TokenSetQuery): string {
-  return createHash('sha256')
-    .update(
-      `${state.refreshToken ?? ''}\u0000${query.audience}\u0000${[...scopesOf(query.scope)].sort().join(' ')}`,
-    )
-    .digest('base64url');
+async function nameOf(state: StateData, query: TokenSetQuery): Promise<string> {
+  const text = `${state.refreshToken ?? ''}\u0000${query.audience}\u0000${[...scopesOf(query.scope)].sort().join(' ')}`;
+  // Web Crypto, not node:crypto: the core runs where Node built-ins are absent.
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return base64url.encode(new Uint8Array(digest));
 }
 
 function isSharedAnswer(value: unknown): value is SharedAnswer {
