@@ -1,5 +1,6 @@
 import type { SessionAccess } from '../session/access.js';
 import type { StateData, StateStore } from '../types.js';
+import { isRecord } from './is-record.js';
 
 /**
  * {@link SessionAccess} over a state store and the session's identifier. The stores read an
@@ -13,8 +14,12 @@ export function createStoreSession<TStoreOptions>(
 ): SessionAccess<TStoreOptions> {
   const queues = new Map<string, Promise<unknown>>();
 
-  const get = async (storeOptions?: TStoreOptions): Promise<StateData | undefined> =>
-    (await store().get(identifier, storeOptions)) ?? undefined;
+  // A store may hand back anything (a corrupted record, another version's shape): what is not a
+  // session reads as no session rather than crashing the token operations that trust its fields.
+  const get = async (storeOptions?: TStoreOptions): Promise<StateData | undefined> => {
+    const data: unknown = await store().get(identifier, storeOptions);
+    return isStateData(data) ? data : undefined;
+  };
 
   return {
     get,
@@ -37,4 +42,25 @@ export function createStoreSession<TStoreOptions>(
       return next;
     },
   };
+}
+
+/** Whether a stored value has the fields the SDK reads from a session, with their types. */
+function isStateData(value: unknown): value is StateData {
+  if (!isRecord(value) || !isRecord(value.internal) || !Array.isArray(value.tokenSets)) return false;
+  const optional = (v: unknown, type: 'string' | 'number') => v === undefined || typeof v === type;
+  return (
+    typeof value.internal.sid === 'string' &&
+    typeof value.internal.createdAt === 'number' &&
+    (value.user === undefined || isRecord(value.user)) &&
+    optional(value.idToken, 'string') &&
+    optional(value.refreshToken, 'string') &&
+    value.tokenSets.every(
+      (t) =>
+        isRecord(t) &&
+        typeof t.audience === 'string' &&
+        typeof t.accessToken === 'string' &&
+        typeof t.expiresAt === 'number' &&
+        (t.scope === undefined || t.scope === null || typeof t.scope === 'string'),
+    )
+  );
 }
