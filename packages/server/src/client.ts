@@ -1,6 +1,7 @@
 import { resolveConfig, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { CallbackError } from './errors/index.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
+import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
 import { optionalString, requireString } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
@@ -57,6 +58,14 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #flights = new SingleFlight<SharedRefresh>();
   readonly #replay = new ReplayCache();
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
+
+  static {
+    // Logged, the client shows which tenant and application it is for, never its secrets or stores.
+    redactedView(ServerClient, (client) => ({
+      issuer: client.#config.issuer.href,
+      clientId: client.#config.clientId,
+    }));
+  }
 
   /**
    * @throws {TypeError} naming the option that is missing or malformed.

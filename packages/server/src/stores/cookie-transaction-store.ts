@@ -4,6 +4,7 @@ import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '..
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { MAX_COOKIE_BYTES, serializeCookie } from './cookie.js';
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link CookieTransactionStore}.
@@ -102,3 +103,6 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
 function isTransactionData(value: unknown): value is TransactionData {
   return isRecord(value) && typeof value.codeVerifier === 'string';
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(CookieTransactionStore, () => ({}));

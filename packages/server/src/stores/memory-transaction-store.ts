@@ -1,4 +1,5 @@
 import type { TransactionData, TransactionStore } from '../types.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
@@ -40,3 +41,6 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
     this.#entries.delete(identifier);
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(MemoryTransactionStore, () => ({}));

@@ -19,6 +19,7 @@ import type {
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData } from './state-data.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link StatefulStateStore}.
@@ -169,3 +170,6 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(StatefulStateStore, () => ({}));
