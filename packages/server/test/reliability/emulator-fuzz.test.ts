@@ -12,6 +12,8 @@ import '../helpers/reliability-meta.js';
  */
 
 const RUNS = emulatorFuzzRuns();
+/** Generous: a cap for a stuck run, scaled with the request count for soak runs. */
+const TIMEOUT = 60_000 + RUNS * 50;
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 const IN_FLIGHT = 16;
 

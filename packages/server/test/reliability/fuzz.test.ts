@@ -24,6 +24,8 @@ import '../helpers/reliability-meta.js';
  */
 
 const RUNS = fuzzRuns();
+/** Generous: a cap for a stuck run, scaled with the case count for soak runs. */
+const TIMEOUT = 60_000 + RUNS * 10;
 const SESSION = '__a0_session';
 /** RFC 6265 cookie-name token characters. */
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -173,7 +175,7 @@ describe('hostile input (fast-check)', () => {
     );
     expect(network).toBe(before);
     task.meta.reliability = { target: 'session cookies', runs: RUNS, stillValid: sessions };
-  });
+  }, TIMEOUT);
 
   it(`cookie headers: any header parses without throwing, and never yields a session (${RUNS} cases)`, async ({
     task,
@@ -202,7 +204,7 @@ describe('hostile input (fast-check)', () => {
       { numRuns: RUNS },
     );
     task.meta.reliability = { target: 'cookie headers', runs: RUNS };
-  });
+  }, TIMEOUT);
 
   it(`mfa tokens: garbage and mutated tokens are MfaTokenInvalidError, never a request (${RUNS} cases)`, async ({
     task,
@@ -242,7 +244,7 @@ describe('hostile input (fast-check)', () => {
       { numRuns: RUNS },
     );
     task.meta.reliability = { target: 'mfa tokens', runs: RUNS };
-  });
+  }, TIMEOUT);
 
   it(`callback URLs: any query is a CallbackError, with no request and only well-formed cookie names (${RUNS} cases)`, async ({
     task,
@@ -274,7 +276,7 @@ describe('hostile input (fast-check)', () => {
     );
     expect(network - before).toBeLessThanOrEqual(1); // discovery, at most once
     task.meta.reliability = { target: 'callback URLs', runs: RUNS };
-  });
+  }, TIMEOUT);
 
   it(`logout tokens: random, mutated and wrongly shaped tokens are logout_token_invalid (${RUNS} cases)`, async ({
     task,
@@ -355,7 +357,7 @@ describe('hostile input (fast-check)', () => {
     // Made-up kids cost the OP at most one JWKS refetch (the cooldown).
     expect((tenant.counts.jwks ?? 0) - jwksBefore).toBeLessThanOrEqual(2);
     task.meta.reliability = { target: 'logout tokens', runs: RUNS, accepted };
-  });
+  }, TIMEOUT);
 
   it(`store data: whatever a store returns, getSession never throws and token calls fail typed (${RUNS} cases)`, async ({
     task,
@@ -417,7 +419,7 @@ describe('hostile input (fast-check)', () => {
       { numRuns: RUNS },
     );
     task.meta.reliability = { target: 'store data', runs: RUNS };
-  });
+  }, TIMEOUT);
 });
 
 describe('no super-linear input checks (growth of time against input size)', () => {
