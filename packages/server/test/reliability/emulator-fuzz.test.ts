@@ -181,33 +181,35 @@ function send(c: Case): Promise<number | 'failed'> {
 }
 
 describe('hostile request bodies against auth0-emulator', () => {
-  it(`answers every generated request with a status below 500 and keeps serving (${RUNS} cases)`, async ({
-    task,
-  }) => {
-    const cases = fc.sample(caseArb, { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) });
-    const statuses = new Map<string, number>();
-    const bad: { c: Case; status: number | 'failed' }[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < cases.length) {
-          const c = cases[next++];
-          if (!c) break;
-          const status = await send(c);
-          statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
-          if (status === 'failed' || status >= 500) bad.push({ c, status });
-        }
-      }),
-    );
-    expect(bad.slice(0, 3)).toEqual([]);
-    const discovery = await fetch(new URL('.well-known/openid-configuration', em.issuer));
-    expect(discovery.status).toBe(200);
-    task.meta.reliability = {
-      target: 'emulator request bodies',
-      runs: RUNS,
-      ...Object.fromEntries(statuses),
-    };
-  });
+  it(
+    `answers every generated request with a status below 500 and keeps serving (${RUNS} cases)`,
+    async ({ task }) => {
+      const cases = fc.sample(caseArb, { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 1) });
+      const statuses = new Map<string, number>();
+      const bad: { c: Case; status: number | 'failed' }[] = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next < cases.length) {
+            const c = cases[next++];
+            if (!c) break;
+            const status = await send(c);
+            statuses.set(String(status), (statuses.get(String(status)) ?? 0) + 1);
+            if (status === 'failed' || status >= 500) bad.push({ c, status });
+          }
+        }),
+      );
+      expect(bad.slice(0, 3)).toEqual([]);
+      const discovery = await fetch(new URL('.well-known/openid-configuration', em.issuer));
+      expect(discovery.status).toBe(200);
+      task.meta.reliability = {
+        target: 'emulator request bodies',
+        runs: RUNS,
+        ...Object.fromEntries(statuses),
+      };
+    },
+    TIMEOUT,
+  );
 
   it('checks a long username, email or phone number in linear time (issue 7 item 12)', async ({ task }) => {
     const post = (path: string, body: Record<string, string>, json: boolean, bearer?: string) => () =>
