@@ -87,7 +87,7 @@ out.push(
   'A loopback proxy between the SDK and auth0-emulator answers the named request with the fault, without',
   'forwarding it (`packages/server/test/helpers/fault-proxy.ts`). `endpoint` is the request the operation',
   'exists for (the token endpoint, the MFA API endpoint; discovery for `logout`, the JWKS for back-channel',
-  'logout); `discovery` and `jwks` fault those on a client with nothing cached. `httpTimeout` is 300 ms;',
+  'logout); `discovery` and `jwks` fault those on a client with nothing cached. `httpTimeout` is 1 s;',
   'GETs are retried twice (100 and 200 ms apart), POSTs never.',
   '',
   'Each cell asserts: a typed error (the code shown) within the timeout budget; the session (cookies and',

@@ -100,7 +100,7 @@ const chunkMutation = fc.oneof(
     to: fc.string({ minLength: 1, maxLength: 1 }),
   }),
   fc.record({ kind: fc.constant('truncate' as const), index: fc.nat(), at: fc.nat() }),
-  fc.record({ kind: fc.constant('oversize' as const), size: fc.integer({ min: 4096, max: 65_536 }) }),
+  fc.record({ kind: fc.constant('oversize' as const), size: fc.integer({ min: 4096, max: 16_384 }) }),
   fc.record({ kind: fc.constant('extra-chunk' as const), value: fc.string() }),
   fc.record({ kind: fc.constant('replace' as const), index: fc.nat(), value: fc.string({ unit: 'binary' }) }),
 );
@@ -390,29 +390,32 @@ describe('hostile input (fast-check)', () => {
         customFetch: tenant.fetch,
       });
       const corrupt = fc.oneof(
-        fc.anything({ maxDepth: 2 }),
+        fc.anything({ maxDepth: 2, maxKeys: 4 }),
         fc.record(
           {
-            user: fc.anything({ maxDepth: 2 }),
-            idToken: fc.anything({ maxDepth: 2 }),
-            refreshToken: fc.anything({ maxDepth: 2 }),
+            user: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+            idToken: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+            refreshToken: fc.anything({ maxDepth: 2, maxKeys: 4 }),
             tokenSets: fc.oneof(
-              fc.anything({ maxDepth: 2 }),
+              fc.anything({ maxDepth: 2, maxKeys: 4 }),
               fc.array(
                 fc.record(
                   {
-                    audience: fc.anything({ maxDepth: 2 }),
-                    accessToken: fc.anything({ maxDepth: 2 }),
-                    scope: fc.anything({ maxDepth: 2 }),
-                    expiresAt: fc.anything({ maxDepth: 2 }),
+                    audience: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+                    accessToken: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+                    scope: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+                    expiresAt: fc.anything({ maxDepth: 2, maxKeys: 4 }),
                   },
                   { requiredKeys: [] },
                 ),
               ),
             ),
             internal: fc.oneof(
-              fc.anything({ maxDepth: 2 }),
-              fc.record({ sid: fc.anything({ maxDepth: 2 }), createdAt: fc.anything({ maxDepth: 2 }) }),
+              fc.anything({ maxDepth: 2, maxKeys: 4 }),
+              fc.record({
+                sid: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+                createdAt: fc.anything({ maxDepth: 2, maxKeys: 4 }),
+              }),
             ),
           },
           { requiredKeys: [] },
