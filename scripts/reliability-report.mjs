@@ -25,7 +25,14 @@ if (!reportFile) {
   const load = loadavg()[0].toFixed(1);
   const run = spawnSync(
     'npx',
-    ['vitest', 'run', 'packages/server/test/reliability', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    [
+      'vitest',
+      'run',
+      'packages/server/test/reliability',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reportFile}`,
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   process.env.RELIABILITY_LOAD_BEFORE = load;
@@ -136,7 +143,8 @@ out.push(
   '| target | cases | result |',
   '|---|---|---|',
 );
-for (const t of fuzz.filter((x) => x.meta.target)) out.push(`| ${t.meta.target} | ${t.meta.runs} | ${mark(t)} |`);
+for (const t of fuzz.filter((x) => x.meta.target))
+  out.push(`| ${t.meta.target} | ${t.meta.runs} | ${mark(t)} |`);
 for (const t of fuzz.filter((x) => !x.meta.target)) out.push(`| ${t.title} | — | ${mark(t)} |`);
 out.push('');
 const ratios = fuzz.filter((x) => !x.meta.target && Object.keys(x.meta).length);

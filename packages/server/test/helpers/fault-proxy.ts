@@ -146,7 +146,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       const refreshToken = form?.get('grant_type') === 'refresh_token' ? form.get('refresh_token') : null;
       if (refreshToken) refreshRedemptions.set(refreshToken, (refreshRedemptions.get(refreshToken) ?? 0) + 1);
 
-      const headers = { ...req.headers, host: target.host };
+      const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: target.host };
       delete headers[CALLER];
       const out = request({ host: target.hostname, port: target.port, method, path, headers }, (answer) => {
         const parts: Buffer[] = [];

@@ -456,9 +456,9 @@ describe('relying-party conformance: refresh keeps the user (OIDC Core 12.2, iss
       const idToken = await t.tenant.sign({
         iss: t.tenant.issuer,
         aud: t.tenant.clientId,
-        sub: 'auth0|alice',
         iat: now,
         exp: now + 3600,
+        ...{ sub: 'auth0|alice' },
         ...change,
       });
       t.tenant.intercept = (endpoint) =>

@@ -135,12 +135,7 @@ function codeFor(oobCode: string | undefined): string {
 }
 
 /** Sets up the browser's state for `op` and returns the call to make through the fault. */
-async function prepare(
-  op: Op,
-  browser: AppBrowser,
-  setup: ServerClient,
-  client: ServerClient,
-): Promise<Prepared> {
+async function prepare(op: Op, setup: ServerClient, client: ServerClient): Promise<Prepared> {
   if (op === 'login callback') {
     const start = async () => {
       const url = await setup.startInteractiveLogin();
@@ -237,7 +232,7 @@ describe.concurrent('fault injection between the SDK and auth0-emulator', () => 
       const browser = fx.browser();
       const setup = browser.client(`${caller}-setup`);
       const client = browser.client(caller, { httpTimeout: HTTP_TIMEOUT });
-      const prepared = await prepare(op, browser, setup, client);
+      const prepared = await prepare(op, setup, client);
       const endpoint = ENDPOINT[op];
       const method = target === 'endpoint' ? endpoint.method : 'GET';
       const path = target === 'endpoint' ? endpoint.path : (p: string) => p === TARGET_PATH[target];

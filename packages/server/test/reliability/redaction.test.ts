@@ -50,7 +50,7 @@ describe('redaction: no SDK object shows a token or secret when logged', () => {
     await stateless.set('__a0_other', stored, true);
     const cookieTx = new CookieTransactionStore({ secret: SECRET }, jar);
     const memoryState = new MemoryStateStore();
-    await memoryState.set('__a0_session', stored, true);
+    await memoryState.set('__a0_session', stored);
 
     const cause = new Error('underlying');
     const objects: Record<string, unknown> = {
