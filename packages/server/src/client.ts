@@ -2,6 +2,7 @@ import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClien
 import { CallbackError } from './errors/index.js';
 import { storeFailure } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
+import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
 import { argumentError, optionalString, requireString } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
@@ -65,6 +66,14 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #replay: ReplayStore;
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
+
+  static {
+    // Logged, the client shows which tenant and application it is for, never its secrets or stores.
+    redactedView(ServerClient, (client) => ({
+      issuer: client.#config.issuer.href,
+      clientId: client.#config.clientId,
+    }));
+  }
 
   /**
    * @throws {TypeError} naming the option that is missing or malformed.

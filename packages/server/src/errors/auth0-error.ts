@@ -1,3 +1,5 @@
+import { redactedView } from '../lib/redact.js';
+
 /**
  * Every literal `code` an error thrown by this SDK can carry. `switch (err.code)` over an
  * {@link Auth0Error} narrows to the concrete class.
@@ -96,3 +98,7 @@ export abstract class Auth0Error extends Error {
     };
   }
 }
+
+// `console.log(err)` shows the stack and the safe fields only: not a non-enumerable field such as
+// MfaRequiredError's sealed token, which `util.inspect` with `showHidden` would otherwise print.
+redactedView(Auth0Error, (err) => ({ ...err.toJSON(), cause: err.cause }), { json: false, stack: true });

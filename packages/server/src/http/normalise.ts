@@ -54,8 +54,12 @@ export function normaliseError(err: unknown, invalidGrant: InvalidGrantMeaning =
     });
   }
   if (err instanceof oauth.OperationProcessingError) {
-    if (err.code === oauth.JWT_CLAIM_COMPARISON || err.code === oauth.JWT_TIMESTAMP_CHECK) {
-      const claim = claimOf(err.cause);
+    if (
+      err.code === oauth.JWT_CLAIM_COMPARISON ||
+      err.code === oauth.JWT_TIMESTAMP_CHECK ||
+      isIdTokenShapeError(err)
+    ) {
+      const claim = claimOf(err.cause) ?? /JWT "(\w+)"/.exec(err.message)?.[1];
       return new IdTokenValidationError(`ID token validation failed: ${err.message}`, claim, {
         cause: sanitize(err),
       });
@@ -135,6 +139,20 @@ function isAbort(err: unknown): boolean {
 /** The caller's signal stopped the operation: a typed error, with the signal's reason as its cause. */
 export function aborted(reason: unknown): RequestError {
   return new RequestError('request_aborted', 'The operation was aborted', {}, { cause: sanitize(reason) });
+}
+
+/**
+ * A required ID token claim is missing or its `alg` is not allowed (`none`, say): oauth4webapi reports
+ * these as malformed answers, but they are refusals of the token and get its specific code. Only ID
+ * tokens are JWTs that oauth4webapi parses for this SDK; its cause then carries the token's `claims`
+ * or `header`.
+ */
+function isIdTokenShapeError(err: oauth.OperationProcessingError): boolean {
+  return (
+    err.code === oauth.INVALID_RESPONSE &&
+    isRecord(err.cause) &&
+    ('claims' in err.cause || 'header' in err.cause)
+  );
 }
 
 /** The claim an oauth4webapi claim-check failure names in its `cause`. */

@@ -35,6 +35,7 @@ import type {
   MfaTokenInput,
   MfaVerifyResult,
 } from './types.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * `client.mfa`: finishes a multi-factor authentication the server asked for with `mfa_required`.
@@ -293,3 +294,6 @@ export class MfaClient<TStoreOptions = unknown> {
 function bindingOf(state: StateData | undefined): MfaSessionBinding | undefined {
   return state ? { sid: state.internal.sid, sub: state.user?.sub } : undefined;
 }
+
+// Logged, the MFA client shows nothing it holds: no mfa token, session or client secret.
+redactedView(MfaClient, () => ({}));

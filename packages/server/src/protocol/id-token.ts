@@ -21,6 +21,11 @@ export async function verifyIdTokenSignature(transport: Transport, idToken: stri
     if (payload.azp !== undefined && payload.azp !== transport.client.client_id) {
       throw new IdTokenValidationError('ID token validation failed: it was issued to another client', 'azp');
     }
+    // jose checks iat only against a maximum age; an ID token minted in the future is not one the
+    // server issued now (OpenID Connect Core 3.1.3.7, step 10).
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + transport.clockTolerance) {
+      throw new IdTokenValidationError('ID token validation failed: "iat" is in the future', 'iat');
+    }
     return payload;
   } catch (err) {
     // A JWKS that cannot be fetched is a transport failure, not a bad token.

@@ -3,6 +3,7 @@ import { StoreError } from '../errors/store-error.js';
 import type { SessionCoordinator } from '../session/coordinator.js';
 import { Connection, hashed, Script, type RedisConnectionOptions } from './connection.js';
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link RedisCoordinator}.
@@ -39,6 +40,11 @@ export class RedisCoordinator implements SessionCoordinator {
   readonly #redis: Connection;
   readonly #lock: RedisLock;
   readonly #held = new AsyncLocalStorage<Lease>();
+
+  static {
+    // Logged, it shows its key prefix only: never the Redis client (and its password), a secret or data.
+    redactedView(RedisCoordinator, (self) => ({ prefix: self.#redis.prefix }));
+  }
 
   /** @throws {TypeError} naming `client`, `prefix`, `timeoutMs`, `leaseMs` or `waitMs` when malformed. */
   constructor(options: RedisCoordinatorOptions) {

@@ -1,5 +1,6 @@
 import type { ReplayStore } from '../types.js';
 import { Connection, hashed, type RedisConnectionOptions } from './connection.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * A {@link ReplayStore} on Redis: a logout token's `jti` is accepted once across every instance
@@ -12,6 +13,11 @@ import { Connection, hashed, type RedisConnectionOptions } from './connection.js
  */
 export class RedisReplayStore implements ReplayStore {
   readonly #redis: Connection;
+
+  static {
+    // Logged, it shows its key prefix only: never the Redis client (and its password), a secret or data.
+    redactedView(RedisReplayStore, (self) => ({ prefix: self.#redis.prefix }));
+  }
 
   /** @throws {TypeError} naming `client`, `prefix` or `timeoutMs` when malformed. */
   constructor(options: RedisConnectionOptions) {

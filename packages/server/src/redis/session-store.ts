@@ -8,6 +8,7 @@ import { secretsOf, type EncryptedStoreOptions } from '../stores/options.js';
 import type { LogoutTokenClaims, StateData } from '../types.js';
 import { Connection, hashed, Script, type RedisConnectionOptions } from './connection.js';
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link RedisSessionStore}.
@@ -60,6 +61,11 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   readonly #sealer: Sealer;
   readonly #lock: RedisLock;
   readonly #held = new AsyncLocalStorage<Lease>();
+
+  static {
+    // Logged, it shows its key prefix only: never the Redis client (and its password), a secret or data.
+    redactedView(RedisSessionStore, (self) => ({ prefix: self.#redis.prefix }));
+  }
 
   /** @throws {TypeError} naming `client`, `secret`, `prefix`, `timeoutMs`, `leaseMs` or `waitMs` when malformed. */
   constructor(options: RedisSessionStoreOptions) {

@@ -3,6 +3,7 @@ import { isRecord } from '../lib/is-record.js';
 import { secretsOf, type EncryptedStoreOptions } from '../stores/options.js';
 import type { TransactionData, TransactionStore } from '../types.js';
 import { Connection, hashed, type RedisConnectionOptions } from './connection.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link RedisTransactionStore}.
@@ -32,6 +33,11 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
   readonly #redis: Connection;
   readonly #sealer: Sealer;
   readonly #ttl: number;
+
+  static {
+    // Logged, it shows its key prefix only: never the Redis client (and its password), a secret or data.
+    redactedView(RedisTransactionStore, (self) => ({ prefix: self.#redis.prefix }));
+  }
 
   /** @throws {TypeError} naming `client`, `secret`, `prefix`, `timeoutMs` or `ttl` when malformed. */
   constructor(options: RedisTransactionStoreOptions) {

@@ -1,5 +1,6 @@
 import { storeFailure } from '../errors/store-error.js';
-import type { StateStore } from '../types.js';
+import { isStateData } from '../stores/state-data.js';
+import type { StateData, StateStore } from '../types.js';
 import type { SessionOwner } from './access.js';
 import type { SessionCoordinator } from './coordinator.js';
 import { LocalLock } from './lock.js';
@@ -32,8 +33,12 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
       throw storeFailure(err, what);
     }
   };
-  const get = async (storeOptions?: O) =>
-    (await guard('session', () => store.get(identifier, storeOptions))) ?? undefined;
+  // A store may hand back anything (a custom store's corrupted record, another version's shape): what
+  // is not a session reads as no session.
+  const get = async (storeOptions?: O): Promise<StateData | undefined> => {
+    const data: unknown = await guard('session', () => store.get(identifier, storeOptions));
+    return isStateData(data) ? data : undefined;
+  };
   const across = <T>(sid: string, fn: () => Promise<T>, storeOptions: O | undefined): Promise<T> => {
     // Without a session there is nothing to coordinate on: no other process can hold it.
     if (coordinator && sid) return guard('session', () => coordinator.withLock(`session:${sid}`, fn));

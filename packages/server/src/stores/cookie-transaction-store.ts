@@ -12,6 +12,7 @@ import { argumentError } from '../lib/validate.js';
  * oldest, whose callback then fails with `missing_transaction`.
  */
 export const MAX_TRANSACTIONS = 3;
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link CookieTransactionStore}.
@@ -140,3 +141,6 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
 function isTransactionData(value: unknown): value is TransactionData {
   return isRecord(value) && typeof value.codeVerifier === 'string';
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(CookieTransactionStore, () => ({}));

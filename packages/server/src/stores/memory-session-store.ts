@@ -1,6 +1,7 @@
 import type { LogoutTokenClaims, StateData } from '../types.js';
 import { matchesLogoutToken } from './logout-match.js';
 import type { SessionStore } from './session-store.js';
+import { redactedView } from '../lib/redact.js';
 
 /** A stored session and when it expires. */
 interface Entry {
@@ -104,3 +105,6 @@ function drop(index: Map<string, Set<string>>, key: string, id: string): void {
   ids.delete(id);
   if (ids.size === 0) index.delete(key);
 }
+
+// Logged, the store shows how many sessions it holds, never one of them.
+redactedView(MemorySessionStore, (store) => ({ size: store.size }));

@@ -1,5 +1,6 @@
 import type { LogoutTokenClaims, StateData, StateStore } from '../types.js';
 import { matchesLogoutToken } from './logout-match.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Sessions in a `Map` of this process, keyed by the identifier alone (so every caller shares one
@@ -35,3 +36,6 @@ export class MemoryStateStore<TStoreOptions = unknown> implements StateStore<TSt
     }
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(MemoryStateStore, () => ({}));

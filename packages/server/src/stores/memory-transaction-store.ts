@@ -1,5 +1,6 @@
 import type { TransactionData, TransactionStore } from '../types.js';
 import { argumentError } from '../lib/validate.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
@@ -41,3 +42,6 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
     this.#entries.delete(identifier);
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(MemoryTransactionStore, () => ({}));

@@ -18,8 +18,9 @@ import type {
 } from '../types.js';
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
-import { assertStateData } from './state-data.js';
+import { assertStateData, isStateData } from './state-data.js';
 import { argumentError } from '../lib/validate.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link StatefulStateStore}.
@@ -87,11 +88,12 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   async get(identifier: string, storeOptions?: TStoreOptions): Promise<StateData | undefined> {
     const id = await this.#sessionId(identifier, storeOptions);
     if (id === undefined) return undefined;
-    const state = await this.#store.get(id);
+    const state: unknown = await this.#store.get(id);
     if (!state) {
       this.#deleteCookie(identifier, storeOptions);
       return undefined;
     }
+    if (!isStateData(state)) return undefined;
     if (absoluteExpiry(this.#lifetime, state) <= Math.floor(Date.now() / 1000)) return undefined;
     return state;
   }
@@ -186,3 +188,6 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(StatefulStateStore, () => ({}));

@@ -13,6 +13,7 @@ import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } fro
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from './state-data.js';
+import { redactedView } from '../lib/redact.js';
 
 /**
  * Options of a {@link StatelessStateStore}.
@@ -204,3 +205,6 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     );
   }
 }
+
+// Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.
+redactedView(StatelessStateStore, () => ({}));

@@ -1,0 +1,285 @@
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAuth0Error, MfaRequiredError, type ErrorCode, type ServerClient } from '../../src/index.js';
+import { errorSurface, FAULTS, type Fault } from '../helpers/fault-proxy.js';
+import '../helpers/reliability-meta.js';
+import {
+  APP_SECRET,
+  CLIENT_SECRET,
+  startReliabilityFixture,
+  type AppBrowser,
+  type ReliabilityFixture,
+} from '../helpers/reliability-fixture.js';
+
+/**
+ * Every SDK operation that talks to the authorization server, through every fault the proxy can
+ * inject, on a client with nothing cached (so discovery and the JWKS are fetched on the way).
+ */
+
+/** Small, yet above what the emulator needs to answer on a loaded shared 2-core machine (300 ms was not). */
+const HTTP_TIMEOUT = 1000;
+/** GET requests are retried twice after 100 and 200 ms (createFunnelFetch); POSTs never. */
+const GET_BUDGET = 3 * HTTP_TIMEOUT + 300;
+/** Room for a loaded, shared machine: the point is "bounded", not "fast". */
+const SLACK = 1500;
+
+const MO = 'mo@example.com';
+const NEW = 'new@example.com';
+const SMS_POOL = 24;
+
+type Op =
+  | 'login callback'
+  | 'getAccessToken (refresh)'
+  | 'mfa.listAuthenticators'
+  | 'mfa.enrollAuthenticator'
+  | 'mfa.challengeAuthenticator'
+  | 'mfa.verify'
+  | 'mfa.deleteAuthenticator'
+  | 'logout'
+  | 'handleBackchannelLogout';
+
+/** The request of each operation a fault is aimed at, besides discovery and the JWKS. */
+const ENDPOINT: Record<Op, { method: string; path: (p: string) => boolean }> = {
+  'login callback': { method: 'POST', path: (p) => p === '/oauth/token' },
+  'getAccessToken (refresh)': { method: 'POST', path: (p) => p === '/oauth/token' },
+  'mfa.listAuthenticators': { method: 'GET', path: (p) => p === '/mfa/authenticators' },
+  'mfa.enrollAuthenticator': { method: 'POST', path: (p) => p === '/mfa/associate' },
+  'mfa.challengeAuthenticator': { method: 'POST', path: (p) => p === '/mfa/challenge' },
+  'mfa.verify': { method: 'POST', path: (p) => p === '/oauth/token' },
+  'mfa.deleteAuthenticator': { method: 'DELETE', path: (p) => p.startsWith('/mfa/authenticators/') },
+  logout: { method: 'GET', path: (p) => p === '/.well-known/openid-configuration' },
+  handleBackchannelLogout: { method: 'GET', path: (p) => p === '/.well-known/jwks.json' },
+};
+
+type Target = 'endpoint' | 'discovery' | 'jwks';
+const TARGET_PATH: Record<Exclude<Target, 'endpoint'>, string> = {
+  discovery: '/.well-known/openid-configuration',
+  jwks: '/.well-known/jwks.json',
+};
+
+/** The codes each fault may produce: a typed error that says what kind of failure it was. */
+const EXPECTED: Record<Fault, ErrorCode[]> = {
+  http_500: ['server_error', 'invalid_response'],
+  html_502: ['invalid_response'],
+  truncated_json: ['invalid_response'],
+  connection_reset: ['request_failed'],
+  hang: ['request_timeout'],
+  slow_trickle: ['request_timeout'],
+  rate_limited_429: ['server_error', 'invalid_response'],
+};
+
+interface Prepared {
+  run(): Promise<unknown>;
+  /** The call after the fault clears; the same call unless the first one consumed its input. */
+  again?(): Promise<unknown>;
+  /** Logout removes the local session before it contacts the server, by design. */
+  sessionRemovedByDesign?: boolean;
+}
+
+let fx: ReliabilityFixture;
+let emailAuthenticator = '';
+const deletable: string[] = [];
+let seq = 0;
+
+beforeAll(async () => {
+  fx = await startReliabilityFixture({
+    accessTokenTtl: 30,
+    users: [
+      {
+        user_id: 'auth0|mo',
+        email: MO,
+        authenticators: [
+          { type: 'email', email: MO },
+          ...Array.from({ length: SMS_POOL }, (_, i) => ({
+            type: 'sms' as const,
+            phone_number: `+1555010${String(i).padStart(4, '0')}`,
+          })),
+        ],
+      },
+      { user_id: 'auth0|new', email: NEW },
+    ],
+  });
+  const setup = fx.browser().client('setup');
+  await fx.login(setup, MO);
+  const mfaToken = await fx.stepUp(setup);
+  const list = await setup.mfa.listAuthenticators({ mfaToken });
+  emailAuthenticator = list.find((a) => a.oobChannel === 'email')?.id ?? '';
+  deletable.push(...list.filter((a) => a.oobChannel === 'sms').map((a) => a.id));
+});
+
+afterAll(() => fx?.close());
+
+/** An access token for the MFA API (`remove:authenticators`), passing MFA first where the server asks. */
+async function tokenForMfaApi(client: ServerClient): Promise<string> {
+  const audience = `${fx.em.issuer}mfa/`;
+  const scope = 'remove:authenticators';
+  try {
+    return (await client.getAccessToken({ audience, scope })).accessToken;
+  } catch (err) {
+    if (!(err instanceof MfaRequiredError)) throw err;
+    return (await verifyByEmail(client, err.mfaToken, audience)).accessToken;
+  }
+}
+
+async function verifyByEmail(client: ServerClient, mfaToken: string, audience?: string) {
+  const { oobCode } = await client.mfa.challengeAuthenticator({
+    mfaToken,
+    challengeType: 'oob',
+    authenticatorId: emailAuthenticator,
+  });
+  return client.mfa.verify({ mfaToken, oobCode: oobCode ?? '', bindingCode: codeFor(oobCode), audience });
+}
+
+function codeFor(oobCode: string | undefined): string {
+  return fx.em.mfa.outbox().find((e) => e.oob_code === oobCode)?.code ?? '';
+}
+
+/** Sets up the browser's state for `op` and returns the call to make through the fault. */
+async function prepare(op: Op, setup: ServerClient, client: ServerClient): Promise<Prepared> {
+  if (op === 'login callback') {
+    const start = async () => {
+      const url = await setup.startInteractiveLogin();
+      return fx.em.login(url.href, { email: MO, password: 'Passw0rd!' });
+    };
+    const redirect = await start();
+    return {
+      run: () => client.completeInteractiveLogin(redirect),
+      again: async () => client.completeInteractiveLogin(await start()),
+    };
+  }
+  const browserCookies = await fx.login(setup, op === 'mfa.enrollAuthenticator' ? NEW : MO);
+  switch (op) {
+    case 'getAccessToken (refresh)':
+      return { run: () => client.getAccessToken() };
+    case 'logout':
+      return { run: () => client.logout(), sessionRemovedByDesign: true };
+    case 'handleBackchannelLogout': {
+      const before = fx.logoutTokens.length;
+      await fetch(new URL('v2/logout?client_id=app', fx.em.issuer), {
+        headers: { cookie: browserCookies.header() },
+        redirect: 'manual',
+      });
+      const token = fx.logoutTokens.at(-1);
+      if (fx.logoutTokens.length === before || !token) throw new Error('no logout token was delivered');
+      return { run: () => client.handleBackchannelLogout(token) };
+    }
+    case 'mfa.deleteAuthenticator': {
+      const authenticatorId = deletable.pop();
+      if (!authenticatorId) throw new Error('the pool of authenticators to delete is empty');
+      // A fresh token per cell: access tokens live 30 s here, less than the whole matrix takes.
+      const accessToken = await tokenForMfaApi(setup);
+      return { run: () => client.mfa.deleteAuthenticator({ authenticatorId, accessToken }) };
+    }
+  }
+  const mfaToken = await fx.stepUp(setup);
+  switch (op) {
+    case 'mfa.listAuthenticators':
+      return { run: () => client.mfa.listAuthenticators({ mfaToken }) };
+    case 'mfa.enrollAuthenticator':
+      return { run: () => client.mfa.enrollAuthenticator({ mfaToken, factorType: 'otp' }) };
+    case 'mfa.challengeAuthenticator':
+      return {
+        run: () =>
+          client.mfa.challengeAuthenticator({
+            mfaToken,
+            challengeType: 'oob',
+            authenticatorId: emailAuthenticator,
+          }),
+      };
+    case 'mfa.verify': {
+      const { oobCode } = await setup.mfa.challengeAuthenticator({
+        mfaToken,
+        challengeType: 'oob',
+        authenticatorId: emailAuthenticator,
+      });
+      return {
+        run: () => client.mfa.verify({ mfaToken, oobCode: oobCode ?? '', bindingCode: codeFor(oobCode) }),
+      };
+    }
+  }
+}
+
+/**
+ * The session as the app holds it: the browser's session cookies and the backend's record, serialised.
+ * Login transaction cookies are left out: a callback spends its transaction whatever happens next.
+ */
+async function snapshot(browser: AppBrowser, client: ServerClient): Promise<string> {
+  const cookies = browser.jar
+    .header()
+    .split('; ')
+    .filter((c) => !c.startsWith('__a0_tx.'));
+  return `${cookies.join('; ')}\n${JSON.stringify(await client.getSession())}`;
+}
+
+const OPS = Object.keys(ENDPOINT) as Op[];
+/** The operations that verify a JWT, and so fetch the JWKS on a cold client. */
+const USES_JWKS = new Set<Op>(['login callback', 'getAccessToken (refresh)', 'handleBackchannelLogout']);
+const CELLS: { op: Op; target: Target; fault: Fault }[] = [
+  ...OPS.flatMap((op) => FAULTS.map((fault) => ({ op, target: 'endpoint' as const, fault }))),
+  // Logout's own request is discovery: its endpoint cells are the discovery cells.
+  ...OPS.filter((op) => op !== 'logout').flatMap((op) =>
+    (['http_500', 'hang'] as const).map((fault) => ({ op, target: 'discovery' as const, fault })),
+  ),
+  ...OPS.filter((op) => USES_JWKS.has(op)).flatMap((op) =>
+    (['http_500', 'hang'] as const).map((fault) => ({ op, target: 'jwks' as const, fault })),
+  ),
+];
+
+describe.concurrent('fault injection between the SDK and auth0-emulator', () => {
+  for (const { op, target, fault } of CELLS)
+    it(`${op} through ${fault} at the ${target}`, async ({ task }) => {
+      const caller = `cell-${(seq += 1)}`;
+      const browser = fx.browser();
+      const setup = browser.client(`${caller}-setup`);
+      const client = browser.client(caller, { httpTimeout: HTTP_TIMEOUT });
+      const prepared = await prepare(op, setup, client);
+      const endpoint = ENDPOINT[op];
+      const method = target === 'endpoint' ? endpoint.method : 'GET';
+      const path = target === 'endpoint' ? endpoint.path : (p: string) => p === TARGET_PATH[target];
+
+      const before = await snapshot(browser, setup);
+      const cookieValues = browser.jar
+        .header()
+        .split('; ')
+        .map((c) => c.slice(c.indexOf('=') + 1));
+      const writesBefore = browser.backend.writes;
+      fx.proxy.setFault(caller, { fault, match: (m, p) => m === method && path(p) });
+      const started = performance.now();
+      const outcome = await prepared.run().then(
+        () => ({ ok: true as const }),
+        (err: unknown) => ({ ok: false as const, err }),
+      );
+      const elapsed = performance.now() - started;
+      fx.proxy.setFault(caller, undefined);
+
+      if (fx.proxy.faulted(caller) === 0) {
+        // The operation made no such request: it must simply have worked.
+        if (!outcome.ok) throw new Error(`${op} failed with no fault injected: ${inspect(outcome.err)}`);
+        task.meta.reliability = { op, target, fault, result: 'not reached' };
+        return;
+      }
+      if (outcome.ok) throw new Error(`${op} succeeded although its ${target} request failed`);
+      const { err } = outcome;
+      if (!isAuth0Error(err)) throw new Error(`not a typed error: ${inspect(err)}`);
+      expect(EXPECTED[fault]).toContain(err.code);
+      if (fault === 'rate_limited_429' && err.code === 'server_error') expect(err.retryAfter).toBe(120);
+      expect(elapsed).toBeLessThan((method === 'GET' ? GET_BUDGET : HTTP_TIMEOUT) + SLACK);
+
+      if (prepared.sessionRemovedByDesign) {
+        expect(await setup.getSession()).toBeUndefined();
+      } else {
+        expect(await snapshot(browser, setup)).toBe(before);
+        expect(browser.backend.writes).toBe(writesBefore);
+      }
+
+      const surface = `${errorSurface(err)}\n${inspect(err, { depth: 10, showHidden: true })}`;
+      const secrets = [...fx.proxy.secrets(), ...cookieValues, CLIENT_SECRET, APP_SECRET].filter(
+        (s) => s.length >= 6,
+      );
+      for (const secret of secrets) expect(surface).not.toContain(secret);
+
+      // Rejects (and fails the test) unless discovery, the JWKS and the endpoint all recovered.
+      await (prepared.again ?? prepared.run)();
+      task.meta.reliability = { op, target, fault, result: err.code, ms: Math.round(elapsed) };
+    });
+});
