@@ -77,7 +77,7 @@ if (failed.length) {
 measured([
   `Run: ${new Date(report.startTime).toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ` +
     `load average ${process.env.RELIABILITY_LOAD_BEFORE ?? loadavg()[0].toFixed(1)} (shared machine), ` +
-    `FUZZ_RUNS=${process.env.FUZZ_RUNS ?? '10000 (default)'}, LOAD_SECONDS=${process.env.LOAD_SECONDS ?? '15 (default)'}.`,
+    `FUZZ_RUNS=${process.env.FUZZ_RUNS ?? '10000 (default)'}, LOAD_SECONDS=${process.env.LOAD_SECONDS ?? '9 (default)'}.`,
   '',
 ]);
 
@@ -103,7 +103,9 @@ out.push(
   "in the error's message, stack, cause chain, JSON or `util.inspect`; and the same call succeeding once",
   'the fault clears (discovery and the JWKS recover). `n/a` = the operation makes no such request (it was',
   "run and succeeded); `—` = not run: a duplicate (logout's endpoint is discovery) or a request the",
-  'operation never makes (only the login callback, refresh and back-channel logout verify a JWT).',
+  'operation never makes (only the login callback, refresh, `mfa.verify` and back-channel logout load the',
+  'JWKS; the grants that spend a code, refresh token or MFA proof load it before they send it, so after a',
+  'discovery or JWKS fault the very same call, with the same credential, must succeed).',
   '',
   `| operation | ${columns.join(' | ')} |`,
   `|---|${columns.map(() => '---').join('|')}|`,
