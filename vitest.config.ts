@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'docs/**/*.test.ts'],
     testTimeout: 20_000,
+    // The fault matrix (describe.concurrent) mostly waits on injected hangs: let more cells wait at once.
+    maxConcurrency: 12,
     hookTimeout: 30_000,
   },
 });

@@ -77,7 +77,7 @@ if (failed.length) {
 measured([
   `Run: ${new Date(report.startTime).toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores, ` +
     `load average ${process.env.RELIABILITY_LOAD_BEFORE ?? loadavg()[0].toFixed(1)} (shared machine), ` +
-    `FUZZ_RUNS=${process.env.FUZZ_RUNS ?? '10000 (default)'}, LOAD_SECONDS=${process.env.LOAD_SECONDS ?? '15 (default)'}.`,
+    `FUZZ_RUNS=${process.env.FUZZ_RUNS ?? '10000 (default)'}, LOAD_SECONDS=${process.env.LOAD_SECONDS ?? '9 (default)'}.`,
   '',
 ]);
 
@@ -103,7 +103,9 @@ out.push(
   "in the error's message, stack, cause chain, JSON or `util.inspect`; and the same call succeeding once",
   'the fault clears (discovery and the JWKS recover). `n/a` = the operation makes no such request (it was',
   "run and succeeded); `—` = not run: a duplicate (logout's endpoint is discovery) or a request the",
-  'operation never makes (only the login callback, refresh and back-channel logout verify a JWT).',
+  'operation never makes (only the login callback, refresh, `mfa.verify` and back-channel logout load the',
+  'JWKS; the grants that spend a code, refresh token or MFA proof load it before they send it, so after a',
+  'discovery or JWKS fault the very same call, with the same credential, must succeed).',
   '',
   `| operation | ${columns.join(' | ')} |`,
   `|---|${columns.map(() => '---').join('|')}|`,
@@ -126,10 +128,41 @@ if (timed.length) {
     '',
   ]);
 }
+// Redis faults x operations.
+const redisCells = byFile('redis-faults.test.ts').map((t) => {
+  const m = /^(.+) with Redis (\w+)$/.exec(t.title);
+  return { ...t, op: m?.[1] ?? t.title, fault: m?.[2] ?? '?' };
+});
+const redisFaults = [...new Set(redisCells.map((c) => c.fault))];
 out.push(
-  'The Redis store is not part of this matrix yet: `auth0-server-ts/redis` had not landed when it was built.',
+  '## Redis faults × operations',
   '',
+  'The same operations on the `auth0-server-ts/redis` stores (`RedisSessionStore` behind a',
+  '`StatefulStateStore`, `RedisTransactionStore`, `RedisReplayStore`, `RedisCoordinator`), with a private',
+  'redis-server (password set, `appendfsync always`) that is `down` (killed), `slow` (a loopback TCP proxy',
+  'delays every chunk by 3× the 500 ms store deadline), `hang` (the proxy swallows every chunk; clearing it',
+  'resets the connections, and ioredis resends what was pending), `restarted` (killed and started again',
+  'before the call), or whose session lock another instance holds (`lock_held`, 400 ms wait).',
+  '',
+  'Each cell asserts: a `StoreError` with the code shown within the time budget (`getSession` reads an',
+  'outage as no session, by contract); no token, secret, cookie value or the Redis password in the error;',
+  "every Redis key of the session and the login transaction, and the browser's cookies, byte-for-byte",
+  'unchanged; and the same call succeeding afterwards. After a restart the call must simply work on the data',
+  'that survived. `—` = not run (only the calls that update a session take its lock).',
+  '',
+  `| operation | ${redisFaults.join(' | ')} |`,
+  `|---|${redisFaults.map(() => '---').join('|')}|`,
 );
+for (const op of [...new Set(redisCells.map((c) => c.op))]) {
+  const cells = redisFaults.map((fault) => {
+    const c = redisCells.find((x) => x.op === op && x.fault === fault);
+    if (!c) return '—';
+    if (c.status !== 'passed') return '**FAIL**';
+    return c.meta.result === 'ok' || c.meta.result === 'no session' ? c.meta.result : `\`${c.meta.result}\``;
+  });
+  out.push(`| ${op} | ${cells.join(' | ')} |`);
+}
+out.push('');
 
 // Hostile input.
 const fuzz = [...byFile('fuzz.test.ts'), ...byFile('emulator-fuzz.test.ts')];

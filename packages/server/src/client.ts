@@ -188,6 +188,8 @@ export class ServerClient<TStoreOptions = unknown> {
         { transaction: key },
       );
     }
+    // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
+    await this.#transport.keys.ready();
     await this.#transactionStore
       .delete(key, storeOptions)
       .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));

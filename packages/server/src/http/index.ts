@@ -5,7 +5,13 @@ export {
   type ClientAuthMethod,
   type ClientAuthOptions,
 } from './client-auth.js';
-export { createKeyResolver, JWKS_CACHE_MAX_AGE, JWKS_COOLDOWN, type KeyResolverOptions } from './jwks.js';
+export {
+  createKeyResolver,
+  JWKS_CACHE_MAX_AGE,
+  JWKS_COOLDOWN,
+  type KeyResolver,
+  type KeyResolverOptions,
+} from './jwks.js';
 export {
   Transport,
   type TransportOptions,

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
-import { RequestError } from '../errors/index.js';
+import { Auth0Error, RequestError } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { describe, type FetchLike } from './fetch.js';
 
@@ -22,6 +22,16 @@ export interface KeyResolverOptions {
 }
 
 /**
+ * jose's key lookup, plus `ready()`: loads the key set now when it is not fresh (never fetched, or
+ * older than `cacheMaxAge`); a no-op otherwise. Called before a grant that spends a one-time
+ * credential, so that a JWKS outage fails the call while the credential is still unspent.
+ */
+export type KeyResolver = JWTVerifyGetKey & {
+  /** @throws {RequestError} when the key set (or the discovery naming it) cannot be fetched. */
+  ready(): Promise<void>;
+};
+
+/**
  * A key resolver for jose over the server's JWKS: jose's remote key set (one fetch shared by
  * concurrent first uses; refetched once `cacheMaxAge` has passed; one refetch for an unknown `kid`,
  * at most once per `cooldown`; a failed fetch is not kept), fetching through `fetch` (the funnel:
@@ -31,7 +41,7 @@ export function createKeyResolver(
   jwksUri: () => Promise<string>,
   fetch: FetchLike,
   options: KeyResolverOptions = {},
-): JWTVerifyGetKey {
+): KeyResolver {
   // jose's own timeout would race the funnel's deadline, which already covers headers and body.
   const fetchJwks = async (url: string, init: { headers: Headers; redirect: 'manual' }) => {
     const res = await fetch(url, { method: 'GET', headers: init.headers, redirect: init.redirect });
@@ -43,7 +53,7 @@ export function createKeyResolver(
     }
     return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
   };
-  let remote: Promise<JWTVerifyGetKey> | undefined;
+  let remote: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
   const keySet = () => {
     if (!remote) {
       const pending = jwksUri().then((uri) =>
@@ -60,7 +70,19 @@ export function createKeyResolver(
     }
     return remote;
   };
-  return async (header, token) => (await keySet())(header, token);
+  const ready = async () => {
+    try {
+      const set = await keySet();
+      if (!set.fresh) await set.reload();
+    } catch (err) {
+      if (err instanceof Auth0Error) throw err;
+      throw new RequestError('invalid_response', 'The JSON Web Key Set could not be loaded', undefined, {
+        cause: err,
+      });
+    }
+  };
+  const getKey: JWTVerifyGetKey = async (header, token) => (await keySet())(header, token);
+  return Object.assign(getKey, { ready });
 }
 
 /** Whether `text` is a JSON object with a `keys` array. */

@@ -1,9 +1,8 @@
-import type { JWTVerifyGetKey } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { RequestError, type MfaRequiredError } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { describe, type FetchLike } from './fetch.js';
-import { createKeyResolver, type KeyResolverOptions } from './jwks.js';
+import { createKeyResolver, type KeyResolver, type KeyResolverOptions } from './jwks.js';
 import { clientAuthFields } from './client-auth.js';
 import {
   fromErrorBody,
@@ -78,9 +77,10 @@ export class Transport {
   readonly client: oauth.Client;
   /**
    * The server's signing keys, for jose's `jwtVerify`: refetched after 10 minutes, so a removed key
-   * stops verifying, and once for an unknown `kid` (at most every 30 s).
+   * stops verifying, and once for an unknown `kid` (at most every 30 s). `keys.ready()` loads them
+   * ahead of a grant that spends a one-time credential.
    */
-  readonly keys: JWTVerifyGetKey;
+  readonly keys: KeyResolver;
   readonly #options: TransportOptions;
   readonly #call: OauthCallOptions;
   #metadata: Promise<oauth.AuthorizationServer> | undefined;

@@ -18,7 +18,7 @@ export type MfaCredential =
  * `sent` is the audience and scope asked for; a further `mfa_required` (chained MFA) comes back sealed
  * and bound to `binding`.
  */
-export function mfaGrant(
+export async function mfaGrant(
   transport: Transport,
   rawMfaToken: string,
   credential: MfaCredential,
@@ -40,6 +40,8 @@ export function mfaGrant(
   }
   if (sent.audience !== undefined) params.set('audience', sent.audience);
   if (sent.scope !== undefined) params.set('scope', sent.scope);
+  // Before the proof is spent: an ID token in the answer needs the keys.
+  await transport.keys.ready();
   return transport.run(
     async (as) => {
       const res = await oauth.genericTokenEndpointRequest(

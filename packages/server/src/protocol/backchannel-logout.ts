@@ -57,11 +57,21 @@ export async function validateLogoutToken(
     throw invalid('The logout token has no jti', 'jti');
   const iat = payload.iat ?? 0;
   const keepUntil = (iat + LOGOUT_TOKEN_MAX_AGE + transport.clockTolerance) * 1000;
-  if (!(await replay.add(`${transport.issuer.href} ${payload.jti}`, keepUntil))) {
-    throw invalid('The logout token was already used', 'jti');
+  const replayKey = `${transport.issuer.href} ${payload.jti}`;
+  let first: boolean;
+  try {
+    first = await replay.add(replayKey, keepUntil);
+  } catch (err) {
+    // A store that timed out may still record the jti later (ioredis resends a command after it
+    // reconnects). Undo it, queued behind the add, so the sender's retry is not refused as a replay.
+    Promise.resolve()
+      .then(() => replay.remove(replayKey))
+      .catch(() => undefined);
+    throw err;
   }
+  if (!first) throw invalid('The logout token was already used', 'jti');
   return {
-    replayKey: `${transport.issuer.href} ${payload.jti}`,
+    replayKey,
     iss: transport.issuer.href,
     ...(sid === undefined ? {} : { sid }),
     ...(sub === undefined ? {} : { sub }),

@@ -72,7 +72,8 @@ export function callbackState(url: URL): string {
  * @throws {CallbackError} `invalid_callback` when the callback has no code or a wrong `iss`.
  * @throws {IdTokenValidationError} `id_token_invalid`, naming the claim.
  * @throws {ServerError} `server_error` when the token endpoint refuses the code (`invalid_grant`).
- * @throws {RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+ * @throws {RequestError} `request_failed` / `request_timeout` / `invalid_response`, also when the JWKS
+ *   cannot be loaded (the code is then not sent).
  */
 export async function exchangeCode(
   transport: Transport,
@@ -96,6 +97,8 @@ export async function exchangeCode(
     );
   }
   const redirectUri = transaction.redirectUri ?? `${url.origin}${url.pathname}`;
+  // Before the code is spent: the answer's ID token needs the keys.
+  await transport.keys.ready();
   const response = await transport.run(async (server) => {
     const res = await oauth.authorizationCodeGrantRequest(
       server,

@@ -17,7 +17,8 @@ export interface RefreshedTokens {
  *   server answers `invalid_grant`.
  * @throws {MfaRequiredError} `mfa_required`, sealed and bound as `run.mfa` says.
  * @throws {IdTokenValidationError} `id_token_invalid`.
- * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
+ * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` /
+ *   `invalid_response`, also when the JWKS cannot be loaded (the refresh token is then not sent).
  */
 export async function refreshTokenGrant(
   transport: Transport,
@@ -28,6 +29,9 @@ export async function refreshTokenGrant(
   const additionalParameters: Record<string, string> = {};
   if (params.audience !== undefined) additionalParameters.audience = params.audience;
   if (params.scope !== undefined) additionalParameters.scope = params.scope;
+  // The answer's ID token needs the keys: load them first, so that a JWKS outage fails this call with
+  // the refresh token unspent instead of after the server rotated it.
+  await transport.keys.ready();
   const response = await transport.run(async (as) => {
     const res = await oauth.refreshTokenGrantRequest(
       as,

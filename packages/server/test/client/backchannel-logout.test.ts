@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKCHANNEL_LOGOUT_EVENT, BackchannelLogoutError } from '../../src/index.js';
+import { BACKCHANNEL_LOGOUT_EVENT, BackchannelLogoutError, StoreError } from '../../src/index.js';
 import { nowSeconds, setup } from '../helpers/client.js';
 import type { FakeTenant } from '../helpers/fake-tenant.js';
 
@@ -61,6 +61,29 @@ describe('handleBackchannelLogout', () => {
     const token = await logoutToken(tenant, { sid });
     await client.handleBackchannelLogout(token);
     expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
+  });
+
+  it('lets the retry of a token through when recording its jti failed, even if the record lands late', async () => {
+    const seen = new Set<string>();
+    let outage = true;
+    // A store whose add times out yet is applied afterwards (a client resending after a reconnect).
+    const replayStore = {
+      add: async (id: string) => {
+        const first = !seen.has(id);
+        seen.add(id);
+        if (outage) throw new StoreError('store_unavailable', 'Redis is unavailable; try again');
+        return first;
+      },
+      remove: async (id: string) => void seen.delete(id),
+    };
+    const { client, login, tenant } = await setup({ replayStore });
+    await login();
+    const token = await logoutToken(tenant, { sid: String((await client.getUser())?.sid) });
+    await expect(client.handleBackchannelLogout(token)).rejects.toMatchObject({ code: 'store_unavailable' });
+    expect(await client.getSession()).toBeDefined();
+    outage = false;
+    await client.handleBackchannelLogout(token);
+    expect(await client.getSession()).toBeUndefined();
   });
 
   const invalid: [string, Record<string, unknown>, string][] = [

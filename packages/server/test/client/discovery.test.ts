@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
-import { setup } from '../helpers/client.js';
+import { nowSeconds, setup } from '../helpers/client.js';
 
 describe('discovery', () => {
   it('is fetched once and shared by concurrent first uses', async () => {
@@ -38,5 +38,43 @@ describe('JWKS', () => {
     expect(tenant.counts.jwks).toBe(2);
     await login();
     expect(tenant.counts.jwks).toBe(2);
+  });
+
+  const jwksDown = (endpoint: string) =>
+    endpoint === 'jwks' ? new Response('<html>502</html>', { status: 502 }) : undefined;
+
+  it('is loaded before a code is sent: an outage fails the callback, which then completes unchanged', async () => {
+    const { tenant, client } = await setup();
+    const callback = await tenant.authorize(await client.startInteractiveLogin());
+    tenant.intercept = jwksDown;
+    await expect(client.completeInteractiveLogin(callback)).rejects.toMatchObject({
+      name: 'RequestError',
+      code: 'invalid_response',
+    });
+    expect(tenant.counts.code ?? 0).toBe(0);
+    tenant.intercept = undefined;
+    await client.completeInteractiveLogin(callback);
+    expect(tenant.counts.code).toBe(1);
+    expect(await client.getUser()).toMatchObject({ sub: 'auth0|alice' });
+  });
+
+  it('is loaded before a refresh token is sent once it is 10 minutes old: an outage leaves the session as it was', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { tenant, client, login } = await setup();
+    await login();
+    // Past the access token's expiry (a day here), and so past the key set's maximum age.
+    vi.setSystemTime(Date.now() + 86_400_000);
+    const before = JSON.stringify(await client.getSession());
+    tenant.intercept = jwksDown;
+    await expect(client.getAccessToken()).rejects.toMatchObject({
+      name: 'RequestError',
+      code: 'invalid_response',
+    });
+    expect(tenant.counts.refresh ?? 0).toBe(0);
+    expect(JSON.stringify(await client.getSession())).toBe(before);
+    tenant.intercept = undefined;
+    const { expiresAt } = await client.getAccessToken();
+    expect(expiresAt).toBeGreaterThan(nowSeconds());
+    expect(tenant.counts.refresh).toBe(1);
   });
 });

@@ -107,6 +107,35 @@ describe('createKeyResolver', () => {
     fail = false;
     await expect(jwtVerify(token, resolver)).resolves.toBeTruthy();
   });
+
+  it('ready() loads a cold or stale key set and is free while it is fresh (max age 10 min)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const k1 = await keyPair('k1');
+    const server = jwksServer(() => ({ keys: [k1.jwk] }));
+    const resolver = resolverOf(server);
+    await resolver.ready();
+    expect(server.loads).toBe(1);
+    await Promise.all([resolver.ready(), resolver.ready(), jwtVerify(await sign(k1), resolver)]);
+    expect(server.loads).toBe(1);
+    vi.setSystemTime(Date.now() + 10 * 60_000 + 1);
+    await resolver.ready();
+    expect(server.loads).toBe(2);
+    // What ready() loaded is what verification uses: no second fetch.
+    await jwtVerify(await sign(k1), resolver);
+    expect(server.loads).toBe(2);
+  });
+
+  it('ready() reports an unreachable key set as a RequestError and keeps nothing', async () => {
+    const k1 = await keyPair('k1');
+    let answer: Response | JSONWebKeySet = new Response('{"keys": [', { status: 200 });
+    const server = jwksServer(() => answer);
+    const resolver = resolverOf(server);
+    await expect(resolver.ready()).rejects.toMatchObject({ name: 'RequestError', code: 'invalid_response' });
+    answer = { keys: [k1.jwk] };
+    await resolver.ready();
+    await expect(jwtVerify(await sign(k1), resolver)).resolves.toBeTruthy();
+    expect(server.loads).toBe(2);
+  });
 });
 
 describe('Transport keys', () => {

@@ -95,12 +95,14 @@ export function setup(options: Setup = {}) {
             : '',
     };
     if (u.pathname === '/.well-known/openid-configuration') return json(discovery);
-    seen.push(request);
+    // The grants load the key set before they send a proof: an empty one unless a route serves keys.
+    const keySet = u.pathname === '/.well-known/jwks.json';
+    if (!keySet) seen.push(request);
     for (const route of options.routes ?? []) {
       const answer = await route(request);
       if (answer) return answer;
     }
-    return json({ error: 'not_found' }, 404);
+    return keySet ? json({ keys: [] }) : json({ error: 'not_found' }, 404);
   };
   const tokens = createMfaTokens({ secrets: [SECRET], clientId: CLIENT_ID, issuer: ISSUER });
   const transport = new Transport({

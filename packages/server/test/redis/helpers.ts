@@ -1,4 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, Redis } from 'ioredis';
 
 /** A key prefix no other run (or another branch's tests on the shared Redis) uses. */
@@ -59,5 +65,76 @@ export async function cleanup(client: Redis | Cluster, prefix: string): Promise<
       cursor = next;
       for (const key of keys) await node.del(key);
     } while (cursor !== '0');
+  }
+}
+
+/** A loopback port no one listens on now. */
+export async function sparePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/**
+ * A private redis-server on a spare port (never the shared 6379 one), to kill and restart. It
+ * persists every write before it answers (`appendfsync always`), as a production Redis that must not
+ * lose sessions on a restart would; with `password`, clients must authenticate.
+ */
+export class PrivateRedis {
+  #process: ChildProcess | undefined;
+  readonly dir = mkdtempSync(join(tmpdir(), 'a0-redis-'));
+
+  private constructor(
+    readonly port: number,
+    readonly password: string | undefined,
+  ) {}
+
+  static async start(options: { password?: string } = {}): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await sparePort(), options.password);
+    await redis.start();
+    return redis;
+  }
+
+  async start(): Promise<void> {
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', ''];
+    if (this.password !== undefined) args.push('--requirepass', this.password);
+    this.#process = spawn('redis-server', [...args, '--appendonly', 'yes', '--appendfsync', 'always'], {
+      stdio: 'ignore',
+    });
+    const probe = new Redis({
+      port: this.port,
+      password: this.password,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
+    probe.on('error', () => undefined);
+    for (let i = 0; i < 100; i++) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        probe.disconnect();
+        return;
+      } catch {
+        await sleep(50);
+      }
+    }
+    throw new Error('the private redis-server did not start (is redis-server installed?)');
+  }
+
+  /** Kills the server outright (no shutdown save: only what was fsynced survives). */
+  async kill(): Promise<void> {
+    const child = this.#process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async close(): Promise<void> {
+    await this.kill();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -11,10 +11,10 @@ import '../helpers/reliability-meta.js';
 /**
  * Many concurrent sessions doing logins, refreshes (three concurrent callers each time) and MFA
  * step-ups against auth0-emulator (in a child process) for a bounded time, at rising concurrency.
- * LOAD_SECONDS sets the total (CI default 15; `npm run test:soak` runs longer).
+ * LOAD_SECONDS sets the total (CI default 9; `npm run test:soak` runs longer).
  */
 
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 9);
 const LEVELS = [2, 8, 24];
 const USERS = Math.max(...LEVELS);
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
