@@ -27,8 +27,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs the runtime's process, echoing its lines, and returns the report it printed. */
-function runProcess(runtime: Runtime, env: Record<string, string>): Promise<RuntimeReport> {
+/**
+ * Runs the runtime's process, echoing its lines, and returns the report it printed and whether it
+ * wrote to stderr (a runtime warning is a finding too: the SDK should not cause any).
+ */
+function runProcess(
+  runtime: Runtime,
+  env: Record<string, string>,
+): Promise<{ report: RuntimeReport; warned: boolean }> {
   const { file, args } = runtime.command();
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
@@ -53,7 +59,7 @@ function runProcess(runtime: Runtime, env: Record<string, string>): Promise<Runt
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (stderr.trim()) console.log(stderr.replace(/^/gm, '  stderr: ').trimEnd());
-      if (report) resolve(report);
+      if (report) resolve({ report, warned: stderr.trim() !== '' });
       else reject(new Error(`${runtime.id} exited (${signal ?? `code ${code}`}) without a report`));
     });
   });
@@ -66,8 +72,13 @@ async function runOne(runtime: Runtime): Promise<boolean> {
   const secret = otpSecret();
   const em = await startSuiteEmulator(appOrigin, secret);
   let report: RuntimeReport;
+  let warned: boolean;
   try {
-    report = await runProcess(runtime, { ISSUER: em.issuer, APP_ORIGIN: appOrigin, OTP_SECRET: secret });
+    ({ report, warned } = await runProcess(runtime, {
+      ISSUER: em.issuer,
+      APP_ORIGIN: appOrigin,
+      OTP_SECRET: secret,
+    }));
   } catch (err) {
     console.log(`  ${err instanceof Error ? err.message : String(err)}`);
     console.log(`runtime ${runtime.id}: 0 passed, 1 failed (no report)`);
@@ -84,9 +95,10 @@ async function runOne(runtime: Runtime): Promise<boolean> {
     `${JSON.stringify({ runtime: runtime.id, seconds: Number(seconds), ...report }, null, 2)}\n`,
   );
   const problems = compareTable(readFileSync(README, 'utf8'), runtime, report);
-  for (const problem of problems) console.log(`  README table: ${problem.replace(/\n/g, '\n    ')}`);
+  if (warned) problems.push('the runtime wrote to stderr (above)');
+  for (const problem of problems) console.log(`  ${problem.replace(/\n/g, '\n    ')}`);
   console.log(
-    `runtime ${runtime.id}: ${passed} passed, ${failed} failed (${report.agent}, ${seconds} s)${problems.length ? ', README table out of date' : ''}`,
+    `runtime ${runtime.id}: ${passed} passed, ${failed} failed (${report.agent}, ${seconds} s)${problems.length ? `, ${problems.length} problem(s) above` : ''}`,
   );
   return failed === 0 && problems.length === 0;
 }

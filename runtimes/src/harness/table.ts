@@ -33,9 +33,10 @@ export function compareTable(readme: string, runtime: Runtime, report: RuntimeRe
   const problems: string[] = [];
   const [header, rule] = tableHeader();
   if (lines[0] !== header || lines[1] !== rule)
-    problems.push(`the table's header should be:\n${header}\n${rule}`);
+    problems.push(`README table: the header should be:\n${header}\n${rule}`);
   const expected = tableRow(runtime, report);
   const row = lines.find((line) => line.startsWith(`| ${runtime.label} |`));
-  if (row !== expected) problems.push(`the README says:\n${row ?? '(no row)'}\nthe run says:\n${expected}`);
+  if (row !== expected)
+    problems.push(`README table: the README says:\n${row ?? '(no row)'}\nthe run says:\n${expected}`);
   return problems;
 }
