@@ -25,8 +25,8 @@ await build({
   platform: 'neutral',
   mainFields: ['module', 'main'],
   conditions: ['workerd', 'worker', 'browser'],
-  // The SDK's chunks are pure; esbuild only notes that it skips their bare imports.
-  logOverride: { 'ignored-bare-import': 'silent' },
+  // What a Workers app's bundler (wrangler uses esbuild) would warn about is an error here.
+  logOverride: { 'ignored-bare-import': 'error' },
   target: 'es2022',
   logLevel: 'warning',
 });
