@@ -2,7 +2,7 @@
 // the scenario script in the runtime, one line per scenario and a summary line. Exits non-zero when a
 // scenario fails, a runtime does not report, or the README's compatibility table disagrees with the run.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeReport } from '../scenario/scenarios.js';
@@ -67,6 +67,7 @@ function runProcess(
 
 async function runOne(runtime: Runtime): Promise<boolean> {
   const started = performance.now();
+  rmSync(`${RESULTS}${runtime.id}.json`, { force: true });
   const port = await freePort();
   const appOrigin = `http://127.0.0.1:${port}`;
   const secret = otpSecret();
