@@ -14,4 +14,10 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // No bare `import "./chunk.js"` in the output (esbuild's splitting writes them to keep the order of the
+  // chunks' `jose` imports): with "sideEffects": false, esbuild, and so wrangler, warns about each one in
+  // every app that bundles the SDK, as for a Cloudflare Worker. Nothing in the SDK or jose runs on import.
+  treeshake: { moduleSideEffects: false },
+  // Keep `node:` on the Node-only subpaths' built-ins: Deno resolves only the prefixed names.
+  removeNodeProtocol: false,
 });

@@ -1,5 +1,6 @@
 /**
- * `auth0-server-ts`: server-side Auth0 / OpenID Connect for Node.js, with first-class MFA.
+ * `auth0-server-ts`: server-side Auth0 / OpenID Connect for Node.js, Bun, Deno and Cloudflare Workers,
+ * with first-class MFA.
  *
  * @packageDocumentation
  */

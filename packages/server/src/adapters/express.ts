@@ -1,6 +1,7 @@
 /**
  * `auth0-server-ts/express`: login, callback, logout, back-channel logout and the JSON MFA routes for
  * Express 5 (and 4), `req.auth0` on every request, and the `requiresAuth` / `requiresStepUp` guards.
+ * Node only: on Bun, Deno or workers use `auth0-server-ts/web`.
  *
  * @packageDocumentation
  */

@@ -1,6 +1,7 @@
 /**
  * `auth0-server-ts/fastify`: a Fastify 5 plugin (over `@fastify/cookie`) serving the auth routes and
- * setting `request.auth0`, and the `requiresAuth` / `requiresStepUp` preHandlers.
+ * setting `request.auth0`, and the `requiresAuth` / `requiresStepUp` preHandlers. Node only: on Bun,
+ * Deno or workers use `auth0-server-ts/web`.
  *
  * @packageDocumentation
  */

@@ -111,7 +111,10 @@ function adapterRequest(request: Request): AdapterRequest {
       if (text.length > MAX_BODY_BYTES) throw new TypeError('the request body is too large');
       return parseBody(request.headers.get('content-type') ?? undefined, text);
     },
-    signal: request.signal,
+    // Read only by the push wait: Deno.serve warns on every request whose `signal` is touched.
+    get signal() {
+      return request.signal;
+    },
   };
 }
 

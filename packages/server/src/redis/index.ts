@@ -1,7 +1,7 @@
 /**
  * `auth0-server-ts/redis`: sessions, login transactions, logout-token replay protection and
  * cross-instance refresh coordination on Redis, through the application's `ioredis` client
- * (an optional peer dependency).
+ * (an optional peer dependency). Node only, as `ioredis` is.
  *
  * @packageDocumentation
  */

@@ -4,7 +4,7 @@
  * ServerClient relies on (docs/multi-instance.md, "The store contract").
  *
  * The suites are framework-neutral: they take your test runner's `describe` and `it` and assert
- * with `node:assert`, so vitest, jest, mocha and `node:test` all work.
+ * with `node:assert`, so vitest, jest, mocha and `node:test` all work. Node only.
  *
  * @packageDocumentation
  */

@@ -1,0 +1,27 @@
+// Runs under Node 22 (miniflare 4 needs it): loads the bundled worker into workerd, with or without
+// `nodejs_compat` (`--nodejs-compat`), serves it on the app's port and asks it to run the scenarios.
+import { Miniflare } from 'miniflare';
+import { readEnv } from '../scenario/env.js';
+import { formatReport, type RuntimeReport } from '../scenario/scenarios.js';
+
+const env = readEnv((name) => process.env[name]);
+const compat = process.argv.includes('--nodejs-compat');
+const mf = new Miniflare({
+  modules: true,
+  scriptPath: new URL('../worker.bundle.js', import.meta.url).pathname,
+  compatibilityDate: '2025-09-01',
+  compatibilityFlags: compat ? ['nodejs_compat'] : [],
+  bindings: { ISSUER: env.issuer, APP_ORIGIN: env.appOrigin, OTP_SECRET: env.otpSecret },
+  host: '127.0.0.1',
+  port: env.port,
+});
+try {
+  await mf.ready;
+  const response = await mf.dispatchFetch(`${env.appOrigin}/__run`);
+  if (!response.ok) throw new Error(`the worker answered HTTP ${response.status}: ${await response.text()}`);
+  const report = (await response.json()) as RuntimeReport;
+  report.agent = `${report.agent}${compat ? ' + nodejs_compat' : ''}`;
+  for (const line of formatReport(report)) console.log(line);
+} finally {
+  await mf.dispose();
+}

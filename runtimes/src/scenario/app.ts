@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { MemorySessionStore, StatefulStateStore } from 'auth0-server-ts';
+import { adapterCookies, auth0, type WebAuth0, type WebRequestAuth } from 'auth0-server-ts/web';
+import { SUITE, type ScenarioEnv } from './env.js';
+
+/** The app under test: what a Hono user deploys, the same code in every runtime. */
+export interface SuiteApp {
+  fetch(request: Request): Promise<Response>;
+  /** The server-side sessions of the stateful app, for back-channel logout checks. */
+  sessions: MemorySessionStore;
+}
+
+/**
+ * Two `auth0-server-ts/web` instances behind one Hono app: `/auth/*` keeps the session in cookies
+ * (the default stateless store), `/s/auth/*` keeps it server-side with an id cookie, so a back-channel
+ * logout can find it. `/me`, `/token` and `/payments` (step-up: its tokens need MFA) are the app's
+ * own routes; `/s/me` reads the server-side session.
+ */
+export function createApp(env: ScenarioEnv): SuiteApp {
+  const common = {
+    domain: env.issuer.replace(/\/$/, ''),
+    clientSecret: SUITE.clientSecret,
+    secret: SUITE.appSecret,
+    appBaseUrl: env.appOrigin,
+    httpTimeout: 10_000,
+  };
+  const cookieAuth = auth0({
+    ...common,
+    clientId: SUITE.clientId,
+    authorizationParams: { audience: SUITE.api, scope: 'openid profile email offline_access' },
+    routes: { backchannelLogout: false },
+  });
+  const sessions = new MemorySessionStore();
+  const statefulAuth = auth0({
+    ...common,
+    clientId: SUITE.statefulClientId,
+    routes: {
+      login: '/s/auth/login',
+      callback: '/s/auth/callback',
+      logout: '/s/auth/logout',
+      backchannelLogout: '/s/auth/backchannel-logout',
+      mfa: false,
+    },
+    stateStore: new StatefulStateStore(
+      { secret: SUITE.appSecret, store: sessions, appBaseUrl: env.appOrigin },
+      adapterCookies,
+    ),
+  });
+  const payments = cookieAuth.requiresStepUp({ audience: SUITE.payments });
+
+  const app = new Hono<{ Variables: { auth0: WebRequestAuth } }>();
+  // Each path belongs to one instance: its routes answer, and its handle serves the app's routes.
+  app.use(async (c, next) => {
+    const auth: WebAuth0 = c.req.path.startsWith('/s/') ? statefulAuth : cookieAuth;
+    const answer = await auth.handle(c.req.raw);
+    if (answer) return answer;
+    const handle = auth.forRequest(c.req.raw);
+    c.set('auth0', handle);
+    await next();
+    c.res = handle.apply(c.res);
+  });
+
+  app.get('/', (c) => c.text('home'));
+  app.get(
+    '/me',
+    async (c) => (await cookieAuth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()),
+  );
+  app.get('/token', async (c) => {
+    const denied = await cookieAuth.requiresAuth(c.req.raw);
+    if (denied) return denied;
+    const { audience, expiresAt } = await c.var.auth0.getAccessToken();
+    return c.json({ audience, expiresAt });
+  });
+  app.get('/payments', async (c) => {
+    const denied = await payments(c.req.raw);
+    if (denied) return denied;
+    const { audience } = await c.var.auth0.getAccessToken({ audience: SUITE.payments });
+    return c.json({ audience });
+  });
+  app.get(
+    '/s/me',
+    async (c) => (await statefulAuth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()),
+  );
+  return { fetch: async (request) => app.fetch(request), sessions };
+}

@@ -1,0 +1,199 @@
+import type { SuiteApp } from './app.js';
+import { Browser, type Visit } from './browser.js';
+import { SUITE, type ScenarioEnv } from './env.js';
+import { totp } from './totp.js';
+
+/** The features the suite checks, in order: the columns of the README's compatibility table. */
+export const FEATURES = [
+  'login',
+  'cookie sessions',
+  'refresh',
+  'MFA step-up',
+  'logout',
+  'back-channel logout',
+] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export interface ScenarioResult {
+  feature: Feature;
+  ok: boolean;
+  ms: number;
+  /** Why it failed; never a token, code or cookie value. */
+  error?: string;
+}
+
+export interface RuntimeReport {
+  /** What the runtime calls itself (`navigator.userAgent`, or the harness's name for it). */
+  agent: string;
+  /** Whether `node:crypto` is reachable through `process.getBuiltinModule` (the SDK's fast AES-GCM path). */
+  nodeCrypto: boolean;
+  results: ScenarioResult[];
+}
+
+/** The SDK seals cookies with node:crypto where the runtime offers it this way, else with Web Crypto. */
+function hasNodeCrypto(): boolean {
+  const proc: unknown = Reflect.get(globalThis, 'process');
+  const get = typeof proc === 'object' && proc !== null ? Reflect.get(proc, 'getBuiltinModule') : undefined;
+  if (typeof get !== 'function') return false;
+  try {
+    const mod: unknown = get.call(proc, 'node:crypto');
+    return (
+      typeof mod === 'object' && mod !== null && typeof Reflect.get(mod, 'createCipheriv') === 'function'
+    );
+  } catch {
+    return false;
+  }
+}
+
+function check(condition: unknown, what: string): asserts condition {
+  if (!condition) throw new Error(what);
+}
+
+function expectStatus(visit: Visit, status: number, what: string): void {
+  check(visit.status === status, `${what}: expected HTTP ${status}, got ${visit.status}`);
+}
+
+const isJwe = (value: unknown) => typeof value === 'string' && value.split('.').length === 5;
+
+/** The emulator's count of token requests per grant type. */
+async function grants(env: ScenarioEnv, grant: string): Promise<number> {
+  const stats: unknown = await (await fetch(new URL('__dev/stats', env.issuer))).json();
+  const count = typeof stats === 'object' && stats !== null ? Reflect.get(stats, grant) : undefined;
+  return typeof count === 'number' ? count : 0;
+}
+
+/** The session cookie's name(s) among `Set-Cookie` lines that carry a value. */
+const sessionWrites = (visit: Visit) =>
+  visit.setCookie.filter((line) => /^__a0_session(\.\d+)?=[^;]/.test(line) && !/max-age=0/i.test(line));
+
+/**
+ * Runs every scenario in order against `app` (served by the runtime at `env.appOrigin`, so the
+ * emulator can reach its back-channel logout route) and the emulator at `env.issuer`. A failure is
+ * recorded and the next scenario still runs.
+ */
+export async function runScenarios(env: ScenarioEnv, app: SuiteApp, agent: string): Promise<RuntimeReport> {
+  const alice = new Browser(env.appOrigin, env.issuer, app.fetch);
+  const user = { email: SUITE.user.email, password: SUITE.user.password };
+
+  const scenarios: Record<Feature, () => Promise<void>> = {
+    async login() {
+      const callback = await alice.login('/auth', user);
+      expectStatus(callback, 302, 'the callback');
+      check(callback.location === '/', `the callback sent the browser to ${callback.location}`);
+      check(sessionWrites(callback).length > 0, 'the callback set no session cookie');
+    },
+
+    async 'cookie sessions'() {
+      const me = await alice.visit('/me');
+      expectStatus(me, 200, 'GET /me with the session cookie');
+      check(me.json().sub === SUITE.user.userId, 'the session is not the test user');
+      const stranger = new Browser(env.appOrigin, env.issuer, app.fetch);
+      expectStatus(await stranger.visit('/me'), 401, 'GET /me without cookies');
+      for (const [name, value] of alice.app.cookies) {
+        if (!name.startsWith('__a0_session')) continue;
+        // The second-to-last character: all six of its bits are data (the last one's are partly padding).
+        const flipped = value.slice(0, -2) + (value.at(-2) === 'A' ? 'B' : 'A') + value.slice(-1);
+        stranger.app.cookies.set(name, flipped);
+      }
+      check(stranger.app.cookies.size > 0, 'no session cookie to tamper with');
+      expectStatus(await stranger.visit('/me'), 401, 'GET /me with a tampered session cookie');
+    },
+
+    async refresh() {
+      const before = await grants(env, 'refresh_token');
+      const first = await alice.visit('/token');
+      expectStatus(first, 200, 'GET /token');
+      check(first.json().audience === SUITE.api, 'the token is not for the login audience');
+      check(sessionWrites(first).length > 0, 'the refreshed session was not written back to the cookie');
+      // The refresh token rotated: the second refresh must use the one the first wrote to the cookie.
+      const second = await alice.visit('/token');
+      expectStatus(second, 200, 'GET /token with the rotated refresh token');
+      const after = await grants(env, 'refresh_token');
+      check(after - before === 2, `expected 2 refresh_token grants at the emulator, saw ${after - before}`);
+      check(Number(second.json().expiresAt) > Date.now() / 1000, 'the refreshed token is already expired');
+    },
+
+    async 'MFA step-up'() {
+      const need = await alice.visit('/payments');
+      expectStatus(need, 403, 'GET /payments before MFA');
+      const body = need.json();
+      check(body.error === 'mfa_required', `expected mfa_required, got ${String(body.error)}`);
+      check(isJwe(body.mfaToken), 'the mfa token is not sealed as a JWE');
+      const mfaToken = String(body.mfaToken);
+      const listed = await alice.visit('/auth/mfa/authenticators', { headers: { 'mfa-token': mfaToken } });
+      expectStatus(listed, 200, 'GET /auth/mfa/authenticators');
+      const authenticators = listed.json().authenticators;
+      check(
+        Array.isArray(authenticators) &&
+          authenticators.some(
+            (a: unknown) =>
+              typeof a === 'object' && a !== null && Reflect.get(a, 'authenticatorType') === 'otp',
+          ),
+        'the enrolled authenticator app is not listed',
+      );
+      const wrong = await alice.post('/auth/mfa/verify', { mfaToken, otp: '000000' });
+      check(wrong.status >= 400 && wrong.status < 500, `a wrong code answered HTTP ${wrong.status}`);
+      const verified = await alice.post('/auth/mfa/verify', { mfaToken, otp: await totp(env.otpSecret) });
+      expectStatus(verified, 200, 'POST /auth/mfa/verify with the TOTP');
+      check(verified.json().audience === SUITE.payments, 'the verified token is not for the step-up API');
+      check(!/accessToken|refreshToken|idToken/.test(verified.text), 'the verify answer exposes tokens');
+      const paid = await alice.visit('/payments');
+      expectStatus(paid, 200, 'GET /payments after MFA');
+    },
+
+    async logout() {
+      const out = await alice.visit('/auth/logout');
+      expectStatus(out, 302, 'GET /auth/logout');
+      check(out.location.startsWith(env.issuer), 'logout did not go to the emulator');
+      check(
+        out.setCookie.some((line) => /^__a0_session(\.\d+)?=/.test(line) && /max-age=0/i.test(line)),
+        'logout did not delete the session cookie',
+      );
+      expectStatus(await alice.visit('/me'), 401, 'GET /me after logout');
+      const back = await alice.atIdp(out.location);
+      check(back.startsWith(env.appOrigin), 'the emulator did not send the browser back to the app');
+    },
+
+    async 'back-channel logout'() {
+      const bob = new Browser(env.appOrigin, env.issuer, app.fetch);
+      expectStatus(await bob.login('/s/auth', user), 302, 'the callback of the stateful app');
+      expectStatus(await bob.visit('/s/me'), 200, 'GET /s/me with the server-side session');
+      const sessionsBefore = app.sessions.size;
+      check(sessionsBefore > 0, 'no server-side session was stored');
+      // Ending the session at the emulator makes it POST a logout token to the app over HTTP.
+      const end = new URL('v2/logout', env.issuer);
+      end.searchParams.set('client_id', SUITE.statefulClientId);
+      end.searchParams.set('returnTo', `${env.appOrigin}/`);
+      await bob.atIdp(end.href);
+      const deadline = Date.now() + 10_000;
+      while (app.sessions.size >= sessionsBefore && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      check(app.sessions.size < sessionsBefore, 'the back-channel logout did not remove the session');
+      expectStatus(await bob.visit('/s/me'), 401, 'GET /s/me after the back-channel logout');
+    },
+  };
+
+  const results: ScenarioResult[] = [];
+  for (const feature of FEATURES) {
+    const started = Date.now();
+    try {
+      await scenarios[feature]();
+      results.push({ feature, ok: true, ms: Date.now() - started });
+    } catch (err) {
+      const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      results.push({ feature, ok: false, ms: Date.now() - started, error });
+    }
+  }
+  return { agent, nodeCrypto: hasNodeCrypto(), results };
+}
+
+/** The lines a runtime prints: one per scenario, then the report as JSON for the harness. */
+export function formatReport(report: RuntimeReport): string[] {
+  return [
+    ...report.results.map(
+      (r) => `${r.ok ? 'ok  ' : 'FAIL'} ${r.feature} (${r.ms} ms)${r.error ? `: ${r.error}` : ''}`,
+    ),
+    `AES-GCM through ${report.nodeCrypto ? 'node:crypto' : 'Web Crypto'}`,
+    `REPORT ${JSON.stringify(report)}`,
+  ];
+}
