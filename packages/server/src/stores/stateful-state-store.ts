@@ -50,9 +50,9 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * inactivity window and absolute lifetime).
  *
  * Because the server can find sessions, back-channel logout works ({@link deleteByLogoutToken}), and
- * a backend with a lock gives {@link withLock} across processes (without one, it locks in this process). A new login (`set` with
- * `removeIfExists`) deletes the old session and issues a new id, so an id planted before login is
- * worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
+ * a backend with a lock gives {@link withLock} across processes (without one, it locks in this
+ * process). A new login (`set` with `removeIfExists`) deletes the old session and issues a new id,
+ * so an id planted before login is worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
  * does throw (an outage is not a logout).
  *
  * @example
