@@ -1,8 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type Emulator } from 'auth0-emulator';
 import { Redis } from 'ioredis';
@@ -17,65 +12,12 @@ import {
 } from '../../src/index.js';
 import { RedisCoordinator, RedisSessionStore } from '../../src/redis/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
+import { PrivateRedis } from './helpers.js';
 
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 const SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
 const APP = 'http://127.0.0.1:3999';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
-
-/** A port no one listens on now. */
-async function sparePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/**
- * A private redis-server (never the shared 6379 one) that persists every write before it answers
- * (`appendfsync always`), as a production Redis that must not lose sessions on a restart would.
- */
-class PrivateRedis {
-  #process: ChildProcess | undefined;
-  readonly dir = mkdtempSync(join(tmpdir(), 'a0-redis-'));
-  constructor(readonly port: number) {}
-
-  async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', ''];
-    this.#process = spawn('redis-server', [...args, '--appendonly', 'yes', '--appendfsync', 'always'], {
-      stdio: 'ignore',
-    });
-    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    for (let i = 0; i < 100; i++) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        return;
-      } catch {
-        await sleep(50);
-      }
-    }
-    throw new Error('the private redis-server did not start (is redis-server installed?)');
-  }
-
-  /** Kills the server outright (no shutdown save: only what was fsynced survives). */
-  async kill(): Promise<void> {
-    const child = this.#process;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async close(): Promise<void> {
-    await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
-}
 
 /** Waits until `done()` holds, checking every 50 ms, for at most `ms`. */
 async function until(done: () => boolean, ms: number): Promise<void> {
@@ -93,8 +35,7 @@ describe('a Redis restart in the middle of a load', () => {
   let client: Redis;
 
   beforeAll(async () => {
-    redis = new PrivateRedis(await sparePort());
-    await redis.start();
+    redis = await PrivateRedis.start();
     client = new Redis({ port: redis.port, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
     client.on('error', () => undefined); // the outage is expected; the stores report it
     em = await startEmulator({
