@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startEmulator } from 'auth0-emulator';
 import { Redis } from 'ioredis';
@@ -23,8 +24,10 @@ function browser(): CookieHandler<unknown> {
 
 describe('docs/multi-instance.md', () => {
   const redis = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
+  // The Redis is shared (other apps, other test runs): a prefix of this run's own.
+  const prefix = `myapp-${randomBytes(6).toString('hex')}:`;
   afterAll(async () => {
-    const keys = await redis.keys('myapp:*');
+    const keys = await redis.keys(`${prefix}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   });
@@ -49,6 +52,7 @@ describe('docs/multi-instance.md', () => {
         clientSecret: CLIENT_SECRET,
         secret: ['the-app-cookie-secret-of-at-least-32-chars'],
         appBaseUrl: APP,
+        prefix,
       };
       const [a, b] = [statefulInstance(options), statefulInstance(options)];
       const url = await a.startInteractiveLogin();

@@ -20,13 +20,14 @@ export interface InstanceOptions<TStoreOptions> {
   /** The same secrets on every instance; the first encrypts, all decrypt (rotation). */
   secret: string[];
   appBaseUrl: string;
+  /** Put before every Redis key, so several apps can share one Redis. */
+  prefix: string;
 }
 
 // #region stateful
 /** Sessions on Redis (the cookie carries only an encrypted id): back-channel logout reaches them. */
 export function statefulInstance<O>(options: InstanceOptions<O>): ServerClient<O> {
-  const { redis, secret, appBaseUrl } = options;
-  const prefix = 'myapp:';
+  const { redis, secret, appBaseUrl, prefix } = options;
   return new ServerClient<O>({
     domain: options.domain,
     clientId: options.clientId,
@@ -47,7 +48,7 @@ export function statefulInstance<O>(options: InstanceOptions<O>): ServerClient<O
 // #region stateless
 /** Sessions in cookies; Redis only coordinates refreshes, keyed by each session's identity. */
 export function statelessInstance<O>(options: InstanceOptions<O>): ServerClient<O> {
-  const { redis, secret, appBaseUrl } = options;
+  const { redis, secret, appBaseUrl, prefix } = options;
   return new ServerClient<O>({
     domain: options.domain,
     clientId: options.clientId,
@@ -55,7 +56,7 @@ export function statelessInstance<O>(options: InstanceOptions<O>): ServerClient<
     secret,
     authorizationParams: { redirect_uri: `${appBaseUrl}/auth/callback` },
     cookieHandler: options.cookies,
-    coordinator: new RedisCoordinator({ client: redis, prefix: 'myapp:' }),
+    coordinator: new RedisCoordinator({ client: redis, prefix }),
   });
 }
 // #endregion stateless

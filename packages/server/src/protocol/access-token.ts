@@ -1,7 +1,7 @@
-import { LoginRequiredError, StoreError } from '../errors/index.js';
+import { LoginRequiredError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
-import type { SessionAccess } from '../session/access.js';
+import type { SessionOwner } from '../session/access.js';
 import type { RefreshShare } from '../session/shared-refresh.js';
 import { applyTokenResponse } from '../session/apply-token-response.js';
 import { assertSameUser } from '../session/same-user.js';
@@ -38,7 +38,7 @@ export interface SharedRefresh {
 export interface AccessTokenContext<TStoreOptions> {
   transport: Transport;
   /** The session owner: every write happens inside its locked `update`. */
-  sessions: SessionAccess<TStoreOptions>;
+  sessions: SessionOwner<TStoreOptions>;
   flights: SingleFlight<SharedRefresh>;
   /** Shares refresh answers between processes; set when the client has a coordinator. */
   share?: RefreshShare | undefined;
@@ -96,9 +96,8 @@ export async function getAccessToken<TStoreOptions>(
       if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
       if (usable(findTokenSet(current, query), ctx.leeway)) return current;
       assertSameUser(current, shared.claims);
-      const next = applyTokenResponse(current, tokens, { ...query, claims: shared.claims });
-      await ctx.sessions.set(next, storeOptions, next.internal.sid !== current.internal.sid);
-      return next;
+      const file = (s: StateData) => applyTokenResponse(s, tokens, { ...query, claims: shared.claims });
+      return ctx.sessions.saveRefreshed(current, file, storeOptions);
     }, storeOptions);
   }
   const set = findTokenSet(result, query);
@@ -125,8 +124,8 @@ async function refreshLocked<TStoreOptions>(
   const taken = await ctx.share?.find(current, query);
   if (taken) {
     assertSameUser(current, taken.claims);
-    const state = applyTokenResponse(current, taken.tokens, { ...query, claims: taken.claims });
-    await ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid);
+    const file = (s: StateData) => applyTokenResponse(s, taken.tokens, { ...query, claims: taken.claims });
+    const state = await ctx.sessions.saveRefreshed(current, file, storeOptions);
     return { state, tokens: taken.tokens, claims: taken.claims };
   }
   const refreshed = await refreshTokenGrant(
@@ -144,31 +143,15 @@ async function refreshLocked<TStoreOptions>(
   );
   assertSameUser(current, refreshed.claims);
   const tokens = toTokenResponse(refreshed.response);
-  const state = applyTokenResponse(current, tokens, { ...query, claims: refreshed.claims });
   // Shared before the write: with cookie sessions the waiters' own cookies still hold the redeemed
   // refresh token. Best effort: the refresh token is spent, so its answer must reach this caller
   // even when the coordinator fails now.
   await ctx.share?.publish(current, query, { tokens, claims: refreshed.claims }).catch(() => undefined);
-  await persistRedeemed(() =>
-    ctx.sessions.set(state, storeOptions, state.internal.sid !== current.internal.sid),
-  );
+  // The old refresh token is spent: a store that fails now does not lose the new one (saveRefreshed
+  // keeps it until the store takes it), and this caller gets its token.
+  const file = (s: StateData) => applyTokenResponse(s, tokens, { ...query, claims: refreshed.claims });
+  const state = await ctx.sessions.saveRefreshed(current, file, storeOptions);
   return { state, tokens, claims: refreshed.claims };
-}
-
-/**
- * Writes a session whose refresh token was just redeemed. The old token is spent, so losing this
- * write would log the user out: a store outage is waited out for about three seconds (a restart, a
- * failover) before the `StoreError` is passed on.
- */
-async function persistRedeemed(write: () => Promise<void>): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write();
-    } catch (err) {
-      if (!(err instanceof StoreError && err.code === 'store_unavailable') || attempt >= 5) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
 }
 
 /** A copy of `set` when it is more than `leeway` seconds from expiry. */

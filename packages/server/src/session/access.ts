@@ -26,7 +26,7 @@ export interface SessionAccess<TStoreOptions> {
   set(state: StateData, storeOptions?: TStoreOptions, newSession?: boolean): Promise<void>;
   /**
    * Runs `fn` so that, per session, one update runs at a time: in this process always, across
-   * processes through the store's lock or the client's coordinator. `fn` receives the session as it
+   * processes through the client's coordinator and the store's lock. `fn` receives the session as it
    * is inside the lock.
    *
    * @throws {StoreError} `store_unavailable`, or `lock_timeout` when the lock could not be had in time.
@@ -34,7 +34,7 @@ export interface SessionAccess<TStoreOptions> {
   update<T>(fn: (state: StateData | undefined) => Promise<T>, storeOptions?: TStoreOptions): Promise<T>;
 }
 
-/** {@link SessionAccess} plus deletion: what the ServerClient itself holds. */
+/** {@link SessionAccess} plus deletion and refreshed sessions: what the ServerClient itself holds. */
 export interface SessionOwner<TStoreOptions> extends SessionAccess<TStoreOptions> {
   /**
    * Deletes the session (call it inside {@link SessionAccess.update}).
@@ -48,6 +48,21 @@ export interface SessionOwner<TStoreOptions> extends SessionAccess<TStoreOptions
    * @throws {StoreError} `store_unavailable` when the store's backend fails.
    */
   deleteByLogoutToken(claims: LogoutTokenClaims, storeOptions?: TStoreOptions): Promise<void>;
+  /**
+   * Writes the session after its refresh token was redeemed (call it inside {@link SessionAccess.update}):
+   * `apply(current)` files the token answer into `current`, the session as `update` gave it. The
+   * old refresh token is spent, so the new session is never dropped: when the store fails, it is
+   * kept in this process, every read here sees it, the next update writes it first, and a background
+   * retry writes it once the store answers (a session ended meanwhile is not written back).
+   *
+   * @returns the new session, written or kept.
+   * @throws {StoreError} `store_unavailable` only when the store failed and nothing could be kept.
+   */
+  saveRefreshed(
+    current: StateData,
+    apply: (state: StateData) => StateData,
+    storeOptions?: TStoreOptions,
+  ): Promise<StateData>;
   /** The coordinator sessions are coordinated through across processes, when one is configured. */
   readonly coordinator: SessionCoordinator | undefined;
 }

@@ -9,14 +9,15 @@
  * What an implementation must guarantee (docs/multi-instance.md, "The store contract"):
  * - `withLock`: mutual exclusion per `key` across every process using the same store; a bounded wait
  *   (then `StoreError` `lock_timeout`); a holder that dies releases the lock within a short lease; a
- *   holder that lost its lease cannot share or write any more (fencing).
+ *   holder that lost its lease cannot share any more (fencing). Session writes are fenced by the
+ *   state store's own lock, which the session owner takes inside this one.
  * - `share` / `shared`: a value written while holding `key`'s lock is readable by the next holders
  *   for `ttlSeconds`, then gone. Values arrive encrypted; the store keeps them as they are.
  * - Every failure of the backend is a `StoreError` (`store_unavailable`), never "nothing there".
  *
  * @example
  * ```ts
- * const client = new ServerClient({ ...options, coordinator: new RedisCoordinator({ client: redis, secret }) });
+ * const client = new ServerClient({ ...options, coordinator: new RedisCoordinator({ client: redis }) });
  * ```
  */
 export interface SessionCoordinator {

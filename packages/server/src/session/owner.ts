@@ -1,4 +1,4 @@
-import { storeFailure } from '../errors/store-error.js';
+import { StoreError, storeFailure } from '../errors/store-error.js';
 import { isStateData } from '../stores/state-data.js';
 import type { StateData, StateStore } from '../types.js';
 import type { SessionOwner } from './access.js';
@@ -10,21 +10,52 @@ export interface SessionOwnerOptions<TStoreOptions> {
   store: StateStore<TStoreOptions>;
   /** The session's key in the store (its cookie name). */
   identifier: string;
-  /** Locks sessions across processes (in place of the store's own lock) and shares refresh answers. */
+  /** Locks sessions across processes (around the store's own lock) and shares refresh answers. */
   coordinator?: SessionCoordinator | undefined;
+  /**
+   * Milliseconds a refreshed session the store would not take is kept in this process and written
+   * again. Default one hour.
+   */
+  unsavedMs?: number | undefined;
 }
+
+/** A refreshed session the store has not taken yet (see {@link SessionOwner.saveRefreshed}). */
+interface Unsaved<O> {
+  /** The refresh token the store still holds: the one that was redeemed. */
+  base: string | undefined;
+  /** The refresh token of the refreshed session. */
+  after: string | undefined;
+  /** Files the refresh's answer into the session as the store has it. */
+  apply: (state: StateData) => StateData;
+  /** The options of the latest request of this session, for the writes in the background. */
+  storeOptions: O | undefined;
+  /** When the process stops trying (Unix ms). */
+  until: number;
+  attempt: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** At most this many unsaved sessions are kept; past it a failed write is passed on. */
+const MAX_UNSAVED = 10_000;
 
 /**
  * The one owner of every change to a session: `get`, `set`, `delete` and a locked `update` over a
  * state store. Updates of one session run one at a time: always in this process (a
  * {@link LocalLock} keyed by the session's `internal.sid`), and across processes inside
- * `coordinator.withLock` when a coordinator is configured, else `store.withLock` when the store has
- * one. Backend failures
- * become `StoreError` `store_unavailable`.
+ * `coordinator.withLock` and `store.withLock`, when configured (both when both are: the
+ * coordinator's lease fences the shared answers, the store's lease fences the session writes).
+ * Backend failures become `StoreError` `store_unavailable`.
+ *
+ * A session whose refresh token was redeemed but which the store would not take
+ * ({@link SessionOwner.saveRefreshed}) is kept in this process: every later read of that session
+ * here sees it, the next update writes it first, and a background retry (backoff up to one second)
+ * writes it as soon as the store answers again, for at most `unsavedMs`.
  */
 export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionOwner<O> {
   const { store, identifier, coordinator } = options;
+  const unsavedMs = options.unsavedMs ?? 60 * 60 * 1000;
   const local = new LocalLock();
+  const unsaved = new Map<string, Unsaved<O>>();
 
   const guard = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
     try {
@@ -35,29 +66,125 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
   };
   // A store may hand back anything (a custom store's corrupted record, another version's shape): what
   // is not a session reads as no session.
-  const get = async (storeOptions?: O): Promise<StateData | undefined> => {
+  const read = async (storeOptions?: O): Promise<StateData | undefined> => {
     const data: unknown = await guard('session', () => store.get(identifier, storeOptions));
     return isStateData(data) ? data : undefined;
   };
-  const across = <T>(sid: string, fn: () => Promise<T>, storeOptions: O | undefined): Promise<T> => {
+  const set = (state: StateData, storeOptions?: O, newSession = false) =>
+    guard('session', () => store.set(identifier, state, newSession, storeOptions));
+  const locked = <T>(sid: string, fn: () => Promise<T>, storeOptions: O | undefined): Promise<T> => {
+    const inStore = () =>
+      store.withLock ? guard('session', () => storeLock(store, identifier, fn, storeOptions)) : fn();
     // Without a session there is nothing to coordinate on: no other process can hold it.
-    if (coordinator && sid) return guard('session', () => coordinator.withLock(`session:${sid}`, fn));
-    return store.withLock ? guard('session', () => storeLock(store, identifier, fn, storeOptions)) : fn();
+    const across =
+      coordinator && sid
+        ? () => guard('session', () => coordinator.withLock(`session:${sid}`, inStore))
+        : inStore;
+    return local.run(sid, across);
   };
 
-  return {
+  /** The unsaved refresh `state` (as the store has it) lacks; drops one the store has moved past. */
+  const lacking = (state: StateData): Unsaved<O> | undefined => {
+    const sid = state.internal.sid;
+    const entry = unsaved.get(sid);
+    if (!entry) return undefined;
+    if (state.refreshToken === entry.base && Date.now() < entry.until) return entry;
+    // Written (the store holds a later token), replaced by a new login, or kept too long.
+    forget(sid, entry);
+    return undefined;
+  };
+  const forget = (sid: string, entry: Unsaved<O>) => {
+    clearTimeout(entry.timer);
+    if (unsaved.get(sid) === entry) unsaved.delete(sid);
+  };
+  /** Inside the session's lock: the session with an unsaved refresh filed in, written if the store takes it. */
+  const settle = async (state: StateData | undefined, storeOptions?: O) => {
+    const entry = state && lacking(state);
+    if (!state || !entry) return state;
+    const next = entry.apply(state);
+    try {
+      await set(next, storeOptions, next.internal.sid !== state.internal.sid);
+      forget(state.internal.sid, entry);
+    } catch {
+      // Still unsaved: the background retry goes on.
+    }
+    return next;
+  };
+  const retry = (sid: string, entry: Unsaved<O>, delayMs: number) => {
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => void flush(sid, entry), delayMs);
+    // A pending retry does not keep a Node process alive (other runtimes have no `unref`).
+    (entry.timer as { unref?: () => void }).unref?.();
+  };
+  const flush = async (sid: string, entry: Unsaved<O>) => {
+    if (unsaved.get(sid) !== entry) return;
+    const storeOptions = entry.storeOptions;
+    try {
+      await locked(
+        sid,
+        async () => {
+          const state = await read(storeOptions);
+          // The session ended (logout, expiry): nothing to write, ever.
+          if (!state || state.internal.sid !== sid) forget(sid, entry);
+          else await settle(state, storeOptions);
+        },
+        storeOptions,
+      );
+    } catch {
+      // The store is still away.
+    }
+    if (unsaved.get(sid) !== entry) return;
+    if (Date.now() >= entry.until) forget(sid, entry);
+    else retry(sid, entry, Math.min(100 * 2 ** entry.attempt++, 1_000));
+  };
+
+  const owner: SessionOwner<O> = {
     coordinator,
-    get,
-    set: (state, storeOptions, newSession = false) =>
-      guard('session', () => store.set(identifier, state, newSession, storeOptions)),
+    async get(storeOptions) {
+      const state = await read(storeOptions);
+      const entry = state && lacking(state);
+      if (!state || !entry) return state;
+      // Seen by this request at once; written by the next update or the retry, which starts now.
+      if (storeOptions !== undefined) entry.storeOptions = storeOptions;
+      retry(state.internal.sid, entry, 0);
+      return entry.apply(state);
+    },
+    set,
     delete: (storeOptions) => guard('session', () => store.delete(identifier, storeOptions)),
     deleteByLogoutToken: (claims, storeOptions) =>
       guard('session', () => store.deleteByLogoutToken(claims, storeOptions)),
     async update(fn, storeOptions) {
-      const sid = (await get(storeOptions))?.internal.sid ?? '';
-      return local.run(sid, () => across(sid, () => get(storeOptions).then(fn), storeOptions));
+      const sid = (await read(storeOptions))?.internal.sid ?? '';
+      return locked(sid, async () => fn(await settle(await read(storeOptions), storeOptions)), storeOptions);
+    },
+    async saveRefreshed(current, apply, storeOptions) {
+      const next = apply(current);
+      try {
+        await set(next, storeOptions, next.internal.sid !== current.internal.sid);
+        return next;
+      } catch (err) {
+        if (!(err instanceof StoreError)) throw err;
+        const sid = current.internal.sid;
+        const earlier = unsaved.get(sid);
+        // `current` may itself be an unsaved refresh the store still lacks: the store holds its base.
+        const chained = earlier && earlier.after === current.refreshToken ? earlier : undefined;
+        if (!chained && unsaved.size >= MAX_UNSAVED) throw err;
+        if (earlier) forget(sid, earlier);
+        const entry: Unsaved<O> = {
+          base: chained ? chained.base : current.refreshToken,
+          after: next.refreshToken,
+          apply: chained ? (state) => apply(chained.apply(state)) : apply,
+          storeOptions,
+          until: Date.now() + unsavedMs,
+          attempt: 0,
+        };
+        unsaved.set(sid, entry);
+        retry(sid, entry, 100);
+        return next;
+      }
     },
   };
+  return owner;
 }
 
 /** Runs `fn` inside the store's own lock (looked up per call: a store may gain one after construction). */

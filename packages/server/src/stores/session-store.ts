@@ -40,7 +40,8 @@ export interface SessionStore<TStoreOptions = unknown> {
   /**
    * Optional: runs `fn` while holding a lock on session `id` that other processes respect (a lease
    * with a fencing token, as `RedisSessionStore` has), so one token refresh runs at a time per
-   * session across instances. The ServerClient's `coordinator`, when given, is used instead.
+   * session across instances. With the ServerClient's `coordinator`, it is taken inside the
+   * coordinator's lock, so the session writes stay fenced by this lock's lease.
    */
   withLock?<T>(id: string, fn: () => Promise<T>): Promise<T>;
 }

@@ -8,6 +8,7 @@ import {
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
+import { LocalLock } from '../session/lock.js';
 import { newSessionId } from '../session/session-id.js';
 import type {
   CookieHandler,
@@ -49,9 +50,9 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * inactivity window and absolute lifetime).
  *
  * Because the server can find sessions, back-channel logout works ({@link deleteByLogoutToken}), and
- * a backend with a lock gives {@link withLock} across processes. A new login (`set` with
- * `removeIfExists`) deletes the old session and issues a new id, so an id planted before login is
- * worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
+ * a backend with a lock gives {@link withLock} across processes (without one, it locks in this
+ * process). A new login (`set` with `removeIfExists`) deletes the old session and issues a new id,
+ * so an id planted before login is worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
  * does throw (an outage is not a logout).
  *
  * @example
@@ -63,6 +64,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   readonly #attributes: CookieSerializeOptions;
   readonly #store: SessionStore<TStoreOptions>;
   readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #local = new LocalLock();
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
   constructor(
@@ -153,12 +155,13 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   /**
-   * Runs `fn` under the backend's lock for this session when the backend has one (and there is a
-   * session); otherwise runs it directly.
+   * Runs `fn` under this session's lock: the backend's (across processes) when it has one, else one
+   * of this process; without a session, directly.
    */
   async withLock<T>(identifier: string, fn: () => Promise<T>, storeOptions?: TStoreOptions): Promise<T> {
     const id = await this.#sessionId(identifier, storeOptions);
-    return id !== undefined && this.#store.withLock ? this.#store.withLock(id, fn) : fn();
+    if (id === undefined) return fn();
+    return this.#store.withLock ? this.#store.withLock(id, fn) : this.#local.run(id, fn);
   }
 
   /**

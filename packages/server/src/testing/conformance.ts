@@ -1,53 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreError } from '../errors/store-error.js';
 import type { SessionCoordinator } from '../session/coordinator.js';
 import type { SessionStore } from '../stores/session-store.js';
-import type { ReplayStore, StateData, TransactionData, TransactionStore } from '../types.js';
-
-/**
- * The two functions of a test runner the suites register their tests with (vitest's, jest's,
- * mocha's or `node:test`'s `describe` and `it`).
- *
- * @example
- * ```ts
- * import { describe, it } from 'vitest';
- * const api: TestApi = { describe, it };
- * ```
- */
-export interface TestApi {
-  describe(name: string, fn: () => void): unknown;
-  it(name: string, fn: () => Promise<void>, timeoutMs?: number): unknown;
-}
-
-/**
- * Makes a fresh, empty store for one test (a unique key prefix, a new table, ...).
- *
- * @example
- * ```ts
- * const factory: StoreFactory<SessionStore> = () => new MemorySessionStore();
- * ```
- */
-export type StoreFactory<T> = () => T | Promise<T>;
-
-function state(sub: string, sid: string, extra: Partial<StateData> = {}): StateData {
-  return {
-    user: { sub, sid, iss: 'https://tenant.example.com/' },
-    idToken: 'id-token',
-    refreshToken: `rt-${randomBytes(4).toString('hex')}`,
-    tokenSets: [{ audience: 'https://api', accessToken: 'at', scope: 'read', expiresAt: 2_000_000_000 }],
-    internal: { sid: randomBytes(8).toString('hex'), createdAt: Math.floor(Date.now() / 1000) },
-    ...extra,
-  };
-}
-
-const id = () => randomBytes(16).toString('base64url');
+import type { CookieHandler, ReplayStore, TransactionData, TransactionStore } from '../types.js';
+import { newBrowser, testCookies, type TestBrowser } from './browser.js';
+import { id, rejects, state, type StoreFactory, type TestApi } from './shared.js';
 
 /**
  * Registers the {@link SessionStore} contract: reads give back what was written (as copies), the TTL
  * ends a session, `update` never recreates a deleted session, back-channel logout by `sid` and by
- * `sub` is exact, and `withLock` (when the store has it) excludes concurrent holders.
+ * `sub` is exact, and `withLock` (when the store has it) excludes concurrent holders. With
+ * `unreachable` (a store whose backend cannot be reached), an outage is thrown, never read as no session.
  *
  * @example
  * ```ts
@@ -58,7 +22,9 @@ export function sessionStoreConformance(
   name: string,
   factory: StoreFactory<SessionStore>,
   { describe, it }: TestApi,
+  options: { unreachable?: StoreFactory<SessionStore> } = {},
 ): void {
+  const { unreachable } = options;
   describe(`${name} keeps the SessionStore contract`, () => {
     it('get returns a copy of what set stored, and undefined for an unknown id', async () => {
       const store = await factory();
@@ -157,12 +123,38 @@ export function sessionStoreConformance(
       );
       assert.equal(await withLock(key, async () => 'free'), 'free');
     });
+
+    if (unreachable) {
+      it('throws when its backend cannot be reached, never reads that as no session', async () => {
+        const store = await unreachable();
+        const key = id();
+        await rejects(store.get(key));
+        await rejects(store.set(key, state('auth0|u', 'op-u'), 60));
+        if (store.update) await rejects(store.update(key, state('auth0|u', 'op-u'), 60));
+        await rejects(store.deleteByLogoutToken({ sub: 'auth0|u' }));
+      }, 20_000);
+    }
   });
 }
 
 /**
- * Registers the {@link TransactionStore} contract: set, get (a copy), delete; unknown keys read as
- * `undefined`.
+ * Makes a fresh transaction store for one test over the suite's cookie handler (a store that keeps
+ * nothing in cookies ignores it, so `() => new MyStore()` will do).
+ *
+ * @example
+ * ```ts
+ * const factory: TransactionStoreFactory = (cookies) => new CookieTransactionStore({ secret }, cookies);
+ * ```
+ */
+export type TransactionStoreFactory = (
+  cookies: CookieHandler<TestBrowser>,
+) => TransactionStore<TestBrowser> | Promise<TransactionStore<TestBrowser>>;
+
+/**
+ * Registers the {@link TransactionStore} contract: set, get (a copy), delete, per identifier (two
+ * logins in two tabs never overwrite each other); unknown or unreadable entries read as
+ * `undefined`; the PKCE verifier is never in clear in a cookie; with `unreachable` (a store whose
+ * backend cannot be reached), an outage is thrown, never read as a missing transaction.
  *
  * @example
  * ```ts
@@ -171,25 +163,54 @@ export function sessionStoreConformance(
  */
 export function transactionStoreConformance(
   name: string,
-  factory: StoreFactory<TransactionStore>,
+  factory: TransactionStoreFactory,
   { describe, it }: TestApi,
+  options: { unreachable?: TransactionStoreFactory } = {},
 ): void {
+  const transaction = (): TransactionData => ({
+    codeVerifier: id(),
+    state: id(),
+    nonce: 'n',
+    appState: { returnTo: '/x' },
+  });
   describe(`${name} keeps the TransactionStore contract`, () => {
     it('reads back what it stored, per identifier, until it is deleted', async () => {
-      const store = await factory();
+      const store = await factory(testCookies);
+      const browser = newBrowser();
       const [a, b] = [`__a0_tx.${id()}`, `__a0_tx.${id()}`];
-      const tx: TransactionData = {
-        codeVerifier: id(),
-        state: 's',
-        nonce: 'n',
-        appState: { returnTo: '/x' },
-      };
-      await store.set(a, tx);
-      assert.deepEqual(await store.get(a), tx);
-      assert.equal(await store.get(b), undefined);
-      await store.delete(a);
-      assert.equal(await store.get(a), undefined);
+      const [one, two] = [transaction(), transaction()];
+      await store.set(a, one, false, browser);
+      assert.deepEqual(await store.get(a, browser), one);
+      assert.equal(await store.get(b, browser), undefined);
+      await store.set(b, two, false, browser);
+      assert.deepEqual(await store.get(a, browser), one, 'a second login leaves the first alone');
+      assert.deepEqual(await store.get(b, browser), two);
+      await store.delete(a, browser);
+      assert.equal(await store.get(a, browser), undefined);
+      assert.deepEqual(await store.get(b, browser), two);
     });
+
+    it('reads a tampered cookie as no transaction, and keeps the verifier out of cookies', async () => {
+      const store = await factory(testCookies);
+      const browser = newBrowser();
+      const key = `__a0_tx.${id()}`;
+      const tx = transaction();
+      await store.set(key, tx, false, browser);
+      assert.ok(![...browser.cookies.values()].join().includes(tx.codeVerifier));
+      const [forged, other] = [newBrowser(), `__a0_tx.${id()}`];
+      forged.cookies.set(other, 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC');
+      assert.equal(await store.get(other, forged), undefined);
+    });
+
+    const { unreachable } = options;
+    if (unreachable) {
+      it('throws when its backend cannot be reached, never reads that as no transaction', async () => {
+        const store = await unreachable(testCookies);
+        const key = `__a0_tx.${id()}`;
+        await rejects(store.set(key, transaction(), false, newBrowser()));
+        await rejects(store.get(key, newBrowser()));
+      }, 20_000);
+    }
   });
 }
 

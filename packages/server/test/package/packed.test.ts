@@ -76,6 +76,7 @@ describe('the packed auth0-server-ts package', () => {
       'coordinatorConformance',
       'replayStoreConformance',
       'sessionStoreConformance',
+      'stateStoreConformance',
       'transactionStoreConformance',
     ]);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
 import { createSessionOwner, LocalLock, type SessionCoordinator } from '../../src/session/index.js';
 import { MemoryStateStore } from '../../src/stores/index.js';
+import type { StateStore } from '../../src/types.js';
 import { setup } from '../helpers/client.js';
 import { makeState } from '../helpers/state.js';
 
@@ -77,6 +78,35 @@ describe('the session owner', () => {
     const owner = createSessionOwner({ store, identifier: ID, coordinator });
     await owner.update(async () => undefined);
     expect(keys).toEqual([`session:${state.internal.sid}`]);
+  });
+
+  it("takes the coordinator's lock, then the store's own, around each update", async () => {
+    const store: StateStore = new MemoryStateStore();
+    await store.set(ID, makeState());
+    const order: string[] = [];
+    store.withLock = async <T>(_id: string, fn: () => Promise<T>) => {
+      order.push('store+');
+      try {
+        return await fn();
+      } finally {
+        order.push('store-');
+      }
+    };
+    const coordinator: SessionCoordinator = {
+      withLock: async (_key, fn) => {
+        order.push('coordinator+');
+        try {
+          return await fn();
+        } finally {
+          order.push('coordinator-');
+        }
+      },
+      share: async () => undefined,
+      shared: async () => undefined,
+    };
+    const owner = createSessionOwner({ store, identifier: ID, coordinator });
+    await owner.update(async () => void order.push('update'));
+    expect(order).toEqual(['coordinator+', 'store+', 'update', 'store-', 'coordinator-']);
   });
 
   it('LocalLock: a failed holder does not block the next, and other keys do not wait', async () => {
