@@ -95,6 +95,16 @@ async function main(): Promise<void> {
       peer: alloc.peer,
       limit: alloc.floor,
     });
+    for (const part of c.floorParts ?? []) {
+      rows.push({
+        name: `${c.name} alloc, floor step: ${part.name}`,
+        unit: 'B/op',
+        better: 'lower',
+        ours: null,
+        peer: null,
+        limit: (await allocation(part.fn, c.allocBatch)) ?? null,
+      });
+    }
   }
   if (selected('concurrent-refresh')) {
     const counts = await fx.concurrentRefresh();
