@@ -86,7 +86,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
         sealed += chunk;
       }
       if (!sealed) return undefined;
-      const opened = await this.#sealer.unseal(sealed);
+      const opened = this.#sealer.unsealNow(sealed) ?? (await this.#sealer.unseal(sealed));
       if (!opened.ok) return undefined;
       const state = opened.payload['s'];
       if (!isStateData(state)) return undefined;
