@@ -86,8 +86,8 @@ export function createSealer(
         .setExpirationTime(exp)
         .encrypt(k.encrypt.cryptoKey);
     },
-    async unseal<T extends JWTPayload>(value: string, options: { clockTolerance?: number } = {}) {
-      const tolerance = options.clockTolerance ?? 0;
+    async unseal<T extends JWTPayload>(value: string, options?: { clockTolerance?: number }) {
+      const tolerance = options?.clockTolerance ?? 0;
       try {
         // Once the keys are ready the node path runs without a single await: a cookie read is then
         // one synchronous decryption.
@@ -112,8 +112,8 @@ export function createSealer(
         return err instanceof joseErrors.JWTExpired ? EXPIRED : INVALID;
       }
     },
-    unsealNow<T extends JWTPayload>(value: string, options: { clockTolerance?: number } = {}) {
-      return ready && node ? openNode<T>(node, ready, value, options.clockTolerance ?? 0) : undefined;
+    unsealNow<T extends JWTPayload>(value: string, options?: { clockTolerance?: number }) {
+      return ready && node ? openNode<T>(node, ready, value, options?.clockTolerance ?? 0) : undefined;
     },
   };
 }
