@@ -75,15 +75,19 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
  * Bytes allocated per operation: JS heap plus ArrayBuffer backing stores (Buffers made by native code
  * count), from `process.memoryUsage()` around a batch run between two forced collections. A batch in
  * which a collection ran is thrown away and retried smaller (`--min-semi-space-size` keeps that rare);
- * the result is the median of {@link ALLOCATION_BATCHES} clean batches, less what the measuring loop
+ * the result is the median of `batches` clean batches, less what the measuring loop
  * itself allocates per call (the same for every variant: see {@link loopAllocation}).
  * Needs `node --expose-gc`; `undefined` without it.
  */
-export async function allocation(fn: Op, batch: number): Promise<number | undefined> {
+export async function allocation(
+  fn: Op,
+  batch: number,
+  batches = ALLOCATION_BATCHES,
+): Promise<number | undefined> {
   if (!gc) return undefined;
   const loop = (await loopAllocation()) ?? 0;
   const clean: number[] = [];
-  for (let n = batch, attempt = 0; clean.length < ALLOCATION_BATCHES && attempt < 12; attempt++) {
+  for (let n = batch, attempt = 0; clean.length < batches && attempt < 12; attempt++) {
     const bytes = await batchAllocation(fn, n);
     if (bytes === undefined) n = Math.max(4, n >> 1);
     else clean.push(bytes - loop);
@@ -91,7 +95,7 @@ export async function allocation(fn: Op, batch: number): Promise<number | undefi
   return clean.length ? median(clean) : undefined;
 }
 
-/** Clean batches per measurement: one batch's figure moves by a few hundred bytes with JIT tiers. */
+/** Clean batches per measurement by default: one batch's figure moves by a few hundred bytes with JIT tiers. */
 const ALLOCATION_BATCHES = 5;
 
 let loopBytes: number | undefined;
