@@ -72,26 +72,64 @@ new PerformanceObserver((list) => (collections += list.getEntries().length)).obs
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
 
 /**
- * Bytes allocated per operation: JS heap plus ArrayBuffer backing stores, measured over a batch run
- * between two forced collections, repeated (with a smaller batch) if a collection ran inside it.
+ * Bytes allocated per operation: JS heap plus ArrayBuffer backing stores (Buffers made by native code
+ * count), from `process.memoryUsage()` around a batch run between two forced collections. A batch in
+ * which a collection ran is thrown away and retried smaller (`--min-semi-space-size` keeps that rare);
+ * the result is the median of `batches` clean batches, less what the measuring loop
+ * itself allocates per call (the same for every variant: see {@link loopAllocation}).
  * Needs `node --expose-gc`; `undefined` without it.
  */
-export async function allocation(fn: Op, batch: number): Promise<number | undefined> {
+export async function allocation(
+  fn: Op,
+  batch: number,
+  batches = ALLOCATION_BATCHES,
+): Promise<number | undefined> {
   if (!gc) return undefined;
-  for (let n = batch, attempt = 0; attempt < 6; attempt++, n = Math.max(4, n >> 1)) {
-    for (let i = 0; i < 4; i++) await fn();
-    gc();
-    await settle();
-    const seen = collections;
-    const before = process.memoryUsage();
-    for (let i = 0; i < n; i++) await fn();
-    const after = process.memoryUsage();
-    await settle();
-    if (collections !== seen) continue;
-    const bytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
-    if (bytes >= 0) return bytes / n;
+  const loop = (await loopAllocation()) ?? 0;
+  const clean: number[] = [];
+  for (let n = batch, attempt = 0; clean.length < batches && attempt < 12; attempt++) {
+    const bytes = await batchAllocation(fn, n);
+    if (bytes === undefined) n = Math.max(4, n >> 1);
+    else clean.push(bytes - loop);
   }
-  return undefined;
+  return clean.length ? median(clean) : undefined;
+}
+
+/** Clean batches per measurement by default: one batch's figure moves by a few hundred bytes with JIT tiers. */
+const ALLOCATION_BATCHES = 5;
+
+let loopBytes: number | undefined;
+
+/**
+ * What {@link batchAllocation}'s loop allocates per call of a function that allocates nothing (the
+ * `await` of its result): measured once and taken off every figure, so a variant's B/op is its own.
+ */
+async function loopAllocation(): Promise<number | undefined> {
+  if (loopBytes === undefined) {
+    const clean: number[] = [];
+    for (let attempt = 0; clean.length < ALLOCATION_BATCHES && attempt < 12; attempt++) {
+      const bytes = await batchAllocation(() => undefined, 1000);
+      if (bytes !== undefined) clean.push(bytes);
+    }
+    if (clean.length) loopBytes = median(clean);
+  }
+  return loopBytes;
+}
+
+/** Bytes per call of `fn` over `n` calls, or `undefined` when a collection ran in between. */
+async function batchAllocation(fn: Op, n: number): Promise<number | undefined> {
+  if (!gc) return undefined;
+  for (let i = 0; i < 4; i++) await fn();
+  gc();
+  await settle();
+  const seen = collections;
+  const before = process.memoryUsage();
+  for (let i = 0; i < n; i++) await fn();
+  const after = process.memoryUsage();
+  await settle();
+  if (collections !== seen) return undefined;
+  const bytes = after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers);
+  return bytes >= 0 ? bytes / n : undefined;
 }
 
 export function median(values: readonly number[]): number {

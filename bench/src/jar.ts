@@ -7,30 +7,36 @@ import { parseCookieHeader, type CookieHandler } from 'auth0-server-ts';
  */
 export class Jar {
   #header: string;
-  #cookies: Map<string, string> | undefined;
+  #cookies: Record<string, string> | undefined;
 
   constructor(header = '') {
     this.#header = header;
   }
 
-  get cookies(): Map<string, string> {
-    this.#cookies ??= new Map(Object.entries(parseCookieHeader(this.#header)));
+  /** The parsed header, kept as the SDK's adapters keep it (the record `parseCookieHeader` returns). */
+  get cookies(): Record<string, string> {
+    this.#cookies ??= parseCookieHeader(this.#header);
     return this.#cookies;
   }
 
   /** The `Cookie` header the browser sends with its next request. */
   header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    return Object.entries(this.cookies)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('; ');
   }
 }
 
 /** The cookie handler both SDKs are given; `storeOptions` is the request's {@link Jar}. */
 export const jarHandler: CookieHandler<Jar> = {
-  getCookie: (name, jar) => jar?.cookies.get(name),
-  getCookies: (jar) => Object.fromEntries(jar?.cookies ?? []),
+  getCookie: (name, jar) => (jar && Object.hasOwn(jar.cookies, name) ? jar.cookies[name] : undefined),
+  getCookies: (jar) => ({ ...jar?.cookies }),
   setCookie: (name, value, options, jar) => {
-    if (options?.maxAge === 0) jar?.cookies.delete(name);
-    else jar?.cookies.set(name, value);
+    if (!jar) return;
+    if (options?.maxAge === 0) delete jar.cookies[name];
+    else jar.cookies[name] = value;
   },
-  deleteCookie: (name, jar) => void jar?.cookies.delete(name),
+  deleteCookie: (name, jar) => {
+    if (jar) delete jar.cookies[name];
+  },
 };

@@ -23,6 +23,8 @@ const only = process.argv
 const selected = (name: string) => !only || only.some((prefix) => name.startsWith(prefix));
 const rounds = quick ? 3 : 7;
 const timing = quick ? { timeMs: 100, warmupMs: 30 } : { timeMs: 500, warmupMs: 150 };
+// Clean allocation batches per figure (median): fewer in a quick run, to stay within a minute.
+const allocBatches = quick ? 3 : 5;
 const VARIANTS = ['ours', 'peer', 'floor'] as const;
 type Variant = (typeof VARIANTS)[number];
 
@@ -86,7 +88,8 @@ async function main(): Promise<void> {
     row(' p50', 'µs', 'lower', (m) => m.p50);
     row(' p99', 'µs', 'lower', (m) => m.p99);
     const alloc: Record<Variant, number | null> = { ours: null, peer: null, floor: null };
-    for (const v of variantsOf(c)) alloc[v.label] = (await allocation(v.fn, c.allocBatch)) ?? null;
+    for (const v of variantsOf(c))
+      alloc[v.label] = (await allocation(v.fn, c.allocBatch, allocBatches)) ?? null;
     rows.push({
       name: `${c.name} alloc`,
       unit: 'B/op',
@@ -95,6 +98,16 @@ async function main(): Promise<void> {
       peer: alloc.peer,
       limit: alloc.floor,
     });
+    for (const part of c.floorParts ?? []) {
+      rows.push({
+        name: `${c.name} alloc, floor step: ${part.name}`,
+        unit: 'B/op',
+        better: 'lower',
+        ours: null,
+        peer: null,
+        limit: (await allocation(part.fn, c.allocBatch, allocBatches)) ?? null,
+      });
+    }
   }
   if (selected('concurrent-refresh')) {
     const counts = await fx.concurrentRefresh();

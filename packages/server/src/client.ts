@@ -27,6 +27,7 @@ import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
   ReplayStore,
+  StateData,
   StateStore,
   TokenSet,
   TransactionData,
@@ -341,12 +342,9 @@ export class ServerClient<TStoreOptions = unknown> {
    * The session for the two read-only calls whose contract is "never throws": a store that fails to
    * read reads as no session here, while token operations let a store outage surface as an error.
    */
-  async #readSession(storeOptions?: TStoreOptions) {
-    try {
-      return await this.#sessions.get(storeOptions);
-    } catch {
-      return undefined;
-    }
+  #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
+    // A catch handler rather than an async wrapper: one promise fewer on every request's read.
+    return this.#sessions.get(storeOptions).catch(noSession);
   }
 
   get #defaultAudience(): string {
@@ -366,6 +364,8 @@ export class ServerClient<TStoreOptions = unknown> {
     }
   }
 }
+
+const noSession = (): undefined => undefined;
 
 /**
  * The configured stores, or the cookie stores over `cookieHandler`: the whole session encrypted in

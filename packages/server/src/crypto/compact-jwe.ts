@@ -9,6 +9,7 @@ import type { NodeCrypto } from './runtime.js';
 
 const B64URL = /^[\w-]*$/;
 const encoder = new TextEncoder();
+const DOT = 0x2e;
 const decoder = new TextDecoder();
 
 /** One key as the compact-JWE path uses it: the header it seals under and that header's AAD bytes. */
@@ -54,24 +55,33 @@ function encodeSmall(bytes: Uint8Array): string {
   return out;
 }
 
-/** Strict base64url (no padding) to bytes; `undefined` for any character outside the alphabet. */
-function decodeSmall(text: string): Uint8Array | undefined {
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+/**
+ * Strict base64url (no padding) of `text` from `start` to bytes in `out`, which it fills exactly;
+ * `false` for any character outside the alphabet.
+ */
+function decodeInto(text: string, start: number, out: Uint8Array): boolean {
   let bits = 0;
   let acc = 0;
   let at = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; at < out.length; i++) {
     const v = VALUES[text.charCodeAt(i)] ?? -1;
-    if (v < 0) return undefined;
-    acc = (acc << 6) | v;
+    if (v < 0) return false;
+    acc = ((acc << 6) | v) & 0xffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out[at++] = (acc >> bits) & 255;
     }
   }
-  return out;
+  return true;
 }
+
+// The IV and tag are decoded into these two arrays, reused: node:crypto copies both when given them,
+// and nothing between decoding and decrypting can run anything else (all of it is synchronous).
+const ivScratch = new Uint8Array(12);
+const tagScratch = new Uint8Array(16);
+const IV_CHARS = 16;
+const TAG_CHARS = 22;
 
 /** Encrypts `json` under `k`: `header..iv.ciphertext.tag`. */
 export function sealCompact(node: NodeCrypto, k: CompactKey, json: string): string {
@@ -85,26 +95,48 @@ export function sealCompact(node: NodeCrypto, k: CompactKey, json: string): stri
 /**
  * Decrypts a compact JWE sealed under one of `keys` (found by the exact header first, else by the
  * header's `kid`); the plaintext, or `undefined` for anything malformed, foreign or tampered with.
+ * The parts are found by position, not split out: a read makes no array and no string but the
+ * ciphertext's and the plaintext's.
  */
 export function openCompact(
   node: NodeCrypto,
-  keys: ReadonlyMap<string, CompactKey>,
+  keys: readonly CompactKey[],
   value: string,
 ): string | undefined {
-  const parts = value.split('.');
-  if (parts.length !== 5) return undefined;
-  const [header = '', encryptedKey, iv = '', ciphertext = '', tag = ''] = parts;
-  if (encryptedKey !== '' || iv.length !== 16 || tag.length !== 22 || ciphertext.length % 4 === 1) {
+  // header..iv.ciphertext.tag, with an empty encrypted key, a 16-character IV and a 22-character tag.
+  const headerEnd = value.indexOf('.');
+  const ivStart = headerEnd + 2;
+  const ciphertextStart = ivStart + IV_CHARS + 1;
+  const tagStart = value.length - TAG_CHARS;
+  if (
+    headerEnd < 1 ||
+    value.charCodeAt(headerEnd + 1) !== DOT ||
+    value.charCodeAt(ciphertextStart - 1) !== DOT ||
+    value.charCodeAt(tagStart - 1) !== DOT ||
+    tagStart - 1 < ciphertextStart ||
+    value.indexOf('.', ivStart) !== ciphertextStart - 1 ||
+    value.indexOf('.', ciphertextStart) !== tagStart - 1 ||
+    (tagStart - 1 - ciphertextStart) % 4 === 1
+  ) {
     return undefined;
   }
-  const k = keys.get(header) ?? byHeader(keys, header);
-  const ivBytes = decodeSmall(iv);
-  const tagBytes = decodeSmall(tag);
-  if (!k || !ivBytes || !tagBytes) return undefined;
+  let k: CompactKey | undefined;
+  for (const candidate of keys) {
+    if (candidate.header.length === headerEnd && value.startsWith(candidate.header)) {
+      k = candidate;
+      break;
+    }
+  }
+  const header = k ? undefined : value.slice(0, headerEnd);
+  if (header !== undefined) k = byHeader(keys, header);
+  if (!k || !decodeInto(value, ivStart, ivScratch) || !decodeInto(value, tagStart, tagScratch)) {
+    return undefined;
+  }
+  const ciphertext = value.slice(ciphertextStart, tagStart - 1);
   try {
-    const decipher = node.createDecipheriv('aes-256-gcm', k.key, ivBytes, { authTagLength: 16 });
-    decipher.setAAD(header === k.header ? k.aad : encoder.encode(header));
-    decipher.setAuthTag(tagBytes);
+    const decipher = node.createDecipheriv('aes-256-gcm', k.key, ivScratch, { authTagLength: 16 });
+    decipher.setAAD(header === undefined ? k.aad : encoder.encode(header));
+    decipher.setAuthTag(tagScratch);
     const head = decipher.update(ciphertext, 'base64url');
     const tail = decipher.final();
     // Node's decoder skips characters outside the alphabet instead of failing: a text with any
@@ -118,7 +150,7 @@ export function openCompact(
 }
 
 /** The key a header written differently from ours names, when it is a valid `dir`/`A256GCM` header. */
-function byHeader(keys: ReadonlyMap<string, CompactKey>, header: string): CompactKey | undefined {
+function byHeader(keys: readonly CompactKey[], header: string): CompactKey | undefined {
   if (!B64URL.test(header)) return undefined;
   let parsed: unknown;
   try {
@@ -129,6 +161,6 @@ function byHeader(keys: ReadonlyMap<string, CompactKey>, header: string): Compac
   if (!isRecord(parsed) || parsed.alg !== 'dir' || parsed.enc !== 'A256GCM') return undefined;
   if (Object.keys(parsed).some((name) => name !== 'alg' && name !== 'enc' && name !== 'kid'))
     return undefined;
-  for (const k of keys.values()) if (k.kid === parsed.kid) return k;
-  return undefined;
+  const { kid } = parsed;
+  return keys.find((k) => k.kid === kid);
 }

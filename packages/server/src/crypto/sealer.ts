@@ -19,6 +19,14 @@ export interface Sealer {
     value: string,
     options?: { clockTolerance?: number },
   ): Promise<UnsealResult<T>>;
+  /**
+   * {@link Sealer.unseal} without a promise, where it can answer at once (the keys are derived and
+   * the runtime has node:crypto): a cookie read then costs no await. `undefined` where it cannot.
+   */
+  unsealNow<T extends JWTPayload = JWTPayload>(
+    value: string,
+    options?: { clockTolerance?: number },
+  ): UnsealResult<T> | undefined;
 }
 
 /**
@@ -31,7 +39,7 @@ export type SealerEngine = 'auto' | 'node' | 'webcrypto';
 interface Keys {
   encrypt: DerivedKey;
   byKid: Map<string, DerivedKey>;
-  compact: Map<string, CompactKey>;
+  compact: CompactKey[];
   compactEncrypt: CompactKey;
 }
 
@@ -60,7 +68,7 @@ export function createSealer(
     return (ready = {
       encrypt,
       byKid: new Map(derived.map((k) => [k.kid, k])),
-      compact: new Map(derived.map(compactKey).map((k) => [k.header, k])),
+      compact: derived.map(compactKey),
       compactEncrypt,
     });
   };
@@ -78,16 +86,13 @@ export function createSealer(
         .setExpirationTime(exp)
         .encrypt(k.encrypt.cryptoKey);
     },
-    async unseal<T extends JWTPayload>(value: string, options: { clockTolerance?: number } = {}) {
-      const tolerance = options.clockTolerance ?? 0;
+    async unseal<T extends JWTPayload>(value: string, options?: { clockTolerance?: number }) {
+      const tolerance = options?.clockTolerance ?? 0;
       try {
         // Once the keys are ready the node path runs without a single await: a cookie read is then
         // one synchronous decryption.
         const k = ready ?? (await keys());
-        if (node) {
-          const json = typeof value === 'string' ? openCompact(node, k.compact, value) : undefined;
-          return json === undefined ? INVALID : checkClaims<T>(JSON.parse(json), tolerance);
-        }
+        if (node) return openNode<T>(node, k, value, tolerance);
         const { payload } = await jwtDecrypt<T>(
           value,
           (header) => {
@@ -107,7 +112,21 @@ export function createSealer(
         return err instanceof joseErrors.JWTExpired ? EXPIRED : INVALID;
       }
     },
+    unsealNow<T extends JWTPayload>(value: string, options?: { clockTolerance?: number }) {
+      return ready && node ? openNode<T>(node, ready, value, options?.clockTolerance ?? 0) : undefined;
+    },
   };
+}
+
+/** The node:crypto engine's unseal, synchronous. */
+function openNode<T>(node: NodeCrypto, k: Keys, value: string, tolerance: number): UnsealResult<T> {
+  const json = typeof value === 'string' ? openCompact(node, k.compact, value) : undefined;
+  if (json === undefined) return INVALID;
+  try {
+    return checkClaims<T>(JSON.parse(json), tolerance);
+  } catch {
+    return INVALID;
+  }
 }
 
 const INVALID = { ok: false, reason: 'invalid' } as const;

@@ -58,23 +58,35 @@ export function parseCookieHeader(header: string): Record<string, string> {
   if (typeof header !== 'string')
     throw argumentError('"header" must be the Cookie header, a string', 'ERR_INVALID_ARG_TYPE');
   const cookies: Record<string, string> = {};
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1) continue;
-    const name = pair.slice(0, eq).trim();
-    if (!name || Object.hasOwn(cookies, name)) continue;
-    let value = pair.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (value.includes('%')) {
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        // Not an escape sequence after all: keep the value as it came.
-      }
+  // One pass: each pair is found in place, and only its name and value become strings. The next `=`
+  // is looked for again only once passed, so pairs without one cannot make the scan quadratic.
+  let eq = -1;
+  for (let start = 0; start < header.length;) {
+    let end = header.indexOf(';', start);
+    if (end === -1) end = header.length;
+    if (eq < start) {
+      eq = header.indexOf('=', start);
+      if (eq === -1) eq = header.length;
     }
-    cookies[name] = value;
+    if (eq < end) addCookie(cookies, header.slice(start, eq).trim(), header, eq + 1, end);
+    start = end + 1;
   }
   return cookies;
+}
+
+/** Files the pair `name` = `header[from, to)` unless the name is empty or already taken. */
+function addCookie(cookies: Record<string, string>, name: string, header: string, from: number, to: number) {
+  if (!name || Object.hasOwn(cookies, name)) return;
+  let value = header.slice(from, to).trim();
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+  if (value.includes('%')) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // Not an escape sequence after all: keep the value as it came.
+    }
+  }
+  cookies[name] = value;
 }
 
 /**

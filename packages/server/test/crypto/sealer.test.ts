@@ -76,6 +76,28 @@ describe.each<SealerEngine>(['node', 'webcrypto'])('createSealer (%s)', (engine)
     }
   });
 
+  it('refuses a value with a part missing, added, moved or of the wrong length', async () => {
+    const sealer = createSealerWith([A], 'session');
+    const sealed = await sealer.seal({ n: 1 }, 60);
+    expect(await sealer.unseal(sealed)).toMatchObject({ ok: true });
+    const [header = '', , iv = '', ciphertext = '', tag = ''] = sealed.split('.');
+    const variants = [
+      [header, '', iv, ciphertext].join('.'),
+      [header, '', iv, ciphertext, tag, ''].join('.'),
+      [header, 'AAAA', iv, ciphertext, tag].join('.'),
+      [header, '', iv + 'A', ciphertext, tag].join('.'),
+      [header, '', iv, ciphertext, tag + 'A'].join('.'),
+      [header, '', iv, `${ciphertext.slice(0, 8)}.${ciphertext.slice(8)}`, tag].join('.'),
+      [header, '', tag, ciphertext, iv].join('.'),
+      ['', '', iv, ciphertext, tag].join('.'),
+      `.${sealed}`,
+      `${sealed}.`,
+    ];
+    for (const variant of variants) {
+      expect(await sealer.unseal(variant)).toEqual({ ok: false, reason: 'invalid' });
+    }
+  });
+
   it('refuses a value whose protected header was changed (the header is authenticated)', async () => {
     const sealer = createSealerWith([A], 'session');
     const sealed = await sealer.seal({ n: 1 }, 60);
@@ -108,6 +130,18 @@ describe.each<SealerEngine>(['node', 'webcrypto'])('createSealer (%s)', (engine)
       ok: true,
       payload: { s: { hello: 'world' } },
     });
+  });
+
+  it('unsealNow answers as unseal does, at once where node:crypto serves and the keys are ready', async () => {
+    const sealer = createSealerWith([A], 'session');
+    expect(sealer.unsealNow('anything')).toBeUndefined();
+    const sealed = await sealer.seal({ n: 1 }, 60);
+    const tampered = sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'BA' : 'AA');
+    for (const value of [sealed, tampered, 'not-a-jwe']) {
+      const now = sealer.unsealNow(value);
+      if (engine === 'node') expect(now).toEqual(await sealer.unseal(value));
+      else expect(now).toBeUndefined();
+    }
   });
 
   it('needs at least one secret', () => {

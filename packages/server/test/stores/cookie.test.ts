@@ -37,4 +37,10 @@ describe('parseCookieHeader', () => {
       d: '%zz',
     });
   });
+
+  it('splits each pair at its first "=", trims names and values, and skips pairs without a name', () => {
+    expect(parseCookieHeader(' x ; a = b=c ;y;; e= ; =f; z="" ;')).toEqual({ a: 'b=c', e: '', z: '' });
+    expect(parseCookieHeader('')).toEqual({});
+    expect(parseCookieHeader('no-pair-here')).toEqual({});
+  });
 });
