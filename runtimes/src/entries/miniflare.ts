@@ -1,9 +1,26 @@
 // Runs under Node 22 (miniflare 4 needs it): loads the bundled worker into workerd, with or without
 // `nodejs_compat` (`--nodejs-compat`), serves it on the app's port and asks it to run the scenarios.
-import { Miniflare } from 'miniflare';
+// miniflare lives in runtimes/engines/, outside the workspaces: the harness passes its module URL.
 import { readEnv } from '../scenario/env.js';
 import { formatReport, type RuntimeReport } from '../scenario/scenarios.js';
 
+/** The part of miniflare's API used here (its types are not installed with the workspaces). */
+interface MiniflareModule {
+  Miniflare: new (options: {
+    modules: boolean;
+    scriptPath: string;
+    compatibilityDate: string;
+    compatibilityFlags: string[];
+    bindings: Record<string, string>;
+    host: string;
+    port: number;
+  }) => { ready: Promise<URL>; dispatchFetch(url: string): Promise<Response>; dispose(): Promise<void> };
+}
+
+const moduleUrl = process.argv[2];
+if (!moduleUrl?.startsWith('file:'))
+  throw new Error('usage: miniflare.js <miniflare module URL> [--nodejs-compat]');
+const { Miniflare } = (await import(moduleUrl)) as MiniflareModule;
 const env = readEnv((name) => process.env[name]);
 const compat = process.argv.includes('--nodejs-compat');
 const mf = new Miniflare({

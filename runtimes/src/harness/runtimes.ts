@@ -1,17 +1,33 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Where the repository's node_modules are, found from this file (runtimes/dist/harness/). */
+/** The repository root, found from this file (runtimes/dist/harness/): Deno may read below it. */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The runtimes' own install (runtimes/engines/), outside the workspaces: the root's node_modules/.bin must
+ * not hold their `node`, which would replace the machine's Node in every root npm script.
+ */
+const engines = fileURLToPath(new URL('../../engines/', import.meta.url));
 const entry = (name: string) => fileURLToPath(new URL(`../entries/${name}.js`, import.meta.url));
+const installHint = 'run npm ci --prefix runtimes/engines (npm run test:runtimes does it when missing)';
 
-/** The first of `candidates` (paths under the repository root) that exists. */
+/** The first of `candidates` (paths under runtimes/engines/) that exists. */
 function binary(what: string, candidates: string[]): string {
   for (const candidate of candidates) {
-    const path = `${root}${candidate}`;
+    const path = `${engines}${candidate}`;
     if (existsSync(path)) return path;
   }
-  throw new Error(`${what} is not installed: run npm install (looked for ${candidates.join(', ')})`);
+  throw new Error(`${what} is not installed: ${installHint} (looked for ${candidates.join(', ')})`);
+}
+
+/** miniflare's entry module in runtimes/engines/, as a URL for the miniflare entry to import. */
+function miniflare(): string {
+  try {
+    return pathToFileURL(createRequire(`${engines}package.json`).resolve('miniflare')).href;
+  } catch {
+    throw new Error(`miniflare is not installed: ${installHint}`);
+  }
 }
 
 export interface Runtime {
@@ -22,7 +38,7 @@ export interface Runtime {
   command(): { file: string; args: string[] };
 }
 
-const node22 = () => binary('Node 22 (devDependency node22)', ['node_modules/node22/bin/node']);
+const node22 = () => binary('Node 22 (node22)', ['node_modules/node22/bin/node']);
 
 /** Every runtime of the suite, in the README's order. */
 export const RUNTIMES: Runtime[] = [
@@ -40,7 +56,7 @@ export const RUNTIMES: Runtime[] = [
     id: 'node24',
     label: 'Node 24',
     command: () => ({
-      file: binary('Node 24 (devDependency node24)', ['node_modules/node24/bin/node']),
+      file: binary('Node 24 (node24)', ['node_modules/node24/bin/node']),
       args: [entry('node')],
     }),
   },
@@ -48,10 +64,7 @@ export const RUNTIMES: Runtime[] = [
     id: 'bun',
     label: 'Bun',
     command: () => ({
-      file: binary('Bun (devDependency bun)', [
-        'node_modules/@oven/bun-linux-x64/bin/bun',
-        'node_modules/bun/bin/bun.exe',
-      ]),
+      file: binary('Bun (bun)', ['node_modules/@oven/bun-linux-x64/bin/bun', 'node_modules/bun/bin/bun.exe']),
       args: [entry('bun')],
     }),
   },
@@ -59,10 +72,7 @@ export const RUNTIMES: Runtime[] = [
     id: 'deno',
     label: 'Deno',
     command: () => ({
-      file: binary('Deno (devDependency deno)', [
-        'node_modules/@deno/linux-x64-glibc/deno',
-        'node_modules/deno/deno',
-      ]),
+      file: binary('Deno (deno)', ['node_modules/@deno/linux-x64-glibc/deno', 'node_modules/deno/deno']),
       args: [
         'run',
         '--no-lock',
@@ -76,11 +86,11 @@ export const RUNTIMES: Runtime[] = [
   {
     id: 'workerd',
     label: 'Cloudflare Workers (workerd)',
-    command: () => ({ file: node22(), args: [entry('miniflare')] }),
+    command: () => ({ file: node22(), args: [entry('miniflare'), miniflare()] }),
   },
   {
     id: 'workerd-nodejs-compat',
     label: 'Cloudflare Workers + nodejs_compat',
-    command: () => ({ file: node22(), args: [entry('miniflare'), '--nodejs-compat'] }),
+    command: () => ({ file: node22(), args: [entry('miniflare'), miniflare(), '--nodejs-compat'] }),
   },
 ];
