@@ -49,6 +49,12 @@ export interface StartEmulatorOptions {
   logRequests?: boolean;
   /** Called with every answered request (the same fields as the log line), whatever `quiet` says. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * The clock of the MFA module, in epoch milliseconds: it times `mfa_token` and challenge lifetimes,
+   * push polling intervals and lockouts, so a test can move it forward instead of sleeping. Tokens that
+   * oidc-provider issues keep the system clock. Defaults to `Date.now`.
+   */
+  now?: () => number;
 }
 
 /**
@@ -131,6 +137,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const requestedPort = options.port ?? 4400;
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)
     throw new TypeError('port must be an integer from 0 to 65535');
+  if (options.now !== undefined && typeof options.now !== 'function')
+    throw new TypeError('now must be a function returning epoch milliseconds');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
   const onRequest = requestObserver(options, log);
 
@@ -153,7 +161,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
     const users = new UserDirectory(config.users);
     const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-    const mfa = new MfaModule({ tenant: config.tenant, baseUrl: issuer, log, ...config.mfa });
+    const mfa = new MfaModule({
+      tenant: config.tenant,
+      baseUrl: issuer,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+      ...config.mfa,
+    });
     const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
     const audiences = new RefreshAudiences(apis);
     const jwks = await generateSigningKeys();

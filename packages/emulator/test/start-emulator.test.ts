@@ -29,11 +29,14 @@ describe('startEmulator', () => {
     await em.close();
   });
 
-  it('refuses a host other than 127.0.0.1 or localhost, and a port out of range, naming the option', async () => {
+  it('refuses a host other than 127.0.0.1 or localhost, a port out of range and a clock that is not a function, naming the option', async () => {
     const host: string = '0.0.0.0';
     // @ts-expect-error a JavaScript caller is not held to the literal union
     await expect(startEmulator({ quiet: true, host })).rejects.toThrow(/^host must be/);
     await expect(startEmulator({ quiet: true, port: 70_000 })).rejects.toThrow(/^port must be/);
     await expect(startEmulator({ quiet: true, port: 1.5 })).rejects.toThrow(/^port must be/);
+    const now: unknown = 1_700_000_000_000;
+    // @ts-expect-error a JavaScript caller may pass a number for the clock
+    await expect(startEmulator({ quiet: true, port: 0, now })).rejects.toThrow(/^now must be a function/);
   });
 });

@@ -40,8 +40,22 @@ export function baseConfig(overrides: Partial<EmulatorConfigInput> = {}): Emulat
   };
 }
 
-export function start(overrides: Partial<EmulatorConfigInput> = {}): Promise<Emulator> {
-  return startEmulator({ port: 0, quiet: true, config: baseConfig(overrides) });
+export function start(
+  overrides: Partial<EmulatorConfigInput> = {},
+  options: { now?: () => number } = {},
+): Promise<Emulator> {
+  return startEmulator({ port: 0, quiet: true, config: baseConfig(overrides), ...options });
+}
+
+/** A clock for the emulator's `now` that stands still until a test moves it. */
+export function manualClock(startMs = Date.now()) {
+  let now = startMs;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
 }
 
 export function pkce(): { verifier: string; challenge: string } {
