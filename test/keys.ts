@@ -14,8 +14,8 @@ export interface TestKeyPair {
   privatePem: string;
 }
 
-/** How many distinct fixture keys there are: `testKeyPair(i)` for `i` below this. */
-export const TEST_KEY_COUNT = TEST_ONLY_RSA_JWKS.length;
+/** How many distinct fixture keys tests sign with: `testKeyPair(i)` for `i` below this. */
+export const TEST_KEY_COUNT = 5;
 
 const cache = new Map<number, Promise<TestKeyPair>>();
 
@@ -24,7 +24,7 @@ const cache = new Map<number, Promise<TestKeyPair>>();
  * test that needs a stranger's key or a rotated one takes another index.
  */
 export function testKeyPair(index: number): Promise<TestKeyPair> {
-  const fixture = TEST_ONLY_RSA_JWKS[index];
+  const fixture = index < TEST_KEY_COUNT ? TEST_ONLY_RSA_JWKS[index] : undefined;
   if (!fixture) throw new RangeError(`there are ${TEST_KEY_COUNT} test keys, not ${index + 1}`);
   let pair = cache.get(index);
   if (!pair) {
@@ -44,3 +44,9 @@ export function testKeyPair(index: number): Promise<TestKeyPair> {
   }
   return pair;
 }
+
+/**
+ * The private JWK that test emulators sign with (`startEmulator({ signingKey })`): no fixture key a test
+ * signs with itself, so a token it makes never passes as the emulator's.
+ */
+export const EMULATOR_SIGNING_KEY = TEST_ONLY_RSA_JWKS[5];

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CookieHandler } from 'auth0-server-ts';
 import { statefulInstance, type InstanceOptions } from './multi-instance.js';
+import { EMULATOR_SIGNING_KEY } from '../../test/keys.js';
 
 const APP = 'http://127.0.0.1:3999';
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -36,6 +37,7 @@ describe('docs/multi-instance.md', () => {
     const em = await startEmulator({
       port: 0,
       quiet: true,
+      signingKey: EMULATOR_SIGNING_KEY,
       config: {
         clients: [
           { client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] },

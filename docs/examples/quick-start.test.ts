@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { CookieJar, defaultConfig, generateTotp, startEmulator } from 'auth0-emulator';
 import { describe, expect, it } from 'vitest';
 import { createApp, settings } from './quick-start.js';
+import { EMULATOR_SIGNING_KEY } from '../../test/keys.js';
 
 /** One browser's cookies for the app: what `Set-Cookie` stored, sent back as `Cookie`. */
 function browser(appUrl: string) {
@@ -52,6 +53,7 @@ describe('the README quick start', () => {
     const em = await startEmulator({
       port: 0,
       quiet: true,
+      signingKey: EMULATOR_SIGNING_KEY,
       config: {
         users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
         apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],

@@ -8,6 +8,7 @@ import { createHandler } from './fetch-handler.js';
 import { createApp as createFastify } from './fastify.js';
 import { createApp as createHono } from './hono.js';
 import { fetchWithStepUp } from './mfa-front-end.js';
+import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
 
 const SECRET = 'app-secret-at-least-32-characters!!';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
@@ -57,6 +58,7 @@ describe('the adapter guides run against auth0-emulator', () => {
     em = await startEmulator({
       port: 0,
       quiet: true,
+      signingKey: EMULATOR_SIGNING_KEY,
       config: {
         clients: Object.entries(servers).map(([name, { url }]) => ({
           client_id: name,

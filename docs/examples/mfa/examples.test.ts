@@ -17,6 +17,7 @@ import { mfaErrorMessage } from './errors.js';
 import { sendPush, waitForPush } from './push.js';
 import { verifyRecoveryCode } from './recovery-code.js';
 import { accessTokenOrStepUp, completeStepUpWithOtp } from './step-up.js';
+import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
 
 const BANK = 'https://bank.example.com';
 const REDIRECT_URI = 'http://127.0.0.1:3000/auth/callback';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   em = await startEmulator({
     port: 0,
     quiet: true,
+    signingKey: EMULATOR_SIGNING_KEY,
     config: {
       clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
       users: [

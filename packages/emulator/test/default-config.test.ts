@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig, startEmulator } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import { claims } from './support.js';
+import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
 
 const PAYMENTS = 'https://payments.example.com';
 
 describe('the default configuration (npm run emulator without --config)', () => {
   let em: Emulator;
   beforeAll(async () => {
-    em = await startEmulator({ port: 0, quiet: true, config: parseConfig(defaultConfig) });
+    em = await startEmulator({
+      port: 0,
+      quiet: true,
+      signingKey: EMULATOR_SIGNING_KEY,
+      config: parseConfig(defaultConfig),
+    });
   });
   afterAll(() => em.close());
 

@@ -3,6 +3,7 @@ import { CookieJar, defaultConfig, startEmulator } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import { printable } from '../src/provider/uri-mismatch.js';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, authorizeUrl, pkce, start } from './support.js';
+import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
 
 describe('a redirect URI that is not registered', () => {
   let em: Emulator;
@@ -85,7 +86,12 @@ describe('a redirect URI that is not registered', () => {
 describe('the default configuration’s logout URLs', () => {
   let em: Emulator;
   beforeAll(async () => {
-    em = await startEmulator({ port: 0, quiet: true, config: defaultConfig });
+    em = await startEmulator({
+      port: 0,
+      quiet: true,
+      signingKey: EMULATOR_SIGNING_KEY,
+      config: defaultConfig,
+    });
   });
   afterAll(() => em.close());
 

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { CookieJar as EmulatorJar, startEmulator, type Emulator } from 'auth0-emulator';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { adapterCookies, type Auth0AdapterOptions } from '../../src/adapters/core/index.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -35,6 +36,7 @@ export async function startHarness(factory: AppFactory): Promise<AdapterHarness>
   const em = await startEmulator({
     port: 0,
     quiet: true,
+    signingKey: EMULATOR_SIGNING_KEY,
     config: {
       clients: [
         {

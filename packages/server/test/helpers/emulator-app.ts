@@ -3,6 +3,7 @@ import { startEmulator, type Emulator } from 'auth0-emulator';
 import { ServerClient } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -56,6 +57,7 @@ export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}
   const em = await startEmulator({
     port: 0,
     quiet: true,
+    signingKey: EMULATOR_SIGNING_KEY,
     config: {
       clients: [
         {

@@ -7,6 +7,7 @@ import {
   ServerClient,
 } from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 const API = 'https://api.example.com';
 const BANK = 'https://bank.example.com';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   em = await startEmulator({
     port: 0,
     quiet: true,
+    signingKey: EMULATOR_SIGNING_KEY,
     config: {
       clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
       users: [

@@ -20,6 +20,7 @@ import {
   redisClient,
   uniquePrefix,
 } from './helpers.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 const SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   em = await startEmulator({
     port: 0,
     quiet: true,
+    signingKey: EMULATOR_SIGNING_KEY,
     config: {
       clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
       users: [{ user_id: 'auth0|alice', ...ALICE }],
