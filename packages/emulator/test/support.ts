@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { startEmulator } from 'auth0-emulator';
 import type { Emulator, EmulatorConfigInput, LoginOptions } from 'auth0-emulator';
-import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
+import { startTestEmulator } from '../../../test/emulator.js';
 
 export const CLIENT_ID = 'app';
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -45,13 +44,7 @@ export function start(
   overrides: Partial<EmulatorConfigInput> = {},
   options: { now?: () => number } = {},
 ): Promise<Emulator> {
-  return startEmulator({
-    port: 0,
-    quiet: true,
-    signingKey: EMULATOR_SIGNING_KEY,
-    config: baseConfig(overrides),
-    ...options,
-  });
+  return startTestEmulator(baseConfig(overrides), options);
 }
 
 /** A clock for the emulator's `now` that stands still until a test moves it. */
