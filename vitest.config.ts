@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -26,5 +27,14 @@ export default defineConfig({
     // The fault matrix (describe.concurrent) mostly waits on injected hangs: let more cells wait at once.
     maxConcurrency: 12,
     hookTimeout: 30_000,
+    // Test files share a worker and its module cache: a fresh process per file re-imported
+    // oidc-provider, jose and the SDK 104 times (about half the CPU time of a run). The price is that a
+    // file must undo what it changes globally (timers, stubbed globals, modules reset), as vitest
+    // already does for spies. Threads start faster than forks; the multi-process tests fork their own.
+    pool: 'threads',
+    isolate: false,
+    // Most tests wait on loopback HTTP, Redis or a child process rather than the CPU, so even on two
+    // cores two workers overlap those waits (vitest's default there is one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

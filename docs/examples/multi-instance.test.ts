@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startEmulator } from 'auth0-emulator';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CookieHandler } from 'auth0-server-ts';
 import { statefulInstance, type InstanceOptions } from './multi-instance.js';
+import { startTestEmulator } from '../../test/emulator.js';
 
 const APP = 'http://127.0.0.1:3999';
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -33,15 +33,9 @@ describe('docs/multi-instance.md', () => {
   });
 
   it('a login started on one instance completes on another; a logout on either ends it everywhere', async () => {
-    const em = await startEmulator({
-      port: 0,
-      quiet: true,
-      config: {
-        clients: [
-          { client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] },
-        ],
-        users: [{ user_id: 'auth0|alice', ...ALICE }],
-      },
+    const em = await startTestEmulator({
+      clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
+      users: [{ user_id: 'auth0|alice', ...ALICE }],
     });
     try {
       const options: InstanceOptions<unknown> = {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { CookieJar, defaultConfig, generateTotp, startEmulator } from 'auth0-emulator';
+import { CookieJar, defaultConfig, generateTotp } from 'auth0-emulator';
 import { describe, expect, it } from 'vitest';
 import { createApp, settings } from './quick-start.js';
+import { appClient, startTestEmulator } from '../../test/emulator.js';
 
 /** One browser's cookies for the app: what `Set-Cookie` stored, sent back as `Cookie`. */
 function browser(appUrl: string) {
@@ -49,22 +50,15 @@ describe('the README quick start', () => {
     if (address === null || typeof address === 'string') throw new Error('no port');
     const appUrl = `http://127.0.0.1:${address.port}`;
     // The default emulator's client, users and APIs; only the app's URLs differ (port 0, not 3000).
-    const em = await startEmulator({
-      port: 0,
-      quiet: true,
-      config: {
-        users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
-        apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
-        clients: [
-          {
-            client_id: settings.clientId,
-            client_secret: settings.clientSecret,
-            redirect_uris: [`${appUrl}/auth/callback`],
-            post_logout_redirect_uris: [`${appUrl}/`],
-            backchannel_logout_uri: `${appUrl}/auth/backchannel-logout`,
-          },
-        ],
-      },
+    const em = await startTestEmulator({
+      users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' }],
+      apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
+      clients: [
+        appClient(appUrl, settings.clientSecret, {
+          clientId: settings.clientId,
+          backchannelPath: '/auth/backchannel-logout',
+        }),
+      ],
     });
     server.on(
       'request',

@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { generateTotp, startEmulator, type Emulator } from 'auth0-emulator';
+import { generateTotp, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth0AdapterOptions } from 'auth0-server-ts/web';
 import { createHandler } from './fetch-handler.js';
 import { createApp as createFastify } from './fastify.js';
 import { createApp as createHono } from './hono.js';
 import { fetchWithStepUp } from './mfa-front-end.js';
+import { appClient, startTestEmulator } from '../../../test/emulator.js';
 
 const SECRET = 'app-secret-at-least-32-characters!!';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
@@ -54,19 +55,10 @@ describe('the adapter guides run against auth0-emulator', () => {
 
   beforeAll(async () => {
     for (const name of Object.keys(apps)) servers[name] = await listen();
-    em = await startEmulator({
-      port: 0,
-      quiet: true,
-      config: {
-        clients: Object.entries(servers).map(([name, { url }]) => ({
-          client_id: name,
-          client_secret: SECRET,
-          redirect_uris: [`${url}/auth/callback`],
-          post_logout_redirect_uris: [`${url}/`],
-        })),
-        users: [{ user_id: 'auth0|alice', ...ALICE }],
-        apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
-      },
+    em = await startTestEmulator({
+      clients: Object.entries(servers).map(([name, { url }]) => appClient(url, SECRET, { clientId: name })),
+      users: [{ user_id: 'auth0|alice', ...ALICE }],
+      apis: [{ audience: 'https://payments.example.com', mfa: 'required' }],
     });
     for (const [name, make] of Object.entries(apps)) {
       const { url, use } = servers[name] ?? { url: '', use: () => undefined };

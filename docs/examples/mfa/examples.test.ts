@@ -1,4 +1,4 @@
-import { generateTotp, startEmulator, type Emulator } from 'auth0-emulator';
+import { generateTotp, type Emulator } from 'auth0-emulator';
 import { MfaRequiredError, MfaTokenInvalidError, ServerClient } from 'auth0-server-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStateStore, MemoryTransactionStore } from '../../../packages/server/src/stores/index.js';
@@ -17,6 +17,7 @@ import { mfaErrorMessage } from './errors.js';
 import { sendPush, waitForPush } from './push.js';
 import { verifyRecoveryCode } from './recovery-code.js';
 import { accessTokenOrStepUp, completeStepUpWithOtp } from './step-up.js';
+import { startTestEmulator } from '../../../test/emulator.js';
 
 const BANK = 'https://bank.example.com';
 const REDIRECT_URI = 'http://127.0.0.1:3000/auth/callback';
@@ -35,37 +36,33 @@ const user = (name: string, extra: Record<string, unknown> = {}) => ({
 let em: Emulator;
 
 beforeAll(async () => {
-  em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
-      users: [
-        user('otp', { authenticators: [{ type: 'otp', secret: TOTP }] }),
-        user('form', { authenticators: [{ type: 'otp', secret: TOTP }] }),
-        user('wrong', { authenticators: [{ type: 'otp', secret: TOTP }] }),
-        user('recovery', { authenticators: [{ type: 'otp', secret: TOTP }] }),
-        user('sms', { authenticators: [{ type: 'sms', phone_number: PHONE }] }),
-        user('push', { authenticators: [{ type: 'push' }] }),
-        user('remove', {
-          authenticators: [
-            { type: 'otp', secret: TOTP },
-            { type: 'sms', phone_number: PHONE },
-          ],
-        }),
-        user('chained', {
-          mfa_factors: 2,
-          authenticators: [{ type: 'otp', secret: TOTP }, { type: 'email' }],
-        }),
-        user('new-otp'),
-        user('new-sms'),
-        user('new-voice'),
-        user('new-email'),
-        user('new-push'),
-      ],
-      apis: [{ audience: BANK, mfa: 'required', scopes: ['transfer'] }],
-      mfa: { pushIntervalSeconds: 1 },
-    },
+  em = await startTestEmulator({
+    clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
+    users: [
+      user('otp', { authenticators: [{ type: 'otp', secret: TOTP }] }),
+      user('form', { authenticators: [{ type: 'otp', secret: TOTP }] }),
+      user('wrong', { authenticators: [{ type: 'otp', secret: TOTP }] }),
+      user('recovery', { authenticators: [{ type: 'otp', secret: TOTP }] }),
+      user('sms', { authenticators: [{ type: 'sms', phone_number: PHONE }] }),
+      user('push', { authenticators: [{ type: 'push' }] }),
+      user('remove', {
+        authenticators: [
+          { type: 'otp', secret: TOTP },
+          { type: 'sms', phone_number: PHONE },
+        ],
+      }),
+      user('chained', {
+        mfa_factors: 2,
+        authenticators: [{ type: 'otp', secret: TOTP }, { type: 'email' }],
+      }),
+      user('new-otp'),
+      user('new-sms'),
+      user('new-voice'),
+      user('new-email'),
+      user('new-push'),
+    ],
+    apis: [{ audience: BANK, mfa: 'required', scopes: ['transfer'] }],
+    mfa: { pushIntervalSeconds: 1 },
   });
 });
 

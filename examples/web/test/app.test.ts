@@ -1,7 +1,8 @@
 // The demo's own routes over plain HTTP, against the emulator: what a browser test would only see
 // indirectly (the Payments API's token checks, the one-origin rule, pages without a session or a flow).
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testKeyPair } from '../../../test/keys.js';
 import { startDemo, type RunningDemo } from '../src/start.js';
 
 describe('the demo app over HTTP', () => {
@@ -43,7 +44,7 @@ describe('the demo app over HTTP', () => {
     expect((await get('/payments-api/balance')).status).toBe(401);
     const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`;
     // Right issuer, audience and algorithm, signed with a key the emulator never published.
-    const { privateKey } = await generateKeyPair('RS256');
+    const { privateKey } = await testKeyPair(0);
     const foreign = await new SignJWT({ scope: 'read:balance' })
       .setProtectedHeader({ alg: 'RS256', kid: 'foreign' })
       .setIssuer(demo.emulator.issuer)

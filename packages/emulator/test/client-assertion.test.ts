@@ -1,6 +1,7 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
+import { testKeyPair } from '../../../test/keys.js';
 import { STEP_UP_API, start } from './support.js';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -9,9 +10,9 @@ describe('private_key_jwt at the MFA API', () => {
   let em: Emulator;
   let privateKey: CryptoKey;
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
+    const pair = await testKeyPair(1);
     privateKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
+    const jwk = { ...pair.publicJwk, kid: 'k1', alg: 'RS256' };
     em = await start({
       clients: [{ client_id: 'jwt', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } }],
     });

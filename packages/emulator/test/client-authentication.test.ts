@@ -1,6 +1,7 @@
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
+import { testKeyPair } from '../../../test/keys.js';
 import { API, start } from './support.js';
 
 describe('client authentication methods', () => {
@@ -8,9 +9,9 @@ describe('client authentication methods', () => {
   let privateKey: CryptoKey;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
+    const pair = await testKeyPair(1);
     privateKey = pair.privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
+    const jwk = { ...pair.publicJwk, kid: 'k1', alg: 'RS256' };
     em = await start({
       clients: [
         {

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultConfig, parseConfig, startEmulator } from 'auth0-emulator';
+import { defaultConfig, parseConfig } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import { claims } from './support.js';
+import { startTestEmulator } from '../../../test/emulator.js';
 
 const PAYMENTS = 'https://payments.example.com';
 
 describe('the default configuration (npm run emulator without --config)', () => {
   let em: Emulator;
   beforeAll(async () => {
-    em = await startEmulator({ port: 0, quiet: true, config: parseConfig(defaultConfig) });
+    em = await startTestEmulator(parseConfig(defaultConfig));
   });
   afterAll(() => em.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTotp } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
-import { GRANTS, claims, field, mfaApi, mfaToken, start, token } from './support.js';
+import { GRANTS, claims, field, manualClock, mfaApi, mfaToken, start, token } from './support.js';
 
 const CAROL_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -102,14 +102,15 @@ describe('MFA with an authenticator app (mfa-otp grant)', () => {
   });
 
   it('rejects an expired mfa_token with expired_token', async () => {
-    const local = await start({ mfa: { mfaTokenTtlSeconds: 1 } });
+    const clock = manualClock();
+    const local = await start({ mfa: { mfaTokenTtlSeconds: 1 } }, { now: clock.now });
     try {
       const mfa = await mfaToken(local, 'carol@example.com');
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      clock.advance(1_100);
       const { body } = await token(local, {
         grant_type: GRANTS.otp,
         mfa_token: mfa,
-        otp: generateTotp(CAROL_SECRET),
+        otp: generateTotp(CAROL_SECRET, clock.now()),
       });
       expect(body.error).toBe('expired_token');
     } finally {

@@ -1,24 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { GRANTS, field, mfaApi, mfaToken, start, token } from './support.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { GRANTS, field, manualClock, mfaApi, mfaToken, start, token } from './support.js';
 
 describe('MFA with push notifications (mfa-oob grant polled)', () => {
   let em: Emulator;
+  // The emulator's MFA clock stands still between polls unless a test moves it past an interval.
+  const clock = manualClock();
   beforeAll(async () => {
-    em = await start({
-      users: [
-        {
-          user_id: 'auth0|pat',
-          email: 'pat@example.com',
-          password: 'Passw0rd!',
-          mfa: 'required',
-          authenticators: [{ type: 'push' }],
-        },
-      ],
-      mfa: { pushIntervalSeconds: 1, oobTtlSeconds: 2 },
-    });
+    em = await start(
+      {
+        users: [
+          {
+            user_id: 'auth0|pat',
+            email: 'pat@example.com',
+            password: 'Passw0rd!',
+            mfa: 'required',
+            authenticators: [{ type: 'push' }],
+          },
+        ],
+        mfa: { pushIntervalSeconds: 1, oobTtlSeconds: 2 },
+      },
+      { now: clock.now },
+    );
   });
   afterAll(() => em.close());
 
@@ -49,7 +52,7 @@ describe('MFA with push notifications (mfa-oob grant polled)', () => {
     const pending = await poll(mfa, oobCode);
     expect(pending.body.error).toBe('authorization_pending');
     expect((await answer(oobCode, 'approve')).status).toBe(200);
-    await sleep(1_050);
+    clock.advance(1_050);
     const done = await poll(mfa, oobCode);
     expect(done.status).toBe(200);
     expect(done.body.access_token).toEqual(expect.any(String));
@@ -72,7 +75,7 @@ describe('MFA with push notifications (mfa-oob grant polled)', () => {
 
   it('answers 403 expired_token for a push left unanswered past its lifetime', async () => {
     const { mfa, oobCode } = await pushChallenge();
-    await sleep(2_100);
+    clock.advance(2_100);
     const expired = await poll(mfa, oobCode);
     expect(expired.status).toBe(403);
     expect(expired.body.error).toBe('expired_token');

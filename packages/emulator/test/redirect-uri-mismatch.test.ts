@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CookieJar, defaultConfig, startEmulator } from 'auth0-emulator';
+import { CookieJar, defaultConfig } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import { printable } from '../src/provider/uri-mismatch.js';
 import { CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, authorizeUrl, pkce, start } from './support.js';
+import { startTestEmulator } from '../../../test/emulator.js';
 
 describe('a redirect URI that is not registered', () => {
   let em: Emulator;
@@ -85,7 +86,7 @@ describe('a redirect URI that is not registered', () => {
 describe('the default configuration’s logout URLs', () => {
   let em: Emulator;
   beforeAll(async () => {
-    em = await startEmulator({ port: 0, quiet: true, config: defaultConfig });
+    em = await startTestEmulator(defaultConfig);
   });
   afterAll(() => em.close());
 

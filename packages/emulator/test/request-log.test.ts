@@ -3,6 +3,7 @@ import { CookieJar, generateTotp, startEmulator } from 'auth0-emulator';
 import type { Emulator, RequestLogEntry } from 'auth0-emulator';
 import { formatRequestLine, loggablePath } from '../src/server/request-log.js';
 import { CLIENT_SECRET, baseConfig, codeFlow, token } from './support.js';
+import { EMULATOR_SIGNING_KEY } from '../../../test/keys.js';
 
 describe('startEmulator request log', () => {
   let em: Emulator;
@@ -12,6 +13,7 @@ describe('startEmulator request log', () => {
   beforeAll(async () => {
     em = await startEmulator({
       port: 0,
+      signingKey: EMULATOR_SIGNING_KEY,
       config: baseConfig(),
       logRequests: true,
       log: (line) => lines.push(line),
@@ -22,7 +24,12 @@ describe('startEmulator request log', () => {
 
   it('is off by default: a started emulator prints nothing per request', async () => {
     const printed: string[] = [];
-    const silent = await startEmulator({ port: 0, config: baseConfig(), log: (line) => printed.push(line) });
+    const silent = await startEmulator({
+      port: 0,
+      signingKey: EMULATOR_SIGNING_KEY,
+      config: baseConfig(),
+      log: (line) => printed.push(line),
+    });
     try {
       await (await fetch(new URL('.well-known/openid-configuration', silent.issuer))).text();
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { startEmulator } from 'auth0-emulator';
 import type { Emulator, EmulatorConfigInput, LoginOptions } from 'auth0-emulator';
+import { startTestEmulator } from '../../../test/emulator.js';
 
 export const CLIENT_ID = 'app';
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -40,8 +40,22 @@ export function baseConfig(overrides: Partial<EmulatorConfigInput> = {}): Emulat
   };
 }
 
-export function start(overrides: Partial<EmulatorConfigInput> = {}): Promise<Emulator> {
-  return startEmulator({ port: 0, quiet: true, config: baseConfig(overrides) });
+export function start(
+  overrides: Partial<EmulatorConfigInput> = {},
+  options: { now?: () => number } = {},
+): Promise<Emulator> {
+  return startTestEmulator(baseConfig(overrides), options);
+}
+
+/** A clock for the emulator's `now` that stands still until a test moves it. */
+export function manualClock(startMs = Date.now()) {
+  let now = startMs;
+  return {
+    now: () => now,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
 }
 
 export function pkce(): { verifier: string; challenge: string } {

@@ -1,7 +1,8 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { CookieJar as EmulatorJar, startEmulator, type Emulator } from 'auth0-emulator';
+import { CookieJar as EmulatorJar, type Emulator } from 'auth0-emulator';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { adapterCookies, type Auth0AdapterOptions } from '../../src/adapters/core/index.js';
+import { appClient, startTestEmulator } from '../../../../test/emulator.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -32,25 +33,13 @@ export async function startHarness(factory: AppFactory): Promise<AdapterHarness>
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   const appUrl = `http://127.0.0.1:${address.port}`;
-  const em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [
-        {
-          client_id: 'app',
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [`${appUrl}/auth/callback`],
-          post_logout_redirect_uris: [`${appUrl}/`],
-          backchannel_logout_uri: `${appUrl}/auth/backchannel-logout`,
-        },
-      ],
-      users: [
-        { user_id: 'auth0|alice', ...ALICE },
-        { user_id: 'auth0|carol', ...CAROL },
-      ],
-      apis: [{ audience: PAYMENTS, mfa: 'required' }],
-    },
+  const em = await startTestEmulator({
+    clients: [appClient(appUrl, CLIENT_SECRET, { backchannelPath: '/auth/backchannel-logout' })],
+    users: [
+      { user_id: 'auth0|alice', ...ALICE },
+      { user_id: 'auth0|carol', ...CAROL },
+    ],
+    apis: [{ audience: PAYMENTS, mfa: 'required' }],
   });
   const sessions = new MemorySessionStore();
   listener = await factory({

@@ -37,6 +37,8 @@ describe('on a runtime without node:crypto or Buffer', () => {
   });
   afterAll(() => {
     vi.unstubAllGlobals();
+    // Test files share a worker's module cache: the next file must load the SDK for this runtime again.
+    vi.resetModules();
   });
 
   it('finds no node:crypto, so jose over Web Crypto serves', () => {

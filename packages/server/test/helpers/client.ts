@@ -14,23 +14,26 @@ export interface TestSetup {
   login(options?: Parameters<ServerClient['startInteractiveLogin']>[0]): Promise<{ appState?: unknown }>;
 }
 
-/** A ServerClient over in-memory stores, talking to a fake tenant through `customFetch`. */
-export async function setup(
-  overrides: Partial<ServerClientOptions> = {},
-  tenantOptions: FakeTenantOptions = {},
-): Promise<TestSetup> {
-  const tenant = await createFakeTenant(tenantOptions);
-  const stateStore = new MemoryStateStore();
-  const transactionStore = new MemoryTransactionStore();
-  const client = new ServerClient({
+/** The options that put a ServerClient in front of `tenant`: its issuer, credentials and `customFetch`. */
+export function tenantClientOptions(tenant: FakeTenant) {
+  return {
     domain: new URL(tenant.issuer).host,
     clientId: tenant.clientId,
     clientSecret: tenant.clientSecret,
     secret: SECRET,
     authorizationParams: { redirect_uri: REDIRECT_URI },
+    customFetch: tenant.fetch,
+  } satisfies Partial<ServerClientOptions>;
+}
+
+/** A ServerClient over new in-memory stores in front of `tenant`. */
+export function clientFor(tenant: FakeTenant, overrides: Partial<ServerClientOptions> = {}): TestSetup {
+  const stateStore = new MemoryStateStore();
+  const transactionStore = new MemoryTransactionStore();
+  const client = new ServerClient({
+    ...tenantClientOptions(tenant),
     stateStore,
     transactionStore,
-    customFetch: tenant.fetch,
     ...overrides,
   });
   return {
@@ -43,6 +46,14 @@ export async function setup(
       return client.completeInteractiveLogin(await tenant.authorize(url));
     },
   };
+}
+
+/** A ServerClient over in-memory stores, talking to a new fake tenant through `customFetch`. */
+export async function setup(
+  overrides: Partial<ServerClientOptions> = {},
+  tenantOptions: FakeTenantOptions = {},
+): Promise<TestSetup> {
+  return clientFor(await createFakeTenant(tenantOptions), overrides);
 }
 
 /** Unix seconds now. */

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { startEmulator, type Emulator } from 'auth0-emulator';
+import type { Emulator } from 'auth0-emulator';
 import { ServerClient } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
+import { appClient, startTestEmulator } from '../../../../test/emulator.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -53,23 +54,11 @@ export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}
   const appOrigin = `http://127.0.0.1:${address.port}`;
   const redirectUri = `${appOrigin}/auth/callback`;
 
-  const em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [
-        {
-          client_id: 'app',
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [redirectUri],
-          post_logout_redirect_uris: [`${appOrigin}/`],
-          backchannel_logout_uri: `${appOrigin}/backchannel-logout`,
-        },
-      ],
-      users: [{ user_id: 'auth0|alice', ...ALICE }],
-      apis: [{ audience: API, scopes: ['read:data'] }],
-      ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
-    },
+  const em = await startTestEmulator({
+    clients: [appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' })],
+    users: [{ user_id: 'auth0|alice', ...ALICE }],
+    apis: [{ audience: API, scopes: ['read:data'] }],
+    ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
   });
 
   const jar = new CookieJar();

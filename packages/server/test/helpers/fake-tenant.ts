@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, type JWK, type JWTPayload } from 'jose';
+import { TEST_KEY_COUNT, testKeyPair } from '../../../../test/keys.js';
 
 /**
  * A fake Auth0 tenant behind a `customFetch`: discovery, JWKS, `/oauth/token` (authorization code
@@ -66,14 +67,17 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
   const counts: Record<string, number> = {};
   const count = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
 
+  // Fixture keys rather than fresh ones (RSA generation costs 100-500 ms): the stranger is key 0 and the
+  // tenant's own keys cycle through the others, so a rotation always brings a different key.
   let keys: { kid: string; privateKey: CryptoKey; jwk: JWK }[] = [];
+  let rotations = 0;
   const addKey = async () => {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const { privateKey, publicJwk } = await testKeyPair(1 + (rotations++ % (TEST_KEY_COUNT - 1)));
     const kid = 'kid-' + randomBytes(4).toString('hex');
-    keys = [{ kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } }];
+    keys = [{ kid, privateKey, jwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' } }];
   };
   await addKey();
-  const stranger = await generateKeyPair('RS256');
+  const stranger = await testKeyPair(0);
 
   const mint = (prefix: string) => {
     const value = `${prefix}${randomBytes(12).toString('hex')}`;

@@ -1,16 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  CookieJar as BrowserJar,
-  startEmulator,
-  type Emulator,
-  type EmulatorAuthenticatorSeed,
-} from 'auth0-emulator';
+import { CookieJar as BrowserJar, type Emulator, type EmulatorAuthenticatorSeed } from 'auth0-emulator';
 import { MfaRequiredError, ServerClient } from '../../src/index.js';
 import { CookieTransactionStore, MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import type { StateData } from '../../src/types.js';
 import { CookieJar } from './cookie-jar.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { appClient, startTestEmulator } from '../../../../test/emulator.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'reliability-app-cookie-secret-32-chars-min';
@@ -78,26 +74,14 @@ export async function startReliabilityFixture(options: FixtureOptions): Promise<
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   const appOrigin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
   const redirectUri = `${appOrigin}/auth/callback`;
-  const em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [
-        {
-          client_id: 'app',
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [redirectUri],
-          post_logout_redirect_uris: [`${appOrigin}/`],
-          backchannel_logout_uri: `${appOrigin}/backchannel-logout`,
-        },
-      ],
-      users: options.users.map((u) => ({ password: PASSWORD, ...u })),
-      apis: [
-        { audience: API, scopes: ['read'] },
-        { audience: BANK, mfa: 'required', scopes: ['transfer'] },
-      ],
-      ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
-    },
+  const em = await startTestEmulator({
+    clients: [appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' })],
+    users: options.users.map((u) => ({ password: PASSWORD, ...u })),
+    apis: [
+      { audience: API, scopes: ['read'] },
+      { audience: BANK, mfa: 'required', scopes: ['transfer'] },
+    ],
+    ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
   });
   const proxy = await startFaultProxy(em.issuer);
 

@@ -1,12 +1,14 @@
-import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/errors/index.js';
 import { createClientAuth, createFunnelFetch, createKeyResolver, Transport } from '../../src/http/index.js';
 import { createMfaTokens } from '../../src/mfa/index.js';
+import { testKeyPair } from '../../../../test/keys.js';
 
+/** The tenant's keys `k1` and `k2` are distinct fixture keys; any other kid is a stranger's key. */
 async function keyPair(kid: string) {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  const { privateKey, publicJwk } = await testKeyPair(kid === 'k1' ? 1 : kid === 'k2' ? 2 : 0);
+  return { kid, privateKey, jwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' } };
 }
 
 const sign = (key: { kid: string; privateKey: CryptoKey }) =>

@@ -1,4 +1,4 @@
-import { generateTotp, startEmulator, type Emulator } from 'auth0-emulator';
+import { generateTotp, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   IdTokenValidationError,
@@ -7,6 +7,7 @@ import {
   ServerClient,
 } from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
+import { startTestEmulator } from '../../../../test/emulator.js';
 
 const API = 'https://api.example.com';
 const BANK = 'https://bank.example.com';
@@ -18,44 +19,40 @@ const PASSWORD = 'Passw0rd!';
 let em: Emulator;
 
 beforeAll(async () => {
-  em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
-      users: [
-        {
-          user_id: 'auth0|rt',
-          email: 'rt@example.com',
-          password: PASSWORD,
-          authenticators: [{ type: 'otp', secret: TOTP }],
-        },
-        {
-          user_id: 'auth0|step-up',
-          email: 'step-up@example.com',
-          password: PASSWORD,
-          authenticators: [{ type: 'otp', secret: TOTP }],
-        },
-        {
-          user_id: 'auth0|other',
-          email: 'other@example.com',
-          password: PASSWORD,
-          mfa: 'required',
-          authenticators: [{ type: 'otp', secret: TOTP }],
-        },
-        {
-          user_id: 'auth0|first',
-          email: 'first@example.com',
-          password: PASSWORD,
-          mfa: 'required',
-          authenticators: [{ type: 'otp', secret: TOTP }],
-        },
-      ],
-      apis: [
-        { audience: API, scopes: ['read'] },
-        { audience: BANK, mfa: 'required', scopes: ['transfer'] },
-      ],
-    },
+  em = await startTestEmulator({
+    clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [REDIRECT_URI] }],
+    users: [
+      {
+        user_id: 'auth0|rt',
+        email: 'rt@example.com',
+        password: PASSWORD,
+        authenticators: [{ type: 'otp', secret: TOTP }],
+      },
+      {
+        user_id: 'auth0|step-up',
+        email: 'step-up@example.com',
+        password: PASSWORD,
+        authenticators: [{ type: 'otp', secret: TOTP }],
+      },
+      {
+        user_id: 'auth0|other',
+        email: 'other@example.com',
+        password: PASSWORD,
+        mfa: 'required',
+        authenticators: [{ type: 'otp', secret: TOTP }],
+      },
+      {
+        user_id: 'auth0|first',
+        email: 'first@example.com',
+        password: PASSWORD,
+        mfa: 'required',
+        authenticators: [{ type: 'otp', secret: TOTP }],
+      },
+    ],
+    apis: [
+      { audience: API, scopes: ['read'] },
+      { audience: BANK, mfa: 'required', scopes: ['transfer'] },
+    ],
   });
 });
 

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { testKeyPair } from '../../../../test/keys.js';
 import { fieldsOf, json, sealed, setup, type Seen } from './fake-server.js';
 
 const otpAnswer = {
@@ -66,8 +66,7 @@ describe('enrollAuthenticator', () => {
   });
 
   it('authenticates with private_key_jwt exactly as the token endpoint does', async () => {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pem = (await testKeyPair(1)).privatePem;
     const { mfa, tokens, seen } = setup({
       routes: [associate(otpAnswer)],
       clientAuth: { method: 'private_key_jwt', clientAssertionSigningKey: pem },

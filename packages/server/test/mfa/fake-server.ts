@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import {
   createClientAuth,
   createFunnelFetch,
@@ -8,6 +8,7 @@ import {
 import { createMfaTokens, MfaClient, type MfaClientOptions } from '../../src/mfa/index.js';
 import type { SessionAccess } from '../../src/session/access.js';
 import type { StateData } from '../../src/types.js';
+import { testKeyPair } from '../../../../test/keys.js';
 
 export const ISSUER = 'https://tenant.example.com/';
 export const CLIENT_ID = 'app';
@@ -150,10 +151,13 @@ export function sealed(
   );
 }
 
-/** A signing key for ID tokens and the route that serves its JWKS. */
-export async function idTokenSigner() {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+/**
+ * A signing key for ID tokens and the route that serves its JWKS; `as: 'stranger'` signs with another
+ * key under the same kid (a forgery).
+ */
+export async function idTokenSigner(options: { as?: 'tenant' | 'stranger' } = {}) {
+  const { privateKey, publicJwk } = await testKeyPair(options.as === 'stranger' ? 0 : 1);
+  const jwk = { ...publicJwk, kid: 'k1', alg: 'RS256', use: 'sig' };
   const jwks: Route = (request) =>
     request.path === '/.well-known/jwks.json' ? json({ keys: [jwk] }) : undefined;
   const sign = (claims: Record<string, unknown>) =>

@@ -214,7 +214,7 @@ describe('verify', () => {
 
   it('refuses an ID token signed by another key and creates no session', async () => {
     const signer = await idTokenSigner();
-    const forger = await idTokenSigner();
+    const forger = await idTokenSigner({ as: 'stranger' });
     const idToken = await forger.sign({ sub: 'auth0|mallory' });
     const { mfa, tokens, sessions } = setup({
       routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken }))],

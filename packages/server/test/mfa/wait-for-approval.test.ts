@@ -24,6 +24,27 @@ async function until(condition: () => boolean) {
   }
 }
 
+/**
+ * Runs `body` on fake setTimeout, clearTimeout and Date, recording the delays asked of setTimeout. Not
+ * vi.spyOn for the record: vitest restores every spy again after each file, which in a worker shared by
+ * several files would reinstate the fake setTimeout for the files that follow.
+ */
+async function withFakeTimers(body: (delays: unknown[]) => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const fakeSetTimeout = globalThis.setTimeout;
+  const delays: unknown[] = [];
+  globalThis.setTimeout = Object.assign((...args: Parameters<typeof fakeSetTimeout>) => {
+    delays.push(args[1]);
+    return fakeSetTimeout(...args);
+  }, fakeSetTimeout);
+  try {
+    await body(delays);
+  } finally {
+    globalThis.setTimeout = fakeSetTimeout;
+    vi.useRealTimers();
+  }
+}
+
 const pending = () => json({ error: 'authorization_pending', error_description: 'not yet' }, 400);
 const slowDown = () => json({ error: 'slow_down' }, 400);
 const approved = () => json({ access_token: 'AT-push', token_type: 'Bearer', expires_in: 60 });
@@ -44,29 +65,24 @@ describe('waitForApproval', () => {
     expect((s.at[2] ?? 0) - (s.at[1] ?? 0)).toBeGreaterThanOrEqual(18);
   });
 
-  it('waits 5 s longer after slow_down', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    try {
+  it('waits 5 s longer after slow_down', () =>
+    withFakeTimers(async (delays) => {
       const s = script(slowDown, approved);
       const { mfa, tokens } = setup({ routes: [s.route] });
-      const setTimeoutSpy = vi.spyOn(globalThis, 'setTimeout');
       const done = mfa.waitForApproval({
         mfaToken: await sealed(tokens),
         oobCode: 'oob-1',
         intervalMs: 10,
         persist: false,
       });
-      await until(() => setTimeoutSpy.mock.calls.some(([, ms]) => ms === 10 + 5000));
+      await until(() => delays.includes(10 + 5000));
       await vi.advanceTimersByTimeAsync(10 + 5000 - 1);
       expect(s.at).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
       await expect(done).resolves.toMatchObject({ accessToken: 'AT-push' });
       expect(s.at).toHaveLength(2);
       expect((s.at[1] ?? 0) - (s.at[0] ?? 0)).toBe(10 + 5000);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it('stops on invalid_grant: the user rejected the push', async () => {
     const s = script(pending, () => json({ error: 'invalid_grant', error_description: 'rejected' }, 403));
@@ -89,17 +105,25 @@ describe('waitForApproval', () => {
     });
   });
 
-  it('gives up with request_timeout once timeoutMs would pass', async () => {
-    const s = script(pending);
-    const { mfa, tokens } = setup({ routes: [s.route] });
-    const err = await mfa
-      .waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', intervalMs: 20, timeoutMs: 70 })
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(RequestError);
-    expect(err).toMatchObject({ code: 'request_timeout', error: 'authorization_pending' });
-    expect(s.at.length).toBeGreaterThanOrEqual(3);
-    expect(s.at.length).toBeLessThanOrEqual(4);
-  });
+  it('gives up with request_timeout once timeoutMs would pass', () =>
+    withFakeTimers(async (delays) => {
+      const s = script(pending);
+      const { mfa, tokens } = setup({ routes: [s.route] });
+      const started = Date.now();
+      const done = mfa
+        .waitForApproval({ mfaToken: await sealed(tokens), oobCode: 'o', intervalMs: 20, timeoutMs: 70 })
+        .catch((e: unknown) => e);
+      // Polls at 0, 20, 40 and 60 ms; the next, at 80 ms, would be past the 70 ms.
+      for (let sleeps = 1; sleeps <= 3; sleeps++) {
+        await until(() => delays.filter((ms) => ms === 20).length === sleeps);
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      const err = await done;
+      expect(err).toBeInstanceOf(RequestError);
+      expect(err).toMatchObject({ code: 'request_timeout', error: 'authorization_pending' });
+      expect(s.at.map((at) => at - started)).toEqual([0, 20, 40, 60]);
+      expect(delays.filter((ms) => ms === 20)).toHaveLength(3);
+    }));
 
   it('stops at once when the signal aborts, between polls', async () => {
     const s = script(pending);

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startEmulator, type Emulator } from 'auth0-emulator';
+import { type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MemoryTransactionStore,
@@ -20,6 +20,7 @@ import {
   redisClient,
   uniquePrefix,
 } from './helpers.js';
+import { startTestEmulator } from '../../../../test/emulator.js';
 
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 const SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -44,14 +45,10 @@ beforeAll(async () => {
     throw new Error('the multi-process tests run the built SDK: run `npm run build` first');
   }
   cpSync(dist, copy, { recursive: true });
-  em = await startEmulator({
-    port: 0,
-    quiet: true,
-    config: {
-      clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
-      users: [{ user_id: 'auth0|alice', ...ALICE }],
-      apis: [{ audience: API }],
-    },
+  em = await startTestEmulator({
+    clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
+    users: [{ user_id: 'auth0|alice', ...ALICE }],
+    apis: [{ audience: API }],
   });
   workers = await Promise.all(
     Array.from({ length: WORKERS }, async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { base64url, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { base64url, SignJWT, type JWTPayload } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   BACKCHANNEL_LOGOUT_EVENT,
@@ -8,11 +8,10 @@ import {
   type ErrorCode,
 } from '../../src/index.js';
 import { createFakeTenant, json, type FakeTenant } from '../helpers/fake-tenant.js';
-import { nowSeconds, REDIRECT_URI, SECRET, type TestSetup } from '../helpers/client.js';
+import { clientFor, nowSeconds, type TestSetup } from '../helpers/client.js';
 import { JWKS_COOLDOWN } from '../../src/http/index.js';
-import { ServerClient } from '../../src/index.js';
-import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import '../helpers/reliability-meta.js';
+import { testKeyPair } from '../../../../test/keys.js';
 
 /**
  * The negative cases of the OpenID Foundation's relying-party test plans (Basic, Config,
@@ -28,34 +27,13 @@ let stranger: CryptoKey;
 /** One OP for the file (keys are made once); each case gets a new client and stores. */
 let op: FakeTenant;
 beforeAll(async () => {
-  stranger = (await generateKeyPair('RS256')).privateKey;
+  stranger = (await testKeyPair(0)).privateKey;
   op = await createFakeTenant();
 });
 
 /** A new relying party (nothing cached, empty replay cache) in front of `tenant` (default: the shared OP). */
 async function setup(tenant: FakeTenant = op): Promise<TestSetup> {
-  const stateStore = new MemoryStateStore();
-  const transactionStore = new MemoryTransactionStore();
-  const client = new ServerClient({
-    domain: new URL(tenant.issuer).host,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    secret: SECRET,
-    authorizationParams: { redirect_uri: REDIRECT_URI },
-    stateStore,
-    transactionStore,
-    customFetch: tenant.fetch,
-  });
-  return {
-    tenant,
-    client,
-    stateStore,
-    transactionStore,
-    async login(options) {
-      const url = await client.startInteractiveLogin(options);
-      return client.completeInteractiveLogin(await tenant.authorize(url));
-    },
-  };
+  return clientFor(tenant);
 }
 
 /** Runs a login whose code exchange answers with the ID token `craft` builds from valid claims. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'node:http';
 import { emulatorFuzzRuns, growthRatio } from '../helpers/fuzz.js';
 import '../helpers/reliability-meta.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 /**
  * Hostile request bodies against auth0-emulator over loopback: every answer is a 4xx or a success,
@@ -21,6 +22,7 @@ let em: Emulator;
 beforeAll(async () => {
   em = await startEmulator({
     port: 0,
+    signingKey: EMULATOR_SIGNING_KEY,
     quiet: true,
     config: {
       clients: [

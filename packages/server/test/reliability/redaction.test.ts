@@ -29,6 +29,7 @@ import { SECRET, setup } from '../helpers/client.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { secretValues } from '../helpers/fault-proxy.js';
 import '../helpers/reliability-meta.js';
+import { EMULATOR_SIGNING_KEY } from '../../../../test/keys.js';
 
 /** Every way an object reaches a log: console.log / util.inspect (hidden fields too), JSON, String. */
 function logged(value: unknown): string {
@@ -139,6 +140,7 @@ describe("redaction: the emulator's log lines", () => {
     const redirectUri = 'http://127.0.0.1:3999/auth/callback';
     const em = await startEmulator({
       port: 0,
+      signingKey: EMULATOR_SIGNING_KEY,
       log: (line) => lines.push(line),
       config: {
         clients: [{ client_id: 'app', client_secret: clientSecret, redirect_uris: [redirectUri] }],

@@ -8,7 +8,7 @@ import {
   RedisSessionStore,
   RedisTransactionStore,
 } from '../../src/redis/index.js';
-import { nowSeconds, REDIRECT_URI, SECRET } from '../helpers/client.js';
+import { nowSeconds, SECRET, tenantClientOptions } from '../helpers/client.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { createFakeTenant, type FakeTenant } from '../helpers/fake-tenant.js';
 import { errorSurface } from '../helpers/fault-proxy.js';
@@ -75,16 +75,11 @@ function app(jar = new CookieJar()) {
     jar,
   );
   const sdk = new ServerClient({
-    domain: new URL(tenant.issuer).host,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    secret: SECRET,
-    authorizationParams: { redirect_uri: REDIRECT_URI },
+    ...tenantClientOptions(tenant),
     stateStore,
     transactionStore: new RedisTransactionStore(options),
     replayStore: new RedisReplayStore(options),
     coordinator: new RedisCoordinator({ ...options, waitMs: WAIT_MS }),
-    customFetch: tenant.fetch,
     // Every access token is inside the leeway: each getAccessToken refreshes.
     tokenRefreshLeeway: 2 * 86_400,
   });
