@@ -322,20 +322,17 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async handleBackchannelLogout(logoutToken: string, storeOptions?: TStoreOptions): Promise<void> {
     const claims = await validateLogoutToken(this.#transport, logoutToken, this.#replay);
-    try {
-      await this.#sessions.deleteByLogoutToken(
-        {
-          iss: claims.iss,
-          ...(claims.sid ? { sid: claims.sid } : {}),
-          ...(claims.sub ? { sub: claims.sub } : {}),
-        },
-        storeOptions,
-      );
-    } catch (err) {
-      // The sender retries a failed delivery; let the same token through then.
-      await this.#replay.remove(claims.replayKey);
-      throw err;
-    }
+    await this.#sessions.deleteByLogoutToken(
+      {
+        iss: claims.iss,
+        ...(claims.sid ? { sid: claims.sid } : {}),
+        ...(claims.sub ? { sub: claims.sub } : {}),
+      },
+      storeOptions,
+    );
+    // Recorded only now that the logout took effect: a failure before this point records nothing the
+    // sender's retry could be refused for. `false` means a concurrent delivery recorded it first.
+    await this.#replay.add(claims.replayKey, claims.keepUntil);
   }
 
   /**

@@ -187,7 +187,7 @@ export function resolveConfig<TStoreOptions>(
     cookieHandler: options.cookieHandler,
     coordinator: withMethods(options.coordinator, 'coordinator', ['withLock', 'share', 'shared']),
     refreshShareTtl: positive(options.refreshShareTtl, 'refreshShareTtl', 30),
-    replayStore: withMethods(options.replayStore, 'replayStore', ['add', 'remove']),
+    replayStore: withMethods(options.replayStore, 'replayStore', ['has', 'add', 'remove']),
     session,
     stateIdentifier:
       optionalName(options.stateIdentifier, 'stateIdentifier') ??

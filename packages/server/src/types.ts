@@ -147,18 +147,24 @@ export interface StateStore<TStoreOptions = unknown> extends AbstractDataStore<S
  * lives in the process's memory; share one (`RedisReplayStore` from `auth0-server-ts/redis`) so a
  * token replayed to another instance is refused too.
  *
+ * The SDK asks `has` before acting on a token and calls `add` only after the token's sessions are
+ * deleted, so an `add` that failed yet is applied later (a Redis client resending after a reconnect)
+ * only records a logout that took effect. A failure is thrown, never read as "not recorded".
+ *
  * @example
  * ```ts
  * const client = new ServerClient({ ...options, replayStore: new RedisReplayStore({ client: redis }) });
  * ```
  */
 export interface ReplayStore {
+  /** Whether `id` is recorded and not expired. */
+  has(id: string): Promise<boolean> | boolean;
   /**
    * Records `id` until `expiresAt` (Unix milliseconds), atomically: `true` for the first caller,
    * `false` when `id` is already recorded and not expired.
    */
   add(id: string, expiresAt: number): Promise<boolean> | boolean;
-  /** Forgets `id`, so that a use that failed afterwards can be retried. */
+  /** Forgets `id`: a token with that `jti` is accepted again. */
   remove(id: string): Promise<void> | void;
 }
 

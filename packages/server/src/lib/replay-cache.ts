@@ -13,6 +13,11 @@ export class ReplayCache implements ReplayStore {
     this.#maxEntries = maxEntries;
   }
 
+  /** Whether `id` is recorded and not expired. */
+  has(id: string, now = Date.now()): boolean {
+    return (this.#seen.get(id) ?? 0) > now;
+  }
+
   /** Records `id` until `expiresAt` (unix ms); `false` when it was already recorded and not expired. */
   add(id: string, expiresAt: number, now = Date.now()): boolean {
     const known = this.#seen.get(id);
@@ -23,7 +28,7 @@ export class ReplayCache implements ReplayStore {
     return true;
   }
 
-  /** Forgets `id`, so that a use that failed afterwards can be retried. */
+  /** Forgets `id`. */
   remove(id: string): void {
     this.#seen.delete(id);
   }

@@ -22,9 +22,11 @@ export const LOGOUT_TOKEN_MAX_AGE = 300;
  * and not older than {@link LOGOUT_TOKEN_MAX_AGE}), `exp` when present, `typ` when present
  * (`logout+jwt`), the back-channel logout member of `events` (a JSON object), no `nonce`, a `sid` or
  * `sub` (each a string when present: a malformed `sid` is refused, never read as "all of `sub`'s
- * sessions"), and a `jti` not seen before.
+ * sessions"), and a `jti` not already recorded in `replay`.
  *
- * The `jti` is recorded in `replay`; call `replay.remove(replayKey)` if acting on the token fails.
+ * It records nothing: once the token's sessions are deleted, record it with
+ * `replay.add(replayKey, keepUntil)`. Until then a second delivery (the sender's retry, or a copy in
+ * flight) is let through; acting on a logout token twice deletes nothing more.
  *
  * @throws {BackchannelLogoutError} `logout_token_invalid`, with the failing `claim` where there is one.
  * @throws {RequestError} when discovery or the JWKS cannot be fetched.
@@ -34,7 +36,7 @@ export async function validateLogoutToken(
   transport: Transport,
   logoutToken: string,
   replay: ReplayStore,
-): Promise<LogoutTokenClaims & { replayKey: string }> {
+): Promise<LogoutTokenClaims & { replayKey: string; keepUntil: number }> {
   if (typeof logoutToken !== 'string' || logoutToken === '') {
     throw argumentError('"logoutToken" must be a non-empty string', 'ERR_INVALID_ARG_TYPE');
   }
@@ -58,20 +60,12 @@ export async function validateLogoutToken(
   const iat = payload.iat ?? 0;
   const keepUntil = (iat + LOGOUT_TOKEN_MAX_AGE + transport.clockTolerance) * 1000;
   const replayKey = `${transport.issuer.href} ${payload.jti}`;
-  let first: boolean;
-  try {
-    first = await replay.add(replayKey, keepUntil);
-  } catch (err) {
-    // A store that timed out may still record the jti later (ioredis resends a command after it
-    // reconnects). Undo it, queued behind the add, so the sender's retry is not refused as a replay.
-    Promise.resolve()
-      .then(() => replay.remove(replayKey))
-      .catch(() => undefined);
-    throw err;
-  }
-  if (!first) throw invalid('The logout token was already used', 'jti');
+  // Only a token acted on completely is recorded (after its sessions are deleted, by the caller), so a
+  // record that a failed store call applies late can never turn the sender's retry into a "replay".
+  if (await replay.has(replayKey)) throw invalid('The logout token was already used', 'jti');
   return {
     replayKey,
+    keepUntil,
     iss: transport.issuer.href,
     ...(sid === undefined ? {} : { sid }),
     ...(sub === undefined ? {} : { sub }),

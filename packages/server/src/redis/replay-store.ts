@@ -25,6 +25,15 @@ export class RedisReplayStore implements ReplayStore {
   }
 
   /**
+   * Whether `id` is recorded and not expired.
+   *
+   * @throws {StoreError} `store_unavailable`.
+   */
+  async has(id: string): Promise<boolean> {
+    return (await this.#redis.command('EXISTS', [this.#key(id)])) === 1;
+  }
+
+  /**
    * Records `id` until `expiresAt` (Unix ms); `false` when another call recorded it first.
    *
    * @throws {StoreError} `store_unavailable`.

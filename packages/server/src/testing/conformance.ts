@@ -215,8 +215,8 @@ export function transactionStoreConformance(
 }
 
 /**
- * Registers the {@link ReplayStore} contract: an id is accepted once, also by concurrent callers,
- * and again after `remove`.
+ * Registers the {@link ReplayStore} contract: `has` tells whether an id is recorded; an id is
+ * recorded once, also by concurrent callers, and forgotten by `remove`.
  *
  * @example
  * ```ts
@@ -237,6 +237,17 @@ export function replayStoreConformance(
       assert.equal(results.filter(Boolean).length, 1);
       await store.remove(jti);
       assert.equal(await store.add(jti, until), true);
+    });
+
+    it('has an id from its add until its remove, and only that id', async () => {
+      const store = await factory();
+      const [jti, other] = [id(), id()];
+      assert.equal(await store.has(jti), false);
+      await store.add(jti, Date.now() + 60_000);
+      assert.equal(await store.has(jti), true);
+      assert.equal(await store.has(other), false);
+      await store.remove(jti);
+      assert.equal(await store.has(jti), false);
     });
   });
 }

@@ -63,27 +63,74 @@ describe('handleBackchannelLogout', () => {
     expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
   });
 
-  it('lets the retry of a token through when recording its jti failed, even if the record lands late', async () => {
+  /**
+   * A replay store on a flaky connection: while `down`, every call fails, yet a failed `add` is still
+   * applied once the connection is back (a Redis client resending its queue after a reconnect), after
+   * any `remove` that was tried meanwhile.
+   */
+  function flakyReplayStore() {
     const seen = new Set<string>();
-    let outage = true;
-    // A store whose add times out yet is applied afterwards (a client resending after a reconnect).
-    const replayStore = {
+    const late: string[] = [];
+    const store = {
+      down: false,
+      up() {
+        store.down = false;
+        for (const id of late.splice(0)) seen.add(id);
+      },
+      has: async (id: string) => {
+        if (store.down) throw new StoreError('store_unavailable', 'Redis is unavailable; try again');
+        return seen.has(id);
+      },
       add: async (id: string) => {
+        if (store.down) {
+          late.push(id);
+          throw new StoreError('store_unavailable', 'Redis is unavailable; try again');
+        }
         const first = !seen.has(id);
         seen.add(id);
-        if (outage) throw new StoreError('store_unavailable', 'Redis is unavailable; try again');
         return first;
       },
-      remove: async (id: string) => void seen.delete(id),
+      remove: async (id: string) => {
+        if (store.down) throw new StoreError('store_unavailable', 'Redis is unavailable; try again');
+        seen.delete(id);
+      },
     };
+    return store;
+  }
+
+  it('lets the retry of a token through when the replay store failed, even if a failed record lands late', async () => {
+    const replayStore = flakyReplayStore();
     const { client, login, tenant } = await setup({ replayStore });
     await login();
     const token = await logoutToken(tenant, { sid: String((await client.getUser())?.sid) });
+    replayStore.down = true;
     await expect(client.handleBackchannelLogout(token)).rejects.toMatchObject({ code: 'store_unavailable' });
     expect(await client.getSession()).toBeDefined();
-    outage = false;
+    replayStore.up();
     await client.handleBackchannelLogout(token);
     expect(await client.getSession()).toBeUndefined();
+    // Recorded once the logout took effect: a replay is refused.
+    expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
+  });
+
+  it('records a token only after its sessions are deleted', async () => {
+    const replayStore = flakyReplayStore();
+    const { client, login, tenant } = await setup({ replayStore });
+    await login();
+    const sid = String((await client.getUser())?.sid);
+    const token = await logoutToken(tenant, { sid });
+    const has = replayStore.has;
+    // The store fails right after the check: the record of a logout that took effect lands late.
+    replayStore.has = async (id) => {
+      const seen = await has(id);
+      replayStore.down = true;
+      return seen;
+    };
+    await expect(client.handleBackchannelLogout(token)).rejects.toMatchObject({ code: 'store_unavailable' });
+    expect(await client.getSession()).toBeUndefined();
+    replayStore.has = has;
+    replayStore.up();
+    expect(await refusal(client.handleBackchannelLogout(token))).toMatchObject({ claim: 'jti' });
   });
 
   const invalid: [string, Record<string, unknown>, string][] = [

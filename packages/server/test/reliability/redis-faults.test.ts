@@ -87,12 +87,11 @@ function app(jar = new CookieJar()) {
 }
 
 /**
- * The Redis keys of this file's sessions and transactions, and their values. Locks are left out, and
- * so are logout-token replay records: a failed one may land late and be undone just after (the call
- * that follows each fault shows that it was).
+ * The Redis keys of this file's sessions, transactions and logout-token replay records, and their
+ * values (locks are left out): a failed call must leave them as they were.
  */
 async function stored(): Promise<string> {
-  const keys = (await direct.keys(`${prefix}*`)).filter((k) => !/:(lock|fence)$|c:\{|jti:/.test(k)).sort();
+  const keys = (await direct.keys(`${prefix}*`)).filter((k) => !/:(lock|fence)$|c:\{/.test(k)).sort();
   const values = await Promise.all(
     keys.map(async (k) =>
       (await direct.type(k)) === 'set' ? (await direct.smembers(k)).sort().join(',') : direct.get(k),
