@@ -25,7 +25,7 @@ import { PrivateRedis, uniquePrefix } from '../redis/helpers.js';
  */
 
 /** Deadline of one store operation: small, but above what a loaded 2-core machine needs. */
-const TIMEOUT_MS = 500;
+const TIMEOUT_MS = 1000;
 /** How long a caller waits for a session lock another instance holds. */
 const WAIT_MS = 400;
 /** Each cell fails at its first Redis command, or at the lock: a few deadlines at most, plus load. */
