@@ -140,7 +140,7 @@ out.push(
   'The same operations on the `auth0-server-ts/redis` stores (`RedisSessionStore` behind a',
   '`StatefulStateStore`, `RedisTransactionStore`, `RedisReplayStore`, `RedisCoordinator`), with a private',
   'redis-server (password set, `appendfsync always`) that is `down` (killed), `slow` (a loopback TCP proxy',
-  'delays every chunk by 3× the 500 ms store deadline), `hang` (the proxy swallows every chunk; clearing it',
+  'delays every chunk by 3× the 1 s store deadline), `hang` (the proxy swallows every chunk; clearing it',
   'resets the connections, and ioredis resends what was pending), `restarted` (killed and started again',
   'before the call), or whose session lock another instance holds (`lock_held`, 400 ms wait).',
   '',
