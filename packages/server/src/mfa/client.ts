@@ -25,7 +25,7 @@ import type {
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
 import { argumentError, requireString } from '../lib/validate.js';
-import { checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
+import { challengeTypeOf, checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
 import type {
   Authenticator,
   Challenge,
@@ -191,13 +191,11 @@ export class MfaClient<TStoreOptions = unknown> {
    * ```
    */
   async challengeAuthenticator(options: ChallengeOptions, storeOptions?: TStoreOptions): Promise<Challenge> {
-    if (options?.challengeType !== 'otp' && options?.challengeType !== 'oob') {
-      throw argumentError('"challengeType" must be otp or oob');
-    }
+    const challengeType = challengeTypeOf(options?.challengeType);
     if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
     const context = await this.#open(options, storeOptions);
     return challenge(this.#deps.transport, context, {
-      challengeType: options.challengeType,
+      challengeType,
       ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
     });
   }

@@ -8,7 +8,7 @@ import { createSealer } from '../crypto/index.js';
 import type { MfaSealer } from '../http/index.js';
 import { parseRequirements } from '../http/index.js';
 import type { MfaSessionBinding, MfaTokenContext, MfaTokenInput } from './types.js';
-import { argumentError } from '../lib/validate.js';
+import { positiveNumber } from '../lib/validate.js';
 
 /** Seconds an encrypted mfa token lives unless configured otherwise. */
 export const DEFAULT_MFA_TOKEN_TTL = 300;
@@ -72,8 +72,7 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   const secrets = typeof options.secrets === 'string' ? [options.secrets] : options.secrets;
   const sealer = createSealer(secrets, 'mfa-token');
   const issuer = new URL(options.issuer).href;
-  const ttl = options.ttlSeconds ?? DEFAULT_MFA_TOKEN_TTL;
-  if (!Number.isFinite(ttl) || ttl <= 0) throw argumentError('"mfaTokenTtl" must be a positive number');
+  const ttl = positiveNumber(options.ttlSeconds, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds');
 
   const encrypt: MfaTokens['encrypt'] = (input, session) => {
     const claims: SealedMfaToken = { mfa: input.mfaToken, cid: options.clientId, iss: issuer };

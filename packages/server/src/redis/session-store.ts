@@ -4,7 +4,8 @@ import { StoreError } from '../errors/store-error.js';
 import { matchesLogoutToken } from '../stores/logout-match.js';
 import type { SessionStore } from '../stores/session-store.js';
 import { isStateData } from '../stores/state-data.js';
-import { secretsOf, type EncryptedStoreOptions } from '../stores/options.js';
+import type { EncryptedStoreOptions } from '../stores/options.js';
+import { secretList } from '../lib/validate.js';
 import type { LogoutTokenClaims, StateData } from '../types.js';
 import { Connection, hashed, Script, type RedisConnectionOptions } from './connection.js';
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
@@ -70,7 +71,7 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   /** @throws {TypeError} naming `client`, `secret`, `prefix`, `timeoutMs`, `leaseMs` or `waitMs` when malformed. */
   constructor(options: RedisSessionStoreOptions) {
     this.#redis = new Connection(options);
-    this.#sealer = createSealer(secretsOf(options.secret), 'session-store');
+    this.#sealer = createSealer(secretList(options.secret), 'session-store');
     this.#lock = new RedisLock(this.#redis, options);
   }
 

@@ -1,6 +1,6 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
 import { isLoopback } from '../lib/loopback.js';
-import { argumentError } from '../lib/validate.js';
+import { argumentError, positiveNumber } from '../lib/validate.js';
 
 /**
  * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
@@ -61,17 +61,9 @@ export interface SessionLifetime {
 
 const DAY = 24 * 60 * 60;
 
-/**
- * A duration option in whole seconds, or `fallback` when not given.
- *
- * @throws {TypeError} naming `field` when it is not a positive number.
- */
+/** A duration option in whole seconds, or `fallback` when not given. */
 function duration(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw argumentError(`"${field}" must be a positive number of seconds`);
-  }
-  return Math.floor(value);
+  return Math.floor(positiveNumber(value, field, fallback, 'seconds'));
 }
 
 /**

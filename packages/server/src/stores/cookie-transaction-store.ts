@@ -1,10 +1,9 @@
-import { createSealer, type Sealer } from '../crypto/index.js';
+import type { Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
+import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
-import { MAX_COOKIE_BYTES, serializeCookie, utf8Length } from './cookie.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
-import { argumentError } from '../lib/validate.js';
+import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
+import { cookieStoreParts, transactionTtl, type EncryptedStoreOptions } from './options.js';
 
 /**
  * The most login transaction cookies kept at once (logins started in several tabs, or abandoned):
@@ -55,15 +54,11 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
   constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
-    checkStoreArguments(options, cookieHandler);
-    const ttl = options.ttl ?? 15 * 60;
-    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
-      throw argumentError('"ttl" must be a positive number of seconds');
-    }
-    this.#sealer = createSealer(secretsOf(options.secret), 'transaction');
-    this.#ttl = Math.floor(ttl);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
-    this.#cookies = cookieHandler;
+    const parts = cookieStoreParts(options, cookieHandler, 'transaction');
+    this.#sealer = parts.sealer;
+    this.#attributes = parts.attributes;
+    this.#cookies = parts.cookies;
+    this.#ttl = transactionTtl(options.ttl);
   }
 
   /** The transaction in the `identifier` cookie, or `undefined`. Never throws. */
@@ -94,7 +89,8 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   ): Promise<void> {
     const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
     const options: CookieSerializeOptions = { ...this.#attributes, maxAge: this.#ttl };
-    const size = utf8Length(serializeCookie(identifier, sealed, { ...options, expires: new Date(0) }));
+    // The sealed value is base64url and dots: one byte a character.
+    const size = cookieOverhead(identifier, options) + sealed.length;
     if (size > MAX_COOKIE_BYTES) {
       throw new RangeError(
         `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,

@@ -1,9 +1,7 @@
-import { createSealer, type Sealer } from '../crypto/index.js';
+import type { Sealer } from '../crypto/index.js';
 import {
   absoluteExpiry,
-  cookieAttributes,
   resolveSessionLifetime,
-  secureByDefault,
   sessionExpiry,
   type SessionConfiguration,
   type SessionLifetime,
@@ -17,10 +15,10 @@ import type {
   StateData,
   StateStore,
 } from '../types.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import { cookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData, isStateData } from './state-data.js';
-import { argumentError } from '../lib/validate.js';
+import { requireMethods } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
 
 /**
@@ -71,14 +69,13 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     options: StatefulStateStoreOptions<TStoreOptions>,
     cookieHandler: CookieHandler<TStoreOptions>,
   ) {
-    checkStoreArguments(options, cookieHandler);
-    if (typeof options.store?.get !== 'function')
-      throw argumentError('"store" must be a SessionStore', 'ERR_INVALID_ARG_TYPE');
-    this.#sealer = createSealer(secretsOf(options.secret), 'session-id');
-    this.#lifetime = resolveSessionLifetime(options);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+    const parts = cookieStoreParts(options, cookieHandler, 'session-id');
+    this.#sealer = parts.sealer;
+    this.#attributes = parts.attributes;
+    this.#cookies = parts.cookies;
+    requireMethods(options.store, 'store', ['get', 'set', 'delete']);
     this.#store = options.store;
-    this.#cookies = cookieHandler;
+    this.#lifetime = resolveSessionLifetime(options);
   }
 
   /**

@@ -1,17 +1,15 @@
-import { createSealer, type Sealer, type UnsealResult } from '../crypto/index.js';
+import type { Sealer, UnsealResult } from '../crypto/index.js';
 import { BackchannelLogoutError, SessionTooLargeError } from '../errors/index.js';
 import {
   absoluteExpiry,
-  cookieAttributes,
   resolveSessionLifetime,
-  secureByDefault,
   sessionExpiry,
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import { cookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from './state-data.js';
 import { redactedView } from '../lib/redact.js';
 
@@ -70,11 +68,11 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
   constructor(options: StatelessStateStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
-    checkStoreArguments(options, cookieHandler);
-    this.#sealer = createSealer(secretsOf(options.secret), 'session');
+    const parts = cookieStoreParts(options, cookieHandler, 'session');
+    this.#sealer = parts.sealer;
+    this.#attributes = parts.attributes;
+    this.#cookies = parts.cookies;
     this.#lifetime = resolveSessionLifetime(options);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
-    this.#cookies = cookieHandler;
   }
 
   /** The session held in the `identifier` cookies, or `undefined`. Never throws. */
