@@ -1,5 +1,6 @@
 import type { CookieHandler, CookieSerializeOptions } from '../../types.js';
 import { argumentError } from '../../lib/validate.js';
+import { parseCookieHeader, serializeCookie } from '../../stores/cookie.js';
 
 /**
  * The store options every adapter passes to the SDK: one request's cookies and a way to set them on
@@ -37,6 +38,20 @@ function missingStoreOptions() {
     '"storeOptions" is required: the adapter cookie handler writes through it',
     'ERR_INVALID_ARG_TYPE',
   );
+}
+
+/**
+ * Store options over a `Cookie` request header, handing each `Set-Cookie` value to `append`. The
+ * SDK's own serialiser writes `Max-Age` in seconds (Express's `res.cookie` would want milliseconds).
+ */
+export function headerCookies(
+  cookieHeader: string | null | undefined,
+  append: (setCookie: string) => void,
+): AdapterStoreOptions {
+  return {
+    cookies: parseCookieHeader(cookieHeader ?? ''),
+    write: (name, value, options) => append(serializeCookie(name, value, options)),
+  };
 }
 
 /** Store options for a request that carries no browser cookies (a back-channel logout). */
