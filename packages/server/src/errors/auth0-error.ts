@@ -52,7 +52,7 @@ export interface ServerAnswer {
  * The base class of every error this SDK throws.
  *
  * Messages are written by the SDK and never contain a token, code, secret or cookie value; `cause`
- * holds only a sanitised copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
+ * holds only a sanitized copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
  *
  * @example
  * ```ts
@@ -74,7 +74,7 @@ export abstract class Auth0Error extends Error {
   /**
    * @param message written by the SDK; never a token, code, secret or cookie value.
    * @param answer what the server said, when it answered.
-   * @param options.cause a sanitised copy of the underlying failure.
+   * @param options.cause a sanitized copy of the underlying failure.
    */
   constructor(message: string, answer: ServerAnswer = {}, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

@@ -1,7 +1,7 @@
 export { createFunnelFetch, parseRetryAfter, type FetchLike, type FunnelFetchOptions } from './fetch.js';
 export {
   createClientAuth,
-  clientAuthFields,
+  type ClientAuthentication,
   type ClientAuthMethod,
   type ClientAuthOptions,
 } from './client-auth.js';
@@ -22,11 +22,11 @@ export {
   type RunOptions,
 } from './transport.js';
 export {
-  normaliseError,
+  normalizeError,
   aborted,
   fromErrorBody,
   parseRequirements,
   MfaRequiredSignal,
   type RawMfaRequired,
   type InvalidGrantMeaning,
-} from './normalise.js';
+} from './normalize.js';

@@ -3,14 +3,14 @@ import { RequestError, type MfaRequiredError } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { describe, type FetchLike } from './fetch.js';
 import { createKeyResolver, type KeyResolver, type KeyResolverOptions } from './jwks.js';
-import { clientAuthFields } from './client-auth.js';
+import type { ClientAuthentication } from './client-auth.js';
 import {
   fromErrorBody,
   MfaRequiredSignal,
-  normaliseError,
+  normalizeError,
   type InvalidGrantMeaning,
   type RawMfaRequired,
-} from './normalise.js';
+} from './normalize.js';
 
 /**
  * What an mfa token is bound to when the SDK seals it: the audience and scope that were asked for,
@@ -39,7 +39,7 @@ export interface TransportOptions {
   issuer: URL;
   clientId: string;
   /** From `createClientAuth`: how the client authenticates to every endpoint that needs it. */
-  clientAuth: oauth.ClientAuth;
+  clientAuth: ClientAuthentication;
   /** The funnel fetch (see `createFunnelFetch`): timeout, retries and buffering already applied. */
   fetch: FetchLike;
   /** Seconds of clock tolerance for JWT time claims. */
@@ -70,7 +70,7 @@ export interface JsonRequest {
 /**
  * The single way this SDK talks to the authorization server. It owns discovery (cached; concurrent
  * first uses share one request; a failure is retried on the next call), the JWKS, client
- * authentication, and the mapping of every failure through {@link normaliseError}.
+ * authentication, and the mapping of every failure through {@link normalizeError}.
  */
 export class Transport {
   /** The oauth4webapi client: the client id and the clock tolerance. */
@@ -111,7 +111,7 @@ export class Transport {
 
   /** The client authentication, for oauth4webapi's token, PAR and revocation requests. */
   get clientAuth(): oauth.ClientAuth {
-    return this.#options.clientAuth;
+    return this.#options.clientAuth.auth;
   }
 
   /** The options object that routes an oauth4webapi call through the funnel. */
@@ -156,7 +156,7 @@ export class Transport {
     const headers = new Headers({ accept: 'application/json' });
     let body: Record<string, unknown> | undefined = request.body;
     if (request.authenticate) {
-      const fields = await clientAuthFields(this.#options.clientAuth, as, this.client);
+      const fields = await this.#options.clientAuth.bodyFields(as, this.client);
       body = { client_id: this.#options.clientId, ...fields, ...body };
     }
     if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
@@ -208,7 +208,7 @@ export class Transport {
       return await operation();
     } catch (err) {
       const answered = await errorBodyOf(err, options.invalidGrant);
-      throw await this.#finish(answered ?? normaliseError(err, options.invalidGrant), options);
+      throw await this.#finish(answered ?? normalizeError(err, options.invalidGrant), options);
     }
   }
 

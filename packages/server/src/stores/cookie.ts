@@ -12,7 +12,7 @@ const SAME_SITE = { lax: 'Lax', strict: 'Strict', none: 'None' } as const;
 const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 /**
- * Serialises a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
+ * Serializes a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
  * URL-encoding): the stores only write base64url and dots.
  *
  * @throws {TypeError} naming `name`, `value` or the attribute when it holds characters a cookie cannot carry.

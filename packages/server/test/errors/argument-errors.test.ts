@@ -139,7 +139,7 @@ describe('one check, one wording', () => {
     });
   });
 
-  it('cookie names: one pattern for the identifiers and the serialiser', async () => {
+  it('cookie names: one pattern for the identifiers and the serializer', async () => {
     const identifier = await argumentError(
       () => new ServerClient({ ...base, cookieHandler: jar, stateIdentifier: 'a;b' }),
     );

@@ -42,7 +42,7 @@ function missingStoreOptions() {
 
 /**
  * Store options over a `Cookie` request header, handing each `Set-Cookie` value to `append`. The
- * SDK's own serialiser writes `Max-Age` in seconds (Express's `res.cookie` would want milliseconds).
+ * SDK's own serializer writes `Max-Age` in seconds (Express's `res.cookie` would want milliseconds).
  */
 export function headerCookies(
   cookieHeader: string | null | undefined,

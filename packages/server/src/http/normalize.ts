@@ -9,7 +9,8 @@ import {
   type ServerAnswer,
 } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { parseRetryAfter, sanitize } from './fetch.js';
+import { sanitize } from '../errors/sanitize.js';
+import { parseRetryAfter } from './fetch.js';
 
 /** The raw parts of an `mfa_required` answer. Internal: the raw token must be sealed before it leaves. */
 export interface RawMfaRequired {
@@ -31,7 +32,7 @@ export class MfaRequiredSignal extends Error {
 
   constructor(raw: RawMfaRequired) {
     super('mfa_required');
-    // Not enumerable, so not even an accidental serialisation of this internal object shows the token.
+    // Not enumerable, so not even an accidental serialization of this internal object shows the token.
     Object.defineProperty(this, 'raw', { value: raw, enumerable: false });
   }
 }
@@ -40,7 +41,7 @@ export class MfaRequiredSignal extends Error {
  * The one error funnel: turns whatever a request or its processing threw into this SDK's errors.
  * Nothing from the response body is kept but the OAuth `error`, `error_description` and status.
  */
-export function normaliseError(err: unknown, invalidGrant: InvalidGrantMeaning = 'server_error'): Error {
+export function normalizeError(err: unknown, invalidGrant: InvalidGrantMeaning = 'server_error'): Error {
   if (err instanceof Auth0Error || err instanceof MfaRequiredSignal) return err;
   if (err instanceof oauth.ResponseBodyError) {
     return fromErrorBody(err.status, err.cause, err.response.headers, invalidGrant);

@@ -6,7 +6,7 @@ import {
   RequestError,
   ServerError,
 } from '../../src/errors/index.js';
-import { fromErrorBody, MfaRequiredSignal, normaliseError, parseRequirements } from '../../src/http/index.js';
+import { fromErrorBody, MfaRequiredSignal, normalizeError, parseRequirements } from '../../src/http/index.js';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 
@@ -64,13 +64,13 @@ describe('parseRequirements', () => {
   });
 });
 
-describe('normaliseError', () => {
+describe('normalizeError', () => {
   it('names the claim of a failed ID token comparison', () => {
     const ope = new oauth.OperationProcessingError('unexpected ID Token "nonce" claim value', {
       code: oauth.JWT_CLAIM_COMPARISON,
       cause: { claim: 'nonce', claims: { nonce: 'value' } },
     });
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(err).toBeInstanceOf(IdTokenValidationError);
     expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'nonce' });
   });
@@ -80,7 +80,7 @@ describe('normaliseError', () => {
       code: oauth.RESPONSE_IS_NOT_CONFORM,
       cause: new Response('<html>Bad Gateway</html>', { status: 502 }),
     });
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: 'invalid_response', status: 502 });
   });
@@ -88,7 +88,7 @@ describe('normaliseError', () => {
   it('turns a caller abort into request_aborted with the reason as its cause', () => {
     const controller = new AbortController();
     controller.abort();
-    const err = normaliseError(controller.signal.reason);
+    const err = normalizeError(controller.signal.reason);
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: 'request_aborted', cause: { name: 'AbortError' } });
   });
@@ -101,7 +101,7 @@ describe('normaliseError', () => {
         cause: { body: { access_token: 12, refresh_token: 'RT-SECRET' } },
       },
     );
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(JSON.stringify(err) + String(err.stack) + JSON.stringify(err.cause)).not.toContain('RT-SECRET');
   });
 });
