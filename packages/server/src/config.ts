@@ -19,20 +19,15 @@ import {
   type SessionConfiguration,
   type SessionCoordinator,
 } from './session/index.js';
-import type { CookieHandler, ReplayStore, StateStore, TransactionStore } from './types.js';
+import type {
+  AuthorizationParameters,
+  CookieHandler,
+  ReplayStore,
+  StateStore,
+  TransactionStore,
+} from './types.js';
 
-/** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
-export interface AuthorizationParameters {
-  /** Where the server sends the user back to; required for interactive login. */
-  redirect_uri?: string;
-  /** The API the access token is for. */
-  audience?: string;
-  /** Space-separated scopes; `openid` is always added. Default `openid profile email offline_access`. */
-  scope?: string;
-  /** Seconds since the last authentication the user may be; when sent, `auth_time` is checked. */
-  max_age?: number;
-  [key: string]: unknown;
-}
+export type { AuthorizationParameters } from './types.js';
 
 /** The options of `new ServerClient(...)`. */
 export interface ServerClientOptions<TStoreOptions = unknown> {

@@ -227,3 +227,16 @@ export interface CookieHandler<TStoreOptions> {
   /** Expires cookie `name` (with the attributes it was set with). */
   deleteCookie(name: string, storeOptions?: TStoreOptions, options?: CookieSerializeOptions): void;
 }
+
+/** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
+export interface AuthorizationParameters {
+  /** Where the server sends the user back to; required for interactive login. */
+  redirect_uri?: string;
+  /** The API the access token is for. */
+  audience?: string;
+  /** Space-separated scopes; `openid` is always added. Default `openid profile email offline_access`. */
+  scope?: string;
+  /** Seconds since the last authentication the user may be; when sent, `auth_time` is checked. */
+  max_age?: number;
+  [key: string]: unknown;
+}

@@ -1,8 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { AuthorizationParameters } from '../config.js';
 import type { Transport } from '../http/index.js';
 import { RequestError } from '../errors/index.js';
-import type { TransactionData } from '../types.js';
+import type { AuthorizationParameters, TransactionData } from '../types.js';
 import { argumentError } from '../lib/validate.js';
 
 /**
