@@ -1,10 +1,7 @@
 // The dependency direction of docs/architecture.md, checked on the import lines of the SDK's sources.
-import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+import { importsOf as imports, SRC, sources } from '../helpers/sources.js';
 
 /** Each top-level folder or file of src/ and its layer: a module may import only from its layer or below. */
 const LAYERS: Record<string, number> = {
@@ -26,22 +23,6 @@ const LAYERS: Record<string, number> = {
   adapters: 5,
 };
 const ADD_ONS = ['redis', 'testing', 'adapters'];
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sources(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
-
-/** The module specifiers a file imports or re-exports, type-only ones included. */
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
-}
 
 /** `protocol` for src/protocol/refresh.ts, `client.ts` for src/client.ts. */
 function topOf(file: string): string {
