@@ -1,5 +1,4 @@
 import { MfaTokenInvalidError } from '../errors/index.js';
-import type { MfaBinding } from '../http/index.js';
 import type { StateData } from '../types.js';
 import { toTokenResponse } from '../protocol/token-response.js';
 import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
@@ -24,6 +23,7 @@ import type {
   WithMfaToken,
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
+import type { MfaBinding } from './required.js';
 import { argumentError, requireString } from '../lib/validate.js';
 import { challengeTypeOf, checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
 import type {
@@ -57,7 +57,7 @@ export class MfaClient<TStoreOptions = unknown> {
   readonly #deps: MfaClientOptions<TStoreOptions>;
 
   /**
-   * @param options the request funnel, the mfa token sealer (sharing `sealMfa` with the funnel), the
+   * @param options the request funnel, the mfa token sealer (its `sealRequired` is the funnel's `onErrorAnswer`), the
    * session access, and the client's `getAccessToken` (for `deleteAuthenticator`).
    */
   constructor(options: MfaClientOptions<TStoreOptions>) {

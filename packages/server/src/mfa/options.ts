@@ -13,7 +13,7 @@ import type { MfaTokens } from './tokens.js';
  * ```
  */
 export interface MfaClientOptions<TStoreOptions> {
-  /** The request funnel; its `sealMfa` must be `tokens.sealMfa`. */
+  /** The request funnel; its `onErrorAnswer` must be `tokens.sealRequired`. */
   transport: Transport;
   /** From {@link createMfaTokens}, with the same secrets, client id and issuer. */
   tokens: MfaTokens;

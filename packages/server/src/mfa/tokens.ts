@@ -1,12 +1,12 @@
 import {
-  MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,
+  type MfaRequiredError,
   type MfaRequirements,
 } from '../errors/index.js';
 import { createSealer } from '../crypto/index.js';
-import type { MfaSealer } from '../http/index.js';
-import { parseRequirements } from '../http/index.js';
+import type { ErrorAnswer } from '../http/index.js';
+import { parseRequirements, sealRequiredAnswers, type MfaBinding } from './required.js';
 import type { MfaSessionBinding, MfaTokenContext, MfaTokenInput } from './types.js';
 import { positiveNumber } from '../lib/validate.js';
 
@@ -32,8 +32,11 @@ export interface MfaTokensOptions {
 
 /** Seals raw mfa tokens into bound, expiring JWEs and opens them again. */
 export interface MfaTokens {
-  /** For the Transport: turns every `mfa_required` answer into an `MfaRequiredError` with a sealed token. */
-  readonly sealMfa: MfaSealer;
+  /** The Transport's `onErrorAnswer`: every `mfa_required` answer becomes an `MfaRequiredError` with a sealed token. */
+  readonly sealRequired: (
+    answer: ErrorAnswer,
+    binding: MfaBinding | undefined,
+  ) => Promise<MfaRequiredError> | undefined;
   /** Encrypts `input`, bound to this client, the issuer and `session` when given. */
   encrypt(input: MfaTokenInput, session: MfaSessionBinding | undefined): Promise<string>;
   /**
@@ -58,14 +61,14 @@ interface SealedMfaToken {
 }
 
 /**
- * Creates the sealer of encrypted mfa tokens for one client. The ServerClient passes `sealMfa` to
- * the Transport and the whole object to {@link MfaClient}.
+ * Creates the sealer of encrypted mfa tokens for one client. The ServerClient passes `sealRequired`
+ * to the Transport and the whole object to {@link MfaClient}.
  *
  * @throws {TypeError} when no secret is given.
  * @example
  * ```ts
  * const tokens = createMfaTokens({ secrets: [secret], clientId, issuer: 'https://tenant.auth0.com/' });
- * const transport = new Transport({ ...options, sealMfa: tokens.sealMfa });
+ * const transport = new Transport({ ...options, onErrorAnswer: tokens.sealRequired });
  * ```
  */
 export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
@@ -118,20 +121,7 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
     return context;
   };
 
-  const sealMfa: MfaSealer = async (raw, binding) => {
-    const sealed = await encrypt(
-      {
-        mfaToken: raw.mfaToken,
-        audience: binding.audience,
-        scope: binding.scope,
-        mfaRequirements: raw.mfaRequirements,
-      },
-      binding.session,
-    );
-    return new MfaRequiredError(sealed, raw.mfaRequirements, raw.answer);
-  };
-
-  return { sealMfa, encrypt, decrypt };
+  return { sealRequired: sealRequiredAnswers(encrypt), encrypt, decrypt };
 }
 
 /** An `mfa_token_invalid` error. */

@@ -134,7 +134,7 @@ async function refreshLocked<TStoreOptions>(
     { audience: audienceToSend(query.audience), scope: query.scope },
     {
       invalidGrant: 'login_required',
-      mfa: {
+      binding: {
         audience: query.audience,
         scope: query.scope,
         session: { sid: current.internal.sid, sub: current.user?.sub },

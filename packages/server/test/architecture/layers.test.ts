@@ -1,7 +1,7 @@
 // The dependency direction of docs/architecture.md, checked on the import lines of the SDK's sources.
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importsOf as imports, SRC, sources } from '../helpers/sources.js';
+import { code, importsOf as imports, SRC, sources } from '../helpers/sources.js';
 
 /** Each top-level folder or file of src/ and its layer: a module may import only from its layer or below. */
 const LAYERS: Record<string, number> = {
@@ -57,6 +57,12 @@ describe('the layers of auth0-server-ts', () => {
   it('the add-ons (adapters, redis, testing) import none of each other', () => {
     const across = edges.filter((e) => ADD_ONS.includes(e.to) && e.to !== e.from);
     expect(across.map((e) => `${e.file} -> ${e.target}`)).toEqual([]);
+  });
+
+  it('http/ knows nothing of MFA: no import from mfa/ and no MFA name in its code (comments aside)', () => {
+    expect(edges.filter((e) => e.from === 'http' && e.to === 'mfa')).toEqual([]);
+    const named = sources(join(SRC, 'http')).filter((f) => /\bmfa|Mfa/.test(code(f)));
+    expect(named.map((f) => relative(SRC, f))).toEqual([]);
   });
 
   it('the web adapter and adapters/core import nothing from Node, nor the Node bindings', () => {

@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SRC, sources } from '../helpers/sources.js';
-
-/** The source without comments, so a comment that names node:crypto does not count. */
-function code(file: string): string {
-  return readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
-}
+import { code, SRC, sources } from '../helpers/sources.js';
 
 describe('the SDK core loads on runtimes without Node built-ins', () => {
   // The Redis store and the conformance suites are Node-only subpaths (documented); the core is not.

@@ -6,13 +6,24 @@ import {
   RequestError,
   ServerError,
 } from '../../src/errors/index.js';
-import { fromErrorBody, MfaRequiredSignal, normalizeError, parseRequirements } from '../../src/http/index.js';
+import { errorAnswer, fromErrorAnswer, normalizeError } from '../../src/http/index.js';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 
-describe('fromErrorBody', () => {
+describe('fromErrorAnswer', () => {
+  const mapped = (
+    status: number,
+    body: Record<string, unknown>,
+    h = headers(),
+    meaning?: 'login_required',
+  ) => {
+    const answer = errorAnswer(status, body, h);
+    if (!answer) throw new Error('not an error answer');
+    return fromErrorAnswer(answer, meaning);
+  };
+
   it('keeps the server error, description, status and Retry-After', () => {
-    const err = fromErrorBody(
+    const err = mapped(
       429,
       { error: 'too_many_attempts', error_description: 'Too many attempts' },
       headers({ 'retry-after': '30' }),
@@ -28,39 +39,24 @@ describe('fromErrorBody', () => {
   });
 
   it('reads invalid_grant on a refresh as login_required', () => {
-    const err = fromErrorBody(403, { error: 'invalid_grant' }, headers(), 'login_required');
+    const err = mapped(403, { error: 'invalid_grant' }, headers(), 'login_required');
     expect(err).toBeInstanceOf(LoginRequiredError);
     expect(err).toMatchObject({ error: 'invalid_grant', status: 403 });
   });
 
   it('reads invalid_grant elsewhere (a wrong MFA code) as a server error', () => {
-    expect(fromErrorBody(403, { error: 'invalid_grant' }, headers())).toBeInstanceOf(ServerError);
+    expect(mapped(403, { error: 'invalid_grant' })).toBeInstanceOf(ServerError);
   });
 
-  it('holds the raw mfa token of mfa_required out of sight until it is sealed', () => {
-    const err = fromErrorBody(
-      403,
-      {
-        error: 'mfa_required',
-        mfa_token: 'RAW-MFA-TOKEN',
-        mfa_requirements: { challenge: [{ type: 'otp' }] },
-      },
-      headers(),
-    );
-    expect(err).toBeInstanceOf(MfaRequiredSignal);
-    if (!(err instanceof MfaRequiredSignal)) return;
-    expect(err.raw.mfaToken).toBe('RAW-MFA-TOKEN');
-    expect(err.raw.mfaRequirements).toEqual({ challenge: [{ type: 'otp' }] });
-    expect(JSON.stringify(err) + err.message + String(err.stack)).not.toContain('RAW-MFA-TOKEN');
+  it('keeps nothing of the body but error and error_description (a token in it stays behind)', () => {
+    const err = mapped(403, { error: 'mfa_required', mfa_token: 'RAW-TOKEN', error_description: 'MFA' });
+    expect(err).toMatchObject({ error: 'mfa_required', status: 403 });
+    expect(JSON.stringify(err) + err.message + String(err.stack)).not.toContain('RAW-TOKEN');
   });
-});
 
-describe('parseRequirements', () => {
-  it('keeps well-formed entries and drops the rest', () => {
-    expect(parseRequirements({ challenge: [{ type: 'otp' }, { nope: 1 }, 'x'], enroll: 'bad' })).toEqual({
-      challenge: [{ type: 'otp' }],
-    });
-    expect(parseRequirements(undefined)).toBeUndefined();
+  it('is not made from a body without a string error', () => {
+    expect(errorAnswer(400, { error: 7 }, headers())).toBeUndefined();
+    expect(errorAnswer(400, 'text', headers())).toBeUndefined();
   });
 });
 
