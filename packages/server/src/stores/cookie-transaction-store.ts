@@ -1,9 +1,13 @@
-import type { Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
 import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
-import { cookieStoreParts, transactionTtl, type EncryptedStoreOptions } from './options.js';
+import {
+  cookieStoreParts,
+  type CookieStoreParts,
+  transactionTtl,
+  type EncryptedStoreOptions,
+} from './options.js';
 
 /**
  * The most login transaction cookies kept at once (logins started in several tabs, or abandoned):
@@ -47,26 +51,21 @@ export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
  * const transactionStore = new CookieTransactionStore({ secret, appBaseUrl }, cookieHandler);
  */
 export class CookieTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
-  readonly #sealer: Sealer;
   readonly #ttl: number;
-  readonly #attributes: CookieSerializeOptions;
-  readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #parts: CookieStoreParts<TStoreOptions>;
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
   constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
-    const parts = cookieStoreParts(options, cookieHandler, 'transaction');
-    this.#sealer = parts.sealer;
-    this.#attributes = parts.attributes;
-    this.#cookies = parts.cookies;
+    this.#parts = cookieStoreParts(options, cookieHandler, 'transaction');
     this.#ttl = transactionTtl(options.ttl);
   }
 
   /** The transaction in the `identifier` cookie, or `undefined`. Never throws. */
   async get(identifier: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
     try {
-      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
       if (!cookie) return undefined;
-      const opened = await this.#sealer.unseal(cookie);
+      const opened = await this.#parts.sealer.unseal(cookie);
       if (!opened.ok) return undefined;
       const data = opened.payload['t'];
       return isTransactionData(data) ? data : undefined;
@@ -87,8 +86,8 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     _removeIfExists?: boolean,
     storeOptions?: TStoreOptions,
   ): Promise<void> {
-    const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
-    const options: CookieSerializeOptions = { ...this.#attributes, maxAge: this.#ttl };
+    const sealed = await this.#parts.sealer.seal({ t: data }, this.#ttl);
+    const options: CookieSerializeOptions = { ...this.#parts.attributes, maxAge: this.#ttl };
     // The sealed value is base64url and dots: one byte a character.
     const size = cookieOverhead(identifier, options) + sealed.length;
     if (size > MAX_COOKIE_BYTES) {
@@ -97,7 +96,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
       );
     }
     await this.#dropOldest(identifier, storeOptions);
-    this.#cookies.setCookie(identifier, sealed, options, storeOptions);
+    this.#parts.cookies.setCookie(identifier, sealed, options, storeOptions);
   }
 
   /**
@@ -108,13 +107,13 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   async #dropOldest(identifier: string, storeOptions: TStoreOptions | undefined): Promise<void> {
     const prefix = identifier.slice(0, identifier.lastIndexOf('.') + 1);
     if (prefix === '') return;
-    const others = Object.entries(this.#cookies.getCookies(storeOptions)).filter(
+    const others = Object.entries(this.#parts.cookies.getCookies(storeOptions)).filter(
       ([name]) => name.startsWith(prefix) && name !== identifier,
     );
     if (others.length < MAX_TRANSACTIONS) return;
     const aged = await Promise.all(
       others.map(async ([name, value]) => {
-        const opened = await this.#sealer.unseal(value);
+        const opened = await this.#parts.sealer.unseal(value);
         return {
           name,
           exp: opened.ok && typeof opened.payload.exp === 'number' ? opened.payload.exp : -Infinity,
@@ -123,13 +122,13 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     );
     aged.sort((a, b) => a.exp - b.exp);
     for (const { name } of aged.slice(0, aged.length - (MAX_TRANSACTIONS - 1))) {
-      this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+      this.#parts.cookies.deleteCookie(name, storeOptions, this.#parts.attributes);
     }
   }
 
   /** Deletes the transaction cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
-    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
   }
 }
 

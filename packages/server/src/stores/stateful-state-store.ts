@@ -1,4 +1,3 @@
-import type { Sealer } from '../crypto/index.js';
 import {
   absoluteExpiry,
   resolveSessionLifetime,
@@ -8,14 +7,8 @@ import {
 } from '../session/lifetime.js';
 import { LocalLock } from '../session/lock.js';
 import { newSessionId } from '../session/session-id.js';
-import type {
-  CookieHandler,
-  CookieSerializeOptions,
-  LogoutTokenClaims,
-  StateData,
-  StateStore,
-} from '../types.js';
-import { cookieStoreParts, type EncryptedStoreOptions } from './options.js';
+import type { CookieHandler, LogoutTokenClaims, StateData, StateStore } from '../types.js';
+import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData, isStateData } from './state-data.js';
 import { requireMethods } from '../lib/validate.js';
@@ -57,11 +50,9 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * const stateStore = new StatefulStateStore({ secret, store: new MemorySessionStore(), appBaseUrl }, cookieHandler);
  */
 export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
-  readonly #sealer: Sealer;
   readonly #lifetime: SessionLifetime;
-  readonly #attributes: CookieSerializeOptions;
   readonly #store: SessionStore<TStoreOptions>;
-  readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #parts: CookieStoreParts<TStoreOptions>;
   readonly #local = new LocalLock();
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
@@ -69,10 +60,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     options: StatefulStateStoreOptions<TStoreOptions>,
     cookieHandler: CookieHandler<TStoreOptions>,
   ) {
-    const parts = cookieStoreParts(options, cookieHandler, 'session-id');
-    this.#sealer = parts.sealer;
-    this.#attributes = parts.attributes;
-    this.#cookies = parts.cookies;
+    this.#parts = cookieStoreParts(options, cookieHandler, 'session-id');
     requireMethods(options.store, 'store', ['get', 'set', 'delete']);
     this.#store = options.store;
     this.#lifetime = resolveSessionLifetime(options);
@@ -135,8 +123,13 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
       this.#deleteCookie(identifier, storeOptions);
       return;
     }
-    const sealed = await this.#sealer.seal({ id }, ttl);
-    this.#cookies.setCookie(identifier, sealed, { ...this.#attributes, maxAge: ttl }, storeOptions);
+    const sealed = await this.#parts.sealer.seal({ id }, ttl);
+    this.#parts.cookies.setCookie(
+      identifier,
+      sealed,
+      { ...this.#parts.attributes, maxAge: ttl },
+      storeOptions,
+    );
   }
 
   /** Deletes the session from the backend and the cookie. */
@@ -174,9 +167,9 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
 
   async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {
     try {
-      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
       if (!cookie) return undefined;
-      const opened = await this.#sealer.unseal(cookie);
+      const opened = await this.#parts.sealer.unseal(cookie);
       const id = opened.ok ? opened.payload['id'] : undefined;
       return typeof id === 'string' && id ? id : undefined;
     } catch {
@@ -185,7 +178,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   #deleteCookie(identifier: string, storeOptions: TStoreOptions | undefined): void {
-    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
   }
 }
 
