@@ -36,6 +36,7 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
    * `http://` is accepted only for loopback hosts (`127.0.0.1`, `[::1]`, `localhost`).
    */
   domain: string;
+  /** The application's client id. */
   clientId: string;
   /** The client secret, for `client_secret_post` (default) or `client_secret_basic`. */
   clientSecret?: string;

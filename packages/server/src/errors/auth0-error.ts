@@ -3,11 +3,6 @@ import { redactedView } from '../lib/redact.js';
 /**
  * Every literal `code` an error thrown by this SDK can carry. `switch (err.code)` over an
  * {@link Auth0Error} narrows to the concrete class.
- *
- * @example
- * ```ts
- * const retryable: ErrorCode[] = ['request_failed', 'request_timeout'];
- * ```
  */
 export type ErrorCode =
   | 'request_failed'
@@ -29,14 +24,7 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'lock_timeout';
 
-/**
- * What an authorization server said when its answer caused the error.
- *
- * @example
- * ```ts
- * const { error, errorDescription, status }: ServerAnswer = err;
- * ```
- */
+/** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {
   /** The OAuth `error` string: `invalid_grant`, `authorization_pending`, `slow_down`, ... */
   error?: string | undefined;

@@ -32,7 +32,7 @@ export interface MfaTokensOptions {
 
 /** Seals raw mfa tokens into bound, expiring JWEs and opens them again. */
 export interface MfaTokens {
-  /** The Transport's `onErrorAnswer`: every `mfa_required` answer becomes an `MfaRequiredError` with a sealed token. */
+  /** The Transport's `onErrorAnswer`: an `mfa_required` answer becomes an `MfaRequiredError`, sealed. */
   readonly sealRequired: (
     answer: ErrorAnswer,
     binding: MfaBinding | undefined,
@@ -65,11 +65,6 @@ interface SealedMfaToken {
  * to the Transport and the whole object to {@link MfaClient}.
  *
  * @throws {TypeError} when no secret is given.
- * @example
- * ```ts
- * const tokens = createMfaTokens({ secrets: [secret], clientId, issuer: 'https://tenant.auth0.com/' });
- * const transport = new Transport({ ...options, onErrorAnswer: tokens.sealRequired });
- * ```
  */
 export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   const secrets = typeof options.secrets === 'string' ? [options.secrets] : options.secrets;

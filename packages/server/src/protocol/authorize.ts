@@ -4,14 +4,7 @@ import { RequestError } from '../errors/index.js';
 import type { AuthorizationParameters, TransactionData } from '../types.js';
 import { argumentError } from '../lib/validate.js';
 
-/**
- * Options of `startInteractiveLogin`.
- *
- * @example
- * ```ts
- * const options: StartInteractiveLoginOptions = { appState: { returnTo: '/orders' }, pushedAuthorizationRequests: true };
- * ```
- */
+/** Options of `startInteractiveLogin`. */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
   /** Parameters for this login, over the configured ones. */
   authorizationParams?: AuthorizationParameters;

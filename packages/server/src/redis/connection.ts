@@ -9,14 +9,7 @@ import { argumentError, positiveNumber, requireObject } from '../lib/validate.js
  */
 export type RedisClient = Redis | Cluster;
 
-/**
- * What every Redis store of this package takes.
- *
- * @example
- * ```ts
- * const options: RedisConnectionOptions = { client: new Redis(process.env.REDIS_URL!), prefix: 'myapp:' };
- * ```
- */
+/** What every Redis store of this package takes. */
 export interface RedisConnectionOptions {
   /** The application's client; the store never connects or quits it. */
   client: RedisClient;

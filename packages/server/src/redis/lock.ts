@@ -4,14 +4,7 @@ import { StoreError } from '../errors/store-error.js';
 import { Script, type Connection } from './connection.js';
 import { positiveNumber } from '../lib/validate.js';
 
-/**
- * Lease and wait of a Redis lock.
- *
- * @example
- * ```ts
- * const timing: LockTiming = { leaseMs: 5_000, waitMs: 15_000 };
- * ```
- */
+/** Lease and wait of a Redis lock. */
 export interface LockTiming {
   /**
    * Milliseconds the lock outlives a holder that stops renewing it (a crashed process). A live holder

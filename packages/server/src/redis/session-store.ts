@@ -11,14 +11,7 @@ import { Connection, hashed, Script, type RedisConnectionOptions } from './conne
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link RedisSessionStore}.
- *
- * @example
- * ```ts
- * const options: RedisSessionStoreOptions = { client: redis, secret: process.env.AUTH0_SECRET!, prefix: 'app:' };
- * ```
- */
+/** Options of a {@link RedisSessionStore}. */
 export interface RedisSessionStoreOptions extends RedisConnectionOptions, EncryptedStoreOptions, LockTiming {}
 
 // KEYS: index set. ARGV: member, ttl ms. The index never expires before the sessions it lists.

@@ -6,14 +6,7 @@ import type { TransactionData, TransactionStore } from '../types.js';
 import { Connection, hashed, type RedisConnectionOptions } from './connection.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link RedisTransactionStore}.
- *
- * @example
- * ```ts
- * const options: RedisTransactionStoreOptions = { client: redis, secret, ttl: 600 };
- * ```
- */
+/** Options of a {@link RedisTransactionStore}. */
 export interface RedisTransactionStoreOptions extends RedisConnectionOptions, EncryptedStoreOptions {
   /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
   ttl?: number;

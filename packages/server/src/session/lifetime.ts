@@ -2,14 +2,7 @@ import type { CookieSerializeOptions, StateData } from '../types.js';
 import { isLoopback } from '../lib/loopback.js';
 import { argumentError, positiveNumber } from '../lib/validate.js';
 
-/**
- * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * const cookie: SessionCookieOptions = { sameSite: 'strict', domain: 'app.example.com' };
- * ```
- */
+/** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
 export interface SessionCookieOptions {
   /**
    * The session cookie's name, default `__a0_session`. The stores name cookies after the
@@ -30,14 +23,7 @@ export interface SessionCookieOptions {
   domain?: string;
 }
 
-/**
- * How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * const session: SessionConfiguration = { rolling: true, inactivityDuration: 3_600, absoluteDuration: 86_400 };
- * ```
- */
+/** How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`. */
 export interface SessionConfiguration {
   /**
    * Whether each write of the session restarts the inactivity window (up to the absolute limit).

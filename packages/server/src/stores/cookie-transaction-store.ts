@@ -17,14 +17,7 @@ import {
 export const MAX_TRANSACTIONS = 3;
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link CookieTransactionStore}.
- *
- * @example
- * ```ts
- * const options: CookieTransactionStoreOptions = { secret, ttl: 600, cookie: { sameSite: 'none' } };
- * ```
- */
+/** Options of a {@link CookieTransactionStore}. */
 export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
   /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
   ttl?: number;

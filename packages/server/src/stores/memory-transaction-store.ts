@@ -5,9 +5,6 @@ import { transactionTtl } from './options.js';
 /**
  * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
  * `ttl` seconds (default 15 minutes), like the cookie store's. Values are copied in and out.
- *
- * @example
- * const transactionStore = new MemoryTransactionStore({ ttl: 60 });
  */
 export class MemoryTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
   readonly #entries = new Map<string, { data: TransactionData; expiresAt: number }>();

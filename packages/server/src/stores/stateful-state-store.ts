@@ -14,14 +14,7 @@ import { assertStateData, isStateData } from './state-data.js';
 import { requireMethods } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link StatefulStateStore}.
- *
- * @example
- * ```ts
- * const options: StatefulStateStoreOptions = { secret, store: new MemorySessionStore(), absoluteDuration: 86_400 };
- * ```
- */
+/** Options of a {@link StatefulStateStore}. */
 export interface StatefulStateStoreOptions<TStoreOptions = unknown>
   extends SessionConfiguration, EncryptedStoreOptions {
   /** Where the session data lives. */

@@ -13,14 +13,7 @@ import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } f
 import { assertStateData, isStateData } from './state-data.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link StatelessStateStore}.
- *
- * @example
- * ```ts
- * const options: StatelessStateStoreOptions = { secret, appBaseUrl: 'https://app.example.com', rolling: false };
- * ```
- */
+/** Options of a {@link StatelessStateStore}. */
 export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
   /**
    * Where the app is served. Only decides the default of `cookie.secure`: cookies are `Secure`

@@ -5,12 +5,6 @@ import type { StateData } from '../types.js';
 /**
  * The two functions of a test runner the suites register their tests with (vitest's, jest's,
  * mocha's or `node:test`'s `describe` and `it`).
- *
- * @example
- * ```ts
- * import { describe, it } from 'vitest';
- * const api: TestApi = { describe, it };
- * ```
  */
 export interface TestApi {
   describe(name: string, fn: () => void): unknown;
@@ -19,11 +13,6 @@ export interface TestApi {
 
 /**
  * Makes a fresh, empty store for one test (a unique key prefix, a new table, ...).
- *
- * @example
- * ```ts
- * const factory: StoreFactory<SessionStore> = () => new MemorySessionStore();
- * ```
  */
 export type StoreFactory<T> = () => T | Promise<T>;
 
