@@ -11,9 +11,7 @@ export interface TestApi {
   it(name: string, fn: () => Promise<void>, timeoutMs?: number): unknown;
 }
 
-/**
- * Makes a fresh, empty store for one test (a unique key prefix, a new table, ...).
- */
+/** Makes a fresh, empty store for one test (a unique key prefix, a new table, ...). */
 export type StoreFactory<T> = () => T | Promise<T>;
 
 /** A session of user `sub` with ID-token session `sid`; its tokens are random, so a test can look for them. */
