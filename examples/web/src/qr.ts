@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import encodeQR from 'qr';
 import { Html, escapeHtml } from './html.js';
 
 /**
@@ -6,6 +6,6 @@ import { Html, escapeHtml } from './html.js';
  * so the page needs no script and the URI never goes to a third-party QR service.
  */
 export async function qrCode(uri: string, label: string): Promise<Html> {
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = encodeQR(uri, 'svg', { ecc: 'medium', border: 2 });
   return new Html(svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(label)}" class="qr" `));
 }

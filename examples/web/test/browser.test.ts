@@ -2,7 +2,8 @@
 // auth0-emulator on ephemeral ports. Each step leaves a screenshot in test/screenshots/ (git-ignored).
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import decodeQR from 'qr/decode.js';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/start.js';
@@ -142,6 +143,10 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     const secret = await page.locator('#otp-secret').inputValue();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    // The QR code scans: its pixels as Chromium drew them decode to the otpauth URI of this secret.
+    const scanned = decodeQR(await pixels(page.getByRole('img', { name: /QR code/ })));
+    expect(scanned).toMatch(/^otpauth:\/\/totp\//);
+    expect(new URL(scanned).searchParams.get('secret')).toBe(secret);
     expect((await page.getByLabel('Secret key').textContent())?.replace(/\s/g, '')).toBe(secret);
     await page.getByLabel('Code from the app').fill(generateSync({ secret }));
     await screenshot('mfa-enroll-otp');
@@ -269,3 +274,21 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     for (const html of pages) expect(html).not.toMatch(jwe);
   });
 });
+
+/** The RGBA pixels of a screenshot of `locator`, read back through the page's own image decoder. */
+async function pixels(locator: Locator): Promise<{ width: number; height: number; data: Uint8Array }> {
+  const png = [...(await locator.screenshot())];
+  const image = await locator.page().evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.drawImage(bitmap, 0, 0);
+    return {
+      width: bitmap.width,
+      height: bitmap.height,
+      data: [...context.getImageData(0, 0, bitmap.width, bitmap.height).data],
+    };
+  }, png);
+  return { ...image, data: Uint8Array.from(image.data) };
+}

@@ -25,6 +25,7 @@ import type { RequestLogEntry } from './server/request-log.js';
 import { seedMfaUsers } from './server/seed.js';
 import { driveLogin } from './testing/login.js';
 import type { LoginOptions } from './testing/login.js';
+import { argumentError, integer } from './lib/validate.js';
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
@@ -139,15 +140,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   // The types already say so; JavaScript callers get told before `0.0.0.0` exposes a server that
   // prints secrets and lifts the SSRF guard for loopback to the network.
   if (host !== '127.0.0.1' && host !== 'localhost')
-    throw new TypeError('host must be 127.0.0.1 or localhost');
-  const requestedPort = options.port ?? 4400;
-  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)
-    throw new TypeError('port must be an integer from 0 to 65535');
+    throw argumentError('host must be 127.0.0.1 or localhost');
+  const requestedPort = integer(options.port, 'port', 4400, { min: 0, max: 65_535 });
   if (options.now !== undefined && typeof options.now !== 'function')
-    throw new TypeError('now must be a function returning epoch milliseconds');
+    throw argumentError('now must be a function returning epoch milliseconds', 'ERR_INVALID_ARG_TYPE');
   const { signingKey } = options;
   if (signingKey !== undefined && !isRsaPrivateJwk(signingKey))
-    throw new TypeError('signingKey must be an RSA private key as a JWK (kty, n, e, d, p, q, dp, dq, qi)');
+    throw argumentError('signingKey must be an RSA private key as a JWK (kty, n, e, d, p, q, dp, dq, qi)');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
   const onRequest = requestObserver(options, log);
 

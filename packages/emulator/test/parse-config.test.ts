@@ -20,8 +20,11 @@ describe('parseConfig', () => {
           ],
         }),
       ).toThrow(
-        new TypeError(
-          'config.users[1].authenticators[1].secret must be a Base32 string of at least 10 bytes',
+        Object.assign(
+          new TypeError(
+            'config.users[1].authenticators[1].secret must be a Base32 string of at least 10 bytes',
+          ),
+          { code: 'ERR_INVALID_ARG_VALUE' },
         ),
       );
     }
@@ -32,5 +35,34 @@ describe('parseConfig', () => {
       const config = parseConfig({ users: [{ ...user, authenticators: [{ type: 'otp', secret }] }] });
       expect(config.users[0]?.authenticators).toEqual([{ type: 'otp', secret }]);
     }
+  });
+
+  it('refuses malformed fields with one wording and a stable code', () => {
+    const caught = (input: unknown) => {
+      try {
+        parseConfig(input);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    expect(caught({ users: 'alice' })).toMatchObject({
+      message: 'config.users must be an array',
+      code: 'ERR_INVALID_ARG_TYPE',
+    });
+    expect(caught({ users: [{ ...user, email: '' }] })).toMatchObject({
+      message: 'config.users[0].email must be a non-empty string',
+      code: 'ERR_INVALID_ARG_VALUE',
+    });
+    for (const accessToken of [0, 1.5, '60']) {
+      expect(caught({ ttl: { accessToken } })).toMatchObject({
+        message: 'config.ttl.accessToken must be an integer of at least 1 (seconds)',
+        code: typeof accessToken === 'number' ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE',
+      });
+    }
+    expect(caught({ users: [{ ...user, mfa_factors: 3 }] })).toMatchObject({
+      message: 'config.users[0].mfa_factors must be an integer from 1 to 2',
+      code: 'ERR_INVALID_ARG_VALUE',
+    });
   });
 });

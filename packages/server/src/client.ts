@@ -98,7 +98,7 @@ export class ServerClient<TStoreOptions = unknown> {
       clientAuth: createClientAuth(config.clientAuth),
       fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
       clockTolerance: config.clockTolerance,
-      sealMfa: tokens.sealMfa,
+      onErrorAnswer: tokens.sealRequired,
     });
     this.#sessions = createSessionOwner({
       store: stores.stateStore,
@@ -281,7 +281,7 @@ export class ServerClient<TStoreOptions = unknown> {
       this.#transport,
       options.refreshToken,
       { audience, scope: options.scope },
-      { invalidGrant: 'login_required', mfa: { audience, scope: options.scope } },
+      { invalidGrant: 'login_required', binding: { audience, scope: options.scope } },
     );
     return toTokenResponse(response);
   }

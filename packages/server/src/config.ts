@@ -1,7 +1,15 @@
 import type { ClientAuthOptions } from './http/index.js';
-import { isRecord } from './lib/is-record.js';
 import { isLoopback } from './lib/loopback.js';
-import { argumentError, requireString } from './lib/validate.js';
+import {
+  argumentError,
+  nonNegativeNumber,
+  positiveNumber,
+  requireCookieName,
+  requireMethods,
+  requireObject,
+  requireString,
+  secretList,
+} from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import {
   cookieAttributes,
@@ -11,20 +19,15 @@ import {
   type SessionConfiguration,
   type SessionCoordinator,
 } from './session/index.js';
-import type { CookieHandler, ReplayStore, StateStore, TransactionStore } from './types.js';
+import type {
+  AuthorizationParameters,
+  CookieHandler,
+  ReplayStore,
+  StateStore,
+  TransactionStore,
+} from './types.js';
 
-/** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
-export interface AuthorizationParameters {
-  /** Where the server sends the user back to; required for interactive login. */
-  redirect_uri?: string;
-  /** The API the access token is for. */
-  audience?: string;
-  /** Space-separated scopes; `openid` is always added. Default `openid profile email offline_access`. */
-  scope?: string;
-  /** Seconds since the last authentication the user may be; when sent, `auth_time` is checked. */
-  max_age?: number;
-  [key: string]: unknown;
-}
+export type { AuthorizationParameters } from './types.js';
 
 /** The options of `new ServerClient(...)`. */
 export interface ServerClientOptions<TStoreOptions = unknown> {
@@ -33,6 +36,7 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
    * `http://` is accepted only for loopback hosts (`127.0.0.1`, `[::1]`, `localhost`).
    */
   domain: string;
+  /** The application's client id. */
   clientId: string;
   /** The client secret, for `client_secret_post` (default) or `client_secret_basic`. */
   clientSecret?: string;
@@ -138,8 +142,9 @@ export function storeOptionsCheck<O>(
     return () => undefined;
   return (storeOptions, method) => {
     if (storeOptions === undefined)
-      throw new TypeError(
+      throw argumentError(
         `"${method}" needs its storeOptions argument: the cookieHandler reads and writes cookies through it (for example { req, res })`,
+        'ERR_INVALID_ARG_TYPE',
       );
   };
 }
@@ -155,10 +160,9 @@ export const DEFAULT_SCOPE = 'openid profile email offline_access';
 export function resolveConfig<TStoreOptions>(
   options: ServerClientOptions<TStoreOptions>,
 ): ResolvedConfig<TStoreOptions> {
-  if (typeof options !== 'object' || options === null)
-    throw argumentError('ServerClient options are required', 'ERR_INVALID_ARG_TYPE');
+  requireObject(options, 'options');
   const clientId = nonEmpty(options.clientId, 'clientId');
-  const secrets = resolveSecrets(options.secret);
+  const secrets = secretList(options.secret);
   const fetchImpl = options.customFetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function')
     throw argumentError('"customFetch" must be a function', 'ERR_INVALID_ARG_TYPE');
@@ -186,7 +190,7 @@ export function resolveConfig<TStoreOptions>(
     transactionStore: options.transactionStore,
     cookieHandler: options.cookieHandler,
     coordinator: withMethods(options.coordinator, 'coordinator', ['withLock', 'share', 'shared']),
-    refreshShareTtl: positive(options.refreshShareTtl, 'refreshShareTtl', 30),
+    refreshShareTtl: positiveNumber(options.refreshShareTtl, 'refreshShareTtl', 30, 'seconds'),
     replayStore: withMethods(options.replayStore, 'replayStore', ['has', 'add', 'remove']),
     session,
     stateIdentifier:
@@ -197,10 +201,10 @@ export function resolveConfig<TStoreOptions>(
       optionalName(options.transactionIdentifier, 'transactionIdentifier') ??
       `${options.transactionStore === undefined ? hostPrefix : ''}__a0_tx`,
     fetch: fetchImpl,
-    httpTimeout: positive(options.httpTimeout, 'httpTimeout', 10_000),
-    mfaTokenTtl: positive(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL),
-    tokenRefreshLeeway: nonNegative(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60),
-    clockTolerance: nonNegative(options.clockTolerance, 'clockTolerance', 60),
+    httpTimeout: positiveNumber(options.httpTimeout, 'httpTimeout', 10_000, 'milliseconds'),
+    mfaTokenTtl: positiveNumber(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds'),
+    tokenRefreshLeeway: nonNegativeNumber(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60, 'seconds'),
+    clockTolerance: nonNegativeNumber(options.clockTolerance, 'clockTolerance', 60, 'seconds'),
   };
 }
 
@@ -217,8 +221,7 @@ function defaultCookiePrefix(session: SessionConfiguration, params: Authorizatio
 /** The session options as given; the stores check each value and name the field they reject. */
 function resolveSession(session: unknown): SessionConfiguration {
   if (session === undefined) return {};
-  if (typeof session !== 'object' || session === null)
-    throw argumentError('"session" must be an object', 'ERR_INVALID_ARG_TYPE');
+  requireObject(session, 'session');
   return session;
 }
 
@@ -244,7 +247,7 @@ export function resolveIssuer(domain: unknown): URL {
   }
   if (!hasScheme && isLoopback(url.hostname)) {
     // A bare loopback host would mean https, which a local server (auth0-emulator) does not speak.
-    throw new TypeError(
+    throw argumentError(
       `"domain" has no scheme, so https would be assumed; for a local server write it with http:// (for example "http://${url.host}")`,
     );
   }
@@ -255,25 +258,6 @@ export function resolveIssuer(domain: unknown): URL {
     throw argumentError('"domain" must use https');
   }
   return new URL(`${url.origin}/`);
-}
-
-function resolveSecrets(secret: unknown): string[] {
-  const list = typeof secret === 'string' ? [secret] : secret;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw argumentError(
-      '"secret" is required: a string, or a non-empty array of strings',
-      'ERR_INVALID_ARG_TYPE',
-    );
-  }
-  return list.map((s, i) => {
-    if (typeof s !== 'string' || s.length < 32) {
-      throw argumentError(
-        `"secret"${Array.isArray(secret) ? `[${i}]` : ''} must be a string of at least 32 characters`,
-        typeof s === 'string' ? 'ERR_INVALID_ARG_VALUE' : 'ERR_INVALID_ARG_TYPE',
-      );
-    }
-    return s;
-  });
 }
 
 function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOptions {
@@ -302,14 +286,10 @@ function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOption
 
 function resolveAuthorizationParams(params: AuthorizationParameters | undefined): AuthorizationParameters {
   if (params === undefined) return { scope: DEFAULT_SCOPE };
-  if (typeof params !== 'object' || params === null)
-    throw argumentError('"authorizationParams" must be an object', 'ERR_INVALID_ARG_TYPE');
+  requireObject(params, 'authorizationParams');
   if (params.redirect_uri !== undefined) {
-    try {
-      new URL(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri'));
-    } catch {
+    if (!URL.canParse(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri')))
       throw argumentError('"authorizationParams.redirect_uri" must be an absolute URL');
-    }
   }
   if (params.audience !== undefined) nonEmpty(params.audience, 'authorizationParams.audience');
   return {
@@ -320,10 +300,7 @@ function resolveAuthorizationParams(params: AuthorizationParameters | undefined)
 
 /** `value` when it is undefined or has every method in `methods`. */
 function withMethods<T>(value: T | undefined, field: string, methods: string[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!isRecord(value) || !methods.every((m) => typeof value[m] === 'function')) {
-    throw new TypeError(`"${field}" must have the methods ${methods.join(', ')}`);
-  }
+  if (value !== undefined) requireMethods(value, field, methods);
   return value;
 }
 
@@ -334,24 +311,6 @@ function nonEmpty(value: unknown, field: string): string {
 
 function optionalName(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
-  const name = nonEmpty(value, field);
-  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
-    throw argumentError(`"${field}" must be a valid cookie name`);
-  return name;
-}
-
-function positive(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw argumentError(`"${field}" must be a positive number`);
-  }
-  return value;
-}
-
-function nonNegative(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw argumentError(`"${field}" must be a number of at least 0`);
-  }
+  requireCookieName(value, field);
   return value;
 }

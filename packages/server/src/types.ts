@@ -1,11 +1,4 @@
-/**
- * Claims about the user, from the validated ID token.
- *
- * @example
- * ```ts
- * const user: UserClaims | undefined = await client.getUser(storeOptions);
- * ```
- */
+/** Claims about the user, from the validated ID token. */
 export interface UserClaims {
   sub: string;
   name?: string;
@@ -19,17 +12,11 @@ export interface UserClaims {
   [key: string]: unknown;
 }
 
-/**
- * An access token for one audience (and scope), as kept in the session and returned by `getAccessToken`.
- *
- * @example
- * ```ts
- * const { accessToken, expiresAt }: TokenSet = await client.getAccessToken({ audience }, storeOptions);
- * ```
- */
+/** An access token for one audience (and scope), as kept in the session and returned by `getAccessToken`. */
 export interface TokenSet {
   /** The API the token is for (`'default'` when no audience is configured). */
   audience: string;
+  /** The access token, to send as `Authorization: Bearer`. */
   accessToken: string;
   /** The scope the server granted, or the one requested when it did not say. */
   scope?: string | undefined;
@@ -37,14 +24,7 @@ export interface TokenSet {
   expiresAt: number;
 }
 
-/**
- * What the session knows about itself.
- *
- * @example
- * ```ts
- * const ageSeconds = Date.now() / 1000 - session.internal.createdAt;
- * ```
- */
+/** What the session knows about itself. */
 export interface InternalStateData {
   /** The session id: random, stable for the life of the session; what mfa tokens are bound to. */
   sid: string;
@@ -52,68 +32,52 @@ export interface InternalStateData {
   createdAt: number;
 }
 
-/**
- * The session, in the shape `@auth0/auth0-server-js` stores it.
- *
- * @example
- * ```ts
- * const state: StateData | undefined = await stateStore.get('__a0_session', storeOptions);
- * ```
- */
+/** The session, in the shape `@auth0/auth0-server-js` stores it. */
 export interface StateData {
   /** The claims of the last validated ID token. */
   user: UserClaims | undefined;
+  /** The last ID token the server issued (for `id_token_hint` at logout). */
   idToken: string | undefined;
+  /** The refresh token, rotated on each refresh when the server rotates them. */
   refreshToken: string | undefined;
   /** One access token per audience and scope. */
   tokenSets: TokenSet[];
+  /** The session's own id and creation time. */
   internal: InternalStateData;
   [key: string]: unknown;
 }
 
-/**
- * A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`.
- *
- * @example
- * ```ts
- * const tx: TransactionData | undefined = await transactionStore.get(`__a0_tx.${state}`);
- * ```
- */
+/** A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`. */
 export interface TransactionData {
   /** The PKCE verifier of the authorization request. */
   codeVerifier: string;
+  /** The `state` sent, which the callback must carry back. */
   state?: string;
+  /** The `nonce` sent, which the ID token must carry. */
   nonce?: string;
+  /** The audience and scope asked for, under which the first access token is stored. */
   audience?: string;
   scope?: string;
+  /** The `redirect_uri` sent, which the code exchange must repeat. */
   redirectUri?: string;
+  /** The `max_age` sent, so that `auth_time` is checked. */
   maxAge?: number;
+  /** What the app passed to `startInteractiveLogin`, returned by `completeInteractiveLogin`. */
   appState?: unknown;
   [key: string]: unknown;
 }
 
-/**
- * The claims of a validated logout token that identify the sessions to end.
- *
- * @example
- * ```ts
- * const claims: LogoutTokenClaims = { iss: 'https://tenant.auth0.com/', sid: 'abc' };
- * ```
- */
+/** The claims of a validated logout token that identify the sessions to end. */
 export interface LogoutTokenClaims {
+  /** The user whose sessions end (all of them when `sid` is absent). */
   sub?: string;
+  /** The session at the authorization server: the local sessions created under it end. */
   sid?: string;
+  /** The issuer, which must be this client's. */
   iss?: string;
 }
 
-/**
- * A keyed store; the same three methods as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * class RedisTransactionStore implements AbstractDataStore<TransactionData> { ... } // get, set, delete
- * ```
- */
+/** A keyed store; the same three methods as `@auth0/auth0-server-js`. */
 export interface AbstractDataStore<TData, TStoreOptions = unknown> {
   /** Stores `data` under `identifier`; `removeIfExists` (a new login) first removes what was there. */
   set(identifier: string, data: TData, removeIfExists?: boolean, storeOptions?: TStoreOptions): Promise<void>;
@@ -123,14 +87,7 @@ export interface AbstractDataStore<TData, TStoreOptions = unknown> {
   delete(identifier: string, storeOptions?: TStoreOptions): Promise<void>;
 }
 
-/**
- * Where sessions live.
- *
- * @example
- * ```ts
- * const stateStore: StateStore<{ req: Request; res: Response }> = new StatefulStateStore(options, cookieHandler);
- * ```
- */
+/** Where sessions live. */
 export interface StateStore<TStoreOptions = unknown> extends AbstractDataStore<StateData, TStoreOptions> {
   /** Deletes every session the validated logout token's claims name (back-channel logout). */
   deleteByLogoutToken(claims: LogoutTokenClaims, storeOptions?: TStoreOptions): Promise<void>;
@@ -168,28 +125,15 @@ export interface ReplayStore {
   remove(id: string): Promise<void> | void;
 }
 
-/**
- * Where login transactions live.
- *
- * @example
- * ```ts
- * const transactionStore: TransactionStore = new MemoryTransactionStore();
- * ```
- */
+/** Where login transactions live. */
 export type TransactionStore<TStoreOptions = unknown> = AbstractDataStore<TransactionData, TStoreOptions>;
 
-/**
- * Options for a cookie, as a {@link CookieHandler} receives them. `maxAge` is in seconds.
- *
- * @example
- * ```ts
- * res.setHeader('Set-Cookie', serializeCookie(name, value, options satisfies CookieSerializeOptions));
- * ```
- */
+/** Options for a cookie, as a {@link CookieHandler} receives them. `maxAge` is in seconds. */
 export interface CookieSerializeOptions {
   domain?: string;
   expires?: Date;
   httpOnly?: boolean;
+  /** Seconds (not milliseconds, as Express's `res.cookie` would take). */
   maxAge?: number;
   path?: string;
   secure?: boolean;
@@ -226,4 +170,17 @@ export interface CookieHandler<TStoreOptions> {
   getCookies(storeOptions?: TStoreOptions): Record<string, string>;
   /** Expires cookie `name` (with the attributes it was set with). */
   deleteCookie(name: string, storeOptions?: TStoreOptions, options?: CookieSerializeOptions): void;
+}
+
+/** Parameters sent to `/authorize` (and kept for the code exchange). Unknown keys are passed through. */
+export interface AuthorizationParameters {
+  /** Where the server sends the user back to; required for interactive login. */
+  redirect_uri?: string;
+  /** The API the access token is for. */
+  audience?: string;
+  /** Space-separated scopes; `openid` is always added. Default `openid profile email offline_access`. */
+  scope?: string;
+  /** Seconds since the last authentication the user may be; when sent, `auth_time` is checked. */
+  max_age?: number;
+  [key: string]: unknown;
 }

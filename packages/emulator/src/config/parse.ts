@@ -8,8 +8,7 @@ import type {
   EmulatorUser,
 } from './types.js';
 import { checkTotpSecret } from '../mfa/index.js';
-
-type Json = Record<string, unknown>;
+import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
 
 const DEFAULT_TTL = { accessToken: 86_400, idToken: 36_000, refreshToken: 2_592_000 };
 const AUTH_METHODS: readonly ClientAuthMethod[] = [
@@ -19,40 +18,8 @@ const AUTH_METHODS: readonly ClientAuthMethod[] = [
   'none',
 ];
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, field: string): Json {
-  if (!isObject(value)) throw new TypeError(`${field} must be an object`);
-  return value;
-}
-
-function list(value: unknown, field: string): unknown[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new TypeError(`${field} must be an array`);
-  return value;
-}
-
-function string(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`${field} must be a non-empty string`);
-  return value;
-}
-
-function optionalString(value: unknown, field: string): string | undefined {
-  return value === undefined ? undefined : string(value, field);
-}
-
-function strings(value: unknown, field: string): string[] {
-  return list(value, field).map((item, i) => string(item, `${field}[${i}]`));
-}
-
 function seconds(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new TypeError(`${field} must be a positive integer (seconds)`);
-  }
-  return value;
+  return integer(value, field, fallback, { min: 1, unit: 'seconds' });
 }
 
 function optionalSeconds(value: unknown, field: string): number | undefined {
@@ -62,19 +29,19 @@ function optionalSeconds(value: unknown, field: string): number | undefined {
 function mfaSetting(value: unknown, field: string): 'required' | 'off' {
   if (value === undefined || value === 'off') return 'off';
   if (value === 'required') return 'required';
-  throw new TypeError(`${field} must be "required" or "off"`);
+  throw argumentError(`${field} must be "required" or "off"`);
 }
 
 function apiMfaSetting(value: unknown, field: string): ApiMfaSetting {
   if (value === 'always') return 'always';
   if (value === undefined || value === 'off' || value === 'required') return mfaSetting(value, field);
-  throw new TypeError(`${field} must be "required", "always" or "off"`);
+  throw argumentError(`${field} must be "required", "always" or "off"`);
 }
 
 function authMethod(value: unknown, field: string, hasSecret: boolean): ClientAuthMethod {
   if (value === undefined) return hasSecret ? 'client_secret_post' : 'none';
   const found = AUTH_METHODS.find((method) => method === value);
-  if (!found) throw new TypeError(`${field} must be one of ${AUTH_METHODS.join(', ')}`);
+  if (!found) throw argumentError(`${field} must be one of ${AUTH_METHODS.join(', ')}`);
   return found;
 }
 
@@ -92,10 +59,10 @@ function parseClient(value: unknown, field: string): EmulatorClient {
   const secret = optionalString(raw.client_secret, `${field}.client_secret`);
   const method = authMethod(raw.token_endpoint_auth_method, `${field}.token_endpoint_auth_method`, !!secret);
   if (method.startsWith('client_secret') && !secret) {
-    throw new TypeError(`${field}.client_secret is required for ${method}`);
+    throw argumentError(`${field}.client_secret is required for ${method}`);
   }
   if (method === 'private_key_jwt' && raw.jwks === undefined) {
-    throw new TypeError(`${field}.jwks is required for private_key_jwt`);
+    throw argumentError(`${field}.jwks is required for private_key_jwt`);
   }
   const client: EmulatorClient = {
     client_id: string(raw.client_id, `${field}.client_id`),
@@ -133,14 +100,13 @@ function parseAuthenticator(value: unknown, field: string): EmulatorAuthenticato
     case 'push':
       return { type: 'push' };
     default:
-      throw new TypeError(`${field}.type must be one of otp, sms, voice, email, push`);
+      throw argumentError(`${field}.type must be one of otp, sms, voice, email, push`);
   }
 }
 
 function parseUser(value: unknown, field: string): EmulatorUser {
   const raw = object(value, field);
-  const factors = raw.mfa_factors ?? 1;
-  if (factors !== 1 && factors !== 2) throw new TypeError(`${field}.mfa_factors must be 1 or 2`);
+  const factors = integer(raw.mfa_factors, `${field}.mfa_factors`, 1, { min: 1, max: 2 }) === 2 ? 2 : 1;
   const user: EmulatorUser = {
     user_id: string(raw.user_id, `${field}.user_id`),
     email: string(raw.email, `${field}.email`),
@@ -168,7 +134,7 @@ function parseApi(value: unknown, field: string): EmulatorApi {
 function unique(values: string[], field: string): void {
   const seen = new Set<string>();
   for (const value of values) {
-    if (seen.has(value)) throw new TypeError(`${field} "${value}" is declared twice`);
+    if (seen.has(value)) throw argumentError(`${field} "${value}" is declared twice`);
     seen.add(value);
   }
 }

@@ -97,14 +97,6 @@ export interface EmulatorConfig {
 /**
  * The configuration as written in the JSON file or passed to `startEmulator`: everything but ids (and
  * a user's email and password) optional. {@link parseConfig} validates it and applies the defaults.
- *
- * @example
- * ```ts
- * const config: EmulatorConfigInput = {
- *   clients: [{ client_id: 'app', client_secret: 'app-secret-at-least-32-characters!!', redirect_uris: ['http://127.0.0.1:3000/auth/callback'] }],
- *   users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!', mfa: 'required' }],
- * };
- * ```
  */
 export interface EmulatorConfigInput {
   tenant?: string;

@@ -109,7 +109,7 @@ export function toSearchParams(params: Params): URLSearchParams {
 
 /**
  * A copy of an already-read request carrying a new form body, so oidc-provider (which reads bodies
- * itself, and only as forms at the token endpoint) sees the normalised parameters.
+ * itself, and only as forms at the token endpoint) sees the normalized parameters.
  */
 export function replayAsForm(req: IncomingMessage, params: Params): IncomingMessage {
   const body = Buffer.from(toSearchParams(params).toString());

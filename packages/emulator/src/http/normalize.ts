@@ -11,7 +11,7 @@ import { param } from './body.js';
  *   ID token carries `sid` like Auth0's, not only those of clients registered for back-channel logout.
  */
 export function normalizeAuthorizationParams(params: Params): Params {
-  // A pushed request was normalised at /oauth/par; its request_uri must stand alone.
+  // A pushed request was normalized at /oauth/par; its request_uri must stand alone.
   if (params.request_uri !== undefined) return params;
   const out = normalizeAudience(params);
   const scope = param(out, 'scope') ?? '';

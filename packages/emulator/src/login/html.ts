@@ -78,7 +78,7 @@ border-radius:.375rem}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere}
 ul.choices{list-style:none;margin:1rem 0 0;padding:0}ul.choices li button{margin-top:.625rem}
 ol.steps{margin:1rem 0 0;padding-left:1.25rem}ol.steps li{margin:0 0 1rem;padding-left:.25rem}
-figure{margin:.75rem 0 0;text-align:center}figure svg{width:11rem;height:11rem;max-width:100%}
+figure{margin:.75rem 0 0;text-align:center}figure svg{width:11rem;height:11rem;max-width:100%;background:#fff}
 .secret{display:block;margin:.5rem 0 0;padding:.625rem .75rem;background:#f4f5f8;border:1px solid var(--line);
 border-radius:.375rem;font-size:1.0625rem;letter-spacing:.05em;line-height:1.9;text-align:center}
 .secret span{display:inline-block;white-space:nowrap;margin:0 .3em}

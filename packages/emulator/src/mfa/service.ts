@@ -32,6 +32,7 @@ import {
 import { addUser, issueMfaToken } from './handlers/users.js';
 import { computeRequirements, ENROLLABLE } from './lib/requirements.js';
 import { createState, hasActiveFactor, type MfaState } from './lib/state.js';
+import { argumentError, integer, nonNegativeNumber, string } from '../lib/validate.js';
 
 /**
  * The MFA side of the local authorization server.
@@ -52,10 +53,8 @@ export class MfaService {
 
   /** @throws TypeError when `tenant` or `baseUrl` is missing or a duration is not a positive number. */
   constructor(options: MfaServiceOptions) {
-    if (typeof options.tenant !== 'string' || options.tenant === '')
-      throw new TypeError('tenant must be a non-empty string');
-    if (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl))
-      throw new TypeError('baseUrl must be a URL');
+    string(options.tenant, 'tenant');
+    if (!URL.canParse(string(options.baseUrl, 'baseUrl'))) throw argumentError('baseUrl must be a URL');
     this.#state = createState({
       tenant: options.tenant,
       baseUrl: options.baseUrl,
@@ -167,15 +166,11 @@ export class MfaService {
   }
 }
 
+/** A duration option in seconds, as milliseconds. */
 function seconds(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback * 1000;
-  if (!Number.isFinite(value) || value < 0)
-    throw new TypeError(`${field} must be a non-negative number of seconds`);
-  return value * 1000;
+  return nonNegativeNumber(value, field, fallback, 'seconds') * 1000;
 }
 
 function count(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`${field} must be a positive integer`);
-  return value;
+  return integer(value, field, fallback, { min: 1 });
 }

@@ -5,6 +5,7 @@
  * @see {@link https://www.rfc-editor.org/rfc/rfc6238 RFC 6238}
  */
 import { createGuardrails, generateSecret, generateSync, verifySync } from 'otplib';
+import { argumentError } from '../lib/validate.js';
 
 const PERIOD = 30;
 
@@ -22,7 +23,9 @@ export function checkTotpSecret(secret: string, field: string): void {
   try {
     generateSync({ secret, epoch: 0, period: PERIOD, guardrails });
   } catch (cause) {
-    throw new TypeError(`${field} must be a Base32 string of at least 10 bytes`, { cause });
+    throw argumentError(`${field} must be a Base32 string of at least 10 bytes`, 'ERR_INVALID_ARG_VALUE', {
+      cause,
+    });
   }
 }
 

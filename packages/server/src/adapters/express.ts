@@ -6,19 +6,16 @@
  * @packageDocumentation
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { parseCookieHeader, serializeCookie } from '../stores/cookie.js';
 import {
   createAdapterCore,
-  MAX_BODY_BYTES,
-  parseBody,
-  type AdapterRequest,
+  headerCookies,
+  type AdapterBinding,
+  type AdapterCheck,
   type AdapterResponse,
-  type AdapterStoreOptions,
   type Auth0AdapterOptions,
   type Auth0RequestHandle,
-  type StepUpOptions,
 } from './core/index.js';
-import type { ServerClient } from '../client.js';
+import { nodeAdapterRequest, readNodeBody } from './node-request.js';
 
 export * from './core/public.js';
 
@@ -29,16 +26,10 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** What `auth0(...)` returns for an Express app. */
-export interface ExpressAuth0 {
+/** What `auth0(...)` returns for an Express app; the guards are `RequestHandler`s. */
+export interface ExpressAuth0 extends AdapterBinding<RequestHandler> {
   /** Mount with `app.use(auth.router)` before your routes: serves the auth routes and sets `req.auth0`. */
   readonly router: RequestHandler;
-  /** A guard: a session is required (page navigations go to log in, other requests get `401`). */
-  requiresAuth(): RequestHandler;
-  /** A guard: MFA or a recent login is required, and started when missing; see {@link StepUpOptions}. */
-  requiresStepUp(options: StepUpOptions): RequestHandler;
-  /** The client behind the routes. */
-  readonly client: ServerClient<AdapterStoreOptions>;
 }
 
 /**
@@ -56,20 +47,12 @@ export function auth0(options: Auth0AdapterOptions): ExpressAuth0 {
   const core = createAdapterCore(options);
 
   const handleOf = (req: Request, res: Response): Auth0RequestHandle => {
-    if (req.auth0) return req.auth0;
-    const storeOptions: AdapterStoreOptions = {
-      cookies: parseCookieHeader(req.headers.cookie ?? ''),
-      // The SDK's own serialiser writes Max-Age in seconds; Express's res.cookie would want milliseconds.
-      write: (name, value, cookie) => res.append('Set-Cookie', serializeCookie(name, value, cookie)),
-    };
-    req.auth0 = core.bind(storeOptions);
+    req.auth0 ??= core.bind(headerCookies(req.headers.cookie, (cookie) => res.append('Set-Cookie', cookie)));
     return req.auth0;
   };
 
   const guard =
-    (
-      check: (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>,
-    ): RequestHandler =>
+    (check: AdapterCheck): RequestHandler =>
     (req, res, next) => {
       check(adapterRequest(req, res), handleOf(req, res)).then((answer) => {
         if (answer) send(res, answer);
@@ -87,48 +70,16 @@ export function auth0(options: Auth0AdapterOptions): ExpressAuth0 {
         else next();
       }, next);
     },
-    requiresAuth: () => guard((req, handle) => core.requireSession(req, handle)),
-    requiresStepUp: (stepUp) => guard(core.stepUp(stepUp)),
+    ...core.guards(guard),
   };
 }
 
-function adapterRequest(req: Request, res: Response): AdapterRequest {
-  let signal: AbortSignal | undefined;
-  return {
-    method: req.method,
-    url: req.originalUrl,
-    header: (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    readBody: () => readBody(req),
-    get signal() {
-      if (!signal) {
-        const controller = new AbortController();
-        res.once('close', () => {
-          if (!res.writableFinished) controller.abort();
-        });
-        signal = controller.signal;
-      }
-      return signal;
-    },
-  };
-}
-
-/** The body a body parser left on `req.body`, else read from the stream (at most {@link MAX_BODY_BYTES}). */
-async function readBody(req: Request): Promise<unknown> {
-  const parsed: unknown = req.body;
-  if (parsed !== undefined) return parsed;
-  if (req.readableEnded) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new TypeError('the request body is too large');
-    chunks.push(buffer);
-  }
-  return parseBody(req.headers['content-type'], Buffer.concat(chunks).toString('utf8'));
+/** A body parser's `req.body` when one ran, else the body read here; the URL before mount paths. */
+function adapterRequest(req: Request, res: Response) {
+  return nodeAdapterRequest(req, res, req.originalUrl, async () => {
+    const parsed: unknown = req.body;
+    return parsed ?? readNodeBody(req);
+  });
 }
 
 function send(res: Response, answer: AdapterResponse): void {

@@ -7,18 +7,18 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type {} from '@fastify/cookie';
-import type { ServerClient } from '../client.js';
-import { parseForm } from './core/http.js';
 import {
   createAdapterCore,
   MAX_BODY_BYTES,
-  type AdapterRequest,
+  parseForm,
+  type AdapterBinding,
+  type AdapterCheck,
   type AdapterResponse,
   type AdapterStoreOptions,
   type Auth0AdapterOptions,
   type Auth0RequestHandle,
-  type StepUpOptions,
 } from './core/index.js';
+import { nodeAdapterRequest } from './node-request.js';
 
 export * from './core/public.js';
 
@@ -29,16 +29,10 @@ declare module 'fastify' {
   }
 }
 
-/** What `auth0(...)` returns for a Fastify app. */
-export interface FastifyAuth0 {
+/** What `auth0(...)` returns for a Fastify app; the guards are preHandlers. */
+export interface FastifyAuth0 extends AdapterBinding<preHandlerAsyncHookHandler> {
   /** Register with `await app.register(auth.plugin)` after `@fastify/cookie`: the routes and `request.auth0`. */
   plugin(fastify: FastifyInstance): Promise<void>;
-  /** A preHandler: a session is required (page navigations go to log in, other requests get `401`). */
-  requiresAuth(): preHandlerAsyncHookHandler;
-  /** A preHandler: MFA or a recent login is required, and started when missing; see {@link StepUpOptions}. */
-  requiresStepUp(options: StepUpOptions): preHandlerAsyncHookHandler;
-  /** The client behind the routes. */
-  readonly client: ServerClient<AdapterStoreOptions>;
 }
 
 /**
@@ -56,9 +50,7 @@ export interface FastifyAuth0 {
 export function auth0(options: Auth0AdapterOptions): FastifyAuth0 {
   const core = createAdapterCore(options);
 
-  const guard = (
-    check: (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>,
-  ): preHandlerAsyncHookHandler =>
+  const guard = (check: AdapterCheck): preHandlerAsyncHookHandler =>
     async function (request, reply) {
       const answer = await check(adapterRequest(request, reply), request.auth0);
       if (answer) await send(reply, answer);
@@ -113,33 +105,13 @@ export function auth0(options: Auth0AdapterOptions): FastifyAuth0 {
   return {
     client: core.client,
     plugin,
-    requiresAuth: () => guard((req, handle) => core.requireSession(req, handle)),
-    requiresStepUp: (stepUp) => guard(core.stepUp(stepUp)),
+    ...core.guards(guard),
   };
 }
 
-function adapterRequest(request: FastifyRequest, reply: FastifyReply): AdapterRequest {
-  let signal: AbortSignal | undefined;
-  return {
-    method: request.method,
-    url: request.url,
-    header: (name) => {
-      const value = request.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    readBody: async () => request.body,
-    // Aborts when the client goes away before the answer is written (stops a push wait).
-    get signal() {
-      if (!signal) {
-        const controller = new AbortController();
-        reply.raw.once('close', () => {
-          if (!reply.raw.writableFinished) controller.abort();
-        });
-        signal = controller.signal;
-      }
-      return signal;
-    },
-  };
+/** Fastify has parsed the body (JSON, and forms through the routes' own parser). */
+function adapterRequest(request: FastifyRequest, reply: FastifyReply) {
+  return nodeAdapterRequest(request.raw, reply.raw, request.url, async () => request.body);
 }
 
 async function send(reply: FastifyReply, answer: AdapterResponse): Promise<FastifyReply> {

@@ -6,11 +6,13 @@
  * @packageDocumentation
  */
 import type { ServerClient } from '../client.js';
-import { parseCookieHeader, serializeCookie } from '../stores/cookie.js';
 import {
+  bodyTooLarge,
   createAdapterCore,
+  headerCookies,
   MAX_BODY_BYTES,
   parseBody,
+  type AdapterCheck,
   type AdapterRequest,
   type AdapterResponse,
   type AdapterStoreOptions,
@@ -61,12 +63,8 @@ export function auth0(options: Auth0AdapterOptions): WebAuth0 {
     const known = handles.get(request);
     if (known) return known;
     const setCookies: string[] = [];
-    const storeOptions: AdapterStoreOptions = {
-      cookies: parseCookieHeader(request.headers.get('cookie') ?? ''),
-      write: (name, value, cookie) => setCookies.push(serializeCookie(name, value, cookie)),
-    };
     const handle: WebRequestAuth = {
-      ...core.bind(storeOptions),
+      ...core.bind(headerCookies(request.headers.get('cookie'), (cookie) => setCookies.push(cookie))),
       setCookies,
       apply: (response) => withCookies(response, setCookies),
     };
@@ -74,15 +72,13 @@ export function auth0(options: Auth0AdapterOptions): WebAuth0 {
     return handle;
   };
 
-  const answer = async (
-    request: Request,
-    check: (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>,
-  ): Promise<Response | undefined> => {
+  const answer = async (request: Request, check: AdapterCheck): Promise<Response | undefined> => {
     const handle = forRequest(request);
     const result = await check(adapterRequest(request), handle);
     return result && toResponse(result, handle.setCookies);
   };
 
+  const guards = core.guards((check) => (request: Request) => answer(request, check));
   return {
     client: core.client,
     forRequest,
@@ -90,11 +86,8 @@ export function auth0(options: Auth0AdapterOptions): WebAuth0 {
       if (!core.matches(request.method, new URL(request.url).pathname)) return undefined;
       return answer(request, (req, handle) => core.route(req, handle));
     },
-    requiresAuth: (request) => answer(request, (req, handle) => core.requireSession(req, handle)),
-    requiresStepUp(stepUp) {
-      const check = core.stepUp(stepUp);
-      return (request) => answer(request, check);
-    },
+    requiresAuth: guards.requiresAuth(),
+    requiresStepUp: guards.requiresStepUp,
   };
 }
 
@@ -105,10 +98,9 @@ function adapterRequest(request: Request): AdapterRequest {
     url: `${url.pathname}${url.search}`,
     header: (name) => request.headers.get(name) ?? undefined,
     readBody: async () => {
-      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-        throw new TypeError('the request body is too large');
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
       const text = await request.text();
-      if (text.length > MAX_BODY_BYTES) throw new TypeError('the request body is too large');
+      if (text.length > MAX_BODY_BYTES) throw bodyTooLarge();
       return parseBody(request.headers.get('content-type') ?? undefined, text);
     },
     // Read only by the push wait: Deno.serve warns on every request whose `signal` is touched.

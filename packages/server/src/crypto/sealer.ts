@@ -1,5 +1,6 @@
 import { EncryptJWT, jwtDecrypt, errors as joseErrors, type JWTPayload } from 'jose';
 import { isRecord } from '../lib/is-record.js';
+import { argumentError } from '../lib/validate.js';
 import { compactKey, openCompact, sealCompact, type CompactKey } from './compact-jwe.js';
 import { deriveKey, type DerivedKey, type KeyPurpose } from './keys.js';
 import { nodeCrypto, type NodeCrypto } from './runtime.js';
@@ -54,16 +55,17 @@ export function createSealer(
   purpose: KeyPurpose,
   engine: SealerEngine = 'auto',
 ): Sealer {
-  if (secrets.length === 0) throw new TypeError('"secret" must hold at least one secret');
+  if (secrets.length === 0) throw argumentError('"secret" must hold at least one secret');
   const node: NodeCrypto | undefined = engine === 'webcrypto' ? undefined : nodeCrypto();
-  if (engine === 'node' && !node) throw new TypeError('this runtime has no usable node:crypto');
+  if (engine === 'node' && !node)
+    throw argumentError('"engine" is node, but this runtime has no usable node:crypto');
 
   let ready: Keys | undefined;
   let loading: Promise<Keys> | undefined;
   const load = async (): Promise<Keys> => {
     const derived = await Promise.all(secrets.map((s) => deriveKey(s, purpose)));
     const [encrypt] = derived;
-    if (!encrypt) throw new TypeError('"secret" must hold at least one secret');
+    if (!encrypt) throw argumentError('"secret" must hold at least one secret');
     const compactEncrypt = compactKey(encrypt);
     return (ready = {
       encrypt,

@@ -3,11 +3,6 @@ import { redactedView } from '../lib/redact.js';
 /**
  * Every literal `code` an error thrown by this SDK can carry. `switch (err.code)` over an
  * {@link Auth0Error} narrows to the concrete class.
- *
- * @example
- * ```ts
- * const retryable: ErrorCode[] = ['request_failed', 'request_timeout'];
- * ```
  */
 export type ErrorCode =
   | 'request_failed'
@@ -29,14 +24,7 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'lock_timeout';
 
-/**
- * What an authorization server said when its answer caused the error.
- *
- * @example
- * ```ts
- * const { error, errorDescription, status }: ServerAnswer = err;
- * ```
- */
+/** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {
   /** The OAuth `error` string: `invalid_grant`, `authorization_pending`, `slow_down`, ... */
   error?: string | undefined;
@@ -52,7 +40,7 @@ export interface ServerAnswer {
  * The base class of every error this SDK throws.
  *
  * Messages are written by the SDK and never contain a token, code, secret or cookie value; `cause`
- * holds only a sanitised copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
+ * holds only a sanitized copy of what went wrong underneath, and `toJSON()` emits the same safe fields.
  *
  * @example
  * ```ts
@@ -74,7 +62,7 @@ export abstract class Auth0Error extends Error {
   /**
    * @param message written by the SDK; never a token, code, secret or cookie value.
    * @param answer what the server said, when it answered.
-   * @param options.cause a sanitised copy of the underlying failure.
+   * @param options.cause a sanitized copy of the underlying failure.
    */
   constructor(message: string, answer: ServerAnswer = {}, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });

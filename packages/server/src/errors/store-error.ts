@@ -1,4 +1,5 @@
 import { Auth0Error } from './auth0-error.js';
+import { sanitize } from './sanitize.js';
 
 /**
  * A session, transaction or replay store could not do its job. Both codes are retryable: nothing
@@ -23,7 +24,7 @@ export class StoreError extends Auth0Error {
 
   /** @param options.cause the backend's failure; only its name and message are kept. */
   constructor(code: StoreError['code'], message: string, options?: { cause?: unknown }) {
-    super(message, {}, options?.cause === undefined ? undefined : { cause: sanitise(options.cause) });
+    super(message, {}, options?.cause === undefined ? undefined : { cause: sanitize(options.cause) });
     this.code = code;
   }
 
@@ -31,17 +32,6 @@ export class StoreError extends Auth0Error {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryable: this.retryable };
   }
-}
-
-/**
- * A copy of a backend error with its name and message only: client errors can carry the command
- * and its arguments (keys, sealed values), which must not travel with the error.
- */
-function sanitise(cause: unknown): Error {
-  if (!(cause instanceof Error)) return new Error('unknown store failure');
-  const copy = new Error(cause.message.slice(0, 200));
-  copy.name = cause.name;
-  return copy;
 }
 
 /**

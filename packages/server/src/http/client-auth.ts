@@ -16,16 +16,35 @@ export interface ClientAuthOptions {
   clientAssertionSigningAlg?: string | undefined;
 }
 
+/** How the client authenticates: to oauth4webapi's requests, and to Auth0's JSON MFA endpoints. */
+export interface ClientAuthentication {
+  /** For oauth4webapi's token, PAR and revocation requests. */
+  readonly auth: oauth.ClientAuth;
+  /**
+   * The body fields that authenticate the client to a JSON endpoint (`/mfa/associate`,
+   * `/mfa/challenge`): those endpoints take client authentication in the body, and `/mfa/associate`
+   * needs `Authorization` for the bearer mfa token, so `client_secret_basic` credentials go in the
+   * body there too.
+   */
+  bodyFields(as: oauth.AuthorizationServer, client: oauth.Client): Promise<Record<string, string>>;
+}
+
 /**
- * Builds the oauth4webapi client authentication for the configured method. The PEM key is imported
- * once, on first use, and reused.
+ * Builds the client authentication for the configured method. The PEM key is imported once, on
+ * first use, and reused.
  */
-export function createClientAuth(options: ClientAuthOptions): oauth.ClientAuth {
+export function createClientAuth(options: ClientAuthOptions): ClientAuthentication {
   switch (options.method) {
     case 'client_secret_post':
-      return oauth.ClientSecretPost(required(options.clientSecret));
-    case 'client_secret_basic':
-      return oauth.ClientSecretBasic(required(options.clientSecret));
+    case 'client_secret_basic': {
+      const secret = required(options.clientSecret);
+      return {
+        auth: (options.method === 'client_secret_post' ? oauth.ClientSecretPost : oauth.ClientSecretBasic)(
+          secret,
+        ),
+        bodyFields: async (_as, client) => ({ client_id: client.client_id, client_secret: secret }),
+      };
+    }
     case 'private_key_jwt': {
       const alg = options.clientAssertionSigningAlg ?? 'RS256';
       const source = options.clientAssertionSigningKey;
@@ -35,9 +54,18 @@ export function createClientAuth(options: ClientAuthOptions): oauth.ClientAuth {
           'ERR_INVALID_ARG_TYPE',
         );
       let key: Promise<CryptoKey> | undefined;
-      return async (as, client, body, headers) => {
+      const auth: oauth.ClientAuth = async (as, client, body, headers) => {
         key ??= typeof source === 'string' ? importPKCS8(source, alg) : Promise.resolve(source);
         return oauth.PrivateKeyJwt(await key)(as, client, body, headers);
+      };
+      return {
+        auth,
+        // A fresh assertion (its own jti and expiry) for each request, as the token endpoint gets.
+        async bodyFields(as, client) {
+          const body = new URLSearchParams();
+          await auth(as, client, body, new Headers());
+          return Object.fromEntries(body);
+        },
       };
     }
   }
@@ -48,35 +76,4 @@ function required(secret: string | undefined): string {
   if (secret === undefined)
     throw argumentError('"clientSecret" is required for this client authentication', 'ERR_INVALID_ARG_TYPE');
   return secret;
-}
-
-/**
- * Runs the client authentication against an empty form to learn the fields it adds, so a JSON
- * endpoint (Auth0's `/mfa/associate` and `/mfa/challenge`) authenticates with the same credentials
- * as the token endpoint. Those endpoints take client authentication in the body, and
- * `/mfa/associate` needs `Authorization` for the bearer mfa token, so `client_secret_basic`
- * credentials move from the header into `client_id` / `client_secret` fields.
- */
-export async function clientAuthFields(
-  auth: oauth.ClientAuth,
-  as: oauth.AuthorizationServer,
-  client: oauth.Client,
-): Promise<Record<string, string>> {
-  const body = new URLSearchParams();
-  const headers = new Headers();
-  await auth(as, client, body, headers);
-  return { ...basicCredentials(headers.get('authorization')), ...Object.fromEntries(body) };
-}
-
-/** Reads the `client_id:client_secret` pair oauth4webapi's `ClientSecretBasic` form-encodes. */
-function basicCredentials(header: string | null): Record<string, string> {
-  const match = header === null ? null : /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-  if (!match?.[1]) return {};
-  const decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)));
-  const colon = decoded.indexOf(':');
-  const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
-  return {
-    client_id: formDecode(decoded.slice(0, colon)),
-    client_secret: formDecode(decoded.slice(colon + 1)),
-  };
 }

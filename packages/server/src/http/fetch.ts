@@ -111,16 +111,6 @@ export function describe(url: string): string {
   }
 }
 
-/** Keeps the kind and message of a low-level failure, and drops anything else it may reference. */
-export function sanitize(err: unknown): Error {
-  if (err instanceof Error) {
-    const copy = new Error(err.message);
-    copy.name = err.name;
-    return copy;
-  }
-  return new Error('Unknown failure');
-}
-
 /**
  * What a failed fetch says, reduced to its kind and system error code (`ECONNREFUSED`, ...). The
  * message is dropped: a `customFetch` may put anything in it, request bodies with tokens included.

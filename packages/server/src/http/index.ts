@@ -1,10 +1,11 @@
 export { createFunnelFetch, parseRetryAfter, type FetchLike, type FunnelFetchOptions } from './fetch.js';
 export {
   createClientAuth,
-  clientAuthFields,
+  type ClientAuthentication,
   type ClientAuthMethod,
   type ClientAuthOptions,
 } from './client-auth.js';
+export { createDiscovery } from './discovery.js';
 export {
   createKeyResolver,
   JWKS_CACHE_MAX_AGE,
@@ -12,21 +13,15 @@ export {
   type KeyResolver,
   type KeyResolverOptions,
 } from './jwks.js';
+export { jsonInit, readJson, type JsonRequest } from './json.js';
+export { oauthCallOptions, type OauthCallOptions } from './oauth-call.js';
+export { Transport, type TransportOptions, type RunOptions } from './transport.js';
 export {
-  Transport,
-  type TransportOptions,
-  type OauthCallOptions,
-  type JsonRequest,
-  type MfaBinding,
-  type MfaSealer,
-  type RunOptions,
-} from './transport.js';
-export {
-  normaliseError,
+  normalizeError,
   aborted,
-  fromErrorBody,
-  parseRequirements,
-  MfaRequiredSignal,
-  type RawMfaRequired,
+  errorAnswer,
+  errorAnswerOf,
+  fromErrorAnswer,
+  type ErrorAnswer,
   type InvalidGrantMeaning,
-} from './normalise.js';
+} from './normalize.js';

@@ -1,78 +1,54 @@
 import * as oauth from 'oauth4webapi';
-import { RequestError, type MfaRequiredError } from '../errors/index.js';
-import { isRecord } from '../lib/is-record.js';
-import { describe, type FetchLike } from './fetch.js';
+import { RequestError } from '../errors/index.js';
+import type { ClientAuthentication } from './client-auth.js';
+import { createDiscovery } from './discovery.js';
+import type { FetchLike } from './fetch.js';
+import { jsonInit, readJson, type JsonRequest } from './json.js';
 import { createKeyResolver, type KeyResolver, type KeyResolverOptions } from './jwks.js';
-import { clientAuthFields } from './client-auth.js';
 import {
-  fromErrorBody,
-  MfaRequiredSignal,
-  normaliseError,
+  errorAnswerOf,
+  fromErrorAnswer,
+  normalizeError,
+  type ErrorAnswer,
   type InvalidGrantMeaning,
-  type RawMfaRequired,
-} from './normalise.js';
-
-/**
- * What an mfa token is bound to when the SDK seals it: the audience and scope that were asked for,
- * and the session that asked, when there is one. The client id and issuer are always bound.
- */
-export interface MfaBinding {
-  audience?: string | undefined;
-  scope?: string | undefined;
-  session?: { sid: string; sub?: string | undefined } | undefined;
-}
-
-/** Turns a raw `mfa_required` answer into the error the caller sees, with the token sealed. */
-export type MfaSealer = (raw: RawMfaRequired, binding: MfaBinding) => Promise<MfaRequiredError>;
+} from './normalize.js';
+import { oauthCallOptions, type OauthCallOptions } from './oauth-call.js';
 
 /** Per-call options of {@link Transport.run} and {@link Transport.json}. */
-export interface RunOptions {
+export interface RunOptions<TBinding = unknown> {
   /** Whether an `invalid_grant` means the user must log in again (refresh) or is a plain server error. */
   invalidGrant?: InvalidGrantMeaning;
-  /** What a token sealed from an `mfa_required` answer is bound to. */
-  mfa?: MfaBinding;
+  /** Handed to `onErrorAnswer` with an error answer of this call (what a sealed token is bound to). */
+  binding?: TBinding;
 }
 
 /** What a {@link Transport} is built from; the ServerClient wires it from the resolved configuration. */
-export interface TransportOptions {
+export interface TransportOptions<TBinding = unknown> {
   /** The issuer identifier, with its trailing slash (`https://tenant.auth0.com/`). */
   issuer: URL;
   clientId: string;
   /** From `createClientAuth`: how the client authenticates to every endpoint that needs it. */
-  clientAuth: oauth.ClientAuth;
+  clientAuth: ClientAuthentication;
   /** The funnel fetch (see `createFunnelFetch`): timeout, retries and buffering already applied. */
   fetch: FetchLike;
   /** Seconds of clock tolerance for JWT time claims. */
   clockTolerance: number;
-  /** Seals the raw token of every `mfa_required` answer before the error leaves the funnel. */
-  sealMfa: MfaSealer;
+  /**
+   * Sees every OAuth error answer before it is mapped, and may turn it into an error of a layer above
+   * (the MFA layer seals `mfa_required` here, so its raw token never leaves the transport);
+   * `undefined` leaves it to the default mapping.
+   */
+  onErrorAnswer?(answer: ErrorAnswer, binding: TBinding | undefined): Promise<Error> | undefined;
   /** How long the JWKS is kept: `cacheMaxAge` 10 minutes and `cooldown` 30 s by default. */
   jwks?: KeyResolverOptions | undefined;
 }
 
-/** Options to pass to every oauth4webapi call so it uses the funnel. */
-export type OauthCallOptions = {
-  [oauth.customFetch]: FetchLike;
-  [oauth.allowInsecureRequests]?: boolean;
-};
-
-/** One call to a JSON endpoint of Auth0's MFA API, as {@link Transport.json} sends it. */
-export interface JsonRequest {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** JSON body; client authentication fields are added to it when `authenticate` is set. */
-  body?: Record<string, unknown>;
-  /** Sends `Authorization: Bearer <token>`. */
-  bearer?: string;
-  /** Adds the client's authentication (`client_id` and its credentials) to the body. */
-  authenticate?: boolean;
-}
-
 /**
- * The single way this SDK talks to the authorization server. It owns discovery (cached; concurrent
- * first uses share one request; a failure is retried on the next call), the JWKS, client
- * authentication, and the mapping of every failure through {@link normaliseError}.
+ * The single way this SDK talks to the authorization server: discovery (`discovery.ts`), the JWKS
+ * (`jwks.ts`), client authentication (`client-auth.ts`) and JSON calls (`json.ts`) over one funnel
+ * fetch, with every failure mapped to this SDK's errors in one place ({@link normalizeError}).
  */
-export class Transport {
+export class Transport<TBinding = unknown> {
   /** The oauth4webapi client: the client id and the clock tolerance. */
   readonly client: oauth.Client;
   /**
@@ -81,19 +57,23 @@ export class Transport {
    * ahead of a grant that spends a one-time credential.
    */
   readonly keys: KeyResolver;
-  readonly #options: TransportOptions;
-  readonly #call: OauthCallOptions;
-  #metadata: Promise<oauth.AuthorizationServer> | undefined;
+  /** The authorization server's metadata, discovered once. */
+  readonly metadata: () => Promise<oauth.AuthorizationServer>;
+  /** The options object that routes an oauth4webapi call through the funnel. */
+  readonly call: OauthCallOptions;
+  readonly #options: TransportOptions<TBinding>;
 
-  constructor(options: TransportOptions) {
+  constructor(options: TransportOptions<TBinding>) {
     this.#options = options;
     this.client = { client_id: options.clientId, [oauth.clockTolerance]: options.clockTolerance };
-    this.#call = {
-      [oauth.customFetch]: options.fetch,
-      ...(options.issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {}),
-    };
+    this.call = oauthCallOptions(options.issuer, options.fetch);
+    this.metadata = createDiscovery(options.issuer, this.call, (operation) => this.#run(operation));
     this.keys = createKeyResolver(
-      () => this.#jwksUri(),
+      async () => {
+        const { jwks_uri: jwksUri } = await this.metadata();
+        if (!jwksUri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
+        return jwksUri;
+      },
       (url, init) => this.#run(() => options.fetch(url, init)),
       options.jwks,
     );
@@ -111,27 +91,7 @@ export class Transport {
 
   /** The client authentication, for oauth4webapi's token, PAR and revocation requests. */
   get clientAuth(): oauth.ClientAuth {
-    return this.#options.clientAuth;
-  }
-
-  /** The options object that routes an oauth4webapi call through the funnel. */
-  get call(): OauthCallOptions {
-    return this.#call;
-  }
-
-  /** The authorization server's metadata, discovered once. */
-  metadata(): Promise<oauth.AuthorizationServer> {
-    if (!this.#metadata) {
-      const pending = this.#run(async () => {
-        const res = await oauth.discoveryRequest(this.#options.issuer, { ...this.#call, algorithm: 'oidc' });
-        return oauth.processDiscoveryResponse(this.#options.issuer, res);
-      });
-      this.#metadata = pending;
-      pending.catch(() => {
-        if (this.#metadata === pending) this.#metadata = undefined;
-      });
-    }
-    return this.#metadata;
+    return this.#options.clientAuth.auth;
   }
 
   /**
@@ -140,7 +100,7 @@ export class Transport {
    */
   async run<T>(
     operation: (as: oauth.AuthorizationServer) => Promise<T>,
-    options: RunOptions = {},
+    options: RunOptions<TBinding> = {},
   ): Promise<T> {
     const as = await this.metadata();
     return this.#run(() => operation(as), options);
@@ -150,103 +110,35 @@ export class Transport {
    * Calls one of Auth0's JSON endpoints that discovery does not list (the MFA API), relative to the
    * issuer. Answers 204 as `undefined`; an error body becomes the matching SDK error.
    */
-  async json(path: string, request: JsonRequest, options: RunOptions = {}): Promise<unknown> {
+  async json(path: string, request: JsonRequest, options: RunOptions<TBinding> = {}): Promise<unknown> {
     const as = await this.metadata();
-    const url = new URL(path.replace(/^\//, ''), this.#options.issuer);
-    const headers = new Headers({ accept: 'application/json' });
-    let body: Record<string, unknown> | undefined = request.body;
+    const url = new URL(path.replace(/^\//, ''), this.#options.issuer).href;
+    let body = request.body;
     if (request.authenticate) {
-      const fields = await clientAuthFields(this.#options.clientAuth, as, this.client);
+      const fields = await this.#options.clientAuth.bodyFields(as, this.client);
       body = { client_id: this.#options.clientId, ...fields, ...body };
     }
-    if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
-    if (body !== undefined) headers.set('content-type', 'application/json');
-
-    const res = await this.#run(
-      () =>
-        this.#options.fetch(url.href, {
-          method: request.method,
-          headers,
-          redirect: 'manual',
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-      options,
-    );
-    const text = await res.text();
-    const parsed = parseJson(text);
-    if (res.ok) {
-      if (text === '') return undefined;
-      if (parsed === undefined) {
-        throw new RequestError(
-          'invalid_response',
-          `${describe(url.href)} answered with a body that is not JSON`,
-          {
-            status: res.status,
-          },
-        );
-      }
-      return parsed;
-    }
-    if (isRecord(parsed) && typeof parsed.error === 'string') {
-      throw await this.#finish(fromErrorBody(res.status, parsed, res.headers, options.invalidGrant), options);
-    }
-    throw new RequestError('invalid_response', `${describe(url.href)} answered HTTP ${res.status}`, {
-      status: res.status,
-    });
-  }
-
-  /** The JWKS URL named by discovery. */
-  async #jwksUri(): Promise<string> {
-    const { jwks_uri: jwksUri } = await this.metadata();
-    if (!jwksUri) throw new RequestError('invalid_response', 'The discovery document has no jwks_uri');
-    return jwksUri;
+    const res = await this.#run(() => this.#options.fetch(url, jsonInit(request, body)), options);
+    const read = await readJson(res, url);
+    if ('error' in read) throw await this.#mapAnswer(read.error, options);
+    return read.value;
   }
 
   /** Runs `operation`, passing every failure through the one error funnel. */
-  async #run<T>(operation: () => Promise<T>, options: RunOptions = {}): Promise<T> {
+  async #run<T>(operation: () => Promise<T>, options: RunOptions<TBinding> = {}): Promise<T> {
     try {
       return await operation();
     } catch (err) {
-      const answered = await errorBodyOf(err, options.invalidGrant);
-      throw await this.#finish(answered ?? normaliseError(err, options.invalidGrant), options);
+      const answer = await errorAnswerOf(err);
+      throw answer ? await this.#mapAnswer(answer, options) : normalizeError(err, options.invalidGrant);
     }
   }
 
-  /** The raw mfa token stops here: it is sealed and bound before any caller can see an error. */
-  async #finish(err: Error, options: RunOptions): Promise<Error> {
-    return err instanceof MfaRequiredSignal ? this.#options.sealMfa(err.raw, options.mfa ?? {}) : err;
-  }
-}
-
-/**
- * oauth4webapi reads OAuth error bodies only from 4xx answers; Auth0 also sends them with 5xx. Such
- * a body still names the server's `error`, so it becomes the matching error rather than a bare
- * "unusable answer".
- */
-async function errorBodyOf(
-  err: unknown,
-  invalidGrant: InvalidGrantMeaning | undefined,
-): Promise<Error | undefined> {
-  if (!(err instanceof oauth.OperationProcessingError) || !(err.cause instanceof Response) || err.cause.ok) {
-    return undefined;
-  }
-  const res = err.cause;
-  if (res.bodyUsed) return undefined;
-  const parsed = parseJson(
-    await res
-      .clone()
-      .text()
-      .catch(() => ''),
-  );
-  if (!isRecord(parsed) || typeof parsed.error !== 'string') return undefined;
-  return fromErrorBody(res.status, parsed, res.headers, invalidGrant);
-}
-
-/** The parsed body, or `undefined` when it is not JSON. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+  /** An error answer as the hook makes it, else as the default mapping does. */
+  async #mapAnswer(answer: ErrorAnswer, options: RunOptions<TBinding>): Promise<Error> {
+    return (
+      (await this.#options.onErrorAnswer?.(answer, options.binding)) ??
+      fromErrorAnswer(answer, options.invalidGrant)
+    );
   }
 }

@@ -1,5 +1,4 @@
 import { MfaTokenInvalidError } from '../errors/index.js';
-import type { MfaBinding } from '../http/index.js';
 import type { StateData } from '../types.js';
 import { toTokenResponse } from '../protocol/token-response.js';
 import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
@@ -24,8 +23,9 @@ import type {
   WithMfaToken,
 } from './options.js';
 import { persistMfaTokens } from './persist.js';
+import type { MfaBinding } from './required.js';
 import { argumentError, requireString } from '../lib/validate.js';
-import { checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
+import { challengeTypeOf, checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
 import type {
   Authenticator,
   Challenge,
@@ -42,6 +42,12 @@ import { redactedView } from '../lib/redact.js';
  * Every `mfaToken` is the encrypted token of an `MfaRequiredError`, passed as it is; the raw token is
  * decrypted here, checked against this client, issuer and session, and only sent to the server.
  *
+ * Every method that takes an `mfaToken` throws `MfaTokenExpiredError` (`mfa_token_expired`) for an
+ * expired token and `MfaTokenInvalidError` (`mfa_token_invalid`) for a tampered one, one sealed with a
+ * key not configured, or one bound to another client, issuer or session; every method that calls the
+ * server throws `RequestError` (`request_failed`, `request_timeout`, `invalid_response`) when the
+ * exchange fails. The `@throws` of each method list only what it adds.
+ *
  * @example
  * ```ts
  * try {
@@ -56,10 +62,7 @@ import { redactedView } from '../lib/redact.js';
 export class MfaClient<TStoreOptions = unknown> {
   readonly #deps: MfaClientOptions<TStoreOptions>;
 
-  /**
-   * @param options the request funnel, the mfa token sealer (sharing `sealMfa` with the funnel), the
-   * session access, and the client's `getAccessToken` (for `deleteAuthenticator`).
-   */
+  /** Built by the ServerClient, as `client.mfa`. */
   constructor(options: MfaClientOptions<TStoreOptions>) {
     this.#deps = options;
   }
@@ -81,8 +84,7 @@ export class MfaClient<TStoreOptions = unknown> {
   /**
    * Decrypts an encrypted mfa token and checks its expiry (1 s tolerance) and what it is bound to.
    *
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`: tampered, foreign key, other client, issuer or session.
+   * @throws {MfaTokenExpiredError} `mfa_token_expired`; {@link MfaTokenInvalidError} `mfa_token_invalid`.
    * @example
    * ```ts
    * const { audience, mfaRequirements } = await client.mfa.decryptMfaToken(err.mfaToken, storeOptions);
@@ -97,8 +99,6 @@ export class MfaClient<TStoreOptions = unknown> {
   /**
    * Lists the user's authenticators, narrowed to the factors the challenge requirements name.
    *
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @throws {ServerError} `server_error`, with the server's `error` (`invalid_token`, ...).
    * @example
    * ```ts
@@ -113,8 +113,6 @@ export class MfaClient<TStoreOptions = unknown> {
    * The factors the user must enroll (`mfa_requirements.enroll`), each with the `factorType`s of
    * {@link enrollAuthenticator} that satisfy it. No network.
    *
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @example
    * ```ts
    * const factors = await client.mfa.getEnrollmentFactors({ mfaToken }, storeOptions);
@@ -132,8 +130,6 @@ export class MfaClient<TStoreOptions = unknown> {
    * Guardian `push`. Confirm it with {@link verify} (OTP code, or the returned `oobCode`).
    *
    * @throws {TypeError} naming `factorType`, `phoneNumber` or `email` when missing or malformed.
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @throws {ServerError} `server_error`, with the server's `error`.
    * @example
    * ```ts
@@ -182,8 +178,6 @@ export class MfaClient<TStoreOptions = unknown> {
    * returns the `oobCode` to verify with. OTP needs no challenge.
    *
    * @throws {TypeError} naming `challengeType`.
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @throws {ServerError} `server_error` (`unsupported_challenge_type`, `association_required`, ...).
    * @example
    * ```ts
@@ -191,13 +185,11 @@ export class MfaClient<TStoreOptions = unknown> {
    * ```
    */
   async challengeAuthenticator(options: ChallengeOptions, storeOptions?: TStoreOptions): Promise<Challenge> {
-    if (options?.challengeType !== 'otp' && options?.challengeType !== 'oob') {
-      throw argumentError('"challengeType" must be otp or oob');
-    }
+    const challengeType = challengeTypeOf(options?.challengeType);
     if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
     const context = await this.#open(options, storeOptions);
     return challenge(this.#deps.transport, context, {
-      challengeType: options.challengeType,
+      challengeType,
       ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
     });
   }
@@ -210,8 +202,6 @@ export class MfaClient<TStoreOptions = unknown> {
    *
    * @throws {TypeError} unless exactly one of `otp`, `oobCode`, `recoveryCode` is given, or naming an
    *   `audience` / `scope` override that is not a non-empty string.
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @throws {MfaRequiredError} `mfa_required`: a further factor is needed (chained MFA); bound the same way.
    * @throws {ServerError} `server_error` with `error` `invalid_grant`, `expired_token`, `too_many_attempts`
    * (with `retryAfter`), `authorization_pending`, `slow_down`.
@@ -255,8 +245,6 @@ export class MfaClient<TStoreOptions = unknown> {
    * @throws {ServerError} `server_error` with `error` `invalid_grant` (rejected) or `expired_token`.
    * @throws {RequestError} `request_timeout` when the next poll would fall after `timeoutMs`.
    * @throws {RequestError} `request_aborted` at once when `signal` aborts (its reason as `cause`).
-   * @throws {MfaTokenExpiredError} `mfa_token_expired`
-   * @throws {MfaTokenInvalidError} `mfa_token_invalid`
    * @example
    * ```ts
    * const result = await client.mfa.waitForApproval({ mfaToken, oobCode, timeoutMs: 60_000 }, storeOptions);

@@ -1,13 +1,6 @@
 import type { MfaRequirement } from '../errors/index.js';
 
-/**
- * A factor `enrollAuthenticator` can enroll.
- *
- * @example
- * ```ts
- * const factorType: FactorType = 'sms';
- * ```
- */
+/** A factor `enrollAuthenticator` can enroll. */
 export type FactorType = 'otp' | 'sms' | 'voice' | 'email' | 'push';
 
 /** The factor kinds, as `mfa_requirements` names them and as the MFA API's authenticators express them. */
@@ -32,14 +25,7 @@ const FACTORS: Record<FactorType | 'recovery-code', FactorShape> = {
 
 const ENROLLABLE: readonly FactorType[] = ['otp', 'sms', 'voice', 'email', 'push'];
 
-/**
- * Whether `value` names a factor `enrollAuthenticator` accepts.
- *
- * @example
- * ```ts
- * isFactorType('sms'); // true
- * ```
- */
+/** Whether `value` names a factor `enrollAuthenticator` accepts. */
 export function isFactorType(value: unknown): value is FactorType {
   return ENROLLABLE.some((f) => f === value);
 }
@@ -55,11 +41,6 @@ export function associationOf(factor: FactorType): { authenticatorType: 'otp' | 
 /**
  * The requirement type (`otp`, `phone`, `email`, `push-notification`, `recovery-code`) an
  * authenticator satisfies, or `undefined` for a kind this SDK does not know.
- *
- * @example
- * ```ts
- * requirementOf({ authenticatorType: 'oob', oobChannel: 'voice' }); // 'phone'
- * ```
  */
 export function requirementOf(authenticator: {
   authenticatorType: string;
@@ -76,11 +57,6 @@ export function requirementOf(authenticator: {
 /**
  * Keeps the authenticators that satisfy one of `requirements`; with no requirements (or an empty
  * list) keeps them all, since the server then said nothing to narrow by.
- *
- * @example
- * ```ts
- * filterByRequirements(authenticators, [{ type: 'phone' }]); // the SMS and voice ones
- * ```
  */
 export function filterByRequirements<
   T extends { authenticatorType: string; oobChannel?: string | undefined },
@@ -96,11 +72,6 @@ export function filterByRequirements<
 /**
  * The factors `enrollAuthenticator` can enroll to satisfy a requirement type: `phone` gives `sms`
  * and `voice`; `recovery-code` and unknown types (WebAuthn) give none.
- *
- * @example
- * ```ts
- * factorsFor('push-notification'); // ['push']
- * ```
  */
 export function factorsFor(requirement: string): FactorType[] {
   return ENROLLABLE.filter((f) => FACTORS[f].requirement === requirement);

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import type { MfaBinding, Transport } from '../http/index.js';
+import type { Transport } from '../http/index.js';
+import type { MfaBinding } from './required.js';
 
 const GRANT = {
   otp: 'http://auth0.com/oauth/grant-type/mfa-otp',
@@ -54,6 +55,6 @@ export async function mfaGrant(
       );
       return oauth.processGenericTokenEndpointResponse(as, transport.client, res);
     },
-    { mfa: binding },
+    { binding },
   );
 }

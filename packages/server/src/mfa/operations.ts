@@ -13,14 +13,7 @@ export async function listAuthenticators(
   return filterByRequirements(parseAuthenticators(body), context.mfaRequirements?.challenge);
 }
 
-/**
- * A requirement type from `mfa_requirements.enroll`, with the factors that satisfy it.
- *
- * @example
- * ```ts
- * const [first]: EnrollmentFactor[] = await client.mfa.getEnrollmentFactors({ mfaToken });
- * ```
- */
+/** A requirement type from `mfa_requirements.enroll`, with the factors that satisfy it. */
 export interface EnrollmentFactor {
   /** The requirement type: `otp`, `phone`, `email`, `push-notification`, ... */
   type: string;

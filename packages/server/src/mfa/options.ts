@@ -4,16 +4,9 @@ import type { TokenSet } from '../types.js';
 import type { FactorType } from './factors.js';
 import type { MfaTokens } from './tokens.js';
 
-/**
- * What {@link MfaClient} needs; the ServerClient wires it from its configuration.
- *
- * @example
- * ```ts
- * const mfa = new MfaClient({ transport, tokens, sessions, getAccessToken: (o, s) => client.getAccessToken(o, s) });
- * ```
- */
+/** What {@link MfaClient} needs; the ServerClient wires it from its configuration. */
 export interface MfaClientOptions<TStoreOptions> {
-  /** The request funnel; its `sealMfa` must be `tokens.sealMfa`. */
+  /** The request funnel; its `onErrorAnswer` must be `tokens.sealRequired`. */
   transport: Transport;
   /** From {@link createMfaTokens}, with the same secrets, client id and issuer. */
   tokens: MfaTokens;
@@ -31,27 +24,13 @@ export interface MfaClientOptions<TStoreOptions> {
   defaultAudience?: string | undefined;
 }
 
-/**
- * The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries.
- *
- * @example
- * ```ts
- * const options: WithMfaToken = { mfaToken: err.mfaToken };
- * ```
- */
+/** The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries. */
 export interface WithMfaToken {
   /** The encrypted token, as `MfaRequiredError.mfaToken` carries it. */
   mfaToken: string;
 }
 
-/**
- * Options of {@link MfaClient.enrollAuthenticator}.
- *
- * @example
- * ```ts
- * const options: EnrollOptions = { mfaToken, factorType: 'sms', phoneNumber: '+14155550100' };
- * ```
- */
+/** Options of {@link MfaClient.enrollAuthenticator}. */
 export interface EnrollOptions extends WithMfaToken {
   /** The kind of factor to enroll. */
   factorType: FactorType;
@@ -61,14 +40,7 @@ export interface EnrollOptions extends WithMfaToken {
   email?: string;
 }
 
-/**
- * Options of {@link MfaClient.challengeAuthenticator}.
- *
- * @example
- * ```ts
- * const options: ChallengeOptions = { mfaToken, challengeType: 'oob', authenticatorId: 'sms|dev_123' };
- * ```
- */
+/** Options of {@link MfaClient.challengeAuthenticator}. */
 export interface ChallengeOptions extends WithMfaToken {
   /** `oob` sends an SMS, call, email or push; `otp` asks for an authenticator app code. */
   challengeType: 'otp' | 'oob';
@@ -76,14 +48,7 @@ export interface ChallengeOptions extends WithMfaToken {
   authenticatorId?: string;
 }
 
-/**
- * Options of {@link MfaClient.deleteAuthenticator}.
- *
- * @example
- * ```ts
- * const options: DeleteAuthenticatorOptions = { authenticatorId: 'sms|dev_123' };
- * ```
- */
+/** Options of {@link MfaClient.deleteAuthenticator}. */
 export interface DeleteAuthenticatorOptions {
   /** The `id` from `listAuthenticators`. */
   authenticatorId: string;
@@ -91,14 +56,7 @@ export interface DeleteAuthenticatorOptions {
   accessToken?: string;
 }
 
-/**
- * What every `verify` call may add.
- *
- * @example
- * ```ts
- * const common: VerifyCommon = { mfaToken, persist: false };
- * ```
- */
+/** What every `verify` call may add. */
 export interface VerifyCommon extends WithMfaToken {
   /** Store the tokens in the session (creating it after a first login). Default `true`. */
   persist?: boolean;
@@ -108,14 +66,7 @@ export interface VerifyCommon extends WithMfaToken {
   scope?: string;
 }
 
-/**
- * Options of {@link MfaClient.verify}: the field given picks the grant.
- *
- * @example
- * ```ts
- * const options: VerifyOptions = { mfaToken, oobCode, bindingCode: '123456' };
- * ```
- */
+/** Options of {@link MfaClient.verify}: the field given picks the grant. */
 export type VerifyOptions = VerifyCommon &
   (
     | { otp: string; oobCode?: never; bindingCode?: never; recoveryCode?: never }
@@ -123,14 +74,7 @@ export type VerifyOptions = VerifyCommon &
     | { recoveryCode: string; otp?: never; oobCode?: never; bindingCode?: never }
   );
 
-/**
- * Options of {@link MfaClient.waitForApproval}.
- *
- * @example
- * ```ts
- * const options: WaitForApprovalOptions = { mfaToken, oobCode, timeoutMs: 60_000, signal: AbortSignal.timeout(90_000) };
- * ```
- */
+/** Options of {@link MfaClient.waitForApproval}. */
 export interface WaitForApprovalOptions extends WithMfaToken {
   /** From the push challenge or enrollment. */
   oobCode: string;

@@ -1,14 +1,14 @@
 import {
-  MfaRequiredError,
   MfaTokenExpiredError,
   MfaTokenInvalidError,
+  type MfaRequiredError,
   type MfaRequirements,
 } from '../errors/index.js';
 import { createSealer } from '../crypto/index.js';
-import type { MfaSealer } from '../http/index.js';
-import { parseRequirements } from '../http/index.js';
+import type { ErrorAnswer } from '../http/index.js';
+import { parseRequirements, sealRequiredAnswers, type MfaBinding } from './required.js';
 import type { MfaSessionBinding, MfaTokenContext, MfaTokenInput } from './types.js';
-import { argumentError } from '../lib/validate.js';
+import { positiveNumber } from '../lib/validate.js';
 
 /** Seconds an encrypted mfa token lives unless configured otherwise. */
 export const DEFAULT_MFA_TOKEN_TTL = 300;
@@ -32,8 +32,11 @@ export interface MfaTokensOptions {
 
 /** Seals raw mfa tokens into bound, expiring JWEs and opens them again. */
 export interface MfaTokens {
-  /** For the Transport: turns every `mfa_required` answer into an `MfaRequiredError` with a sealed token. */
-  readonly sealMfa: MfaSealer;
+  /** The Transport's `onErrorAnswer`: an `mfa_required` answer becomes an `MfaRequiredError`, sealed. */
+  readonly sealRequired: (
+    answer: ErrorAnswer,
+    binding: MfaBinding | undefined,
+  ) => Promise<MfaRequiredError> | undefined;
   /** Encrypts `input`, bound to this client, the issuer and `session` when given. */
   encrypt(input: MfaTokenInput, session: MfaSessionBinding | undefined): Promise<string>;
   /**
@@ -58,22 +61,16 @@ interface SealedMfaToken {
 }
 
 /**
- * Creates the sealer of encrypted mfa tokens for one client. The ServerClient passes `sealMfa` to
- * the Transport and the whole object to {@link MfaClient}.
+ * Creates the sealer of encrypted mfa tokens for one client. The ServerClient passes `sealRequired`
+ * to the Transport and the whole object to {@link MfaClient}.
  *
  * @throws {TypeError} when no secret is given.
- * @example
- * ```ts
- * const tokens = createMfaTokens({ secrets: [secret], clientId, issuer: 'https://tenant.auth0.com/' });
- * const transport = new Transport({ ...options, sealMfa: tokens.sealMfa });
- * ```
  */
 export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   const secrets = typeof options.secrets === 'string' ? [options.secrets] : options.secrets;
   const sealer = createSealer(secrets, 'mfa-token');
   const issuer = new URL(options.issuer).href;
-  const ttl = options.ttlSeconds ?? DEFAULT_MFA_TOKEN_TTL;
-  if (!Number.isFinite(ttl) || ttl <= 0) throw argumentError('"mfaTokenTtl" must be a positive number');
+  const ttl = positiveNumber(options.ttlSeconds, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds');
 
   const encrypt: MfaTokens['encrypt'] = (input, session) => {
     const claims: SealedMfaToken = { mfa: input.mfaToken, cid: options.clientId, iss: issuer };
@@ -119,20 +116,7 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
     return context;
   };
 
-  const sealMfa: MfaSealer = async (raw, binding) => {
-    const sealed = await encrypt(
-      {
-        mfaToken: raw.mfaToken,
-        audience: binding.audience,
-        scope: binding.scope,
-        mfaRequirements: raw.mfaRequirements,
-      },
-      binding.session,
-    );
-    return new MfaRequiredError(sealed, raw.mfaRequirements, raw.answer);
-  };
-
-  return { sealMfa, encrypt, decrypt };
+  return { sealRequired: sealRequiredAnswers(encrypt), encrypt, decrypt };
 }
 
 /** An `mfa_token_invalid` error. */

@@ -1,20 +1,16 @@
 import type { MfaRequirements } from '../errors/index.js';
 
-/**
- * A factor the user has enrolled, as `GET /mfa/authenticators` lists it, in camelCase.
- *
- * @example
- * ```ts
- * const sms = authenticators.find((a) => a.oobChannel === 'sms');
- * ```
- */
+/** A factor the user has enrolled, as `GET /mfa/authenticators` lists it, in camelCase. */
 export interface Authenticator {
+  /** What `deleteAuthenticator` and `challengeAuthenticator` take (`sms|dev_...`). */
   id: string;
   /** `otp`, `oob` or `recovery-code`; other strings pass through as the server sent them. */
   authenticatorType: 'otp' | 'oob' | 'recovery-code' | (string & Record<never, never>);
+  /** `false` while an enrollment is not yet confirmed. */
   active: boolean;
   /** For `oob`: `sms`, `voice`, `email` or `auth0` (push). */
   oobChannel?: string;
+  /** A display name, such as a masked phone number. */
   name?: string;
 }
 
@@ -38,39 +34,33 @@ export type Enrollment =
       recoveryCodes?: string[];
     };
 
-/**
- * The answer of `POST /mfa/challenge`.
- *
- * @example
- * ```ts
- * const { oobCode, bindingMethod } = await client.mfa.challengeAuthenticator({ mfaToken, challengeType: 'oob', authenticatorId });
- * ```
- */
+/** The answer of `POST /mfa/challenge`. */
 export interface Challenge {
+  /** `otp` or `oob`, as the server chose. */
   challengeType: string;
+  /** For `oob`: what `verify` (or `waitForApproval` for push) takes with the user's code. */
   oobCode?: string;
+  /** `prompt` when the user must type a binding code (SMS, voice, email); absent for push. */
   bindingMethod?: string;
   /** Seconds the challenge stays valid, when the server said. */
   expiresIn?: number;
 }
 
-/**
- * The tokens a completed MFA grant returned.
- *
- * @example
- * ```ts
- * const { accessToken, recoveryCode } = await client.mfa.verify({ mfaToken, recoveryCode: code });
- * ```
- */
+/** The tokens a completed MFA grant returned. */
 export interface MfaVerifyResult {
+  /** The access token for `audience`. */
   accessToken: string;
   /** Unix time in seconds. */
   expiresAt: number;
+  /** `Bearer` or `DPoP`. */
   tokenType: string;
   /** The audience the tokens were requested for (and stored under when persisted). */
   audience: string;
+  /** When the server issued one (a login finished by MFA). */
   idToken?: string;
+  /** When the server issued one; persisted in the session by default. */
   refreshToken?: string;
+  /** The scope granted. */
   scope?: string;
   /** A NEW recovery code, after a recovery-code grant: show it to the user once. */
   recoveryCode?: string;
@@ -91,14 +81,7 @@ export interface MfaTokenInput {
   mfaRequirements?: MfaRequirements | undefined;
 }
 
-/**
- * What an encrypted mfa token carries, once decrypted and checked.
- *
- * @example
- * ```ts
- * const { audience, mfaRequirements } = await client.mfa.decryptMfaToken(err.mfaToken);
- * ```
- */
+/** What an encrypted mfa token carries, once decrypted and checked. */
 export interface MfaTokenContext extends MfaTokenInput {
   /** Unix time in seconds after which the encrypted token is refused. */
   expiresAt: number;

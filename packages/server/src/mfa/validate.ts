@@ -1,5 +1,5 @@
-import { argumentError, requireString } from '../lib/validate.js';
-import { isFactorType } from './factors.js';
+import { argumentError, nonNegativeNumber, requireString } from '../lib/validate.js';
+import { isFactorType, type FactorType } from './factors.js';
 import type { MfaCredential } from './grant.js';
 import type { EnrollOptions, VerifyOptions, WaitForApprovalOptions } from './options.js';
 
@@ -14,10 +14,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  *   (only for email).
  */
 export function enrollmentOf(options: EnrollOptions): Omit<EnrollOptions, 'mfaToken'> {
-  if (!isFactorType(options?.factorType)) {
-    throw argumentError('"factorType" must be one of otp, sms, voice, email, push');
-  }
-  const { factorType, phoneNumber, email } = options;
+  const factorType = factorTypeOf(options?.factorType);
+  const { phoneNumber, email } = options;
   if (factorType === 'sms' || factorType === 'voice') {
     if (typeof phoneNumber !== 'string' || !E164.test(phoneNumber)) {
       throw argumentError('"phoneNumber" must be an E.164 number such as +14155550100');
@@ -37,6 +35,18 @@ export function enrollmentOf(options: EnrollOptions): Omit<EnrollOptions, 'mfaTo
     ...(phoneNumber !== undefined && { phoneNumber }),
     ...(email !== undefined && { email }),
   };
+}
+
+/** `value` as a factor `enrollAuthenticator` can enroll. */
+export function factorTypeOf(value: unknown): FactorType {
+  if (!isFactorType(value)) throw argumentError('"factorType" must be one of otp, sms, voice, email, push');
+  return value;
+}
+
+/** `value` as the `challengeType` of `challengeAuthenticator`. */
+export function challengeTypeOf(value: unknown): 'otp' | 'oob' {
+  if (value !== 'otp' && value !== 'oob') throw argumentError('"challengeType" must be "otp" or "oob"');
+  return value;
 }
 
 /**
@@ -75,9 +85,6 @@ export function credentialOf(options: VerifyOptions): MfaCredential {
 export function checkPollOptions(options: WaitForApprovalOptions): void {
   requireString(options?.oobCode, 'oobCode');
   for (const field of ['intervalMs', 'timeoutMs'] as const) {
-    const value = options[field];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      throw argumentError(`"${field}" must be a non-negative number of milliseconds`);
-    }
+    nonNegativeNumber(options[field], field, 0, 'milliseconds');
   }
 }

@@ -10,14 +10,7 @@ import type { StateData, TokenSet } from '../types.js';
 import { refreshTokenGrant } from './refresh.js';
 import { toTokenResponse, type TokenResponse } from './token-response.js';
 
-/**
- * Options of `getAccessToken`.
- *
- * @example
- * ```ts
- * const options: GetAccessTokenOptions = { audience: 'https://api.example.com', scope: 'read:orders' };
- * ```
- */
+/** Options of `getAccessToken`. */
 export interface GetAccessTokenOptions {
   /** The API the token is for. Default: the configured audience. */
   audience?: string;
@@ -134,7 +127,7 @@ async function refreshLocked<TStoreOptions>(
     { audience: audienceToSend(query.audience), scope: query.scope },
     {
       invalidGrant: 'login_required',
-      mfa: {
+      binding: {
         audience: query.audience,
         scope: query.scope,
         session: { sid: current.internal.sid, sub: current.user?.sub },

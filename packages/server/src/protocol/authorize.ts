@@ -1,18 +1,10 @@
 import * as oauth from 'oauth4webapi';
-import type { AuthorizationParameters } from '../config.js';
 import type { Transport } from '../http/index.js';
 import { RequestError } from '../errors/index.js';
-import type { TransactionData } from '../types.js';
+import type { AuthorizationParameters, TransactionData } from '../types.js';
 import { argumentError } from '../lib/validate.js';
 
-/**
- * Options of `startInteractiveLogin`.
- *
- * @example
- * ```ts
- * const options: StartInteractiveLoginOptions = { appState: { returnTo: '/orders' }, pushedAuthorizationRequests: true };
- * ```
- */
+/** Options of `startInteractiveLogin`. */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
   /** Parameters for this login, over the configured ones. */
   authorizationParams?: AuthorizationParameters;

@@ -42,7 +42,7 @@ export async function validateLogoutToken(
   }
   const { payload, protectedHeader } = await verify(transport, logoutToken);
   // §2.4: typ is optional; media type names compare case-insensitively and may omit "application/".
-  if (protectedHeader.typ !== undefined && normaliseTyp(protectedHeader.typ) !== 'logout+jwt') {
+  if (protectedHeader.typ !== undefined && normalizeTyp(protectedHeader.typ) !== 'logout+jwt') {
     throw invalid('The logout token is typed as something other than logout+jwt', 'typ');
   }
   const events = payload.events;
@@ -103,7 +103,7 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A `typ` header as RFC 7515 §4.1.9 compares it: lower case, without the `application/` prefix. */
-function normaliseTyp(typ: string): string {
+function normalizeTyp(typ: string): string {
   const lower = typ.toLowerCase();
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
 }

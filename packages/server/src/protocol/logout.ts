@@ -1,13 +1,6 @@
 import type { Transport } from '../http/index.js';
 
-/**
- * Options of `logout`.
- *
- * @example
- * ```ts
- * const options: LogoutOptions = { returnTo: 'https://app.example.com/' };
- * ```
- */
+/** Options of `logout`. */
 export interface LogoutOptions {
   /** Where the server sends the user after logging out; must be allowed in the Auth0 application. */
   returnTo?: string;

@@ -15,7 +15,7 @@ export interface RefreshedTokens {
  *
  * @throws {LoginRequiredError} `login_required` when `run.invalidGrant` is `login_required` and the
  *   server answers `invalid_grant`.
- * @throws {MfaRequiredError} `mfa_required`, sealed and bound as `run.mfa` says.
+ * @throws {MfaRequiredError} `mfa_required`, sealed and bound as `run.binding` says.
  * @throws {IdTokenValidationError} `id_token_invalid`.
  * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` /
  *   `invalid_response`, also when the JWKS cannot be loaded (the refresh token is then not sent).

@@ -8,21 +8,17 @@ import type * as oauth from 'oauth4webapi';
  */
 export const DEFAULT_ACCESS_TOKEN_LIFETIME = 3600;
 
-/**
- * The tokens a token request returned, in camelCase, as `getTokenByRefreshToken` resolves them.
- *
- * @example
- * ```ts
- * const { accessToken, refreshToken }: TokenResponse = await client.getTokenByRefreshToken({ refreshToken: stored });
- * ```
- */
+/** The tokens a token request returned, in camelCase, as `getTokenByRefreshToken` resolves them. */
 export interface TokenResponse {
+  /** The access token, to send as `Authorization: Bearer`. */
   accessToken: string;
   /** Unix time in seconds. */
   expiresAt: number;
+  /** When the server issued one (refreshes with `openid` in scope do). */
   idToken?: string;
   /** A rotated refresh token, when the server issued one: store it in place of the old one. */
   refreshToken?: string;
+  /** The scope granted. */
   scope?: string;
   /** `Bearer` or `DPoP`, as registered. */
   tokenType?: string;

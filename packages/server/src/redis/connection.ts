@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { StoreError } from '../errors/store-error.js';
+import { argumentError, positiveNumber, requireObject } from '../lib/validate.js';
 
 /**
  * The Redis client the stores run on: an `ioredis` `Redis` (standalone, or Sentinel through its
@@ -8,14 +9,7 @@ import { StoreError } from '../errors/store-error.js';
  */
 export type RedisClient = Redis | Cluster;
 
-/**
- * What every Redis store of this package takes.
- *
- * @example
- * ```ts
- * const options: RedisConnectionOptions = { client: new Redis(process.env.REDIS_URL!), prefix: 'myapp:' };
- * ```
- */
+/** What every Redis store of this package takes. */
 export interface RedisConnectionOptions {
   /** The application's client; the store never connects or quits it. */
   client: RedisClient;
@@ -44,18 +38,15 @@ export class Connection {
 
   /** @throws {TypeError} naming `client`, `prefix` or `timeoutMs` when malformed. */
   constructor(options: RedisConnectionOptions) {
-    if (typeof options !== 'object' || options === null) throw new TypeError('"options" must be an object');
+    requireObject(options, 'options');
     if (typeof options.client?.call !== 'function') {
-      throw new TypeError('"client" must be an ioredis Redis or Cluster client');
+      throw argumentError('"client" must be an ioredis Redis or Cluster client', 'ERR_INVALID_ARG_TYPE');
     }
     const prefix = options.prefix ?? 'a0:';
     if (typeof prefix !== 'string' || /[{}]/.test(prefix)) {
-      throw new TypeError('"prefix" must be a string without braces (they would change hash slots)');
+      throw argumentError('"prefix" must be a string without braces (they would change hash slots)');
     }
-    const timeoutMs = options.timeoutMs ?? 2_000;
-    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-      throw new TypeError('"timeoutMs" must be a positive number of milliseconds');
-    }
+    const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', 2_000, 'milliseconds');
     this.client = options.client;
     this.prefix = prefix;
     this.#timeoutMs = timeoutMs;

@@ -5,14 +5,7 @@ import { Connection, hashed, Script, type RedisConnectionOptions } from './conne
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link RedisCoordinator}.
- *
- * @example
- * ```ts
- * const options: RedisCoordinatorOptions = { client: redis, prefix: 'app:', leaseMs: 5_000, waitMs: 15_000 };
- * ```
- */
+/** Options of a {@link RedisCoordinator}. */
 export interface RedisCoordinatorOptions extends RedisConnectionOptions, LockTiming {}
 
 // KEYS: lock, shared value (one hash slot). ARGV: lease token, value, ttl ms.

@@ -2,15 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreError } from '../errors/store-error.js';
 import { Script, type Connection } from './connection.js';
+import { positiveNumber } from '../lib/validate.js';
 
-/**
- * Lease and wait of a Redis lock.
- *
- * @example
- * ```ts
- * const timing: LockTiming = { leaseMs: 5_000, waitMs: 15_000 };
- * ```
- */
+/** Lease and wait of a Redis lock. */
 export interface LockTiming {
   /**
    * Milliseconds the lock outlives a holder that stops renewing it (a crashed process). A live holder
@@ -58,8 +52,8 @@ export class RedisLock {
   /** @throws {TypeError} naming `leaseMs` or `waitMs` when not a positive number. */
   constructor(redis: Connection, timing: LockTiming = {}) {
     this.#redis = redis;
-    this.#leaseMs = positive(timing.leaseMs, 'leaseMs', 5_000);
-    this.#waitMs = positive(timing.waitMs, 'waitMs', 15_000);
+    this.#leaseMs = positiveNumber(timing.leaseMs, 'leaseMs', 5_000, 'milliseconds');
+    this.#waitMs = positiveNumber(timing.waitMs, 'waitMs', 15_000, 'milliseconds');
   }
 
   /**
@@ -102,12 +96,4 @@ export class RedisLock {
       await sleep(delay);
     }
   }
-}
-
-function positive(value: number | undefined, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new TypeError(`"${field}" must be a positive number of milliseconds`);
-  }
-  return value;
 }

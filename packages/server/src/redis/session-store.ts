@@ -4,20 +4,14 @@ import { StoreError } from '../errors/store-error.js';
 import { matchesLogoutToken } from '../stores/logout-match.js';
 import type { SessionStore } from '../stores/session-store.js';
 import { isStateData } from '../stores/state-data.js';
-import { secretsOf, type EncryptedStoreOptions } from '../stores/options.js';
+import type { EncryptedStoreOptions } from '../stores/options.js';
+import { secretList } from '../lib/validate.js';
 import type { LogoutTokenClaims, StateData } from '../types.js';
 import { Connection, hashed, Script, type RedisConnectionOptions } from './connection.js';
 import { RedisLock, type Lease, type LockTiming } from './lock.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link RedisSessionStore}.
- *
- * @example
- * ```ts
- * const options: RedisSessionStoreOptions = { client: redis, secret: process.env.AUTH0_SECRET!, prefix: 'app:' };
- * ```
- */
+/** Options of a {@link RedisSessionStore}. */
 export interface RedisSessionStoreOptions extends RedisConnectionOptions, EncryptedStoreOptions, LockTiming {}
 
 // KEYS: index set. ARGV: member, ttl ms. The index never expires before the sessions it lists.
@@ -70,7 +64,7 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   /** @throws {TypeError} naming `client`, `secret`, `prefix`, `timeoutMs`, `leaseMs` or `waitMs` when malformed. */
   constructor(options: RedisSessionStoreOptions) {
     this.#redis = new Connection(options);
-    this.#sealer = createSealer(secretsOf(options.secret), 'session-store');
+    this.#sealer = createSealer(secretList(options.secret), 'session-store');
     this.#lock = new RedisLock(this.#redis, options);
   }
 

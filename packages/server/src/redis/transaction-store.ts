@@ -1,18 +1,12 @@
 import { createSealer, type Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { secretsOf, type EncryptedStoreOptions } from '../stores/options.js';
+import { transactionTtl, type EncryptedStoreOptions } from '../stores/options.js';
+import { secretList } from '../lib/validate.js';
 import type { TransactionData, TransactionStore } from '../types.js';
 import { Connection, hashed, type RedisConnectionOptions } from './connection.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link RedisTransactionStore}.
- *
- * @example
- * ```ts
- * const options: RedisTransactionStoreOptions = { client: redis, secret, ttl: 600 };
- * ```
- */
+/** Options of a {@link RedisTransactionStore}. */
 export interface RedisTransactionStoreOptions extends RedisConnectionOptions, EncryptedStoreOptions {
   /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
   ttl?: number;
@@ -42,12 +36,8 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
   /** @throws {TypeError} naming `client`, `secret`, `prefix`, `timeoutMs` or `ttl` when malformed. */
   constructor(options: RedisTransactionStoreOptions) {
     this.#redis = new Connection(options);
-    this.#sealer = createSealer(secretsOf(options.secret), 'transaction');
-    const ttl = options.ttl ?? 15 * 60;
-    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
-      throw new TypeError('"ttl" must be a positive number of seconds');
-    }
-    this.#ttl = Math.floor(ttl);
+    this.#sealer = createSealer(secretList(options.secret), 'transaction');
+    this.#ttl = transactionTtl(options.ttl);
   }
 
   /**

@@ -40,10 +40,6 @@ export interface ApplyTokenResponseOptions {
  * - The access token is filed with {@link upsertTokenSet} (same audience and scopes replaced,
  *   expired sets pruned).
  * - A refresh token in the response (rotation) replaces the stored one; otherwise the stored one stays.
- *
- * @example
- * const next = applyTokenResponse(session, tokens, { audience, scope, claims });
- * await sessions.set(next);
  */
 export function applyTokenResponse(
   state: StateData | undefined,

@@ -1,15 +1,8 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
 import { isLoopback } from '../lib/loopback.js';
-import { argumentError } from '../lib/validate.js';
+import { argumentError, positiveNumber } from '../lib/validate.js';
 
-/**
- * Options of the session cookie; the same names as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * const cookie: SessionCookieOptions = { sameSite: 'strict', domain: 'app.example.com' };
- * ```
- */
+/** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
 export interface SessionCookieOptions {
   /**
    * The session cookie's name, default `__a0_session`. The stores name cookies after the
@@ -30,14 +23,7 @@ export interface SessionCookieOptions {
   domain?: string;
 }
 
-/**
- * How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * const session: SessionConfiguration = { rolling: true, inactivityDuration: 3_600, absoluteDuration: 86_400 };
- * ```
- */
+/** How long sessions live, and their cookie; the same names as `@auth0/auth0-server-js`. */
 export interface SessionConfiguration {
   /**
    * Whether each write of the session restarts the inactivity window (up to the absolute limit).
@@ -61,17 +47,9 @@ export interface SessionLifetime {
 
 const DAY = 24 * 60 * 60;
 
-/**
- * A duration option in whole seconds, or `fallback` when not given.
- *
- * @throws {TypeError} naming `field` when it is not a positive number.
- */
+/** A duration option in whole seconds, or `fallback` when not given. */
 function duration(value: number | undefined, fallback: number, field: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw argumentError(`"${field}" must be a positive number of seconds`);
-  }
-  return Math.floor(value);
+  return Math.floor(positiveNumber(value, field, fallback, 'seconds'));
 }
 
 /**

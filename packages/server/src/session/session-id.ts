@@ -7,9 +7,6 @@ import { base64url } from 'jose';
  * As `internal.sid` it is the value mfa tokens are bound to; it is not a bearer secret on its own,
  * but it is unguessable so that binding cannot be forged. A stateful store's session id, which is a
  * bearer secret, takes 256 bits.
- *
- * @example
- * const sid = newSessionId(); // 'q5Q2nX0p3QwYbq8cJj2m3A'
  */
 export function newSessionId(bytes = 16): string {
   return base64url.encode(crypto.getRandomValues(new Uint8Array(bytes)));

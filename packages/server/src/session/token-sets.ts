@@ -33,10 +33,6 @@ function canonicalScope(scope: string | undefined): string {
 /**
  * Whether `set` serves `query`: the audience is the same and the set carries every requested scope
  * (it may carry more). Expiry is not considered: the caller decides how close to expiry is too close.
- *
- * @example
- * tokenSetMatches({ audience: 'https://api', accessToken: 'at', scope: 'read write', expiresAt: 0 },
- *   { audience: 'https://api', scope: 'read' }); // true
  */
 export function tokenSetMatches(set: TokenSet, query: TokenSetQuery): boolean {
   if (set.audience !== query.audience) return false;
@@ -50,10 +46,6 @@ export function tokenSetMatches(set: TokenSet, query: TokenSetQuery): boolean {
 /**
  * The token set of `state` that serves `query`, preferring the one that expires last; `undefined`
  * when none does (or there is no session).
- *
- * @example
- * const set = findTokenSet(session, { audience: 'https://api.example.com', scope: 'read:items' });
- * if (set && set.expiresAt > Date.now() / 1000 + 60) return set.accessToken;
  */
 export function findTokenSet(state: StateData | undefined, query: TokenSetQuery): TokenSet | undefined {
   let best: TokenSet | undefined;
@@ -69,8 +61,6 @@ export function findTokenSet(state: StateData | undefined, query: TokenSetQuery)
  * expired by `now`, so the session does not grow with dead tokens. `state` is not modified.
  *
  * @param now Unix time in seconds; defaults to the current time.
- * @example
- * session = upsertTokenSet(session, { audience, accessToken, scope, expiresAt });
  */
 export function upsertTokenSet(
   state: StateData,

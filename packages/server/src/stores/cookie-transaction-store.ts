@@ -1,10 +1,13 @@
-import { createSealer, type Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
+import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
-import { MAX_COOKIE_BYTES, serializeCookie, utf8Length } from './cookie.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
-import { argumentError } from '../lib/validate.js';
+import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
+import {
+  cookieStoreParts,
+  type CookieStoreParts,
+  transactionTtl,
+  type EncryptedStoreOptions,
+} from './options.js';
 
 /**
  * The most login transaction cookies kept at once (logins started in several tabs, or abandoned):
@@ -14,14 +17,7 @@ import { argumentError } from '../lib/validate.js';
 export const MAX_TRANSACTIONS = 3;
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link CookieTransactionStore}.
- *
- * @example
- * ```ts
- * const options: CookieTransactionStoreOptions = { secret, ttl: 600, cookie: { sameSite: 'none' } };
- * ```
- */
+/** Options of a {@link CookieTransactionStore}. */
 export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
   /** Seconds a login may take from start to callback. Default 900 (15 minutes). */
   ttl?: number;
@@ -48,30 +44,21 @@ export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
  * const transactionStore = new CookieTransactionStore({ secret, appBaseUrl }, cookieHandler);
  */
 export class CookieTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
-  readonly #sealer: Sealer;
   readonly #ttl: number;
-  readonly #attributes: CookieSerializeOptions;
-  readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #parts: CookieStoreParts<TStoreOptions>;
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `ttl`, `appBaseUrl`) that is invalid. */
   constructor(options: CookieTransactionStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
-    checkStoreArguments(options, cookieHandler);
-    const ttl = options.ttl ?? 15 * 60;
-    if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl < 1) {
-      throw argumentError('"ttl" must be a positive number of seconds');
-    }
-    this.#sealer = createSealer(secretsOf(options.secret), 'transaction');
-    this.#ttl = Math.floor(ttl);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
-    this.#cookies = cookieHandler;
+    this.#parts = cookieStoreParts(options, cookieHandler, 'transaction');
+    this.#ttl = transactionTtl(options.ttl);
   }
 
   /** The transaction in the `identifier` cookie, or `undefined`. Never throws. */
   async get(identifier: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
     try {
-      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
       if (!cookie) return undefined;
-      const opened = await this.#sealer.unseal(cookie);
+      const opened = await this.#parts.sealer.unseal(cookie);
       if (!opened.ok) return undefined;
       const data = opened.payload['t'];
       return isTransactionData(data) ? data : undefined;
@@ -92,16 +79,17 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     _removeIfExists?: boolean,
     storeOptions?: TStoreOptions,
   ): Promise<void> {
-    const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
-    const options: CookieSerializeOptions = { ...this.#attributes, maxAge: this.#ttl };
-    const size = utf8Length(serializeCookie(identifier, sealed, { ...options, expires: new Date(0) }));
+    const sealed = await this.#parts.sealer.seal({ t: data }, this.#ttl);
+    const options: CookieSerializeOptions = { ...this.#parts.attributes, maxAge: this.#ttl };
+    // The sealed value is base64url and dots: one byte a character.
+    const size = cookieOverhead(identifier, options) + sealed.length;
     if (size > MAX_COOKIE_BYTES) {
       throw new RangeError(
         `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,
       );
     }
     await this.#dropOldest(identifier, storeOptions);
-    this.#cookies.setCookie(identifier, sealed, options, storeOptions);
+    this.#parts.cookies.setCookie(identifier, sealed, options, storeOptions);
   }
 
   /**
@@ -112,13 +100,13 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   async #dropOldest(identifier: string, storeOptions: TStoreOptions | undefined): Promise<void> {
     const prefix = identifier.slice(0, identifier.lastIndexOf('.') + 1);
     if (prefix === '') return;
-    const others = Object.entries(this.#cookies.getCookies(storeOptions)).filter(
+    const others = Object.entries(this.#parts.cookies.getCookies(storeOptions)).filter(
       ([name]) => name.startsWith(prefix) && name !== identifier,
     );
     if (others.length < MAX_TRANSACTIONS) return;
     const aged = await Promise.all(
       others.map(async ([name, value]) => {
-        const opened = await this.#sealer.unseal(value);
+        const opened = await this.#parts.sealer.unseal(value);
         return {
           name,
           exp: opened.ok && typeof opened.payload.exp === 'number' ? opened.payload.exp : -Infinity,
@@ -127,13 +115,13 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     );
     aged.sort((a, b) => a.exp - b.exp);
     for (const { name } of aged.slice(0, aged.length - (MAX_TRANSACTIONS - 1))) {
-      this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+      this.#parts.cookies.deleteCookie(name, storeOptions, this.#parts.attributes);
     }
   }
 
   /** Deletes the transaction cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
-    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
   }
 }
 

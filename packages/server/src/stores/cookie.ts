@@ -1,11 +1,10 @@
 import type { CookieSerializeOptions } from '../types.js';
-import { argumentError } from '../lib/validate.js';
+import { argumentError, requireCookieName } from '../lib/validate.js';
 
 /** What browsers accept in one `Set-Cookie` (name, value and attributes): RFC 6265bis, section 5.6. */
 export const MAX_COOKIE_BYTES = 4096;
 
-// RFC 6265 section 4.1.1: a cookie name is an HTTP token; a value is cookie-octets.
-const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 6265 section 4.1.1: a value is cookie-octets.
 const VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
 const ATTRIBUTE = /^[\x20-\x3A\x3C-\x7E]+$/;
 
@@ -13,7 +12,7 @@ const SAME_SITE = { lax: 'Lax', strict: 'Strict', none: 'None' } as const;
 const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 /**
- * Serialises a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
+ * Serializes a cookie as the value of a `Set-Cookie` header. The value is written as it is (no
  * URL-encoding): the stores only write base64url and dots.
  *
  * @throws {TypeError} naming `name`, `value` or the attribute when it holds characters a cookie cannot carry.
@@ -21,7 +20,7 @@ const PRIORITY = { low: 'Low', medium: 'Medium', high: 'High' } as const;
  * res.setHeader('Set-Cookie', serializeCookie('__a0_session.0', value, { httpOnly: true, path: '/' }));
  */
 export function serializeCookie(name: string, value: string, options: CookieSerializeOptions = {}): string {
-  if (!NAME.test(name)) throw argumentError('cookie "name" holds characters a cookie name cannot carry');
+  requireCookieName(name, 'name');
   if (!VALUE.test(value)) throw argumentError('cookie "value" holds characters a cookie value cannot carry');
   let header = `${name}=${value}`;
   if (options.maxAge !== undefined) {

@@ -5,7 +5,7 @@ import { redactedView } from '../lib/redact.js';
 /**
  * Sessions in a `Map` of this process, keyed by the identifier alone (so every caller shares one
  * session per identifier): for tests and scripts, not for a web app with more than one user.
- * Values are copied in and out, as a real store would serialise them.
+ * Values are copied in and out, as a real store would serialize them.
  *
  * @example
  * const client = new ServerClient({ ...options, stateStore: new MemoryStateStore(), transactionStore: new MemoryTransactionStore() });

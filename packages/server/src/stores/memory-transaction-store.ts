@@ -1,13 +1,10 @@
 import type { TransactionData, TransactionStore } from '../types.js';
-import { argumentError } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
+import { transactionTtl } from './options.js';
 
 /**
  * Login transactions in a `Map` of this process, for tests and scripts. Each entry expires after
  * `ttl` seconds (default 15 minutes), like the cookie store's. Values are copied in and out.
- *
- * @example
- * const transactionStore = new MemoryTransactionStore({ ttl: 60 });
  */
 export class MemoryTransactionStore<TStoreOptions = unknown> implements TransactionStore<TStoreOptions> {
   readonly #entries = new Map<string, { data: TransactionData; expiresAt: number }>();
@@ -15,10 +12,7 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
 
   /** @throws {TypeError} when `ttl` is not a positive number. */
   constructor(options: { ttl?: number } = {}) {
-    const ttl = options.ttl ?? 15 * 60;
-    if (typeof ttl !== 'number' || !(ttl > 0))
-      throw argumentError('"ttl" must be a positive number of seconds');
-    this.#ttlMs = ttl * 1000;
+    this.#ttlMs = transactionTtl(options.ttl) * 1000;
   }
 
   /** A copy of the transaction under `identifier`, or `undefined` once it has expired. */

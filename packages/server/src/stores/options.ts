@@ -1,14 +1,9 @@
-import { isRecord } from '../lib/is-record.js';
-import { argumentError } from '../lib/validate.js';
+import { createSealer, type KeyPurpose, type Sealer } from '../crypto/index.js';
+import { positiveNumber, requireMethods, requireObject, secretList } from '../lib/validate.js';
+import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
+import type { CookieHandler, CookieSerializeOptions } from '../types.js';
 
-/**
- * The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`.
- *
- * @example
- * ```ts
- * const options: EncryptedStoreOptions = { secret: [process.env.NEW_SECRET!, process.env.OLD_SECRET!] };
- * ```
- */
+/** The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`. */
 export interface EncryptedStoreOptions {
   /**
    * At least 32 characters each. With several, the first encrypts and every one decrypts, so a secret
@@ -17,40 +12,33 @@ export interface EncryptedStoreOptions {
   secret: string | string[];
 }
 
-/**
- * Checks the two arguments every cookie store is built with, so that a missing one fails at
- * construction with its name rather than on the first request.
- *
- * @throws {TypeError} naming `options`, or `cookieHandler` when it lacks one of the four methods.
- */
-export function checkStoreArguments(options: unknown, cookieHandler: unknown): void {
-  if (typeof options !== 'object' || options === null)
-    throw argumentError('"options" must be an object', 'ERR_INVALID_ARG_TYPE');
-  if (
-    !isRecord(cookieHandler) ||
-    !COOKIE_HANDLER_METHODS.every((method) => typeof cookieHandler[method] === 'function')
-  ) {
-    throw argumentError(
-      `"cookieHandler" must have the methods ${COOKIE_HANDLER_METHODS.join(', ')}`,
-      'ERR_INVALID_ARG_TYPE',
-    );
-  }
+/** What every cookie store is built from. */
+export interface CookieStoreParts<TStoreOptions> {
+  sealer: Sealer;
+  /** The cookie attributes before `Max-Age`. */
+  attributes: CookieSerializeOptions;
+  cookies: CookieHandler<TStoreOptions>;
 }
 
-const COOKIE_HANDLER_METHODS = ['getCookie', 'getCookies', 'setCookie', 'deleteCookie'] as const;
-
 /**
- * The secrets as a non-empty list.
- *
- * @throws {TypeError} naming `secret` when it is empty or a secret is shorter than 32 characters.
+ * Checks a cookie store's two constructor arguments, so that a missing one fails at construction
+ * with its name rather than on the first request, and builds its sealer and cookie attributes.
  */
-export function secretsOf(secret: unknown): string[] {
-  const secrets: unknown[] = Array.isArray(secret) ? secret : [secret];
-  if (secrets.length === 0) throw argumentError('"secret" must hold at least one secret');
-  return secrets.map((s) => {
-    if (typeof s !== 'string' || s.length < 32) {
-      throw argumentError('"secret" must be a string of at least 32 characters, or an array of such strings');
-    }
-    return s;
-  });
+export function cookieStoreParts<TStoreOptions>(
+  options: EncryptedStoreOptions & { cookie?: Omit<SessionCookieOptions, 'name'>; appBaseUrl?: string | URL },
+  cookieHandler: CookieHandler<TStoreOptions>,
+  purpose: KeyPurpose,
+): CookieStoreParts<TStoreOptions> {
+  requireObject(options, 'options');
+  requireMethods(cookieHandler, 'cookieHandler', ['getCookie', 'getCookies', 'setCookie', 'deleteCookie']);
+  return {
+    sealer: createSealer(secretList(options.secret), purpose),
+    attributes: cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl)),
+    cookies: cookieHandler,
+  };
+}
+
+/** A login transaction's lifetime in whole seconds (at least 1): `ttl`, default 900 (15 minutes). */
+export function transactionTtl(ttl: unknown): number {
+  return Math.ceil(positiveNumber(ttl, 'ttl', 15 * 60, 'seconds'));
 }

@@ -1,36 +1,20 @@
-import { createSealer, type Sealer } from '../crypto/index.js';
 import {
   absoluteExpiry,
-  cookieAttributes,
   resolveSessionLifetime,
-  secureByDefault,
   sessionExpiry,
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
 import { LocalLock } from '../session/lock.js';
 import { newSessionId } from '../session/session-id.js';
-import type {
-  CookieHandler,
-  CookieSerializeOptions,
-  LogoutTokenClaims,
-  StateData,
-  StateStore,
-} from '../types.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import type { CookieHandler, LogoutTokenClaims, StateData, StateStore } from '../types.js';
+import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
 import { assertStateData, isStateData } from './state-data.js';
-import { argumentError } from '../lib/validate.js';
+import { requireMethods } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link StatefulStateStore}.
- *
- * @example
- * ```ts
- * const options: StatefulStateStoreOptions = { secret, store: new MemorySessionStore(), absoluteDuration: 86_400 };
- * ```
- */
+/** Options of a {@link StatefulStateStore}. */
 export interface StatefulStateStoreOptions<TStoreOptions = unknown>
   extends SessionConfiguration, EncryptedStoreOptions {
   /** Where the session data lives. */
@@ -59,11 +43,9 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * const stateStore = new StatefulStateStore({ secret, store: new MemorySessionStore(), appBaseUrl }, cookieHandler);
  */
 export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
-  readonly #sealer: Sealer;
   readonly #lifetime: SessionLifetime;
-  readonly #attributes: CookieSerializeOptions;
   readonly #store: SessionStore<TStoreOptions>;
-  readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #parts: CookieStoreParts<TStoreOptions>;
   readonly #local = new LocalLock();
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
@@ -71,14 +53,10 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     options: StatefulStateStoreOptions<TStoreOptions>,
     cookieHandler: CookieHandler<TStoreOptions>,
   ) {
-    checkStoreArguments(options, cookieHandler);
-    if (typeof options.store?.get !== 'function')
-      throw argumentError('"store" must be a SessionStore', 'ERR_INVALID_ARG_TYPE');
-    this.#sealer = createSealer(secretsOf(options.secret), 'session-id');
-    this.#lifetime = resolveSessionLifetime(options);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+    this.#parts = cookieStoreParts(options, cookieHandler, 'session-id');
+    requireMethods(options.store, 'store', ['get', 'set', 'delete']);
     this.#store = options.store;
-    this.#cookies = cookieHandler;
+    this.#lifetime = resolveSessionLifetime(options);
   }
 
   /**
@@ -138,8 +116,13 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
       this.#deleteCookie(identifier, storeOptions);
       return;
     }
-    const sealed = await this.#sealer.seal({ id }, ttl);
-    this.#cookies.setCookie(identifier, sealed, { ...this.#attributes, maxAge: ttl }, storeOptions);
+    const sealed = await this.#parts.sealer.seal({ id }, ttl);
+    this.#parts.cookies.setCookie(
+      identifier,
+      sealed,
+      { ...this.#parts.attributes, maxAge: ttl },
+      storeOptions,
+    );
   }
 
   /** Deletes the session from the backend and the cookie. */
@@ -177,9 +160,9 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
 
   async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {
     try {
-      const cookie = this.#cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
       if (!cookie) return undefined;
-      const opened = await this.#sealer.unseal(cookie);
+      const opened = await this.#parts.sealer.unseal(cookie);
       const id = opened.ok ? opened.payload['id'] : undefined;
       return typeof id === 'string' && id ? id : undefined;
     } catch {
@@ -188,7 +171,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   #deleteCookie(identifier: string, storeOptions: TStoreOptions | undefined): void {
-    this.#cookies.deleteCookie(identifier, storeOptions, this.#attributes);
+    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
   }
 }
 

@@ -1,28 +1,19 @@
-import { createSealer, type Sealer, type UnsealResult } from '../crypto/index.js';
+import type { UnsealResult } from '../crypto/index.js';
 import { BackchannelLogoutError, SessionTooLargeError } from '../errors/index.js';
 import {
   absoluteExpiry,
-  cookieAttributes,
   resolveSessionLifetime,
-  secureByDefault,
   sessionExpiry,
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
-import { checkStoreArguments, secretsOf, type EncryptedStoreOptions } from './options.js';
+import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from './state-data.js';
 import { redactedView } from '../lib/redact.js';
 
-/**
- * Options of a {@link StatelessStateStore}.
- *
- * @example
- * ```ts
- * const options: StatelessStateStoreOptions = { secret, appBaseUrl: 'https://app.example.com', rolling: false };
- * ```
- */
+/** Options of a {@link StatelessStateStore}. */
 export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
   /**
    * Where the app is served. Only decides the default of `cookie.secure`: cookies are `Secure`
@@ -62,19 +53,14 @@ const NO_STATE = (): undefined => undefined;
  * const stateStore = new StatelessStateStore({ secret: process.env.AUTH0_SECRET!, appBaseUrl }, cookieHandler);
  */
 export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
-  readonly #sealer: Sealer;
   readonly #lifetime: SessionLifetime;
-  readonly #attributes: CookieSerializeOptions;
-  readonly #cookies: CookieHandler<TStoreOptions>;
+  readonly #parts: CookieStoreParts<TStoreOptions>;
   readonly #overheads = new Map<string, number>();
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, a duration, `appBaseUrl`) that is invalid. */
   constructor(options: StatelessStateStoreOptions, cookieHandler: CookieHandler<TStoreOptions>) {
-    checkStoreArguments(options, cookieHandler);
-    this.#sealer = createSealer(secretsOf(options.secret), 'session');
+    this.#parts = cookieStoreParts(options, cookieHandler, 'session');
     this.#lifetime = resolveSessionLifetime(options);
-    this.#attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
-    this.#cookies = cookieHandler;
   }
 
   /** The session held in the `identifier` cookies, or `undefined`. Never throws. */
@@ -82,16 +68,18 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     try {
       let sealed = '';
       for (let i = 0; ; i++) {
-        const chunk = this.#cookies.getCookie(`${identifier}.${i}`, storeOptions);
+        const chunk = this.#parts.cookies.getCookie(`${identifier}.${i}`, storeOptions);
         if (chunk === undefined) break;
         sealed += chunk;
       }
       if (!sealed) return Promise.resolve(undefined);
       // Not an async function: once the keys are ready a read is synchronous, and pays for one
       // settled promise rather than an async frame and an await.
-      const opened = this.#sealer.unsealNow<{ s?: unknown }>(sealed);
+      const opened = this.#parts.sealer.unsealNow<{ s?: unknown }>(sealed);
       if (opened) return Promise.resolve(this.#stateOf(opened));
-      return this.#sealer.unseal<{ s?: unknown }>(sealed).then((later) => this.#stateOf(later), NO_STATE);
+      return this.#parts.sealer
+        .unseal<{ s?: unknown }>(sealed)
+        .then((later) => this.#stateOf(later), NO_STATE);
     } catch {
       return Promise.resolve(undefined);
     }
@@ -128,26 +116,26 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     const ttl = sessionExpiry(this.#lifetime, data, now) - now;
     if (ttl <= 0) return this.delete(identifier, storeOptions);
 
-    const options: CookieSerializeOptions = { ...this.#attributes, maxAge: ttl };
+    const options: CookieSerializeOptions = { ...this.#parts.attributes, maxAge: ttl };
     // Over the cap, the access token sets that expire first go: a refresh gets them back.
     let kept = data;
-    let chunks = this.#chunks(identifier, await this.#sealer.seal({ s: kept }, ttl), options);
+    let chunks = this.#chunks(identifier, await this.#parts.sealer.seal({ s: kept }, ttl), options);
     const byExpiry = [...data.tokenSets].sort((a, b) => a.expiresAt - b.expiresAt);
     while (chunks.bytes > MAX_SESSION_COOKIE_BYTES && byExpiry.length > 0) {
       const dropped = byExpiry.shift();
       kept = { ...kept, tokenSets: kept.tokenSets.filter((set) => set !== dropped) };
-      chunks = this.#chunks(identifier, await this.#sealer.seal({ s: kept }, ttl), options);
+      chunks = this.#chunks(identifier, await this.#parts.sealer.seal({ s: kept }, ttl), options);
     }
     if (chunks.bytes > MAX_SESSION_COOKIE_BYTES) {
       throw new SessionTooLargeError(chunks.bytes, MAX_SESSION_COOKIE_BYTES);
     }
     const written = new Set<string>();
     for (const { name, value } of chunks.list) {
-      this.#cookies.setCookie(name, value, options, storeOptions);
+      this.#parts.cookies.setCookie(name, value, options, storeOptions);
       written.add(name);
     }
     for (const name of this.#chunkNames(identifier, storeOptions)) {
-      if (!written.has(name)) this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+      if (!written.has(name)) this.#parts.cookies.deleteCookie(name, storeOptions, this.#parts.attributes);
     }
   }
 
@@ -175,7 +163,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
   /** Deletes every `identifier` chunk cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
     for (const name of this.#chunkNames(identifier, storeOptions)) {
-      this.#cookies.deleteCookie(name, storeOptions, this.#attributes);
+      this.#parts.cookies.deleteCookie(name, storeOptions, this.#parts.attributes);
     }
   }
 
@@ -193,7 +181,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /**
    * {@link cookieOverhead} for a chunk, remembered per name and `Max-Age` width: the attributes are
-   * fixed per store, and serialising them on every write was a tenth of its cost.
+   * fixed per store, and serializing them on every write was a tenth of its cost.
    */
   #overhead(name: string, options: CookieSerializeOptions): number {
     const key = `${name}\u0000${String(options.maxAge).length}`;
@@ -209,7 +197,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
   /** The names of the request's cookies that are chunks of `identifier`: exactly `${identifier}.<n>`. */
   #chunkNames(identifier: string, storeOptions: TStoreOptions | undefined): string[] {
     const prefix = `${identifier}.`;
-    return Object.keys(this.#cookies.getCookies(storeOptions)).filter(
+    return Object.keys(this.#parts.cookies.getCookies(storeOptions)).filter(
       (name) => name.startsWith(prefix) && CHUNK_INDEX.test(name.slice(prefix.length)),
     );
   }

@@ -1,3 +1,4 @@
+import { argumentError } from '../lib/validate.js';
 import type { CookieHandler, CookieSerializeOptions } from '../types.js';
 
 /**
@@ -31,7 +32,11 @@ export const testCookies: CookieHandler<TestBrowser> = {
   getCookie: (name, browser) => browser?.cookies.get(name),
   getCookies: (browser) => Object.fromEntries(browser?.cookies ?? []),
   setCookie(name, value, options, browser) {
-    if (!browser) throw new TypeError('the conformance suites always pass a browser as storeOptions');
+    if (!browser)
+      throw argumentError(
+        '"storeOptions" is required: the conformance suites pass a browser',
+        'ERR_INVALID_ARG_TYPE',
+      );
     if (expired(options)) browser.cookies.delete(name);
     else browser.cookies.set(name, value);
   },

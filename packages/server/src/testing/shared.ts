@@ -5,26 +5,13 @@ import type { StateData } from '../types.js';
 /**
  * The two functions of a test runner the suites register their tests with (vitest's, jest's,
  * mocha's or `node:test`'s `describe` and `it`).
- *
- * @example
- * ```ts
- * import { describe, it } from 'vitest';
- * const api: TestApi = { describe, it };
- * ```
  */
 export interface TestApi {
   describe(name: string, fn: () => void): unknown;
   it(name: string, fn: () => Promise<void>, timeoutMs?: number): unknown;
 }
 
-/**
- * Makes a fresh, empty store for one test (a unique key prefix, a new table, ...).
- *
- * @example
- * ```ts
- * const factory: StoreFactory<SessionStore> = () => new MemorySessionStore();
- * ```
- */
+/** Makes a fresh, empty store for one test (a unique key prefix, a new table, ...). */
 export type StoreFactory<T> = () => T | Promise<T>;
 
 /** A session of user `sub` with ID-token session `sid`; its tokens are random, so a test can look for them. */

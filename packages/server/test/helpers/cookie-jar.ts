@@ -14,7 +14,7 @@ interface StoredCookie {
  * see it. A header over {@link CookieJar.limit} bytes is dropped, as browsers drop it; cookies expire
  * by `Date.now()`, so fake timers move them.
  *
- * The serialiser here is deliberately separate from the SDK's, so size tests do not measure the SDK
+ * The serializer here is deliberately separate from the SDK's, so size tests do not measure the SDK
  * with its own ruler.
  */
 export class CookieJar implements CookieHandler<unknown> {

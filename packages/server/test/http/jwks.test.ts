@@ -2,7 +2,6 @@ import { jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/errors/index.js';
 import { createClientAuth, createFunnelFetch, createKeyResolver, Transport } from '../../src/http/index.js';
-import { createMfaTokens } from '../../src/mfa/index.js';
 import { testKeyPair } from '../../../../test/keys.js';
 
 /** The tenant's keys `k1` and `k2` are distinct fixture keys; any other kid is a stranger's key. */
@@ -160,7 +159,6 @@ describe('Transport keys', () => {
       clientAuth: createClientAuth({ method: 'client_secret_post', clientSecret: 's' }),
       fetch,
       clockTolerance: 60,
-      sealMfa: createMfaTokens({ secrets: ['x'.repeat(32)], clientId: 'app', issuer: ISSUER }).sealMfa,
     });
   }
 

@@ -114,7 +114,7 @@ export function setup(options: Setup = {}) {
     ),
     fetch: createFunnelFetch({ fetch, timeoutMs: 2000, retries: 0 }),
     clockTolerance: 60,
-    sealMfa: tokens.sealMfa,
+    onErrorAnswer: tokens.sealRequired,
   });
   const sessions = memorySessions(options.sessions);
   const mfa = new MfaClient<Options>({ transport, tokens, sessions: sessions.access, ...options.extra });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } from '../../src/errors/index.js';
-import { createMfaTokens } from '../../src/mfa/index.js';
+import { errorAnswer } from '../../src/http/index.js';
+import { createMfaTokens, parseRequirements } from '../../src/mfa/index.js';
 import { CLIENT_ID, ISSUER, SECRET, session, setup } from './fake-server.js';
 
 const RAW = 'RAW-MFA-TOKEN-never-shown';
@@ -96,16 +97,25 @@ describe('encrypted mfa tokens', () => {
     await expect(tokensFor().decrypt(fresh, undefined)).resolves.toMatchObject({ mfaToken: RAW });
   });
 
-  it('sealMfa turns a raw mfa_required answer into an MfaRequiredError that never shows the raw token', async () => {
+  it('sealRequired turns a raw mfa_required answer into an MfaRequiredError that never shows the raw token', async () => {
     const tokens = tokensFor();
-    const err = await tokens.sealMfa(
+    const answer = errorAnswer(
+      403,
       {
-        mfaToken: RAW,
-        mfaRequirements: input.mfaRequirements,
-        answer: { status: 403, errorDescription: 'MFA' },
+        error: 'mfa_required',
+        error_description: 'MFA',
+        mfa_token: RAW,
+        mfa_requirements: input.mfaRequirements,
       },
-      { audience: input.audience, scope: input.scope, session: { sid: 'sid-a', sub: 'auth0|alice' } },
+      new Headers(),
     );
+    if (!answer) throw new Error('not an error answer');
+    const err = await tokens.sealRequired(answer, {
+      audience: input.audience,
+      scope: input.scope,
+      session: { sid: 'sid-a', sub: 'auth0|alice' },
+    });
+    if (!err) throw new Error('mfa_required was not sealed');
     expect(err).toBeInstanceOf(MfaRequiredError);
     expect(err).toMatchObject({ code: 'mfa_required', error: 'mfa_required', status: 403 });
     expect(err.mfaRequirements).toEqual(input.mfaRequirements);
@@ -114,6 +124,19 @@ describe('encrypted mfa tokens', () => {
     }
     const opened = await tokens.decrypt(err.mfaToken, { sid: 'sid-a', sub: 'auth0|alice' });
     expect(opened).toMatchObject({ mfaToken: RAW, audience: input.audience, scope: input.scope });
+  });
+
+  it('sealRequired leaves every other error answer to the transport', () => {
+    const answer = errorAnswer(403, { error: 'invalid_grant', mfa_token: RAW }, new Headers());
+    if (!answer) throw new Error('not an error answer');
+    expect(tokensFor().sealRequired(answer, undefined)).toBeUndefined();
+  });
+
+  it('parseRequirements keeps well-formed entries and drops the rest', () => {
+    expect(parseRequirements({ challenge: [{ type: 'otp' }, { nope: 1 }, 'x'], enroll: 'bad' })).toEqual({
+      challenge: [{ type: 'otp' }],
+    });
+    expect(parseRequirements(undefined)).toBeUndefined();
   });
 
   it('createMfaTokens refuses a non-positive ttl', () => {

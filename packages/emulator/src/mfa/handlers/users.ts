@@ -7,19 +7,19 @@ import { ENROLLABLE } from '../lib/requirements.js';
 import { ensureUser, type MfaState, type UserRecord } from '../lib/state.js';
 import { issueToken, mfaRequiredBody } from '../lib/tokens.js';
 import { isE164, isEmail } from '../lib/validate.js';
+import { argumentError, integer, string } from '../../lib/validate.js';
 
 /**
  * Registers a user with their already-active authenticators. A seeded user also gets an active recovery
  * code. Throws `TypeError` naming the field for invalid input or an id registered twice.
  */
 export function addUser(state: MfaState, input: MfaUserInput): SeededUser {
-  if (typeof input.userId !== 'string' || input.userId === '')
-    throw new TypeError('userId must be a non-empty string');
-  if (state.users.has(input.userId)) throw new TypeError(`userId ${input.userId} is already registered`);
-  const factorsRequired = input.factorsRequired ?? 1;
-  if (!Number.isInteger(factorsRequired) || factorsRequired < 1 || factorsRequired > ENROLLABLE.length) {
-    throw new TypeError(`factorsRequired must be an integer from 1 to ${ENROLLABLE.length}`);
-  }
+  string(input.userId, 'userId');
+  if (state.users.has(input.userId)) throw argumentError(`userId ${input.userId} is already registered`);
+  const factorsRequired = integer(input.factorsRequired, 'factorsRequired', 1, {
+    min: 1,
+    max: ENROLLABLE.length,
+  });
   const specs = (input.authenticators ?? []).map((seed, i) => specOf(seed, `authenticators[${i}]`));
 
   const user: UserRecord = { userId: input.userId, factorsRequired, authenticators: new Map(), failures: 0 };
@@ -44,10 +44,10 @@ function specOf(seed: SeedAuthenticator, field: string): AuthenticatorSpec {
     case 'sms':
     case 'voice':
       if (!isE164(seed.phone_number))
-        throw new TypeError(`${field}.phone_number must be in E.164 form, like +15551234567`);
+        throw argumentError(`${field}.phone_number must be in E.164 form, like +15551234567`);
       return { kind: seed.type, phoneNumber: seed.phone_number };
     case 'email':
-      if (!isEmail(seed.email)) throw new TypeError(`${field}.email must be an email address`);
+      if (!isEmail(seed.email)) throw argumentError(`${field}.email must be an email address`);
       return { kind: 'email', email: seed.email };
     case 'push':
       return { kind: 'push' };
@@ -62,10 +62,8 @@ export function issueMfaToken(
   state: MfaState,
   input: { userId: string; clientId: string; context?: unknown },
 ): { status: 403; body: MfaRequiredBody } {
-  if (typeof input.userId !== 'string' || input.userId === '')
-    throw new TypeError('userId must be a non-empty string');
-  if (typeof input.clientId !== 'string' || input.clientId === '')
-    throw new TypeError('clientId must be a non-empty string');
+  string(input.userId, 'userId');
+  string(input.clientId, 'clientId');
   const user = ensureUser(state, input.userId);
   const token = issueToken(state, user, input.clientId, input.context);
   return { status: 403, body: mfaRequiredBody(token, user, []) };

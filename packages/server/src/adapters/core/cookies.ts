@@ -1,4 +1,6 @@
 import type { CookieHandler, CookieSerializeOptions } from '../../types.js';
+import { argumentError } from '../../lib/validate.js';
+import { parseCookieHeader, serializeCookie } from '../../stores/cookie.js';
 
 /**
  * The store options every adapter passes to the SDK: one request's cookies and a way to set them on
@@ -20,16 +22,37 @@ export const adapterCookies: CookieHandler<AdapterStoreOptions> = {
   getCookie: (name, o) => (o && Object.hasOwn(o.cookies, name) ? o.cookies[name] : undefined),
   getCookies: (o) => ({ ...o?.cookies }),
   setCookie(name, value, options = {}, o) {
-    if (!o) throw new TypeError('the adapter cookie handler needs its store options');
+    if (!o) throw missingStoreOptions();
     o.cookies[name] = value;
     o.write(name, value, options);
   },
   deleteCookie(name, o, options = {}) {
-    if (!o) throw new TypeError('the adapter cookie handler needs its store options');
+    if (!o) throw missingStoreOptions();
     delete o.cookies[name];
     o.write(name, '', { ...options, maxAge: 0, expires: new Date(0) });
   },
 };
+
+function missingStoreOptions() {
+  return argumentError(
+    '"storeOptions" is required: the adapter cookie handler writes through it',
+    'ERR_INVALID_ARG_TYPE',
+  );
+}
+
+/**
+ * Store options over a `Cookie` request header, handing each `Set-Cookie` value to `append`. The
+ * SDK's own serializer writes `Max-Age` in seconds (Express's `res.cookie` would want milliseconds).
+ */
+export function headerCookies(
+  cookieHeader: string | null | undefined,
+  append: (setCookie: string) => void,
+): AdapterStoreOptions {
+  return {
+    cookies: parseCookieHeader(cookieHeader ?? ''),
+    write: (name, value, options) => append(serializeCookie(name, value, options)),
+  };
+}
 
 /** Store options for a request that carries no browser cookies (a back-channel logout). */
 export function noCookies(): AdapterStoreOptions {

@@ -1,5 +1,6 @@
 import { LoginRequiredError, MfaRequiredError } from '../../errors/index.js';
 import type { UserClaims } from '../../types.js';
+import { argumentError, nonNegativeNumber, optionalString, requireObject } from '../../lib/validate.js';
 import { mfaRequiredBody } from './errors.js';
 import { json, redirect, wantsHtml, type AdapterRequest, type AdapterResponse } from './http.js';
 import type { Auth0RequestHandle } from './handle.js';
@@ -39,20 +40,17 @@ export async function requireSession(
 
 /** Checks {@link StepUpOptions} up front, so a typo fails at startup rather than on a request. */
 export function checkStepUpOptions(options: StepUpOptions): void {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError('step-up options must be an object');
-  for (const field of ['audience', 'scope'] as const)
-    if (options[field] !== undefined && (typeof options[field] !== 'string' || options[field] === ''))
-      throw new TypeError(`"${field}" must be a non-empty string`);
-  if (options.maxAge !== undefined && (!Number.isInteger(options.maxAge) || options.maxAge < 0))
-    throw new TypeError('"maxAge" must be a non-negative integer of seconds');
+  requireObject(options, 'options');
+  for (const field of ['audience', 'scope'] as const) optionalString(options[field], field);
+  if (options.maxAge !== undefined && !Number.isInteger(nonNegativeNumber(options.maxAge, 'maxAge', 0)))
+    throw argumentError('"maxAge" must be a whole number of seconds');
   if (
     options.amr !== undefined &&
     (!Array.isArray(options.amr) || options.amr.some((v) => typeof v !== 'string'))
   )
-    throw new TypeError('"amr" must be an array of strings');
+    throw argumentError('"amr" must be an array of strings', 'ERR_INVALID_ARG_TYPE');
   if (acrList(options.acrValues).some((v) => typeof v !== 'string'))
-    throw new TypeError('"acrValues" must be a string or an array of strings');
+    throw argumentError('"acrValues" must be a string or an array of strings', 'ERR_INVALID_ARG_TYPE');
 }
 
 /**

@@ -1,3 +1,5 @@
+import { argumentError } from '../../lib/validate.js';
+
 /** What the shared routes need from a framework's request. */
 export interface AdapterRequest {
   /** `GET`, `POST`, ... */
@@ -21,6 +23,11 @@ export interface AdapterResponse {
 
 /** The largest request body the routes read (a logout token or an MFA request are far smaller). */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The error of a request body over {@link MAX_BODY_BYTES}; the routes answer it with `400`. */
+export function bodyTooLarge(): TypeError {
+  return argumentError(`the request body must be at most ${MAX_BODY_BYTES} bytes`);
+}
 
 const NO_STORE = { 'cache-control': 'no-store' };
 

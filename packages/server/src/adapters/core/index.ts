@@ -13,12 +13,39 @@ import {
 } from './routes.js';
 import { checkStepUpOptions, requireSession, requireStepUp, type StepUpOptions } from './guards.js';
 
-export { adapterCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
+export { adapterCookies, headerCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
 export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
-export { MAX_BODY_BYTES, parseBody, type AdapterRequest, type AdapterResponse } from './http.js';
+export {
+  bodyTooLarge,
+  MAX_BODY_BYTES,
+  parseBody,
+  parseForm,
+  type AdapterRequest,
+  type AdapterResponse,
+} from './http.js';
 export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
 export { ACR_MULTI_FACTOR, type StepUpOptions } from './guards.js';
 export { safeReturnTo } from './return-to.js';
+
+/** What a guard runs: `undefined` lets the request through, an answer stops it. */
+export type AdapterCheck = (
+  req: AdapterRequest,
+  handle: Auth0RequestHandle,
+) => Promise<AdapterResponse | undefined>;
+
+/** The guards every binding offers, in its framework's handler shape `G`. */
+export interface AdapterGuards<G> {
+  /** A session is required (page navigations go to log in, other requests get `401`). */
+  requiresAuth(): G;
+  /** MFA or a recent login is required, and started when missing; see {@link StepUpOptions}. */
+  requiresStepUp(options: StepUpOptions): G;
+}
+
+/** What every binding's `auth0(...)` returns, with guards in its framework's handler shape `G`. */
+export interface AdapterBinding<G> extends AdapterGuards<G> {
+  /** The client behind the routes. */
+  readonly client: ServerClient<AdapterStoreOptions>;
+}
 
 /** The framework-neutral adapter every binding wraps. */
 export interface AdapterCore {
@@ -30,11 +57,8 @@ export interface AdapterCore {
   matches(method: string, path: string): boolean;
   /** Answers a mounted route, or `undefined` when the request is for the app. */
   route(req: AdapterRequest, handle: Auth0RequestHandle): Promise<AdapterResponse | undefined>;
-  requireSession(req: AdapterRequest, handle: Auth0RequestHandle): Promise<AdapterResponse | undefined>;
-  /** A step-up check over checked options. */
-  stepUp(
-    options: StepUpOptions,
-  ): (req: AdapterRequest, handle: Auth0RequestHandle) => Promise<AdapterResponse | undefined>;
+  /** The binding's guards, each check wrapped by `wrap` (step-up options are checked at once). */
+  guards<G>(wrap: (check: AdapterCheck) => G): AdapterGuards<G>;
   /** The mounted paths with their methods, for frameworks that register routes one by one. */
   readonly mounted: { method: 'GET' | 'POST'; path: string }[];
 }
@@ -94,11 +118,13 @@ export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
       if (!fn) return undefined;
       return fn({ req, handle, client, options: resolved });
     },
-    requireSession,
-    stepUp(stepUp) {
-      checkStepUpOptions(stepUp);
-      const copy = { ...stepUp };
-      return (req, handle) => requireStepUp(req, handle, copy);
-    },
+    guards: (wrap) => ({
+      requiresAuth: () => wrap(requireSession),
+      requiresStepUp(stepUp) {
+        checkStepUpOptions(stepUp);
+        const copy = { ...stepUp };
+        return wrap((req, handle) => requireStepUp(req, handle, copy));
+      },
+    }),
   };
 }

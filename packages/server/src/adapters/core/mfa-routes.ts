@@ -1,5 +1,6 @@
 import { RequestError } from '../../errors/index.js';
-import { isFactorType } from '../../mfa/index.js';
+import { challengeTypeOf, factorTypeOf } from '../../mfa/validate.js';
+import { argumentError, optionalString, requireString } from '../../lib/validate.js';
 import type { VerifyOptions } from '../../mfa/index.js';
 import { errorJson } from './errors.js';
 import { json, mediaType, type AdapterResponse } from './http.js';
@@ -39,9 +40,7 @@ export async function mfaRoute(ctx: RouteContext, action: string): Promise<Adapt
 
 const POST_ACTIONS: Record<string, MfaAction> = {
   async enroll({ handle }, body) {
-    const factorType = body.factorType;
-    if (!isFactorType(factorType))
-      throw new TypeError('"factorType" must be one of otp, sms, voice, email, push');
+    const factorType = factorTypeOf(body.factorType);
     return json(
       200,
       await handle.mfa.enrollAuthenticator({
@@ -53,9 +52,7 @@ const POST_ACTIONS: Record<string, MfaAction> = {
     );
   },
   async challenge({ handle }, body) {
-    const challengeType = body.challengeType ?? 'oob';
-    if (challengeType !== 'otp' && challengeType !== 'oob')
-      throw new TypeError('"challengeType" must be "otp" or "oob"');
+    const challengeType = challengeTypeOf(body.challengeType ?? 'oob');
     return json(
       200,
       await handle.mfa.challengeAuthenticator({
@@ -123,7 +120,7 @@ function verifyOptions(body: Record<string, unknown>): VerifyOptions {
       oobCode: text(body.oobCode, 'oobCode'),
       bindingCode: optionalText(body.bindingCode, 'bindingCode'),
     };
-  throw new TypeError('one of "otp", "oobCode" or "recoveryCode" is required');
+  throw argumentError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
 }
 
 async function run(work: () => Promise<AdapterResponse>): Promise<AdapterResponse> {
@@ -146,10 +143,11 @@ function crossSite({ req, options }: RouteContext): AdapterResponse | undefined 
 }
 
 function text(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`"${field}" must be a non-empty string`);
+  requireString(value, field);
   return value;
 }
 
 function optionalText(value: unknown, field: string): string | undefined {
-  return value === undefined ? undefined : text(value, field);
+  optionalString(value, field);
+  return value;
 }

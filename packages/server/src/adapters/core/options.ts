@@ -1,5 +1,6 @@
 import type { ServerClientOptions } from '../../config.js';
 import type { AdapterStoreOptions } from './cookies.js';
+import { argumentError, positiveNumber, requireObject } from '../../lib/validate.js';
 
 /**
  * Where the shared routes are mounted. Each is a path starting with `/`, or `false` to leave the
@@ -67,26 +68,25 @@ const ROUTE_KEYS = ['login', 'callback', 'logout', 'backchannelLogout', 'mfa'] a
  * @throws {TypeError} naming the option that is missing or malformed.
  */
 export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAdapterOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('auth0 options are required');
+  requireObject(options, 'options');
   const { appBaseUrl, routes, logoutReturnTo, defaultReturnTo, mfaWait, ...client } = options;
   const origin = resolveOrigin(appBaseUrl);
   const resolved: ResolvedAdapterOptions['routes'] = { ...DEFAULT_ROUTES };
-  if (routes !== undefined && (typeof routes !== 'object' || routes === null))
-    throw new TypeError('"routes" must be an object');
+  if (routes !== undefined) requireObject(routes, 'routes');
   for (const key of ROUTE_KEYS) {
     const value = routes?.[key];
     if (value === undefined) continue;
     if (value !== false && (typeof value !== 'string' || !/^\/[^?#\s]*$/.test(value)))
-      throw new TypeError(`"routes.${key}" must be a path starting with "/", or false`);
+      throw argumentError(`"routes.${key}" must be a path starting with "/", or false`);
     resolved[key] = value === false ? false : value.replace(/(.)\/$/, '$1');
   }
   if (logoutReturnTo !== undefined && !URL.canParse(logoutReturnTo))
-    throw new TypeError('"logoutReturnTo" must be an absolute URL');
+    throw argumentError('"logoutReturnTo" must be an absolute URL');
   if (
     defaultReturnTo !== undefined &&
     (typeof defaultReturnTo !== 'string' || !defaultReturnTo.startsWith('/'))
   )
-    throw new TypeError('"defaultReturnTo" must be a path starting with "/"');
+    throw argumentError('"defaultReturnTo" must be a path starting with "/"');
   const callback = resolved.callback === false ? DEFAULT_ROUTES.callback : resolved.callback;
   return {
     origin,
@@ -94,8 +94,8 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
     logoutReturnTo: logoutReturnTo ?? `${origin}/`,
     defaultReturnTo: defaultReturnTo ?? '/',
     mfaWait: {
-      intervalMs: positive(mfaWait?.intervalMs, 'mfaWait.intervalMs', 5000),
-      timeoutMs: positive(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000),
+      intervalMs: positiveNumber(mfaWait?.intervalMs, 'mfaWait.intervalMs', 5000, 'milliseconds'),
+      timeoutMs: positiveNumber(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000, 'milliseconds'),
     },
     client: {
       ...client,
@@ -106,7 +106,7 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
 
 function resolveOrigin(appBaseUrl: unknown): string {
   if (typeof appBaseUrl !== 'string' || !URL.canParse(appBaseUrl))
-    throw new TypeError('"appBaseUrl" must be an absolute URL such as https://app.example.com');
+    throw argumentError('"appBaseUrl" must be an absolute URL such as https://app.example.com');
   const url = new URL(appBaseUrl);
   if (
     (url.protocol !== 'https:' && url.protocol !== 'http:') ||
@@ -114,15 +114,8 @@ function resolveOrigin(appBaseUrl: unknown): string {
     url.search ||
     url.hash
   )
-    throw new TypeError(
+    throw argumentError(
       '"appBaseUrl" must be an origin (scheme, host and port, no path) such as https://app.example.com',
     );
   return url.origin;
-}
-
-function positive(value: unknown, field: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
-    throw new TypeError(`"${field}" must be a positive number`);
-  return value;
 }

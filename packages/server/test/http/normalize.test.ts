@@ -6,13 +6,24 @@ import {
   RequestError,
   ServerError,
 } from '../../src/errors/index.js';
-import { fromErrorBody, MfaRequiredSignal, normaliseError, parseRequirements } from '../../src/http/index.js';
+import { errorAnswer, fromErrorAnswer, normalizeError } from '../../src/http/index.js';
 
 const headers = (h: Record<string, string> = {}) => new Headers(h);
 
-describe('fromErrorBody', () => {
+describe('fromErrorAnswer', () => {
+  const mapped = (
+    status: number,
+    body: Record<string, unknown>,
+    h = headers(),
+    meaning?: 'login_required',
+  ) => {
+    const answer = errorAnswer(status, body, h);
+    if (!answer) throw new Error('not an error answer');
+    return fromErrorAnswer(answer, meaning);
+  };
+
   it('keeps the server error, description, status and Retry-After', () => {
-    const err = fromErrorBody(
+    const err = mapped(
       429,
       { error: 'too_many_attempts', error_description: 'Too many attempts' },
       headers({ 'retry-after': '30' }),
@@ -28,49 +39,34 @@ describe('fromErrorBody', () => {
   });
 
   it('reads invalid_grant on a refresh as login_required', () => {
-    const err = fromErrorBody(403, { error: 'invalid_grant' }, headers(), 'login_required');
+    const err = mapped(403, { error: 'invalid_grant' }, headers(), 'login_required');
     expect(err).toBeInstanceOf(LoginRequiredError);
     expect(err).toMatchObject({ error: 'invalid_grant', status: 403 });
   });
 
   it('reads invalid_grant elsewhere (a wrong MFA code) as a server error', () => {
-    expect(fromErrorBody(403, { error: 'invalid_grant' }, headers())).toBeInstanceOf(ServerError);
+    expect(mapped(403, { error: 'invalid_grant' })).toBeInstanceOf(ServerError);
   });
 
-  it('holds the raw mfa token of mfa_required out of sight until it is sealed', () => {
-    const err = fromErrorBody(
-      403,
-      {
-        error: 'mfa_required',
-        mfa_token: 'RAW-MFA-TOKEN',
-        mfa_requirements: { challenge: [{ type: 'otp' }] },
-      },
-      headers(),
-    );
-    expect(err).toBeInstanceOf(MfaRequiredSignal);
-    if (!(err instanceof MfaRequiredSignal)) return;
-    expect(err.raw.mfaToken).toBe('RAW-MFA-TOKEN');
-    expect(err.raw.mfaRequirements).toEqual({ challenge: [{ type: 'otp' }] });
-    expect(JSON.stringify(err) + err.message + String(err.stack)).not.toContain('RAW-MFA-TOKEN');
+  it('keeps nothing of the body but error and error_description (a token in it stays behind)', () => {
+    const err = mapped(403, { error: 'mfa_required', mfa_token: 'RAW-TOKEN', error_description: 'MFA' });
+    expect(err).toMatchObject({ error: 'mfa_required', status: 403 });
+    expect(JSON.stringify(err) + err.message + String(err.stack)).not.toContain('RAW-TOKEN');
+  });
+
+  it('is not made from a body without a string error', () => {
+    expect(errorAnswer(400, { error: 7 }, headers())).toBeUndefined();
+    expect(errorAnswer(400, 'text', headers())).toBeUndefined();
   });
 });
 
-describe('parseRequirements', () => {
-  it('keeps well-formed entries and drops the rest', () => {
-    expect(parseRequirements({ challenge: [{ type: 'otp' }, { nope: 1 }, 'x'], enroll: 'bad' })).toEqual({
-      challenge: [{ type: 'otp' }],
-    });
-    expect(parseRequirements(undefined)).toBeUndefined();
-  });
-});
-
-describe('normaliseError', () => {
+describe('normalizeError', () => {
   it('names the claim of a failed ID token comparison', () => {
     const ope = new oauth.OperationProcessingError('unexpected ID Token "nonce" claim value', {
       code: oauth.JWT_CLAIM_COMPARISON,
       cause: { claim: 'nonce', claims: { nonce: 'value' } },
     });
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(err).toBeInstanceOf(IdTokenValidationError);
     expect(err).toMatchObject({ code: 'id_token_invalid', claim: 'nonce' });
   });
@@ -80,7 +76,7 @@ describe('normaliseError', () => {
       code: oauth.RESPONSE_IS_NOT_CONFORM,
       cause: new Response('<html>Bad Gateway</html>', { status: 502 }),
     });
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: 'invalid_response', status: 502 });
   });
@@ -88,7 +84,7 @@ describe('normaliseError', () => {
   it('turns a caller abort into request_aborted with the reason as its cause', () => {
     const controller = new AbortController();
     controller.abort();
-    const err = normaliseError(controller.signal.reason);
+    const err = normalizeError(controller.signal.reason);
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: 'request_aborted', cause: { name: 'AbortError' } });
   });
@@ -101,7 +97,7 @@ describe('normaliseError', () => {
         cause: { body: { access_token: 12, refresh_token: 'RT-SECRET' } },
       },
     );
-    const err = normaliseError(ope);
+    const err = normalizeError(ope);
     expect(JSON.stringify(err) + String(err.stack) + JSON.stringify(err.cause)).not.toContain('RT-SECRET');
   });
 });

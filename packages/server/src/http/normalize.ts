@@ -5,34 +5,65 @@ import {
   LoginRequiredError,
   RequestError,
   ServerError,
-  type MfaRequirements,
   type ServerAnswer,
 } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { parseRetryAfter, sanitize } from './fetch.js';
-
-/** The raw parts of an `mfa_required` answer. Internal: the raw token must be sealed before it leaves. */
-export interface RawMfaRequired {
-  mfaToken: string;
-  mfaRequirements: MfaRequirements | undefined;
-  answer: ServerAnswer;
-}
+import { sanitize } from '../errors/sanitize.js';
+import { parseRetryAfter } from './fetch.js';
 
 /** How a server's `invalid_grant` reads for the operation at hand. */
 export type InvalidGrantMeaning = 'login_required' | 'server_error';
 
 /**
- * Thrown inside the funnel when the server answers `mfa_required`; the funnel turns it into an
- * `MfaRequiredError` carrying a sealed token before anything reaches the caller.
+ * An OAuth error answer as the server sent it, before it is mapped: what the transport's
+ * `onErrorAnswer` hook sees. `body` may hold credentials (Auth0's `mfa_required` carries a token):
+ * it never leaves the transport as it is.
  */
-export class MfaRequiredSignal extends Error {
-  /** The server's answer, raw token included. */
-  declare readonly raw: RawMfaRequired;
+export interface ErrorAnswer {
+  /** The parsed JSON body; its `error` is a string. */
+  body: Record<string, unknown>;
+  /** The fields of the answer every SDK error may carry. */
+  answer: ServerAnswer;
+}
 
-  constructor(raw: RawMfaRequired) {
-    super('mfa_required');
-    // Not enumerable, so not even an accidental serialisation of this internal object shows the token.
-    Object.defineProperty(this, 'raw', { value: raw, enumerable: false });
+/**
+ * The error answer in `err`: the body oauth4webapi parsed from a 4xx answer, or the OAuth error body
+ * of a 5xx answer, which oauth4webapi does not read (Auth0 sends such bodies with 5xx too).
+ */
+export async function errorAnswerOf(err: unknown): Promise<ErrorAnswer | undefined> {
+  if (err instanceof oauth.ResponseBodyError) return errorAnswer(err.status, err.cause, err.response.headers);
+  if (!(err instanceof oauth.OperationProcessingError) || !(err.cause instanceof Response) || err.cause.ok) {
+    return undefined;
+  }
+  const res = err.cause;
+  if (res.bodyUsed) return undefined;
+  const text = await res
+    .clone()
+    .text()
+    .catch(() => '');
+  return errorAnswer(res.status, parseJson(text), res.headers);
+}
+
+/** `body` as an {@link ErrorAnswer} when it is an OAuth error body (a JSON object with a string `error`). */
+export function errorAnswer(status: number, body: unknown, headers: Headers): ErrorAnswer | undefined {
+  if (!isRecord(body) || typeof body.error !== 'string') return undefined;
+  return {
+    body,
+    answer: {
+      error: body.error,
+      errorDescription: typeof body.error_description === 'string' ? body.error_description : undefined,
+      status,
+      retryAfter: parseRetryAfter(headers.get('retry-after')),
+    },
+  };
+}
+
+/** The parsed body, or `undefined` when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -40,10 +71,16 @@ export class MfaRequiredSignal extends Error {
  * The one error funnel: turns whatever a request or its processing threw into this SDK's errors.
  * Nothing from the response body is kept but the OAuth `error`, `error_description` and status.
  */
-export function normaliseError(err: unknown, invalidGrant: InvalidGrantMeaning = 'server_error'): Error {
-  if (err instanceof Auth0Error || err instanceof MfaRequiredSignal) return err;
+export function normalizeError(err: unknown, invalidGrant: InvalidGrantMeaning = 'server_error'): Error {
+  if (err instanceof Auth0Error) return err;
   if (err instanceof oauth.ResponseBodyError) {
-    return fromErrorBody(err.status, err.cause, err.response.headers, invalidGrant);
+    return fromErrorAnswer(
+      errorAnswer(err.status, err.cause, err.response.headers) ?? {
+        body: err.cause,
+        answer: { status: err.status },
+      },
+      invalidGrant,
+    );
   }
   if (err instanceof oauth.WWWAuthenticateChallengeError) {
     const challenge = err.cause[0];
@@ -85,50 +122,20 @@ export function normaliseError(err: unknown, invalidGrant: InvalidGrantMeaning =
   );
 }
 
-/** Maps a parsed OAuth error body (from any endpoint) to the SDK error it stands for. */
-export function fromErrorBody(
-  status: number,
-  body: Record<string, unknown>,
-  headers: Headers,
+/** Maps an OAuth error answer (from any endpoint) to the SDK error it stands for. */
+export function fromErrorAnswer(
+  { answer }: ErrorAnswer,
   invalidGrant: InvalidGrantMeaning = 'server_error',
 ): Error {
-  const answer: ServerAnswer = {
-    error: typeof body.error === 'string' ? body.error : undefined,
-    errorDescription: typeof body.error_description === 'string' ? body.error_description : undefined,
-    status,
-    retryAfter: parseRetryAfter(headers.get('retry-after')),
-  };
-  if (answer.error === 'mfa_required' && typeof body.mfa_token === 'string') {
-    return new MfaRequiredSignal({
-      mfaToken: body.mfa_token,
-      mfaRequirements: parseRequirements(body.mfa_requirements),
-      answer,
-    });
-  }
   if (answer.error === 'invalid_grant' && invalidGrant === 'login_required') {
     return new LoginRequiredError('The refresh token was rejected; the user must log in again', answer);
   }
   return new ServerError(
-    `The authorization server answered ${answer.error ?? `HTTP ${status}`}${
+    `The authorization server answered ${answer.error ?? `HTTP ${answer.status}`}${
       answer.errorDescription ? `: ${answer.errorDescription}` : ''
     }`,
     answer,
   );
-}
-
-/** Reads `mfa_requirements` liberally: unknown shapes are dropped rather than trusted. */
-export function parseRequirements(value: unknown): MfaRequirements | undefined {
-  if (!isRecord(value)) return undefined;
-  const list = (v: unknown) =>
-    Array.isArray(v)
-      ? v.filter(isRecord).flatMap((r) => (typeof r.type === 'string' ? [{ type: r.type }] : []))
-      : undefined;
-  const out: MfaRequirements = {};
-  const challenge = list(value.challenge);
-  const enroll = list(value.enroll);
-  if (challenge) out.challenge = challenge;
-  if (enroll) out.enroll = enroll;
-  return out;
 }
 
 /** Whether `err` is how `fetch` reports an aborted or timed-out signal. */

@@ -1,0 +1,16 @@
+import * as oauth from 'oauth4webapi';
+import type { FetchLike } from './fetch.js';
+
+/** Options to pass to every oauth4webapi call so it uses the funnel. */
+export type OauthCallOptions = {
+  [oauth.customFetch]: FetchLike;
+  [oauth.allowInsecureRequests]?: boolean;
+};
+
+/** The oauth4webapi call options over the funnel fetch; plain http only for a loopback issuer. */
+export function oauthCallOptions(issuer: URL, fetch: FetchLike): OauthCallOptions {
+  return {
+    [oauth.customFetch]: fetch,
+    ...(issuer.protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {}),
+  };
+}
