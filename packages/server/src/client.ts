@@ -226,14 +226,14 @@ export class ServerClient<TStoreOptions = unknown> {
    * const session = await client.getSession({ req, res });
    * ```
    */
-  async getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
-    this.#needStoreOptions(storeOptions, 'getSession');
-    const state = await this.#readSession(storeOptions);
-    if (!state) return undefined;
-    // Rest rather than `delete`: deleting a property turns the copy into a slow dictionary object.
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
-    const { internal, ...session } = state;
-    return session;
+  getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
+    // Not an async function: every request reads the session, and one `then` here is the whole cost.
+    try {
+      this.#needStoreOptions(storeOptions, 'getSession');
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return this.#sessions.get(storeOptions).then(publicSession, noSession);
   }
 
   /**
@@ -363,6 +363,15 @@ export class ServerClient<TStoreOptions = unknown> {
 }
 
 const noSession = (): undefined => undefined;
+
+/** The session without the SDK's internal fields. */
+function publicSession(state: StateData | undefined): SessionData | undefined {
+  if (!state) return undefined;
+  // Rest rather than `delete`: deleting a property turns the copy into a slow dictionary object.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
+  const { internal, ...session } = state;
+  return session;
+}
 
 /**
  * The configured stores, or the cookie stores over `cookieHandler`: the whole session encrypted in

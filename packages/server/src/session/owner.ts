@@ -64,12 +64,20 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
       throw storeFailure(err, what);
     }
   };
-  // A store may hand back anything (a custom store's corrupted record, another version's shape): what
-  // is not a session reads as no session.
-  const read = async (storeOptions?: O): Promise<StateData | undefined> => {
-    const data: unknown = await guard('session', () => store.get(identifier, storeOptions));
-    return isStateData(data) ? data : undefined;
+  /**
+   * The store's answer, settled or not, without an async frame: a throw or rejection becomes
+   * {@link storeFailure} in the one rejection handler the caller passes to `then`.
+   */
+  const fromStore = (storeOptions: O | undefined): Promise<unknown> => {
+    try {
+      // `Promise.resolve` returns a native promise as it is, and adopts a value or thenable as `await` would.
+      return Promise.resolve(store.get(identifier, storeOptions));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
   };
+  const read = (storeOptions?: O): Promise<StateData | undefined> =>
+    fromStore(storeOptions).then(asState, sessionFailure);
   const set = (state: StateData, storeOptions?: O, newSession = false) =>
     guard('session', () => store.set(identifier, state, newSession, storeOptions));
   const locked = <T>(sid: string, fn: () => Promise<T>, storeOptions: O | undefined): Promise<T> => {
@@ -140,15 +148,17 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
 
   const owner: SessionOwner<O> = {
     coordinator,
-    async get(storeOptions) {
-      const state = await read(storeOptions);
-      const entry = state && lacking(state);
-      if (!state || !entry) return state;
-      // Seen by this request at once; written by the next update or the retry, which starts now.
-      if (storeOptions !== undefined) entry.storeOptions = storeOptions;
-      retry(state.internal.sid, entry, 0);
-      return entry.apply(state);
-    },
+    // Every request's read: one `then` over the store's answer, no async frames.
+    get: (storeOptions) =>
+      fromStore(storeOptions).then((data) => {
+        const state = asState(data);
+        const entry = state && lacking(state);
+        if (!state || !entry) return state;
+        // Seen by this request at once; written by the next update or the retry, which starts now.
+        if (storeOptions !== undefined) entry.storeOptions = storeOptions;
+        retry(state.internal.sid, entry, 0);
+        return entry.apply(state);
+      }, sessionFailure),
     set,
     delete: (storeOptions) => guard('session', () => store.delete(identifier, storeOptions)),
     deleteByLogoutToken: (claims, storeOptions) =>
@@ -186,6 +196,13 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
   };
   return owner;
 }
+
+// A store may hand back anything (a custom store's corrupted record, another version's shape): what
+// is not a session reads as no session.
+const asState = (data: unknown): StateData | undefined => (isStateData(data) ? data : undefined);
+const sessionFailure = (err: unknown): never => {
+  throw storeFailure(err, 'session');
+};
 
 /** Runs `fn` inside the store's own lock (looked up per call: a store may gain one after construction). */
 function storeLock<O, T>(
