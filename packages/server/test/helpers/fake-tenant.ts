@@ -3,6 +3,115 @@ import { SignJWT, type JWK, type JWTPayload } from 'jose';
 import { TEST_KEY_COUNT, testKeyPair } from '../../../../test/keys.js';
 
 /**
+ * The one fake authorization server of the unit tests, faked at the fetch layer. `createFakeServer` records
+ * requests and answers them with routes; `createFakeTenant` puts a whole tenant (discovery, JWKS, token, PAR,
+ * /authorize) behind it, and the MFA tests put their own routes behind it (test/mfa/harness.ts).
+ */
+
+/** A request the fake authorization server received. */
+export interface Seen {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: string;
+}
+
+/** Answers one request; `undefined` passes it to the next route (after the last: 404). */
+export type Route = (request: Seen) => Response | Promise<Response | undefined> | undefined;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** The form fields of a form-encoded body, or the members of a JSON body. */
+export function fieldsOf(seen: Seen): Record<string, unknown> {
+  if (seen.headers.get('content-type')?.includes('json')) {
+    const parsed: unknown = JSON.parse(seen.body);
+    return typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
+  }
+  return Object.fromEntries(new URLSearchParams(seen.body));
+}
+
+/** Answers `POST /oauth/token` with `answer(fields)`. */
+export const tokenEndpoint =
+  (answer: (fields: Record<string, unknown>) => Response | Promise<Response>): Route =>
+  (request) =>
+    request.method === 'POST' && request.path === '/oauth/token' ? answer(fieldsOf(request)) : undefined;
+
+/** The discovery document of a tenant at `issuer`; `par` and `endSession` list the optional endpoints. */
+export function discoveryDocument(issuer: string, options: { par?: boolean; endSession?: boolean } = {}) {
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}authorize`,
+    token_endpoint: `${issuer}oauth/token`,
+    ...(options.par ? { pushed_authorization_request_endpoint: `${issuer}oauth/par` } : {}),
+    jwks_uri: `${issuer}.well-known/jwks.json`,
+    ...(options.endSession ? { end_session_endpoint: `${issuer}oidc/logout` } : {}),
+  };
+}
+
+/** A route that serves `document` as the discovery document. */
+export const discoveryRoute =
+  (document: object): Route =>
+  (request) =>
+    request.path === '/.well-known/openid-configuration' ? json(document) : undefined;
+
+/** A route that serves `keys` (read on every request) as the JWKS. */
+export const jwksRoute =
+  (keys: () => JWK[]): Route =>
+  (request) =>
+    request.path === '/.well-known/jwks.json' ? json({ keys: keys() }) : undefined;
+
+/**
+ * A signing key from the fixture keys (test/keys.ts) under `kid`, its public JWK, and a signer of JWTs with
+ * it. Fixture keys rather than fresh ones: RSA generation costs 100-500 ms.
+ */
+export async function signingKey(index: number, kid: string) {
+  const { privateKey, publicJwk } = await testKeyPair(index);
+  const jwk: JWK = { ...publicJwk, kid, alg: 'RS256', use: 'sig' };
+  const sign = (payload: JWTPayload, typ?: string) =>
+    new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, ...(typ ? { typ } : {}) }).sign(privateKey);
+  return { kid, jwk, privateKey, sign };
+}
+
+export interface FakeServer {
+  /** Pass as `customFetch` (or to the request funnel). */
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** Every request recorded (see `record`), oldest first. */
+  seen: Seen[];
+}
+
+/**
+ * Records each request (unless `record` says no) and answers it with the first route that does, else 404.
+ */
+export function createFakeServer(
+  routes: Route[] | (() => Route[]),
+  record: (request: Seen) => boolean = () => true,
+): FakeServer {
+  const seen: Seen[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    const body = init?.body;
+    const request: Seen = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      headers: new Headers(init?.headers),
+      body: typeof body === 'string' ? body : body instanceof URLSearchParams ? body.toString() : '',
+    };
+    if (record(request)) seen.push(request);
+    for (const route of typeof routes === 'function' ? routes() : routes) {
+      const answer = await route(request);
+      if (answer) return answer;
+    }
+    return json({ error: 'not_found' }, 404);
+  };
+  return { fetch, seen };
+}
+
+/**
  * A fake Auth0 tenant behind a `customFetch`: discovery, JWKS, `/oauth/token` (authorization code
  * with PKCE, refresh token with rotation), `/oauth/par`, and a simulated `/authorize`. It signs ID
  * and logout tokens with jose, counts requests, and lets a test replace any answer to inject faults.
@@ -18,6 +127,10 @@ export interface FakeTenant {
   fetch: typeof fetch;
   /** Requests seen, by endpoint (`discovery`, `jwks`, `token`, `refresh`, `code`, `par`). */
   counts: Record<string, number>;
+  /** Every request, oldest first. */
+  seen: Seen[];
+  /** Routes that answer before the tenant (overrides); a test may push to them. */
+  routes: Route[];
   /** Every token, code and secret value handed out so far. */
   secrets(): string[];
   /** Answers a request instead of the tenant when it returns a Response (a fault); `undefined` lets it through. */
@@ -67,17 +180,14 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
   const counts: Record<string, number> = {};
   const count = (name: string) => (counts[name] = (counts[name] ?? 0) + 1);
 
-  // Fixture keys rather than fresh ones (RSA generation costs 100-500 ms): the stranger is key 0 and the
-  // tenant's own keys cycle through the others, so a rotation always brings a different key.
-  let keys: { kid: string; privateKey: CryptoKey; jwk: JWK }[] = [];
-  let rotations = 0;
+  // The stranger is key 0 and the tenant's own keys cycle through the others, so a rotation always brings a
+  // different key.
+  let key = await signingKey(1, 'kid-' + randomBytes(4).toString('hex'));
+  let rotations = 1;
   const addKey = async () => {
-    const { privateKey, publicJwk } = await testKeyPair(1 + (rotations++ % (TEST_KEY_COUNT - 1)));
-    const kid = 'kid-' + randomBytes(4).toString('hex');
-    keys = [{ kid, privateKey, jwk: { ...publicJwk, kid, alg: 'RS256', use: 'sig' } }];
+    key = await signingKey(1 + (rotations++ % (TEST_KEY_COUNT - 1)), 'kid-' + randomBytes(4).toString('hex'));
   };
-  await addKey();
-  const stranger = await testKeyPair(0);
+  const stranger = await signingKey(0, 'stranger');
 
   const mint = (prefix: string) => {
     const value = `${prefix}${randomBytes(12).toString('hex')}`;
@@ -85,6 +195,8 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
     return value;
   };
 
+  // Routes are read per request, so the ones defined below (and the test's `routes`) are in place by then.
+  const server = createFakeServer(() => [intercept, ...tenant.routes, ...tenantRoutes]);
   const tenant: FakeTenant = {
     issuer,
     clientId,
@@ -94,8 +206,6 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
     tokenDelayMs: 0,
     secrets: () => [...issued],
     async sign(payload, opts = {}) {
-      const key = keys[0];
-      if (!key) throw new Error('no key');
       return new SignJWT(payload)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid, ...(opts.typ ? { typ: opts.typ } : {}) })
         .sign(opts.forge ? stranger.privateKey : key.privateKey);
@@ -123,30 +233,27 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
       if (state !== null) callback.searchParams.set('state', state);
       return callback;
     },
-    fetch: async (input, init) => {
-      const url = new URL(input instanceof Request ? input.url : input.toString());
-      const body =
-        init?.body instanceof URLSearchParams
-          ? init.body
-          : new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
-      const endpoint = endpointOf(url.pathname, body);
-      count(endpoint);
-      const faulted = await tenant.intercept?.(endpoint, body);
-      if (faulted) return faulted;
+    fetch: (input, init) => server.fetch(input, init),
+    seen: server.seen,
+    routes: [],
+  };
+
+  const intercept: Route = (request) => {
+    const endpoint = endpointOf(request.path, new URLSearchParams(request.body));
+    count(endpoint);
+    return tenant.intercept?.(endpoint, new URLSearchParams(request.body));
+  };
+  const tenantRoutes: Route[] = [
+    discoveryRoute({
+      ...discoveryDocument(issuer, { par: true, endSession: options.endSession !== false }),
+      response_types_supported: ['code'],
+      id_token_signing_alg_values_supported: ['RS256'],
+    }),
+    jwksRoute(() => [key.jwk]),
+    async (request) => {
+      const body = new URLSearchParams(request.body);
+      const endpoint = endpointOf(request.path, body);
       switch (endpoint) {
-        case 'discovery':
-          return json({
-            issuer,
-            authorization_endpoint: `${issuer}authorize`,
-            token_endpoint: `${issuer}oauth/token`,
-            pushed_authorization_request_endpoint: `${issuer}oauth/par`,
-            jwks_uri: `${issuer}.well-known/jwks.json`,
-            ...(options.endSession === false ? {} : { end_session_endpoint: `${issuer}oidc/logout` }),
-            response_types_supported: ['code'],
-            id_token_signing_alg_values_supported: ['RS256'],
-          });
-        case 'jwks':
-          return json({ keys: keys.map((k) => k.jwk) });
         case 'par': {
           const requestUri = 'urn:fake:' + randomBytes(8).toString('hex');
           pars.set(requestUri, body);
@@ -160,11 +267,10 @@ export async function createFakeTenant(options: FakeTenantOptions = {}): Promise
           }
           return endpoint === 'code' ? codeGrant(body) : refreshGrant(body);
         default:
-          return json({ error: 'not_found' }, 404);
+          return undefined;
       }
     },
-  };
-
+  ];
   const tokens = async (
     sub: string,
     sid: string,
@@ -231,8 +337,4 @@ function endpointOf(path: string, body: URLSearchParams): string {
   if (path === '/oauth/par') return 'par';
   if (path === '/oauth/token') return body.get('grant_type') === 'refresh_token' ? 'refresh' : 'code';
   return path;
-}
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }

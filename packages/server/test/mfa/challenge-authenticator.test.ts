@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServerError } from '../../src/errors/index.js';
-import { fieldsOf, json, sealed, setup } from './fake-server.js';
+import { fieldsOf, json } from '../helpers/fake-tenant.js';
+import { sealed, setup } from './harness.js';
 
 describe('challengeAuthenticator', () => {
   it('POSTs /mfa/challenge with the raw mfa token in the body, client authentication, no Authorization', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ServerError } from '../../src/errors/index.js';
-import { json, setup, type Seen } from './fake-server.js';
+import { json, type Seen } from '../helpers/fake-tenant.js';
+import { setup } from './harness.js';
 
 const remove = (request: Seen) =>
   request.method === 'DELETE' && request.path.startsWith('/mfa/authenticators/')

@@ -1,7 +1,8 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { testKeyPair } from '../../../../test/keys.js';
-import { fieldsOf, json, sealed, setup, type Seen } from './fake-server.js';
+import { fieldsOf, json, type Seen } from '../helpers/fake-tenant.js';
+import { sealed, setup } from './harness.js';
 
 const otpAnswer = {
   authenticator_type: 'otp',

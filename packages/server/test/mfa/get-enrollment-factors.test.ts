@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealed, setup } from './fake-server.js';
+import { sealed, setup } from './harness.js';
 
 describe('getEnrollmentFactors', () => {
   it('reads mfa_requirements.enroll from the token, with the factor types that satisfy each, without a request', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MfaTokenInvalidError, ServerError } from '../../src/errors/index.js';
-import { json, sealed, setup, type Seen } from './fake-server.js';
+import { json, type Seen } from '../helpers/fake-tenant.js';
+import { sealed, setup } from './harness.js';
 
 const wire = [
   { id: 'totp|dev_1', authenticator_type: 'otp', active: true },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } from '../../src/errors/index.js';
 import { errorAnswer } from '../../src/http/index.js';
 import { createMfaTokens, parseRequirements } from '../../src/mfa/index.js';
-import { CLIENT_ID, ISSUER, SECRET, session, setup } from './fake-server.js';
+import { CLIENT_ID, ISSUER, SECRET, session, setup } from './harness.js';
 
 const RAW = 'RAW-MFA-TOKEN-never-shown';
 const input = {

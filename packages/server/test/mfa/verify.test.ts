@@ -8,16 +8,8 @@ import {
 import { createSessionOwner } from '../../src/session/owner.js';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
-import {
-  idTokenSigner,
-  json,
-  sealed,
-  SECRET,
-  session,
-  setup,
-  tokenEndpoint,
-  type Options,
-} from './fake-server.js';
+import { json, tokenEndpoint } from '../helpers/fake-tenant.js';
+import { idTokenSigner, sealed, SECRET, session, setup, type Options } from './harness.js';
 
 const API = 'https://api.example.com';
 const bound = { sid: 'sid-a', sub: 'auth0|alice' };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RequestError, ServerError } from '../../src/errors/index.js';
-import { json, sealed, setup, tokenEndpoint } from './fake-server.js';
+import { json, tokenEndpoint } from '../helpers/fake-tenant.js';
+import { sealed, setup } from './harness.js';
 
 /** Answers the polls in order, repeating the last; records when each poll arrived. */
 function script(...answers: (() => Response)[]) {

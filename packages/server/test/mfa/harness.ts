@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import {
   createClientAuth,
   createFunnelFetch,
@@ -8,41 +7,22 @@ import {
 import { createMfaTokens, MfaClient, type MfaClientOptions } from '../../src/mfa/index.js';
 import type { SessionAccess } from '../../src/session/access.js';
 import type { StateData } from '../../src/types.js';
-import { testKeyPair } from '../../../../test/keys.js';
+import {
+  createFakeServer,
+  discoveryDocument,
+  discoveryRoute,
+  jwksRoute,
+  signingKey,
+  type Route,
+} from '../helpers/fake-tenant.js';
 
 export const ISSUER = 'https://tenant.example.com/';
 export const CLIENT_ID = 'app';
 export const SECRET = 'a-test-secret-that-is-at-least-32-characters';
 
-/** A request the fake authorization server received. */
-export interface Seen {
-  method: string;
-  path: string;
-  headers: Headers;
-  body: string;
-}
-
-/** Answers one request; `undefined` means the route is not handled (404). */
-export type Route = (request: Seen) => Response | Promise<Response> | undefined;
-
-export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-/** The form fields of a form-encoded body, or the members of a JSON body. */
-export function fieldsOf(seen: Seen): Record<string, unknown> {
-  if (seen.headers.get('content-type')?.includes('json')) {
-    const parsed: unknown = JSON.parse(seen.body);
-    return typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
-  }
-  return Object.fromEntries(new URLSearchParams(seen.body));
-}
-
-const discovery = {
-  issuer: ISSUER,
-  authorization_endpoint: `${ISSUER}authorize`,
-  token_endpoint: `${ISSUER}oauth/token`,
-  jwks_uri: `${ISSUER}.well-known/jwks.json`,
-};
+// The MFA endpoints are routes on the one fake authorization server (helpers/fake-tenant.ts); its
+// discovery lists no optional endpoints.
+const discovery = discoveryDocument(ISSUER);
 
 /** Sessions keyed by the store option `session`, as a cookie would select one. */
 export interface Options {
@@ -81,30 +61,13 @@ export interface Setup {
 
 /** An MfaClient over a fake authorization server reached through the real request funnel. */
 export function setup(options: Setup = {}) {
-  const seen: Seen[] = [];
-  const fetch = async (url: string, init: RequestInit) => {
-    const u = new URL(url);
-    const request: Seen = {
-      method: init.method ?? 'GET',
-      path: u.pathname,
-      headers: new Headers(init.headers),
-      body:
-        typeof init.body === 'string'
-          ? init.body
-          : init.body instanceof URLSearchParams
-            ? init.body.toString()
-            : '',
-    };
-    if (u.pathname === '/.well-known/openid-configuration') return json(discovery);
-    // The grants load the key set before they send a proof: an empty one unless a route serves keys.
-    const keySet = u.pathname === '/.well-known/jwks.json';
-    if (!keySet) seen.push(request);
-    for (const route of options.routes ?? []) {
-      const answer = await route(request);
-      if (answer) return answer;
-    }
-    return keySet ? json({ keys: [] }) : json({ error: 'not_found' }, 404);
-  };
+  // The grants load the key set before they send a proof: an empty one unless a route serves keys. Neither
+  // discovery nor the key set is recorded, so `seen` holds only the MFA calls.
+  const { fetch, seen } = createFakeServer(
+    [discoveryRoute(discovery), ...(options.routes ?? []), jwksRoute(() => [])],
+    (request) =>
+      request.path !== '/.well-known/openid-configuration' && request.path !== '/.well-known/jwks.json',
+  );
   const tokens = createMfaTokens({ secrets: [SECRET], clientId: CLIENT_ID, issuer: ISSUER });
   const transport = new Transport({
     issuer: new URL(ISSUER),
@@ -156,23 +119,11 @@ export function sealed(
  * key under the same kid (a forgery).
  */
 export async function idTokenSigner(options: { as?: 'tenant' | 'stranger' } = {}) {
-  const { privateKey, publicJwk } = await testKeyPair(options.as === 'stranger' ? 0 : 1);
-  const jwk = { ...publicJwk, kid: 'k1', alg: 'RS256', use: 'sig' };
-  const jwks: Route = (request) =>
-    request.path === '/.well-known/jwks.json' ? json({ keys: [jwk] }) : undefined;
-  const sign = (claims: Record<string, unknown>) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer(ISSUER)
-      .setAudience(CLIENT_ID)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
+  const key = await signingKey(options.as === 'stranger' ? 0 : 1, 'k1');
+  const jwks = jwksRoute(() => [key.jwk]);
+  const sign = (claims: Record<string, unknown>) => {
+    const now = Math.floor(Date.now() / 1000);
+    return key.sign({ ...claims, iss: ISSUER, aud: CLIENT_ID, iat: now, exp: now + 300 });
+  };
   return { jwks, sign };
 }
-
-/** Answers `POST /oauth/token` with `answer(fields)`. */
-export const tokenEndpoint =
-  (answer: (fields: Record<string, unknown>) => Response | Promise<Response>): Route =>
-  (request) =>
-    request.method === 'POST' && request.path === '/oauth/token' ? answer(fieldsOf(request)) : undefined;
