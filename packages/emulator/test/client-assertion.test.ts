@@ -1,35 +1,25 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { testKeyPair } from '../../../test/keys.js';
-import { STEP_UP_API, start } from './support.js';
+import { STEP_UP_API, jwtClient, start } from './support.js';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 describe('private_key_jwt at the MFA API', () => {
   let em: Emulator;
-  let privateKey: CryptoKey;
+  let jwt: Awaited<ReturnType<typeof jwtClient>>;
   beforeAll(async () => {
-    const pair = await testKeyPair(1);
-    privateKey = pair.privateKey;
-    const jwk = { ...pair.publicJwk, kid: 'k1', alg: 'RS256' };
-    em = await start({
-      clients: [{ client_id: 'jwt', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } }],
-    });
+    jwt = await jwtClient();
+    em = await start({ clients: [jwt.client] });
   });
   afterAll(() => em.close());
 
   /** An assertion with the given claims; `undefined` leaves a claim out. */
   function assertion(claims: { exp?: number; iat?: number; jti?: string }): Promise<string> {
-    const jwt = new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer('jwt')
-      .setSubject('jwt')
-      .setAudience(em.issuer);
-    if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
-    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
-    if (claims.jti !== undefined) jwt.setJti(claims.jti);
-    return jwt.sign(privateKey);
+    const token = jwt.assertion(em.issuer);
+    if (claims.exp !== undefined) token.setExpirationTime(claims.exp);
+    if (claims.iat !== undefined) token.setIssuedAt(claims.iat);
+    if (claims.jti !== undefined) token.setJti(claims.jti);
+    return token.sign(jwt.privateKey);
   }
 
   const now = () => Math.floor(Date.now() / 1000);

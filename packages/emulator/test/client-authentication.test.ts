@@ -1,17 +1,13 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { testKeyPair } from '../../../test/keys.js';
-import { API, start } from './support.js';
+import { API, jwtClient, start } from './support.js';
 
 describe('client authentication methods', () => {
   let em: Emulator;
-  let privateKey: CryptoKey;
+  let jwt: Awaited<ReturnType<typeof jwtClient>>;
 
   beforeAll(async () => {
-    const pair = await testKeyPair(1);
-    privateKey = pair.privateKey;
-    const jwk = { ...pair.publicJwk, kid: 'k1', alg: 'RS256' };
+    jwt = await jwtClient();
     em = await start({
       clients: [
         {
@@ -19,7 +15,7 @@ describe('client authentication methods', () => {
           client_secret: 'basic-secret-at-least-32-characters!!',
           token_endpoint_auth_method: 'client_secret_basic',
         },
-        { client_id: 'jwt', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [jwk] } },
+        jwt.client,
       ],
     });
   });
@@ -42,15 +38,12 @@ describe('client authentication methods', () => {
   });
 
   it('accepts private_key_jwt with a client assertion signed by the registered key', async () => {
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer('jwt')
-      .setSubject('jwt')
-      .setAudience(em.issuer)
+    const assertion = await jwt
+      .assertion(em.issuer)
       .setJti(crypto.randomUUID())
       .setIssuedAt()
       .setExpirationTime('1m')
-      .sign(privateKey);
+      .sign(jwt.privateKey);
     const response = await post({
       grant_type: 'client_credentials',
       audience: API,

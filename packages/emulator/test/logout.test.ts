@@ -2,16 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  REDIRECT_URI,
-  claims,
-  codeFlow,
-  start,
-  token,
-  startRelyingParty,
-} from './support.js';
+import { CLIENT_ID, logoutClient, claims, codeFlow, start, token, startRelyingParty } from './support.js';
 
 describe('logout', () => {
   let em: Emulator;
@@ -23,15 +14,7 @@ describe('logout', () => {
     relyingParty = await startRelyingParty();
     received = relyingParty.received;
     em = await start({
-      clients: [
-        {
-          client_id: CLIENT_ID,
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [REDIRECT_URI],
-          post_logout_redirect_uris: ['http://127.0.0.1:3000/'],
-          backchannel_logout_uri: relyingParty.backchannelUri,
-        },
-      ],
+      clients: [logoutClient(relyingParty.backchannelUri, 'http://127.0.0.1:3000/')],
     });
   });
   afterAll(async () => {

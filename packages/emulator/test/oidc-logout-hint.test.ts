@@ -3,7 +3,7 @@ import { CookieJar } from 'auth0-emulator';
 import type { Emulator } from 'auth0-emulator';
 import {
   CLIENT_ID,
-  CLIENT_SECRET,
+  logoutClient,
   REDIRECT_URI,
   codeFlow,
   start,
@@ -48,13 +48,7 @@ describe('/oidc/logout with id_token_hint (no confirmation page, as Auth0)', () 
     received = relyingParty.received;
     em = await start({
       clients: [
-        {
-          client_id: CLIENT_ID,
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [REDIRECT_URI],
-          post_logout_redirect_uris: [RETURN],
-          backchannel_logout_uri: relyingParty.backchannelUri,
-        },
+        logoutClient(relyingParty.backchannelUri, RETURN),
         {
           client_id: 'other',
           client_secret: 'other-secret-at-least-32-characters!!',

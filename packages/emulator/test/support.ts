@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { SignJWT } from 'jose';
 import type { Emulator, EmulatorConfigInput, LoginOptions } from 'auth0-emulator';
 import { startTestEmulator } from '../../../test/emulator.js';
+import { testKeyPair } from '../../../test/keys.js';
 
 export const CLIENT_ID = 'app';
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -207,5 +209,38 @@ export async function startRelyingParty(): Promise<{
     backchannelUri: `http://127.0.0.1:${port}/backchannel`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The web app (`CLIENT_ID`) whose logouts return to `postLogoutUri` and reach `backchannelUri`. */
+export function logoutClient(backchannelUri: string, postLogoutUri: string) {
+  return {
+    client_id: CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    redirect_uris: [REDIRECT_URI],
+    post_logout_redirect_uris: [postLogoutUri],
+    backchannel_logout_uri: backchannelUri,
+  };
+}
+
+/**
+ * The `private_key_jwt` client `jwt`, registered with test key pair 1 (`kid` k1), and the start of one of
+ * its client assertions to `audience` (claims still to set, then `.sign(privateKey)`).
+ */
+export async function jwtClient() {
+  const { privateKey, publicJwk } = await testKeyPair(1);
+  return {
+    client: {
+      client_id: 'jwt',
+      token_endpoint_auth_method: 'private_key_jwt' as const,
+      jwks: { keys: [{ ...publicJwk, kid: 'k1', alg: 'RS256' }] },
+    },
+    privateKey,
+    assertion: (audience: string) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer('jwt')
+        .setSubject('jwt')
+        .setAudience(audience),
   };
 }
