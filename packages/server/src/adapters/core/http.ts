@@ -1,5 +1,3 @@
-import { argumentError } from '../../lib/validate.js';
-
 /** What the shared routes need from a framework's request. */
 export interface AdapterRequest {
   /** `GET`, `POST`, ... */
@@ -8,7 +6,11 @@ export interface AdapterRequest {
   url: string;
   /** A request header, lower-case name; `undefined` when absent. */
   header(name: string): string | undefined;
-  /** The body: a JSON value, or the fields of a form, or `undefined` when there is none. */
+  /**
+   * The body: a JSON value, or the fields of a form, or `undefined` when there is none.
+   *
+   * @throws {BodyTooLargeError} past `MAX_BODY_BYTES`, having stopped reading there.
+   */
   readBody(): Promise<unknown>;
   /** Aborts when the client goes away (stops a push wait). */
   signal?: AbortSignal;
@@ -19,14 +21,6 @@ export interface AdapterResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
-}
-
-/** The largest request body the routes read (a logout token or an MFA request are far smaller). */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-/** The error of a request body over {@link MAX_BODY_BYTES}; the routes answer it with `400`. */
-export function bodyTooLarge(): TypeError {
-  return argumentError(`the request body must be at most ${MAX_BODY_BYTES} bytes`);
 }
 
 const NO_STORE = { 'cache-control': 'no-store' };
