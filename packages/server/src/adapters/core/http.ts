@@ -39,17 +39,35 @@ export function json(status: number, body: unknown): AdapterResponse {
   };
 }
 
-/** An HTML answer, never cached, that loads nothing from elsewhere. */
+/**
+ * An HTML answer, never cached, that loads nothing from elsewhere and that no page may frame (this
+ * policy replaces the app's own, so it must say `frame-ancestors` itself).
+ */
 export function html(status: number, body: string): AdapterResponse {
   return {
     status,
     headers: {
       ...NO_STORE,
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     },
     body,
   };
+}
+
+/**
+ * Whether the browser says the request comes from another site: `Sec-Fetch-Site: cross-site`, or an
+ * `Origin` other than the app's (`null` included). A request with neither header passes: it is not a
+ * browser's, and so cannot carry a victim's cookies on an attacker's behalf.
+ */
+export function isCrossSite(req: AdapterRequest, appOrigin: string): boolean {
+  const origin = req.header('origin');
+  return (origin !== undefined && origin !== appOrigin) || req.header('sec-fetch-site') === 'cross-site';
+}
+
+/** The `403` to a request {@link isCrossSite} refused, for a client that did not ask for a page. */
+export function crossSiteRefused(): AdapterResponse {
+  return json(403, { error: 'invalid_request', errorDescription: 'cross-site request refused' });
 }
 
 /** Whether the client asked for a page (a browser navigation) rather than data. */
