@@ -85,12 +85,15 @@ describe('the adapter guides run against auth0-emulator', () => {
   it.each(['fastify', 'hono', 'fetch'])('%s: logs in and shows the profile', async (name) => {
     const url = servers[name]?.url ?? '';
     const request = browser(url);
+    if (name !== 'fetch')
+      expect(await (await request('/')).text()).toContain('href="/auth/login?returnTo=/profile"');
     expect((await request('/profile', { headers: { accept: 'application/json' } })).status).toBe(401);
     const start = await request('/auth/login?returnTo=/profile');
     const back = await request(await em.login(start.headers.get('location') ?? '', ALICE));
     expect(back.headers.get('location')).toBe('/profile');
     const profile = await request('/profile', { headers: { accept: 'application/json' } });
     expect(await profile.json()).toMatchObject({ sub: 'auth0|alice' });
+    if (name !== 'fetch') expect(await (await request('/')).text()).toContain('href="/auth/logout"');
   });
 
   it('the front-end step-up enrolls an authenticator app through the MFA routes and retries', async () => {

@@ -78,7 +78,7 @@ export function auth0(options: Auth0AdapterOptions): ExpressAuth0 {
 function adapterRequest(req: Request, res: Response) {
   return nodeAdapterRequest(req, res, req.originalUrl, async () => {
     const parsed: unknown = req.body;
-    return parsed ?? readNodeBody(req);
+    return parsed ?? readNodeBody(req, req, res);
   });
 }
 

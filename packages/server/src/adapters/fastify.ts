@@ -7,10 +7,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type {} from '@fastify/cookie';
+import { Readable } from 'node:stream';
 import {
   createAdapterCore,
-  MAX_BODY_BYTES,
-  parseForm,
   type AdapterBinding,
   type AdapterCheck,
   type AdapterResponse,
@@ -18,7 +17,7 @@ import {
   type Auth0AdapterOptions,
   type Auth0RequestHandle,
 } from './core/index.js';
-import { nodeAdapterRequest } from './node-request.js';
+import { nodeAdapterRequest, readNodeBody } from './node-request.js';
 
 export * from './core/public.js';
 
@@ -77,19 +76,16 @@ export function auth0(options: Auth0AdapterOptions): FastifyAuth0 {
       };
       Object.defineProperty(request, 'auth0', { value: core.bind(storeOptions), enumerable: true });
     });
-    // The routes live in a child context, so their form parser does not change the app's.
+    // The routes live in a child context, so their parser does not change the app's. It hands the
+    // body's stream to the route, which reads it as Express and the web binding do: up to the limit,
+    // answering 413 itself (Fastify's own limit would answer through the app's error handler).
     await fastify.register(async (routes) => {
-      if (!routes.hasContentTypeParser('application/x-www-form-urlencoded'))
-        routes.addContentTypeParser(
-          'application/x-www-form-urlencoded',
-          { parseAs: 'string', bodyLimit: MAX_BODY_BYTES },
-          (_request, body, done) => done(null, parseForm(String(body))),
-        );
+      routes.removeAllContentTypeParsers();
+      routes.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       for (const { method, path } of core.mounted) {
         routes.route({
           method: method === 'GET' ? ['GET', 'HEAD'] : method,
           url: path,
-          bodyLimit: MAX_BODY_BYTES,
           handler: async (request, reply) => {
             const answer = await core.route(adapterRequest(request, reply), request.auth0);
             if (!answer) return reply.callNotFound();
@@ -109,9 +105,12 @@ export function auth0(options: Auth0AdapterOptions): FastifyAuth0 {
   };
 }
 
-/** Fastify has parsed the body (JSON, and forms through the routes' own parser). */
+/** On the routes, the body is still a stream (their parser passes it on); elsewhere the app's parsers ran. */
 function adapterRequest(request: FastifyRequest, reply: FastifyReply) {
-  return nodeAdapterRequest(request.raw, reply.raw, request.url, async () => request.body);
+  return nodeAdapterRequest(request.raw, reply.raw, request.url, async () => {
+    const body: unknown = request.body;
+    return body instanceof Readable ? readNodeBody(body, request.raw, reply.raw) : body;
+  });
 }
 
 async function send(reply: FastifyReply, answer: AdapterResponse): Promise<FastifyReply> {

@@ -3,7 +3,8 @@
  * bindings. It lives beside `core/`, not in it: the web binding and `core/` stay free of Node types.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { bodyTooLarge, MAX_BODY_BYTES, parseBody, type AdapterRequest } from './core/index.js';
+import type { Readable } from 'node:stream';
+import { BodyTooLargeError, parseBody, readLimitedText, type AdapterRequest } from './core/index.js';
 
 /**
  * The shared routes' view of a Node request: `url` is the path and query as the app saw them
@@ -38,16 +39,32 @@ export function nodeAdapterRequest(
   };
 }
 
-/** Reads and parses a body no framework parser took (at most {@link MAX_BODY_BYTES}). */
-export async function readNodeBody(req: IncomingMessage): Promise<unknown> {
-  if (req.readableEnded) return undefined;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw bodyTooLarge();
-    chunks.push(buffer);
+/**
+ * Reads and parses `body` (the request's stream, or what a framework made of it) up to
+ * `MAX_BODY_BYTES`. Past the limit the stream is left as it is, not destroyed (that would take the
+ * socket and the answer with it), and the connection is marked to close after the `413`: Node then
+ * drops the rest instead of reading it to keep the connection alive.
+ *
+ * @throws {BodyTooLargeError} past the limit.
+ */
+export async function readNodeBody(
+  body: Readable,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<unknown> {
+  if (body.readableEnded) return undefined;
+  try {
+    return parseBody(
+      req.headers['content-type'],
+      await readLimitedText(bytes(body), req.headers['content-length']),
+    );
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) res.shouldKeepAlive = false;
+    throw err;
   }
-  return parseBody(req.headers['content-type'], Buffer.concat(chunks).toString('utf8'));
+}
+
+async function* bytes(stream: Readable): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<unknown>)
+    yield chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk));
 }

@@ -7,11 +7,10 @@
  */
 import type { ServerClient } from '../client.js';
 import {
-  bodyTooLarge,
   createAdapterCore,
   headerCookies,
-  MAX_BODY_BYTES,
   parseBody,
+  readLimitedText,
   type AdapterCheck,
   type AdapterRequest,
   type AdapterResponse,
@@ -98,9 +97,11 @@ function adapterRequest(request: Request): AdapterRequest {
     url: `${url.pathname}${url.search}`,
     header: (name) => request.headers.get(name) ?? undefined,
     readBody: async () => {
-      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw bodyTooLarge();
-      const text = await request.text();
-      if (text.length > MAX_BODY_BYTES) throw bodyTooLarge();
+      if (!request.body) return undefined;
+      const text = await readLimitedText(
+        chunks(request.body),
+        request.headers.get('content-length') ?? undefined,
+      );
       return parseBody(request.headers.get('content-type') ?? undefined, text);
     },
     // Read only by the push wait: Deno.serve warns on every request whose `signal` is touched.
@@ -108,6 +109,22 @@ function adapterRequest(request: Request): AdapterRequest {
       return request.signal;
     },
   };
+}
+
+/** The stream's chunks; leaving early (past the limit) cancels the rest. */
+async function* chunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return void (done = true);
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel();
+    reader.releaseLock();
+  }
 }
 
 function toResponse(answer: AdapterResponse, setCookies: readonly string[]): Response {

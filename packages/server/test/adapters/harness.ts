@@ -1,8 +1,9 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { CookieJar as EmulatorJar, type Emulator } from 'auth0-emulator';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { adapterCookies, type Auth0AdapterOptions } from '../../src/adapters/core/index.js';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
+import { listenOnLoopback } from './bindings.js';
 
 export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -27,12 +28,7 @@ export interface AdapterHarness {
 
 /** Starts the app on port 0, then the emulator configured for it. */
 export async function startHarness(factory: AppFactory): Promise<AdapterHarness> {
-  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const appUrl = `http://127.0.0.1:${address.port}`;
+  const { url: appUrl, use, close } = await listenOnLoopback();
   const em = await startTestEmulator({
     clients: [appClient(appUrl, CLIENT_SECRET, { backchannelPath: '/auth/backchannel-logout' })],
     users: [
@@ -42,19 +38,21 @@ export async function startHarness(factory: AppFactory): Promise<AdapterHarness>
     apis: [{ audience: PAYMENTS, mfa: 'required' }],
   });
   const sessions = new MemorySessionStore();
-  listener = await factory({
-    domain: em.issuer.replace(/\/$/, ''),
-    clientId: 'app',
-    clientSecret: CLIENT_SECRET,
-    secret: APP_SECRET,
-    appBaseUrl: appUrl,
-    // Server-side sessions, so a back-channel logout can find them by sid.
-    stateStore: new StatefulStateStore(
-      { secret: APP_SECRET, store: sessions, appBaseUrl: appUrl },
-      adapterCookies,
-    ),
-    mfaWait: { intervalMs: 200, timeoutMs: 2000 },
-  });
+  use(
+    await factory({
+      domain: em.issuer.replace(/\/$/, ''),
+      clientId: 'app',
+      clientSecret: CLIENT_SECRET,
+      secret: APP_SECRET,
+      appBaseUrl: appUrl,
+      // Server-side sessions, so a back-channel logout can find them by sid.
+      stateStore: new StatefulStateStore(
+        { secret: APP_SECRET, store: sessions, appBaseUrl: appUrl },
+        adapterCookies,
+      ),
+      mfaWait: { intervalMs: 200, timeoutMs: 2000 },
+    }),
+  );
   return {
     em,
     appUrl,
@@ -62,8 +60,7 @@ export async function startHarness(factory: AppFactory): Promise<AdapterHarness>
     browser: () => new Browser(appUrl, em),
     async close() {
       await em.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await close();
     },
   };
 }

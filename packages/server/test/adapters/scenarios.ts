@@ -173,6 +173,12 @@ export function describeAdapter(name: string, factory: AppFactory): void {
     });
 
     it('logs out through /auth/logout to the emulator, back to the app', async () => {
+      const forged = await alice.visit('/auth/logout', {
+        accept: 'text/html',
+        headers: { 'sec-fetch-site': 'cross-site' },
+      });
+      expect(forged.status).toBe(403);
+      expect((await alice.visit('/profile')).status).toBe(200);
       const out = await alice.visit('/auth/logout', { accept: 'text/html' });
       expect(out.status).toBe(302);
       const end = new URL(out.location);

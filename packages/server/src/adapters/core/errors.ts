@@ -5,6 +5,7 @@ import {
   RequestError,
   ServerError,
 } from '../../errors/index.js';
+import type { ArgumentError } from '../../lib/validate.js';
 import { json, type AdapterResponse } from './http.js';
 
 /** The JSON body of a step-up need: the encrypted token (never the raw one) and what the server asks for. */
@@ -15,9 +16,11 @@ export function mfaRequiredBody(err: MfaRequiredError): Record<string, unknown> 
 /**
  * A JSON answer for an SDK error or a bad input, or `undefined` for anything else (the framework's
  * own error handling takes that). Bodies carry codes and the SDK's messages, which hold no secrets.
+ * Of `TypeError`s only the SDK's coded argument errors qualify: any other is a bug, and its message
+ * (which may hold anything) must not reach the client.
  */
 export function errorJson(err: unknown): AdapterResponse | undefined {
-  if (err instanceof TypeError) return json(400, { error: 'invalid_request', errorDescription: err.message });
+  if (isArgumentError(err)) return json(400, { error: 'invalid_request', errorDescription: err.message });
   if (!(err instanceof Auth0Error)) return undefined;
   if (err instanceof MfaRequiredError) return json(403, mfaRequiredBody(err));
   switch (err.code) {
@@ -40,4 +43,9 @@ export function errorJson(err: unknown): AdapterResponse | undefined {
   if (err instanceof BackchannelLogoutError) return json(400, { error: err.code });
   if (err instanceof RequestError) return json(502, { error: err.code });
   return json(502, { error: err.code });
+}
+
+function isArgumentError(err: unknown): err is ArgumentError {
+  if (!(err instanceof TypeError) || !('code' in err)) return false;
+  return err.code === 'ERR_INVALID_ARG_TYPE' || err.code === 'ERR_INVALID_ARG_VALUE';
 }

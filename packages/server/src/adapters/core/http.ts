@@ -1,5 +1,3 @@
-import { argumentError } from '../../lib/validate.js';
-
 /** What the shared routes need from a framework's request. */
 export interface AdapterRequest {
   /** `GET`, `POST`, ... */
@@ -8,7 +6,11 @@ export interface AdapterRequest {
   url: string;
   /** A request header, lower-case name; `undefined` when absent. */
   header(name: string): string | undefined;
-  /** The body: a JSON value, or the fields of a form, or `undefined` when there is none. */
+  /**
+   * The body: a JSON value, or the fields of a form, or `undefined` when there is none.
+   *
+   * @throws {BodyTooLargeError} past `MAX_BODY_BYTES`, having stopped reading there.
+   */
   readBody(): Promise<unknown>;
   /** Aborts when the client goes away (stops a push wait). */
   signal?: AbortSignal;
@@ -19,14 +21,6 @@ export interface AdapterResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
-}
-
-/** The largest request body the routes read (a logout token or an MFA request are far smaller). */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-/** The error of a request body over {@link MAX_BODY_BYTES}; the routes answer it with `400`. */
-export function bodyTooLarge(): TypeError {
-  return argumentError(`the request body must be at most ${MAX_BODY_BYTES} bytes`);
 }
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -45,17 +39,35 @@ export function json(status: number, body: unknown): AdapterResponse {
   };
 }
 
-/** An HTML answer, never cached, that loads nothing from elsewhere. */
+/**
+ * An HTML answer, never cached, that loads nothing from elsewhere and that no page may frame (this
+ * policy replaces the app's own, so it must say `frame-ancestors` itself).
+ */
 export function html(status: number, body: string): AdapterResponse {
   return {
     status,
     headers: {
       ...NO_STORE,
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     },
     body,
   };
+}
+
+/**
+ * Whether the browser says the request comes from another site: `Sec-Fetch-Site: cross-site`, or an
+ * `Origin` other than the app's (`null` included). A request with neither header passes: it is not a
+ * browser's, and so cannot carry a victim's cookies on an attacker's behalf.
+ */
+export function isCrossSite(req: AdapterRequest, appOrigin: string): boolean {
+  const origin = req.header('origin');
+  return (origin !== undefined && origin !== appOrigin) || req.header('sec-fetch-site') === 'cross-site';
+}
+
+/** The `403` to a request {@link isCrossSite} refused, for a client that did not ask for a page. */
+export function crossSiteRefused(): AdapterResponse {
+  return json(403, { error: 'invalid_request', errorDescription: 'cross-site request refused' });
 }
 
 /** Whether the client asked for a page (a browser navigation) rather than data. */

@@ -1,6 +1,7 @@
 import { ServerClient } from '../../client.js';
 import { adapterCookies, type AdapterStoreOptions } from './cookies.js';
 import { bindRequest, type Auth0RequestHandle } from './handle.js';
+import { BodyTooLargeError, bodyTooLargeAnswer } from './body.js';
 import type { AdapterRequest, AdapterResponse } from './http.js';
 import { mfaRoute } from './mfa-routes.js';
 import { resolveAdapterOptions, type Auth0AdapterOptions, type ResolvedAdapterOptions } from './options.js';
@@ -15,14 +16,8 @@ import { checkStepUpOptions, requireSession, requireStepUp, type StepUpOptions }
 
 export { adapterCookies, headerCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
 export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
-export {
-  bodyTooLarge,
-  MAX_BODY_BYTES,
-  parseBody,
-  parseForm,
-  type AdapterRequest,
-  type AdapterResponse,
-} from './http.js';
+export { parseBody, parseForm, type AdapterRequest, type AdapterResponse } from './http.js';
+export { BodyTooLargeError, MAX_BODY_BYTES, readLimitedText } from './body.js';
 export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
 export { ACR_MULTI_FACTOR, type StepUpOptions } from './guards.js';
 export { safeReturnTo } from './return-to.js';
@@ -116,7 +111,12 @@ export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
     async route(req, handle) {
       const fn = find(req.method, pathOf(req.url));
       if (!fn) return undefined;
-      return fn({ req, handle, client, options: resolved });
+      try {
+        return await fn({ req, handle, client, options: resolved });
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) return bodyTooLargeAnswer();
+        throw err;
+      }
     },
     guards: (wrap) => ({
       requiresAuth: () => wrap(requireSession),

@@ -3,7 +3,7 @@ import { challengeTypeOf, factorTypeOf } from '../../mfa/validate.js';
 import { argumentError, optionalString, requireString } from '../../lib/validate.js';
 import type { VerifyOptions } from '../../mfa/index.js';
 import { errorJson } from './errors.js';
-import { json, mediaType, type AdapterResponse } from './http.js';
+import { crossSiteRefused, isCrossSite, json, mediaType, type AdapterResponse } from './http.js';
 import { isFields, type RouteContext } from './routes.js';
 
 type MfaAction = (ctx: RouteContext, body: Record<string, unknown>) => Promise<AdapterResponse>;
@@ -135,11 +135,7 @@ async function run(work: () => Promise<AdapterResponse>): Promise<AdapterRespons
 
 /** Refuses a request that a browser says comes from another site. */
 function crossSite({ req, options }: RouteContext): AdapterResponse | undefined {
-  const origin = req.header('origin');
-  const site = req.header('sec-fetch-site');
-  if ((origin !== undefined && origin !== options.origin) || site === 'cross-site')
-    return json(403, { error: 'invalid_request', errorDescription: 'cross-site request refused' });
-  return undefined;
+  return isCrossSite(req, options.origin) ? crossSiteRefused() : undefined;
 }
 
 function text(value: unknown, field: string): string {

@@ -1,6 +1,7 @@
 import type { ServerClientOptions } from '../../config.js';
 import type { AdapterStoreOptions } from './cookies.js';
 import { argumentError, positiveNumber, requireObject } from '../../lib/validate.js';
+import { safeReturnTo } from './return-to.js';
 
 /**
  * Where the shared routes are mounted. Each is a path starting with `/`, or `false` to leave the
@@ -82,11 +83,8 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
   }
   if (logoutReturnTo !== undefined && !URL.canParse(logoutReturnTo))
     throw argumentError('"logoutReturnTo" must be an absolute URL');
-  if (
-    defaultReturnTo !== undefined &&
-    (typeof defaultReturnTo !== 'string' || !defaultReturnTo.startsWith('/'))
-  )
-    throw argumentError('"defaultReturnTo" must be a path starting with "/"');
+  if (defaultReturnTo !== undefined && safeReturnTo(defaultReturnTo, '') !== defaultReturnTo)
+    throw argumentError('"defaultReturnTo" must be a path on this app, such as "/" or "/home"');
   const callback = resolved.callback === false ? DEFAULT_ROUTES.callback : resolved.callback;
   return {
     origin,

@@ -3,7 +3,17 @@ import { Auth0Error, CallbackError } from '../../errors/index.js';
 import type { AdapterStoreOptions } from './cookies.js';
 import { noCookies } from './cookies.js';
 import { errorJson } from './errors.js';
-import { html, json, mediaType, redirect, type AdapterRequest, type AdapterResponse } from './http.js';
+import {
+  crossSiteRefused,
+  html,
+  isCrossSite,
+  json,
+  mediaType,
+  redirect,
+  wantsHtml,
+  type AdapterRequest,
+  type AdapterResponse,
+} from './http.js';
 import type { Auth0RequestHandle } from './handle.js';
 import type { ResolvedAdapterOptions } from './options.js';
 import { messagePage } from './pages.js';
@@ -67,8 +77,24 @@ function failedLogin(options: ResolvedAdapterOptions, err: Auth0Error): AdapterR
   );
 }
 
-/** `GET logout`: deletes the session and ends the one at the authorization server. */
-export async function logoutRoute({ handle, client, options }: RouteContext): Promise<AdapterResponse> {
+/**
+ * `GET logout` (and `HEAD`): deletes the session and ends the one at the authorization server. A
+ * request the browser marks as cross-site is refused, so another site cannot log the user out (a
+ * link, an image, a form): a page navigation gets a small page whose link, followed from this
+ * origin, logs out; anything else gets `403`. Links on the app itself, typed URLs and bookmarks
+ * (`Sec-Fetch-Site` `same-origin`, `same-site` or `none`) log out at once.
+ */
+export async function logoutRoute({ req, handle, client, options }: RouteContext): Promise<AdapterResponse> {
+  if (isCrossSite(req, options.origin)) {
+    if (!wantsHtml(req) || options.routes.logout === false) return crossSiteRefused();
+    return html(
+      403,
+      messagePage('Log out?', 'Another site sent you here to log out. You are still signed in.', {
+        href: options.routes.logout,
+        text: 'Log out',
+      }),
+    );
+  }
   try {
     return redirect((await client.logout({ returnTo: options.logoutReturnTo }, handle.storeOptions)).href);
   } catch (err) {
