@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaService } from '../mfa/index.js';
-import { sendJson } from '../http/respond.js';
+import { sendHtml, sendJson } from '../http/respond.js';
 import { decodeComponent } from '../http/decode.js';
+import { outboxPage } from './outbox-page.js';
 import type { TokenStats } from './stats.js';
 
 const PUSH = /^\/__dev\/push\/([^/]+)\/(approve|deny)$/;
 
 /**
  * Development endpoints: the outbox of SMS, voice and email codes, answering push challenges, and
- * token-request statistics. Answers false for other paths.
+ * token-request statistics, and an empty /favicon.ico. Answers false for other paths.
  */
 export function handleDev(
   mfa: MfaService,
@@ -18,7 +19,14 @@ export function handleDev(
   pathname: string,
 ): boolean {
   if (req.method === 'GET' && pathname === '/__dev/outbox') {
-    sendJson(res, 200, mfa.outbox());
+    // A person following the link gets a page; tests and scripts (no text/html) get the JSON list.
+    if ((req.headers.accept ?? '').includes('text/html')) sendHtml(res, 200, outboxPage(mfa.outbox()));
+    else sendJson(res, 200, mfa.outbox());
+    return true;
+  }
+  if (req.method === 'GET' && pathname === '/favicon.ico') {
+    // The pages name an inline icon; this answers browsers that ask anyway, without a 404 in the console.
+    res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     return true;
   }
   if (req.method === 'GET' && pathname === '/__dev/stats') {

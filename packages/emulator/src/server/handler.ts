@@ -70,7 +70,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', deps.provider.issuer);
     const path = url.pathname;
-    if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
+    if ((path.startsWith('/__dev/') || path === '/favicon.ico') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path === '/v2/logout' && req.method === 'GET') {
       return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, logoutOptions);
