@@ -36,10 +36,8 @@ async function main(): Promise<void> {
   ];
   for (const user of demo.testUsers) {
     lines.push(`    ${user.email} / ${user.password}`, `      ${user.shows}`);
-    const seeded = demo.emulator.seededUsers.find((entry) => entry.userId === user.userId);
-    const otp = seeded?.authenticators.find((a) => a.secret)?.secret;
-    if (otp) lines.push(`      authenticator app key: ${otp}`);
-    if (seeded?.recoveryCode) lines.push(`      recovery code: ${seeded.recoveryCode}`);
+    if (user.otpKey) lines.push(`      authenticator app key: ${user.otpKey}`);
+    if (user.recoveryCode) lines.push(`      recovery code: ${user.recoveryCode}`);
   }
   lines.push('', '  Press Ctrl-C to stop both.', '');
   console.log(lines.join('\n'));

@@ -109,7 +109,20 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
   const router = express.Router();
   const { flows } = options;
 
-  const current = (req: Request): MfaFlow | undefined => flows.get(flowId(req));
+  // A flow belongs to the session that started it: its sealed mfa token is bound to that session, so
+  // another session presenting the same flow cookie (a copied cookie, a shared machine) sees nothing.
+  const current = async (req: Request): Promise<MfaFlow | undefined> => {
+    const flow = flows.get(flowId(req));
+    if (!flow) return undefined;
+    try {
+      await req.auth0.mfa.decryptMfaToken(flow.mfaToken);
+      return flow;
+    } catch (error) {
+      if (isAuth0Error(error) && (error.code === 'mfa_token_invalid' || error.code === 'mfa_token_expired'))
+        return undefined;
+      throw error;
+    }
+  };
 
   async function render(
     req: Request,
@@ -159,7 +172,7 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
   const withFlow =
     (handler: (req: Request, res: Response, flow: MfaFlow) => unknown) =>
     async (req: Request, res: Response) => {
-      const flow = current(req);
+      const flow = await current(req);
       if (!flow) return render(req, res, 200, noFlowPage);
       await handler(req, res, flow);
     };

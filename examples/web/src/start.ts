@@ -87,12 +87,17 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   const api = emulator.config.apis.find((entry) => entry.mfa !== 'off');
   if (!client?.client_secret || !api)
     throw new Error('emulator.json needs a client with a secret and an API with mfa');
-  const testUsers = emulator.config.users.map((user) => ({
-    userId: user.user_id,
-    email: user.email,
-    password: user.password,
-    shows: SHOWS[user.user_id] ?? '',
-  }));
+  const testUsers = emulator.config.users.map((user) => {
+    const seeded = emulator.seededUsers.find((entry) => entry.userId === user.user_id);
+    return {
+      userId: user.user_id,
+      email: user.email,
+      password: user.password,
+      shows: SHOWS[user.user_id] ?? '',
+      otpKey: seeded?.authenticators.find((a) => a.secret)?.secret,
+      recoveryCode: seeded?.recoveryCode,
+    };
+  });
   handler = createDemoApp({
     domain: emulator.issuer.replace(/\/$/, ''),
     clientId: client.client_id,
