@@ -61,6 +61,7 @@ export function startStepUp(
 // words on these pages with a crafted link.
 const MESSAGES = {
   'wrong-code': 'That code is not right. Check it and try again.',
+  'code-used': 'That code was already used. Wait for your authenticator app to show the next one.',
   'too-many': 'Too many wrong codes. Wait a few minutes, then try again.',
   'code-expired': 'This code has expired. Choose a method to get a new one.',
   unavailable: 'That method cannot be used now. Choose another.',
@@ -77,7 +78,9 @@ function isMessageKey(value: unknown): value is MessageKey {
 // The server's own description stays out of the page; the error code picks the words.
 function explain(error: unknown): MessageKey | undefined {
   if (!isAuth0Error(error)) return undefined;
-  if (error.error === 'invalid_grant') return 'wrong-code';
+  // Only the word "used" is read from the description, to tell a replayed code from a wrong one.
+  if (error.error === 'invalid_grant')
+    return /\balready used\b/i.test(error.errorDescription ?? '') ? 'code-used' : 'wrong-code';
   if (error.error === 'too_many_attempts' || error.status === 429) return 'too-many';
   if (error.error === 'expired_token') return 'code-expired';
   if (error.error === 'association_required' || error.error === 'unsupported_challenge_type')

@@ -1,6 +1,6 @@
 // The demo's own MFA forms over plain HTTP, logged in through the emulator's pages: who may post them,
 // whose step-up flow a request may see, and what a form sent after the session ended gets.
-import { CookieJar } from 'auth0-emulator';
+import { CookieJar, generateTotp } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/start.js';
 
@@ -126,6 +126,27 @@ describe('the demo MFA forms', () => {
     const api = await fetch(`${demo.url}/mfa/verify`, { method: 'POST', redirect: 'manual' });
     expect(api.status).toBe(401);
     expect(await api.json()).toEqual({ error: 'login_required' });
+  });
+
+  it('says an authenticator code was already used rather than wrong', async () => {
+    const otp = generateTotp('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+    const verifyWith = async (jar: CookieJar) => {
+      await stepUp(jar);
+      const chooser = await (await request(jar, '/mfa')).text();
+      const id = /name="authenticatorId" value="(totp\|[^"]+)"/.exec(chooser)?.[1] ?? '';
+      const chosen = await post(
+        jar,
+        '/mfa/challenge',
+        SAME_ORIGIN(),
+        `authenticatorId=${encodeURIComponent(id)}`,
+      );
+      expect(chosen.headers.get('location')).toBe('/mfa/code');
+      return post(jar, '/mfa/verify', SAME_ORIGIN(), `otp=${otp}`);
+    };
+    const first = await verifyWith(await logIn('carol@example.com'));
+    expect(first.headers.get('location')).toMatch(/^\/mfa\/(done|recovery-code)$/);
+    const again = await verifyWith(await logIn('carol@example.com'));
+    expect(again.headers.get('location')).toBe('/mfa/code?error=code-used');
   });
 
   it('marks no navigation link as current on the MFA pages', async () => {
