@@ -9,7 +9,7 @@ const PUSH = /^\/__dev\/push\/([^/]+)\/(approve|deny)$/;
 
 /**
  * Development endpoints: the outbox of SMS, voice and email codes, answering push challenges, and
- * token-request statistics, and an empty /favicon.ico. Answers false for other paths.
+ * token-request statistics. Answers false for other paths.
  */
 export function handleDev(
   mfa: MfaService,
@@ -22,11 +22,6 @@ export function handleDev(
     // A person following the link gets a page; tests and scripts (no text/html) get the JSON list.
     if ((req.headers.accept ?? '').includes('text/html')) sendHtml(res, 200, outboxPage(mfa.outbox()));
     else sendJson(res, 200, mfa.outbox());
-    return true;
-  }
-  if (req.method === 'GET' && pathname === '/favicon.ico') {
-    // The pages name an inline icon; this answers browsers that ask anyway, without a 404 in the console.
-    res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
     return true;
   }
   if (req.method === 'GET' && pathname === '/__dev/stats') {
@@ -42,4 +37,12 @@ export function handleDev(
     return true;
   }
   return false;
+}
+
+/**
+ * `/favicon.ico`: no icon, and no 404 in the browser's console either. The pages name an inline icon;
+ * this answers browsers that ask anyway.
+ */
+export function noIcon(res: ServerResponse): void {
+  res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
 }
