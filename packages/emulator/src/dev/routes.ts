@@ -40,8 +40,8 @@ export function handleDev(
 }
 
 /**
- * `/favicon.ico`: no icon, and no 404 in the browser's console either. The pages name an inline icon;
- * this answers browsers that ask anyway.
+ * `/favicon.ico`: no icon, and no 404 in the browser's console either (the pages load nothing from
+ * elsewhere, so browsers ask for this one).
  */
 export function noIcon(res: ServerResponse): void {
   res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();

@@ -105,7 +105,6 @@ export function page(title: string, body: SafeHtml, options: { refreshSeconds?: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         ${new SafeHtml(refresh)}
         <title>${title} · auth0-emulator</title>
-        <link rel="icon" href="data:," />
         <style>
           ${new SafeHtml(STYLE)}
         </style>
