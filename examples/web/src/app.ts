@@ -14,7 +14,8 @@ import { homePage, type TestUser } from './pages/home.js';
 import type { PageContext } from './pages/layout.js';
 import { profilePage } from './pages/profile.js';
 import { paymentsApi } from './payments-api.js';
-import { STYLESHEET } from './style.js';
+import { sameOriginPosts } from './same-origin.js';
+import { FAVICON_SVG, STYLESHEET } from './style.js';
 
 /** Options of {@link createDemoApp}. */
 export interface DemoAppOptions {
@@ -71,7 +72,8 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     const user = await req.auth0.getUser();
     const name =
       typeof user?.name === 'string' ? user.name : typeof user?.sub === 'string' ? user.sub : undefined;
-    return { userName: name, path: req.path, emulatorIssuer: options.emulatorIssuer };
+    // The full path: inside a mounted router (/mfa) `req.path` is relative to the mount point.
+    return { userName: name, path: req.baseUrl + req.path, emulatorIssuer: options.emulatorIssuer };
   };
   const send = async (req: Request, res: Response, view: (ctx: PageContext) => string, status = 200) => {
     res
@@ -100,6 +102,9 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   });
   app.get('/style.css', (_req, res) => {
     res.type('css').set('Cache-Control', 'public, max-age=300').send(STYLESHEET);
+  });
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(FAVICON_SVG);
   });
   app.get('/payments-api/balance', paymentsApi({ issuer, audience: options.paymentsAudience }));
 
@@ -145,9 +150,41 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     );
   });
 
+  // A form sent after the session ended (logged out in another tab, expired) gets a page saying so, not
+  // the guard's JSON 401; page loads are sent to log in by the guard itself.
+  const requiresAuthPage = auth.requiresAuth();
+  const sessionForForms = async (req: Request, res: Response, next: NextFunction) => {
+    const form = req.method === 'POST' && (req.headers.accept ?? '').includes('text/html');
+    if (!form) return requiresAuthPage(req, res, next);
+    if (await req.auth0.getSession()) return next();
+    await send(
+      req,
+      res,
+      (ctx) =>
+        problemPage(ctx, 'Your session has ended', 'Log in again, then try once more.', {
+          href: '/auth/login?returnTo=%2Fapi',
+          label: 'Log in again',
+        }),
+      401,
+    );
+  };
+  // The MFA forms enroll and verify factors: only this app's own pages may post them (SameSite alone
+  // lets a sibling subdomain post).
+  const refusedPost = (req: Request, res: Response) =>
+    send(
+      req,
+      res,
+      (ctx) =>
+        problemPage(ctx, 'Request refused', 'That form was sent from another site.', {
+          href: '/',
+          label: 'Home',
+        }),
+      403,
+    );
   app.use(
     '/mfa',
-    auth.requiresAuth(),
+    sameOriginPosts(base.origin, refusedPost),
+    sessionForForms,
     mfaRoutes({
       flows,
       secureCookies,

@@ -2,7 +2,7 @@
 // `npm run demo`: auth0-emulator on 4400 and the demo on 3000 (or --port / --emulator-port, PORT /
 // EMULATOR_PORT), the URL and the test users printed, both stopped on Ctrl-C.
 import { parseArgs } from 'node:util';
-import { startDemo } from './start.js';
+import { DEMO_KEY_FILE, startDemo } from './start.js';
 
 const USAGE = 'usage: npm run demo -- [--port N] [--emulator-port N]   (or PORT=N EMULATOR_PORT=N)';
 
@@ -26,20 +26,20 @@ async function main(): Promise<void> {
   const demo = await startDemo({
     port: port(values.port ?? process.env.PORT, 3000, '--port'),
     emulatorPort: port(values['emulator-port'] ?? process.env.EMULATOR_PORT, 4400, '--emulator-port'),
+    signingKeyFile: DEMO_KEY_FILE,
   });
   const lines = [
     '',
     `  Demo:      ${demo.url}/`,
     `  Emulator:  ${demo.emulator.issuer}   (codes sent by SMS, voice and email: ${demo.emulator.issuer}__dev/outbox)`,
+    `  Signing key kept across restarts in ${DEMO_KEY_FILE} (delete it for a new one)`,
     '',
     '  Test users:',
   ];
   for (const user of demo.testUsers) {
     lines.push(`    ${user.email} / ${user.password}`, `      ${user.shows}`);
-    const seeded = demo.emulator.seededUsers.find((entry) => entry.userId === user.userId);
-    const otp = seeded?.authenticators.find((a) => a.secret)?.secret;
-    if (otp) lines.push(`      authenticator app key: ${otp}`);
-    if (seeded?.recoveryCode) lines.push(`      recovery code: ${seeded.recoveryCode}`);
+    if (user.otpKey) lines.push(`      authenticator app key: ${user.otpKey}`);
+    if (user.recoveryCode) lines.push(`      recovery code: ${user.recoveryCode}`);
   }
   lines.push('', '  Press Ctrl-C to stop both.', '');
   console.log(lines.join('\n'));

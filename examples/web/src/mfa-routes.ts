@@ -61,6 +61,7 @@ export function startStepUp(
 // words on these pages with a crafted link.
 const MESSAGES = {
   'wrong-code': 'That code is not right. Check it and try again.',
+  'code-used': 'That code was already used. Wait for your authenticator app to show the next one.',
   'too-many': 'Too many wrong codes. Wait a few minutes, then try again.',
   'code-expired': 'This code has expired. Choose a method to get a new one.',
   unavailable: 'That method cannot be used now. Choose another.',
@@ -77,7 +78,9 @@ function isMessageKey(value: unknown): value is MessageKey {
 // The server's own description stays out of the page; the error code picks the words.
 function explain(error: unknown): MessageKey | undefined {
   if (!isAuth0Error(error)) return undefined;
-  if (error.error === 'invalid_grant') return 'wrong-code';
+  // Only the word "used" is read from the description, to tell a replayed code from a wrong one.
+  if (error.error === 'invalid_grant')
+    return /\balready used\b/i.test(error.errorDescription ?? '') ? 'code-used' : 'wrong-code';
   if (error.error === 'too_many_attempts' || error.status === 429) return 'too-many';
   if (error.error === 'expired_token') return 'code-expired';
   if (error.error === 'association_required' || error.error === 'unsupported_challenge_type')
@@ -109,7 +112,20 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
   const router = express.Router();
   const { flows } = options;
 
-  const current = (req: Request): MfaFlow | undefined => flows.get(flowId(req));
+  // A flow belongs to the session that started it: its sealed mfa token is bound to that session, so
+  // another session presenting the same flow cookie (a copied cookie, a shared machine) sees nothing.
+  const current = async (req: Request): Promise<MfaFlow | undefined> => {
+    const flow = flows.get(flowId(req));
+    if (!flow) return undefined;
+    try {
+      await req.auth0.mfa.decryptMfaToken(flow.mfaToken);
+      return flow;
+    } catch (error) {
+      if (isAuth0Error(error) && (error.code === 'mfa_token_invalid' || error.code === 'mfa_token_expired'))
+        return undefined;
+      throw error;
+    }
+  };
 
   async function render(
     req: Request,
@@ -159,7 +175,7 @@ export function mfaRoutes(options: MfaRoutesOptions): Router {
   const withFlow =
     (handler: (req: Request, res: Response, flow: MfaFlow) => unknown) =>
     async (req: Request, res: Response) => {
-      const flow = current(req);
+      const flow = await current(req);
       if (!flow) return render(req, res, 200, noFlowPage);
       await handler(req, res, flow);
     };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { parseConfig, startEmulator, type Emulator, type EmulatorConfig } from 'auth0-emulator';
 import { createDemoApp } from './app.js';
 import type { TestUser } from './pages/home.js';
@@ -14,7 +15,15 @@ export interface StartDemoOptions {
   quiet?: boolean;
   /** Seconds between two checks of a push challenge. Default 2. */
   pushRefreshSeconds?: number;
+  /**
+   * Where the emulator keeps its signing key across restarts ({@link DEMO_KEY_FILE} for `npm run demo`),
+   * so a running app's cached JWKS stays right. Default none: a new key per start (tests).
+   */
+  signingKeyFile?: string;
 }
+
+/** The demo's key file: `.auth0-emulator/signing-key.json` beside emulator.json (git-ignored). */
+export const DEMO_KEY_FILE = fileURLToPath(new URL('../.auth0-emulator/signing-key.json', import.meta.url));
 
 /** A running demo and the emulator behind it. */
 export interface RunningDemo {
@@ -78,6 +87,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
       host: HOST,
       config: demoEmulatorConfig(url),
       quiet: options.quiet ?? false,
+      ...(options.signingKeyFile ? { signingKeyFile: options.signingKeyFile } : {}),
     });
   } catch (error) {
     server.close();
@@ -87,12 +97,17 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   const api = emulator.config.apis.find((entry) => entry.mfa !== 'off');
   if (!client?.client_secret || !api)
     throw new Error('emulator.json needs a client with a secret and an API with mfa');
-  const testUsers = emulator.config.users.map((user) => ({
-    userId: user.user_id,
-    email: user.email,
-    password: user.password,
-    shows: SHOWS[user.user_id] ?? '',
-  }));
+  const testUsers = emulator.config.users.map((user) => {
+    const seeded = emulator.seededUsers.find((entry) => entry.userId === user.user_id);
+    return {
+      userId: user.user_id,
+      email: user.email,
+      password: user.password,
+      shows: SHOWS[user.user_id] ?? '',
+      otpKey: seeded?.authenticators.find((a) => a.secret)?.secret,
+      recoveryCode: seeded?.recoveryCode,
+    };
+  });
   handler = createDemoApp({
     domain: emulator.issuer.replace(/\/$/, ''),
     clientId: client.client_id,

@@ -102,3 +102,7 @@ code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 }
 @media (min-width: 40rem) { .enroll-otp { grid-template-columns: auto 1fr; align-items: start; } }
 `;
+
+/** The site icon: a small SVG, served at /favicon.ico so browsers stop logging a 404 on every page. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#3b4cca"/><path d="M5 7V5a3 3 0 0 1 6 0v2h1v7H4V7zm2 0h2V5a1 1 0 0 0-2 0z" fill="#fff"/></svg>';

@@ -59,6 +59,31 @@ describe('the demo app over HTTP', () => {
     }
   });
 
+  it('shows Carol’s authenticator app key and recovery code on the test-users card', async () => {
+    const carol = demo.emulator.seededUsers.find((user) => user.userId === 'auth0|carol');
+    const html = await (await get('/')).text();
+    expect(html).toContain('authenticator app key <code>JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP</code>');
+    expect(carol?.recoveryCode).toBeTruthy();
+    expect(html).toContain(`recovery code <code>${carol?.recoveryCode}</code>`);
+  });
+
+  it('serves an icon at /favicon.ico, on the demo and on the emulator', async () => {
+    const icon = await get('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg /);
+    expect((await fetch(`${demo.emulator.issuer}favicon.ico`)).status).toBe(204);
+  });
+
+  it('the emulator outbox is a page for a browser and JSON for a script', async () => {
+    const page = await fetch(`${demo.emulator.issuer}__dev/outbox`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<h1>Outbox</h1>');
+    const json = await fetch(`${demo.emulator.issuer}__dev/outbox`);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Array.isArray(await json.json())).toBe(true);
+  });
+
   it('an unknown page is a friendly 404', async () => {
     const res = await get('/nope');
     expect(res.status).toBe(404);

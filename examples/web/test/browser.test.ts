@@ -36,6 +36,7 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
   const callbacks: string[] = [];
   const urls: string[] = [];
   const pages: string[] = [];
+  const notFound: string[] = [];
 
   const screenshot = async (name: string) => {
     shot += 1;
@@ -98,6 +99,9 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
       urls.push(request.url());
       if (request.url().startsWith(`${demo.url}/auth/callback?`)) callbacks.push(request.url());
     });
+    page.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
     page.on('response', async (response) => {
       if (response.url().startsWith(`${demo.url}/mfa`) && response.status() === 200)
         pages.push(await response.text().catch(() => ''));
@@ -112,6 +116,10 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
   it('logs in from the home page through the emulator', async () => {
     await page.goto(`${demo.url}/`);
     expect(await page.getByRole('note').textContent()).toContain('auth0-emulator');
+    // Carol's authenticator app key and recovery code are on the test-users card, not only in the console.
+    const carol = demo.testUsers.find((user) => user.userId === 'auth0|carol');
+    await page.getByText(carol?.recoveryCode ?? 'no recovery code').waitFor();
+    expect(await page.getByText('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP').count()).toBeGreaterThan(0);
     await screenshot('home');
     await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
     await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
@@ -189,9 +197,21 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     await screenshot('phone-mfa-choose');
     await page.getByRole('button', { name: /Text message/ }).click();
     await page.waitForURL(`${demo.url}/mfa/code`);
+    // No navigation link claims to be the current page: the MFA pages are none of them.
+    expect(await page.getByRole('navigation').locator('[aria-current]').count()).toBe(0);
     expect(await page.getByRole('link', { name: /outbox/ }).getAttribute('href')).toBe(
       `${demo.emulator.issuer}__dev/outbox`,
     );
+    // The outbox link opens a page a person can read, with the code just sent.
+    const outbox = await browser.newPage();
+    await outbox.goto(`${demo.emulator.issuer}__dev/outbox`);
+    await outbox.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
+    await outbox
+      .getByRole('cell', { name: await outboxCode('sms') })
+      .first()
+      .waitFor();
+    await outbox.screenshot({ path: `${SHOTS}${String(shot).padStart(2, '0')}-outbox.png`, fullPage: true });
+    await outbox.close();
     await page.getByLabel('Code you received').fill('000000');
     await page.getByRole('button', { name: 'Verify' }).click();
     await page
@@ -260,6 +280,23 @@ describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
     const url = page.url();
     if (url.startsWith(demo.url)) await expectHeading('Hello, Carol Enrolled');
     else expect(url.startsWith(demo.emulator.issuer)).toBe(true);
+  });
+
+  it('a form sent after the session ended shows a page that says to log in again', async () => {
+    await page.context().clearCookies();
+    await logIn('alice@example.com');
+    await page.goto(`${demo.url}/api`);
+    await page.waitForURL(`${demo.url}/mfa`);
+    await page.context().clearCookies();
+    await page.getByRole('main').getByRole('button').first().click();
+    await expectHeading('Your session has ended');
+    await screenshot('session-ended');
+    await page.getByRole('main').getByRole('link', { name: 'Log in again' }).click();
+    await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
+  });
+
+  it('no page or icon was a 404', () => {
+    expect(notFound).toEqual([]);
   });
 
   it('never puts an mfa token, raw or encrypted, in a URL or an MFA page', () => {

@@ -16,7 +16,7 @@ import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
-import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk } from './provider/keys.js';
+import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
 import { UserDirectory } from './provider/users.js';
 import { createHandler } from './server/handler.js';
@@ -57,11 +57,18 @@ export interface StartEmulatorOptions {
    */
   now?: () => number;
   /**
-   * The RS256 private key, as a JWK, that signs the tokens (under a fresh `kid` each start). Defaults to
+   * The RS256 private key, as a JWK, that signs the tokens (under its own `kid` if it has one, else a
+   * fresh `kid` each start). Defaults to
    * a new key per start; a test suite that starts many emulators passes one of its fixtures instead and
    * saves the RSA generation (0.1 to 1 s each on a busy machine).
    */
   signingKey?: JsonWebKey;
+  /**
+   * A file that keeps the signing key (and its `kid`) across restarts, created on first use: an app
+   * that cached the JWKS keeps verifying tokens after the emulator restarts. Takes precedence over
+   * `signingKey`. Default none: a new key per start. The CLI and the demo pass one.
+   */
+  signingKeyFile?: string;
 }
 
 /**
@@ -144,7 +151,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const requestedPort = integer(options.port, 'port', 4400, { min: 0, max: 65_535 });
   if (options.now !== undefined && typeof options.now !== 'function')
     throw argumentError('now must be a function returning epoch milliseconds', 'ERR_INVALID_ARG_TYPE');
-  const { signingKey } = options;
+  const signingKey =
+    options.signingKeyFile === undefined ? options.signingKey : await signingKeyFile(options.signingKeyFile);
   if (signingKey !== undefined && !isRsaPrivateJwk(signingKey))
     throw argumentError('signingKey must be an RSA private key as a JWK (kty, n, e, d, p, q, dp, dq, qi)');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));

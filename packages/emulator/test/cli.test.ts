@@ -3,10 +3,11 @@ import type { Server } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { homedir } from 'node:os';
 import { defaultConfig, parseConfig } from 'auth0-emulator';
 import type { Emulator } from '../src/emulator.js';
-import { runCli } from '../src/cli/run.js';
+import { defaultKeyFile, runCli } from '../src/cli/run.js';
 
 /** Collects what the command prints, line by line, stdout and stderr apart. */
 function capture() {
@@ -22,6 +23,13 @@ function capture() {
   };
 }
 
+// The CLI keeps its signing key in the home folder by default; these starts keep it in a temporary one.
+let keys = '';
+beforeAll(async () => {
+  keys = await mkdtemp(join(tmpdir(), 'emu-cli-keys-'));
+});
+afterAll(() => rm(keys, { recursive: true, force: true }));
+
 let running: Emulator | undefined;
 afterEach(async () => {
   await running?.close();
@@ -30,7 +38,11 @@ afterEach(async () => {
 
 async function start(argv: string[]) {
   const io = capture();
-  const result = await runCli(argv, io.output);
+  const chosen = argv.some((arg) => arg === '--config' || arg === '--key-file' || arg === '--new-keys');
+  const result = await runCli(
+    chosen ? argv : [...argv, '--key-file', join(keys, 'signing-key.json')],
+    io.output,
+  );
   if (!('emulator' in result)) throw new Error(`did not start: ${io.err.join('\n')}`);
   running = result.emulator;
   return { em: result.emulator, ...io };
@@ -41,7 +53,15 @@ describe('auth0-emulator --help', () => {
     const io = capture();
     expect(await runCli(['--help'], io.output)).toEqual({ exitCode: 0 });
     const text = io.out.join('\n');
-    for (const flag of ['--port N', '--host HOST', '--config FILE', '--quiet', '-h, --help'])
+    for (const flag of [
+      '--port N',
+      '--host HOST',
+      '--config FILE',
+      '--quiet',
+      '--key-file FILE',
+      '--new-keys',
+      '-h, --help',
+    ])
       expect(text).toContain(flag);
   });
 
@@ -110,6 +130,38 @@ describe('the banner', () => {
   });
 });
 
+describe('the signing key', () => {
+  const kid = async (em: Emulator) =>
+    ((await (await fetch(new URL('.well-known/jwks.json', em.issuer))).json()) as { keys: { kid: string }[] })
+      .keys[0]?.kid;
+
+  it('is kept beside --config across restarts, and the banner says where', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emu-cli-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, '{}');
+    try {
+      const first = await start(['--port', '0', '--quiet', '--config', file]);
+      const kept = join(dir, '.auth0-emulator', 'signing-key.json');
+      expect(first.out).toContain(
+        `Signing key: kept in ${kept} across restarts (delete it, or --new-keys, for a new one)`,
+      );
+      const before = await kid(first.em);
+      await first.em.close();
+      running = undefined;
+      const second = await start(['--port', '0', '--quiet', '--config', file]);
+      expect(await kid(second.em)).toBe(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is kept in the home folder without --config, and is new each start with --new-keys', async () => {
+    expect(defaultKeyFile(undefined)).toBe(join(homedir(), '.auth0-emulator', 'signing-key.json'));
+    const fresh = await start(['--port', '0', '--quiet', '--new-keys']);
+    expect(fresh.out.join('\n')).toContain('Signing key: new at this start (--new-keys)');
+  });
+});
+
 describe('start failures', () => {
   let blocker: Server | undefined;
   afterEach(async () => {
@@ -123,7 +175,7 @@ describe('start failures', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const io = capture();
-    expect(await runCli(['--port', String(port)], io.output)).toEqual({ exitCode: 1 });
+    expect(await runCli(['--port', String(port), '--new-keys'], io.output)).toEqual({ exitCode: 1 });
     expect(io.err[0]).toBe(
       `auth0-emulator: port ${port} on 127.0.0.1 is already in use (another emulator still running?).`,
     );

@@ -114,6 +114,17 @@ describe('HTML login with MFA, driven over HTTP with a cookie jar', () => {
     expect(claims(body.id_token).sub).toBe('auth0|pat');
   });
 
+  it('says a code was already used when it comes back within its time step', async () => {
+    const secret = em.seededUsers.find((user) => user.userId === 'auth0|rita')?.authenticators[0]?.secret;
+    const otp = generateTotp(secret ?? '');
+    const url = () => authorizeUrl(em, { code_challenge: pkce().challenge, code_challenge_method: 'S256' });
+    const login = { email: 'rita@example.com', password: 'Passw0rd!', factor: 'otp' as const, otp };
+    await em.login(url(), login);
+    await expect(em.login(url(), login)).rejects.toThrow(
+      /login failed at otp: That code was already used\. Wait for your authenticator app/,
+    );
+  });
+
   it('shows an error on the code form for a wrong code', async () => {
     await expect(
       em.login(authorizeUrl(em, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }), {

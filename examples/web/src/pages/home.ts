@@ -6,6 +6,10 @@ export interface TestUser {
   email: string;
   password: string;
   shows: string;
+  /** The Base32 key of the user's authenticator app, to add it to one by hand. */
+  otpKey?: string | undefined;
+  /** The recovery code issued at start; using it issues a new one (shown once on the MFA page). */
+  recoveryCode?: string | undefined;
 }
 
 /** The landing page: what the demo shows, the test users when there are some, and the way in. */
@@ -19,6 +23,13 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
               html`<dt><code>${user.email}</code></dt>
                 <dd>
                   password <code>${user.password}</code><br /><span class="muted">${user.shows}</span>
+                  ${user.otpKey ? html`<br />authenticator app key <code>${user.otpKey}</code>` : ''}
+                  ${
+                    user.recoveryCode
+                      ? html`<br />recovery code <code>${user.recoveryCode}</code>
+                          <span class="muted">(until used)</span>`
+                      : ''
+                  }
                 </dd>`,
           )}
         </dl>

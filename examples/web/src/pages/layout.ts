@@ -43,6 +43,7 @@ export function page(ctx: PageContext, title: string, body: Html, options: PageO
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         ${refresh}
         <title>${title} · auth0-server-ts demo</title>
+        <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
         <link rel="stylesheet" href="/style.css" />
       </head>
       <body>

@@ -20,7 +20,10 @@ function clientLines(client: EmulatorClient): string[] {
 }
 
 /** What the CLI prints at start: where everything is, and the credentials a developer needs to log in. */
-export function banner(em: Emulator, options: { logRequests: boolean }): string {
+export function banner(
+  em: Emulator,
+  options: { logRequests: boolean; keyFile?: string | undefined },
+): string {
   const lines = [
     'auth0-emulator: a local Auth0-compatible authorization server. Development only, not for production.',
     '',
@@ -28,6 +31,9 @@ export function banner(em: Emulator, options: { logRequests: boolean }): string 
     `Discovery:   ${em.issuer}.well-known/openid-configuration`,
     `MFA API:     ${em.issuer}mfa/`,
     `Dev:         ${em.issuer}__dev/outbox  ${em.issuer}__dev/stats`,
+    options.keyFile
+      ? `Signing key: kept in ${options.keyFile} across restarts (delete it, or --new-keys, for a new one)`
+      : 'Signing key: new at this start (--new-keys); apps that cached the old JWKS refuse new tokens for up to 30 s',
     '',
     'Clients:',
   ];

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
@@ -38,6 +40,15 @@ function startFailure(error: unknown, port: number, host: string, configFile: st
 }
 
 /**
+ * Where the signing key is kept by default: `.auth0-emulator/signing-key.json` beside the configuration
+ * file, else in the home folder, so a restart keeps the keys that running apps have cached.
+ */
+export function defaultKeyFile(configFile: string | undefined): string {
+  const dir = configFile ? dirname(resolve(configFile)) : homedir();
+  return join(dir, '.auth0-emulator', 'signing-key.json');
+}
+
+/**
  * The `auth0-emulator` command without the process around it: parses `argv`, prints the help or starts
  * the emulator and prints the banner. The request log is on unless `--quiet`.
  */
@@ -51,6 +62,8 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
         config: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         quiet: { type: 'boolean', default: false },
+        'key-file': { type: 'string' },
+        'new-keys': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -73,6 +86,7 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
     return { exitCode: 2 };
   }
   const logRequests = !values.quiet;
+  const keyFile = values['new-keys'] ? undefined : (values['key-file'] ?? defaultKeyFile(values.config));
   try {
     const raw: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : defaultConfig;
     const emulator = await startEmulator({
@@ -81,8 +95,9 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
       config: parseConfig(raw),
       logRequests,
       log: (line) => output.out(line),
+      ...(keyFile === undefined ? {} : { signingKeyFile: keyFile }),
     });
-    output.out(banner(emulator, { logRequests }));
+    output.out(banner(emulator, { logRequests, keyFile }));
     return { emulator };
   } catch (error) {
     output.err(startFailure(error, port, host, values.config));

@@ -1,5 +1,6 @@
 /** The text of `auth0-emulator --help`: every flag, then the configuration file's fields. */
 export const USAGE = `usage: auth0-emulator [--port N] [--host 127.0.0.1|localhost] [--config FILE] [--quiet]
+                      [--key-file FILE | --new-keys]
 
 A local Auth0-compatible authorization server for development and tests. Not for production.
 
@@ -9,6 +10,9 @@ Flags:
   --config FILE    JSON configuration (fields below); without it a demo tenant is used:
                    client emulator-app, users alice/bob/carol@example.com (password Passw0rd!)
   --quiet          no request log (codes sent, push challenges and errors still print)
+  --key-file FILE  where the signing key is kept across restarts (default
+                   .auth0-emulator/signing-key.json beside --config, else in the home folder)
+  --new-keys       a new signing key at each start, written nowhere
   -h, --help       print this help and exit
 
 Configuration file (every field optional but the ids, and a user's email and password):

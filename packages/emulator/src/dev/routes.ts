@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MfaService } from '../mfa/index.js';
-import { sendJson } from '../http/respond.js';
+import { sendHtml, sendJson } from '../http/respond.js';
 import { decodeComponent } from '../http/decode.js';
+import { outboxPage } from './outbox-page.js';
 import type { TokenStats } from './stats.js';
 
 const PUSH = /^\/__dev\/push\/([^/]+)\/(approve|deny)$/;
@@ -18,7 +19,9 @@ export function handleDev(
   pathname: string,
 ): boolean {
   if (req.method === 'GET' && pathname === '/__dev/outbox') {
-    sendJson(res, 200, mfa.outbox());
+    // A person following the link gets a page; tests and scripts (no text/html) get the JSON list.
+    if ((req.headers.accept ?? '').includes('text/html')) sendHtml(res, 200, outboxPage(mfa.outbox()));
+    else sendJson(res, 200, mfa.outbox());
     return true;
   }
   if (req.method === 'GET' && pathname === '/__dev/stats') {
@@ -34,4 +37,12 @@ export function handleDev(
     return true;
   }
   return false;
+}
+
+/**
+ * `/favicon.ico`: no icon, and no 404 in the browser's console either (the pages load nothing from
+ * elsewhere, so browsers ask for this one).
+ */
+export function noIcon(res: ServerResponse): void {
+  res.writeHead(204, { 'cache-control': 'public, max-age=86400' }).end();
 }

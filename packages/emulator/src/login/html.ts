@@ -85,6 +85,8 @@ border-radius:.375rem;font-size:1.0625rem;letter-spacing:.05em;line-height:1.9;t
 .recovery{display:block;padding:.75rem;text-align:center;font-size:1.25rem;background:#f4f5f8;
 border:1px dashed #8a91a0;border-radius:.375rem}
 .dev{font-size:.875rem;color:var(--muted)}
+table{width:100%;border-collapse:collapse;font-size:.9375rem}th,td{padding:.375rem .25rem;text-align:left;
+border-bottom:1px solid var(--line)}td .code{font-size:1.125rem;letter-spacing:.05em;white-space:nowrap}
 .more{margin-top:1.5rem;text-align:center;font-size:.9375rem}
 @media (max-width:30rem){main{margin:0 auto 1.5rem;padding:2rem 1.25rem;border-radius:0;box-shadow:none}
 body{background:var(--card)}}

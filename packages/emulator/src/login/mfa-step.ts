@@ -1,5 +1,5 @@
 import type { VerifyResult } from '../mfa/index.js';
-import { qrSvg } from '../mfa/index.js';
+import { OTP_ALREADY_USED, qrSvg } from '../mfa/index.js';
 import { redirect, sendHtml } from '../http/respond.js';
 import type { LoginDeps, LoginRequest } from './context.js';
 import { finishLogin } from './finish.js';
@@ -104,7 +104,14 @@ export async function applyVerifyResult(
   }
   const pending = result.body.error === 'authorization_pending' || result.body.error === 'slow_down';
   if (!pending && state.pending?.kind === 'push') state.pending = undefined;
-  return renderMfa(deps, r, state, pending ? undefined : result.body.error_description);
+  return renderMfa(deps, r, state, pending ? undefined : wording(result.body.error_description));
+}
+
+// The API's descriptions are for developers; the page says the same in a person's words where it matters.
+function wording(description: string | undefined): string | undefined {
+  return description === OTP_ALREADY_USED
+    ? 'That code was already used. Wait for your authenticator app to show the next one.'
+    : description;
 }
 
 /** POST /u/:uid/enroll: starts enrolling the chosen factor. */

@@ -42,15 +42,38 @@ async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, un
   if (!deps.mfaRequirement.needed({ user, resource: params.resource, acrValues: params.acr_values })) {
     return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd']);
   }
+  startMfa(deps, r, user.user_id, clientId);
+}
+
+/** Opens the MFA step of this login for `userId`: the page at /u/:uid then enrolls or challenges. */
+function startMfa(deps: LoginDeps, r: LoginRequest, userId: string, clientId: string): void {
   const context: MfaContext = { kind: 'interaction', uid: r.uid };
-  const { body } = deps.mfa.issueMfaToken({ userId: user.user_id, clientId, context });
-  deps.states.set(r.uid, {
-    userId: user.user_id,
-    clientId,
-    mfaToken: body.mfa_token,
-    requirements: body.mfa_requirements,
-  });
-  return redirect(r.res, `/u/${r.uid}`);
+  const { body } = deps.mfa.issueMfaToken({ userId, clientId, context });
+  deps.states.set(r.uid, { userId, clientId, mfaToken: body.mfa_token, requirements: body.mfa_requirements });
+  redirect(r.res, `/u/${r.uid}`);
+}
+
+/**
+ * Step-up inside a live session: when the only reason the login prompt shows is the missing second
+ * factor, the session's user goes straight to MFA, as Auth0 asks only for the factor. `prompt=login`,
+ * an expired `max_age` or no session add their own reasons, and the password is asked again.
+ */
+function stepUpInSession(
+  deps: LoginDeps,
+  r: LoginRequest,
+  details: {
+    prompt: { name: string; reasons: string[] };
+    session?: { accountId?: string };
+    params: Record<string, unknown>;
+  },
+): boolean {
+  const { name, reasons } = details.prompt;
+  if (name !== 'login' || reasons.length === 0 || reasons.some((reason) => reason !== 'mfa_required'))
+    return false;
+  const user = details.session?.accountId ? deps.users.byId(details.session.accountId) : undefined;
+  if (!user) return false;
+  startMfa(deps, r, user.user_id, String(details.params.client_id ?? ''));
+  return true;
 }
 
 /**
@@ -111,6 +134,7 @@ export async function handleLogin(
     await login(deps, r, details.params);
     return true;
   }
+  if (!state && req.method === 'GET' && !action && stepUpInSession(deps, r, details)) return true;
   if (!state) {
     const hint = details.params.login_hint;
     sendHtml(

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { handleDev } from '../dev/routes.js';
+import { handleDev, noIcon } from '../dev/routes.js';
 import type { TokenStats } from '../dev/stats.js';
 import { toSearchParams } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
@@ -71,6 +71,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     const url = new URL(req.url ?? '/', deps.provider.issuer);
     const path = url.pathname;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
+    if (path === '/favicon.ico') return noIcon(res);
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path === '/v2/logout' && req.method === 'GET') {
       return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, logoutOptions);

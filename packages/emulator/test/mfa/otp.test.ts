@@ -86,7 +86,7 @@ describe('otp', () => {
     expect(verify(60)).toMatchObject({ ok: false, status: 403 });
   });
 
-  it('verifyOtp refuses a code already used in the same time step', () => {
+  it('verifyOtp refuses a code already used in the same time step, saying it was used', () => {
     const t = setup();
     const { seeded } = t.start({ ...alice, authenticators: [{ type: 'otp', secret: 'JBSWY3DPEHPK3PXP' }] });
     expect(seeded.authenticators[0]?.secret).toBe('JBSWY3DPEHPK3PXP');
@@ -97,7 +97,15 @@ describe('otp', () => {
     expect(t.mfa.verifyOtp({ clientId: 'app', mfaToken: t.flow(alice.userId), otp })).toEqual({
       ok: false,
       status: 403,
-      body: { error: 'invalid_grant', error_description: 'Invalid otp_code.' },
+      body: {
+        error: 'invalid_grant',
+        error_description: 'This otp_code was already used. Wait for the next code.',
+      },
+    });
+    // A wrong code after a used one is still just wrong.
+    const wrong = otp === '000000' ? '000001' : '000000';
+    expect(t.mfa.verifyOtp({ clientId: 'app', mfaToken: t.flow(alice.userId), otp: wrong })).toMatchObject({
+      body: { error_description: 'Invalid otp_code.' },
     });
   });
 

@@ -1,6 +1,6 @@
-import { jwtVerify, type JWTPayload } from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { Auth0Error, IdTokenValidationError } from '../errors/index.js';
-import type { Transport } from '../http/index.js';
+import { JWKS_COOLDOWN, type Transport } from '../http/index.js';
 import { isRecord } from '../lib/is-record.js';
 
 /**
@@ -31,7 +31,29 @@ export async function verifyIdTokenSignature(transport: Transport, idToken: stri
     // A JWKS that cannot be fetched is a transport failure, not a bad token.
     if (err instanceof Auth0Error) throw err;
     const claim = isRecord(err) && typeof err.claim === 'string' ? err.claim : undefined;
-    const reason = err instanceof Error ? err.message : 'unknown failure';
+    const reason =
+      err instanceof errors.JWKSNoMatchingKey
+        ? noMatchingKey(idToken)
+        : err instanceof Error
+          ? err.message
+          : 'unknown failure';
     throw new IdTokenValidationError(`ID token validation failed: ${reason}`, claim);
   }
+}
+
+// The usual cause is a server that restarted with new keys (a local emulator), so say which kid was
+// missing and when the key set may be fetched again. The kid is the header's, shown only when it has
+// the shape of a key id: the header is the token's, and untrusted.
+function noMatchingKey(idToken: string): string {
+  let kid: unknown;
+  try {
+    kid = decodeProtectedHeader(idToken).kid;
+  } catch {
+    kid = undefined;
+  }
+  const named = typeof kid === 'string' && /^[\w.~-]{1,128}$/.test(kid) ? `with kid "${kid}" ` : '';
+  return (
+    `no key ${named}in the JWKS (did the server's signing keys change? the key set is fetched again ` +
+    `for an unknown kid at most every ${JWKS_COOLDOWN / 1000} s)`
+  );
 }

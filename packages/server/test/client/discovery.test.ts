@@ -31,7 +31,12 @@ describe('JWKS', () => {
     expect(tenant.counts.jwks).toBe(1);
     await tenant.rotateKeys();
     // Within the cooldown of the last fetch a new kid does not refetch (forged kids cannot drive fetches).
-    await expect(login()).rejects.toMatchObject({ code: 'id_token_invalid' });
+    // The error says why, naming the kid and no token value.
+    const refused: unknown = await login().catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'id_token_invalid' });
+    const message = refused instanceof Error ? refused.message : '';
+    expect(message).toMatch(/no key with kid "kid-[0-9a-f]{8}" in the JWKS .*at most every 30 s/);
+    expect(message).not.toMatch(/eyJ/);
     expect(tenant.counts.jwks).toBe(1);
     vi.setSystemTime(Date.now() + 30_001);
     await login();

@@ -56,16 +56,26 @@ export function verifyOtp(state: MfaState, input: VerifyOtpInput): VerifyResult 
 
   const now = state.options.now();
   const pendingAllowed = enrolling(flow.user, flow.record.verified);
+  let reused = false;
   for (const authenticator of flow.user.authenticators.values()) {
     if (authenticator.kind !== 'otp' || (!authenticator.active && !pendingAllowed)) continue;
     const step = verifyTotp(authenticator.secret, input.otp, now, authenticator.lastTimeStep);
-    if (step === undefined) continue;
+    if (step === undefined) {
+      // Right code, but its 30-second step was already spent: say so rather than "wrong code".
+      reused ||= verifyTotp(authenticator.secret, input.otp, now) !== undefined;
+      continue;
+    }
     authenticator.lastTimeStep = step;
     return completeFactor(state, flow, authenticator);
   }
   recordFailure(state, flow.user);
-  return oauthError(403, 'invalid_grant', 'Invalid otp_code.');
+  return reused
+    ? oauthError(403, 'invalid_grant', OTP_ALREADY_USED)
+    : oauthError(403, 'invalid_grant', 'Invalid otp_code.');
 }
+
+/** The description of a code whose time step was already used: wait for the next code. */
+export const OTP_ALREADY_USED = 'This otp_code was already used. Wait for the next code.';
 
 /**
  * The mfa-oob grant: an sms, voice or email oob_code with the `binding_code` that was sent, or a push
