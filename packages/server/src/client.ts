@@ -165,14 +165,16 @@ export class ServerClient<TStoreOptions = unknown> {
       options,
     );
     const key = this.#transactionKey(started.state);
-    const bound = await this.#binding?.bind(started.state, storeOptions);
-    const transaction = bound ? { ...started.transaction, binding: bound.binding } : started.transaction;
-    await Promise.all([
-      this.#transactionStore.set(key, transaction, false, storeOptions),
-      ...(bound?.displaced ?? []).map((state) =>
-        this.#transactionStore.delete(this.#transactionKey(state), storeOptions),
-      ),
-    ]).catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    const keeping = this.#binding
+      ? this.#binding.keep(
+          this.#transactionStore,
+          (state) => this.#transactionKey(state),
+          started.state,
+          started.transaction,
+          storeOptions,
+        )
+      : this.#transactionStore.set(key, started.transaction, false, storeOptions);
+    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
     return started.url;
   }
 

@@ -1,5 +1,5 @@
 import { base64url } from 'jose';
-import type { CookieHandler, CookieSerializeOptions } from '../types.js';
+import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { cookieName } from './options.js';
 
 /**
@@ -43,10 +43,28 @@ export class TransactionBinding<TStoreOptions> {
   }
 
   /**
+   * Keeps `transaction` (the login `state`'s) in `store` under `keyOf(state)`, bound to this browser,
+   * and deletes the logins it displaced from the browser's pending ones.
+   */
+  async keep(
+    store: TransactionStore<TStoreOptions>,
+    keyOf: (state: string) => string,
+    state: string,
+    transaction: TransactionData,
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    const { binding, displaced } = await this.#bind(state, storeOptions);
+    await Promise.all([
+      store.set(keyOf(state), { ...transaction, binding }, false, storeOptions),
+      ...displaced.map((old) => store.delete(keyOf(old), storeOptions)),
+    ]);
+  }
+
+  /**
    * Adds the login `state` to the browser's pending logins (making the browser's key when it has
    * none) and returns the hash the transaction keeps, with the states of the logins it displaced.
    */
-  async bind(state: string, storeOptions?: TStoreOptions): Promise<{ binding: string; displaced: string[] }> {
+  async #bind(state: string, storeOptions?: TStoreOptions): Promise<{ binding: string; displaced: string[] }> {
     const held = this.#read(storeOptions);
     const key = held?.key ?? base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
     const pending = [...(held?.states ?? []).filter((s) => s !== state), state];
