@@ -12,10 +12,6 @@ import {
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import {
-  cookieAttributes,
-  hostPrefixAllowed,
-  HOST_PREFIX,
-  secureByDefault,
   type SessionConfiguration,
   type SessionCoordinator,
 } from './session/index.js';
@@ -81,13 +77,14 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   session?: SessionConfiguration;
   /**
    * The session's key in the state store (its cookie name). Default `session.cookie.name`, else
-   * `__Host-__a0_session` for the default cookie store when its cookie is `Secure` with `Path=/` and
-   * no `Domain` (a browser then refuses the cookie from any other origin), else `__a0_session`.
+   * `__a0_session`. Every cookie store of this SDK writes it with the `__Host-` prefix when the
+   * cookie is `Secure` with `Path=/` and no `Domain` (a browser then refuses the cookie from any other
+   * origin): `__Host-__a0_session`.
    */
   stateIdentifier?: string;
   /**
-   * The prefix of transaction keys (`<prefix>.<state>`). Default `__Host-__a0_tx` for the default
-   * cookie store under the same conditions as the session cookie, else `__a0_tx`.
+   * The prefix of transaction keys (`<prefix>.<state>`). Default `__a0_tx`; the cookie store adds
+   * `__Host-` to its cookies under the same conditions as the session cookie.
    */
   transactionIdentifier?: string;
   /** The fetch used for EVERY request to the authorization server. Default the global `fetch`. */
@@ -179,7 +176,6 @@ export function resolveConfig<TStoreOptions>(
 
   const authorizationParams = resolveAuthorizationParams(options.authorizationParams);
   const session = resolveSession(options.session);
-  const hostPrefix = defaultCookiePrefix(session, authorizationParams);
   return {
     issuer: resolveIssuer(options.domain),
     clientId,
@@ -196,26 +192,16 @@ export function resolveConfig<TStoreOptions>(
     stateIdentifier:
       optionalName(options.stateIdentifier, 'stateIdentifier') ??
       optionalName(options.session?.cookie?.name, 'session.cookie.name') ??
-      `${options.stateStore === undefined ? hostPrefix : ''}__a0_session`,
+      '__a0_session',
     transactionIdentifier:
       optionalName(options.transactionIdentifier, 'transactionIdentifier') ??
-      `${options.transactionStore === undefined ? hostPrefix : ''}__a0_tx`,
+      '__a0_tx',
     fetch: fetchImpl,
     httpTimeout: positiveNumber(options.httpTimeout, 'httpTimeout', 10_000, 'milliseconds'),
     mfaTokenTtl: positiveNumber(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds'),
     tokenRefreshLeeway: nonNegativeNumber(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60, 'seconds'),
     clockTolerance: nonNegativeNumber(options.clockTolerance, 'clockTolerance', 60, 'seconds'),
   };
-}
-
-/**
- * `__Host-` when the default cookie stores' cookies can carry it (`Secure`, `Path=/`, no `Domain`; the
- * same attributes the stores derive from `session.cookie` and the redirect URI), else nothing.
- */
-function defaultCookiePrefix(session: SessionConfiguration, params: AuthorizationParameters): string {
-  const redirect = typeof params.redirect_uri === 'string' ? params.redirect_uri : undefined;
-  const attributes = cookieAttributes(session.cookie, secureByDefault(redirect));
-  return hostPrefixAllowed(attributes) ? HOST_PREFIX : '';
 }
 
 /** The session options as given; the stores check each value and name the field they reject. */

@@ -24,6 +24,8 @@ export interface CookieStoreParts<TStoreOptions> {
   /** The cookie attributes before `Max-Age`. */
   attributes: CookieSerializeOptions;
   cookies: CookieHandler<TStoreOptions>;
+  /** The cookie name of `identifier` ({@link cookieName}). */
+  name(identifier: string): string;
 }
 
 /**
@@ -37,10 +39,12 @@ export function cookieStoreParts<TStoreOptions>(
 ): CookieStoreParts<TStoreOptions> {
   requireObject(options, 'options');
   requireMethods(cookieHandler, 'cookieHandler', ['getCookie', 'getCookies', 'setCookie', 'deleteCookie']);
+  const attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
   return {
     sealer: createSealer(secretList(options.secret), purpose),
-    attributes: cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl)),
+    attributes,
     cookies: cookieHandler,
+    name: (identifier) => cookieName(identifier, attributes),
   };
 }
 
