@@ -154,7 +154,11 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
-    if (!this.#binding && storeOptions !== undefined && !(this.#transactionStore instanceof CookieTransactionStore))
+    if (
+      !this.#binding &&
+      storeOptions !== undefined &&
+      !(this.#transactionStore instanceof CookieTransactionStore)
+    )
       throw argumentError(
         '"cookieHandler" is required to bind a login to the browser that starts it when "transactionStore" keeps transactions on the server',
         'ERR_INVALID_ARG_TYPE',

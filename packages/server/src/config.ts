@@ -11,10 +11,7 @@ import {
   secretList,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
-import {
-  type SessionConfiguration,
-  type SessionCoordinator,
-} from './session/index.js';
+import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
 import type {
   AuthorizationParameters,
   CookieHandler,
@@ -53,7 +50,12 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   stateStore?: StateStore<TStoreOptions>;
   /** Where login transactions live. Optional when `cookieHandler` is given. */
   transactionStore?: TransactionStore<TStoreOptions>;
-  /** Reads and writes cookies; enables the default cookie stores. */
+  /**
+   * Reads and writes cookies; enables the default cookie stores, and binds every login to the browser
+   * that started it (the `__a0_txb` cookie), whatever the `transactionStore`. Give it with a
+   * server-side `transactionStore` too: without it, `startInteractiveLogin` with `storeOptions` is
+   * refused.
+   */
   cookieHandler?: CookieHandler<TStoreOptions>;
   /**
    * Coordinates sessions across processes (`RedisCoordinator` from `auth0-server-ts/redis`): the
@@ -193,9 +195,7 @@ export function resolveConfig<TStoreOptions>(
       optionalName(options.stateIdentifier, 'stateIdentifier') ??
       optionalName(options.session?.cookie?.name, 'session.cookie.name') ??
       '__a0_session',
-    transactionIdentifier:
-      optionalName(options.transactionIdentifier, 'transactionIdentifier') ??
-      '__a0_tx',
+    transactionIdentifier: optionalName(options.transactionIdentifier, 'transactionIdentifier') ?? '__a0_tx',
     fetch: fetchImpl,
     httpTimeout: positiveNumber(options.httpTimeout, 'httpTimeout', 10_000, 'milliseconds'),
     mfaTokenTtl: positiveNumber(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds'),

@@ -64,7 +64,10 @@ export class TransactionBinding<TStoreOptions> {
    * Adds the login `state` to the browser's pending logins (making the browser's key when it has
    * none) and returns the hash the transaction keeps, with the states of the logins it displaced.
    */
-  async #bind(state: string, storeOptions?: TStoreOptions): Promise<{ binding: string; displaced: string[] }> {
+  async #bind(
+    state: string,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ binding: string; displaced: string[] }> {
     const held = this.#read(storeOptions);
     const key = held?.key ?? base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
     const pending = [...(held?.states ?? []).filter((s) => s !== state), state];

@@ -5,7 +5,14 @@ import { auth0 } from '../../src/adapters/express.js';
 import { RedisTransactionStore } from '../../src/redis/index.js';
 import { MemoryTransactionStore } from '../../src/stores/index.js';
 import type { TransactionStore } from '../../src/types.js';
-import { ALICE, APP_SECRET, CAROL, startHarness, type AdapterHarness, type Browser } from '../adapters/harness.js';
+import {
+  ALICE,
+  APP_SECRET,
+  CAROL,
+  startHarness,
+  type AdapterHarness,
+  type Browser,
+} from '../adapters/harness.js';
 import { cleanup, redisClient, uniquePrefix } from '../redis/helpers.js';
 
 /**

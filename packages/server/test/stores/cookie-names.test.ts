@@ -10,7 +10,7 @@ import {
 import { cookieAttributes } from '../../src/session/lifetime.js';
 import { TransactionBinding } from '../../src/stores/transaction-binding.js';
 import type { CookieSerializeOptions } from '../../src/types.js';
-import { REDIRECT_URI, SECRET, setup } from '../helpers/client.js';
+import { SECRET, setup, tenantClientOptions } from '../helpers/client.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { makeState } from '../helpers/state.js';
 
@@ -20,7 +20,8 @@ type Cookie = { domain?: string; path?: string; secure?: boolean };
 const writers: [string, (jar: CookieJar, cookie: Cookie) => Promise<void>][] = [
   [
     'StatelessStateStore',
-    (jar, cookie) => new StatelessStateStore({ secret: SECRET, cookie }, jar).set('__a0_session', makeState()),
+    (jar, cookie) =>
+      new StatelessStateStore({ secret: SECRET, cookie }, jar).set('__a0_session', makeState()),
   ],
   [
     'StatefulStateStore',
@@ -32,7 +33,8 @@ const writers: [string, (jar: CookieJar, cookie: Cookie) => Promise<void>][] = [
   ],
   [
     'CookieTransactionStore',
-    (jar, cookie) => new CookieTransactionStore({ secret: SECRET, cookie }, jar).set('__a0_tx.s', { codeVerifier: 'v' }),
+    (jar, cookie) =>
+      new CookieTransactionStore({ secret: SECRET, cookie }, jar).set('__a0_tx.s', { codeVerifier: 'v' }),
   ],
   [
     'the login binding cookie',
@@ -68,12 +70,7 @@ describe('the __Host- prefix follows from the cookie attributes, whichever store
     const { tenant } = await setup();
     const jar = new CookieJar();
     const client = new ServerClient({
-      domain: new URL(tenant.issuer).host,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-      secret: SECRET,
-      authorizationParams: { redirect_uri: REDIRECT_URI },
-      customFetch: tenant.fetch,
+      ...tenantClientOptions(tenant),
       cookieHandler: jar,
       stateStore: new StatefulStateStore({ secret: SECRET, store: new MemorySessionStore() }, jar),
     });
