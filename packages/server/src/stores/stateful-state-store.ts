@@ -118,7 +118,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     }
     const sealed = await this.#parts.sealer.seal({ id }, ttl);
     this.#parts.cookies.setCookie(
-      identifier,
+      this.#parts.name(identifier),
       sealed,
       { ...this.#parts.attributes, maxAge: ttl },
       storeOptions,
@@ -160,7 +160,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
 
   async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {
     try {
-      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(this.#parts.name(identifier), storeOptions);
       if (!cookie) return undefined;
       const opened = await this.#parts.sealer.unseal(cookie);
       const id = opened.ok ? opened.payload['id'] : undefined;
@@ -171,7 +171,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   #deleteCookie(identifier: string, storeOptions: TStoreOptions | undefined): void {
-    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
+    this.#parts.cookies.deleteCookie(this.#parts.name(identifier), storeOptions, this.#parts.attributes);
   }
 }
 
