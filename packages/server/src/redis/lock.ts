@@ -75,9 +75,13 @@ export class RedisLock {
   async run<T>(key: string, fenceKey: string, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const owner = randomBytes(12).toString('base64url');
     const lease = await this.#acquire(key, fenceKey, owner);
+    // When the lease ends at the latest (measured after Redis's answer, so never too early).
+    let leaseEnd = Date.now() + this.#leaseMs;
     const renewal = setInterval(
       () => {
-        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).catch(() => undefined);
+        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).then((renewed) => {
+          if (Number(renewed) === 1) leaseEnd = Date.now() + this.#leaseMs;
+        }, ignore);
       },
       Math.max(50, Math.floor(this.#leaseMs / 3)),
     );
@@ -86,8 +90,22 @@ export class RedisLock {
       return await fn(lease);
     } finally {
       clearInterval(renewal);
-      // A release that fails leaves the lease to expire on its own.
-      await this.#redis.eval(RELEASE, [key], [lease.token]).catch(() => undefined);
+      await this.#release(key, lease.token, () => leaseEnd);
+    }
+  }
+
+  /**
+   * Gives the lock back. A release Redis does not take (it is away, or the client dropped the queued
+   * command) is tried again in the background until the lease has ended anyway: a lock left behind
+   * would keep every other caller waiting for the rest of its lease once Redis returns.
+   */
+  async #release(key: string, token: string, leaseEnd: () => number, attempt = 0): Promise<void> {
+    try {
+      await this.#redis.eval(RELEASE, [key], [token]);
+    } catch {
+      const delay = Math.min(100 * 2 ** attempt, 1_000);
+      if (Date.now() + delay >= leaseEnd()) return;
+      setTimeout(() => void this.#release(key, token, leaseEnd, attempt + 1), delay).unref();
     }
   }
 
@@ -102,7 +120,7 @@ export class RedisLock {
         // The attempt may still run: a client queues commands while it reconnects, and the deadline
         // only stops our waiting. Taken late, the lock would be held by no one for a whole lease, so
         // it is given back (and refused) by a command queued right behind the attempt.
-        this.#redis.eval(ABANDON, [key, mark], [owner, ABANDON_MARK_MS]).catch(() => undefined);
+        this.#redis.eval(ABANDON, [key, mark], [owner, ABANDON_MARK_MS]).catch(ignore);
         throw err;
       }
       if (fence > 0) return { key, token: `${owner}:${fence}`, fence };
@@ -117,3 +135,5 @@ export class RedisLock {
     }
   }
 }
+
+const ignore = (): void => undefined;

@@ -60,119 +60,128 @@ describe('a refreshed session left unsaved by a Redis restart', () => {
     rmSync(copy, { recursive: true, force: true });
   });
 
-  /** A client as an app may configure it: commands wait in the offline queue while Redis is away. */
-  function client(): Redis {
-    const c = new Redis({ port: redis.port, maxRetriesPerRequest: null, retryStrategy: () => 50 });
+  /** A client as an app may configure it; commands wait in the offline queue while Redis is away. */
+  function client(maxRetriesPerRequest: number | null = 1): Redis {
+    const c = new Redis({ port: redis.port, maxRetriesPerRequest, retryStrategy: () => 50 });
     c.on('error', () => undefined); // the outage is expected; the stores report it
     clients.push(c);
     return c;
   }
 
-  it('is written soon after Redis returns, and a second process asking then refreshes the rotated token', async () => {
-    const redisA = client();
-    let killOnTokenAnswer = false;
-    const jar = new CookieJar();
-    const app = new ServerClient({
-      domain: em.issuer.replace(/\/$/, ''),
-      clientId: 'app',
-      clientSecret: CLIENT_SECRET,
-      secret: SECRET,
-      authorizationParams: { redirect_uri: `${APP}/auth/callback` },
-      transactionStore: new MemoryTransactionStore(),
-      stateStore: new StatefulStateStore(
+  it.each([
+    // Everything queued while Redis was away runs when it returns, lock attempts given up on included.
+    ['waiting commands (maxRetriesPerRequest: null)', null],
+    // Queued commands fail after two reconnect attempts, the release of the lock held when Redis went too.
+    ['commands failing fast (maxRetriesPerRequest: 1)', 1],
+  ])(
+    '%s: is written soon after Redis returns, and a second process asking then refreshes the rotated token',
+    async (_, retries) => {
+      const redisA = client(retries);
+      let killOnTokenAnswer = false;
+      const jar = new CookieJar();
+      const app = new ServerClient({
+        domain: em.issuer.replace(/\/$/, ''),
+        clientId: 'app',
+        clientSecret: CLIENT_SECRET,
+        secret: SECRET,
+        authorizationParams: { redirect_uri: `${APP}/auth/callback` },
+        transactionStore: new MemoryTransactionStore(),
+        stateStore: new StatefulStateStore(
+          {
+            secret: SECRET,
+            appBaseUrl: APP,
+            store: new RedisSessionStore({
+              client: redisA,
+              secret: SECRET,
+              prefix,
+              timeoutMs: 300,
+              leaseMs: LEASE_MS,
+            }),
+          },
+          jar,
+        ),
+        // Redis dies between Auth0's answer to the refresh and the session write: the refresh token is
+        // spent and the rotated one lives only in this process.
+        customFetch: async (input, init) => {
+          const answer = await fetch(input, init);
+          if (
+            killOnTokenAnswer &&
+            String(input instanceof Request ? input.url : input).endsWith('/oauth/token')
+          ) {
+            killOnTokenAnswer = false;
+            await redis.kill();
+          }
+          return answer;
+        },
+      });
+      await app.completeInteractiveLogin(await em.login((await app.startInteractiveLogin()).href, ALICE));
+
+      // What Redis holds, read by an observer with its own client (never through the app).
+      const observer = new StatefulStateStore(
         {
           secret: SECRET,
           appBaseUrl: APP,
-          store: new RedisSessionStore({
-            client: redisA,
-            secret: SECRET,
-            prefix,
-            timeoutMs: 300,
-            leaseMs: LEASE_MS,
-          }),
+          store: new RedisSessionStore({ client: client(), secret: SECRET, prefix }),
         },
         jar,
-      ),
-      // Redis dies between Auth0's answer to the refresh and the session write: the refresh token is
-      // spent and the rotated one lives only in this process.
-      customFetch: async (input, init) => {
-        const answer = await fetch(input, init);
-        if (
-          killOnTokenAnswer &&
-          String(input instanceof Request ? input.url : input).endsWith('/oauth/token')
-        ) {
-          killOnTokenAnswer = false;
-          await redis.kill();
-        }
-        return answer;
-      },
-    });
-    await app.completeInteractiveLogin(await em.login((await app.startInteractiveLogin()).href, ALICE));
-
-    // What Redis holds, read by an observer with its own client (never through the app).
-    const observer = new StatefulStateStore(
-      {
-        secret: SECRET,
-        appBaseUrl: APP,
-        store: new RedisSessionStore({ client: client(), secret: SECRET, prefix }),
-      },
-      jar,
-    );
-    const spent = (await observer.get('__a0_session'))?.refreshToken;
-    expect(spent).toBeTypeOf('string');
-
-    killOnTokenAnswer = true;
-    await expect(app.getAccessToken()).resolves.toMatchObject({ audience: 'default' });
-    // Redis stays away while the background write tries (and gives up on) several lock attempts.
-    await sleep(2_000);
-    const ready = new Promise<number>((resolve) => redisA.once('ready', () => resolve(performance.now())));
-    await redis.start();
-    const readyAt = await ready;
-
-    // Right after the write lands (or at the bound), a second process asks for a token for the session.
-    let landedMs = Infinity;
-    while (performance.now() - readyAt < BOUND_MS) {
-      const held = await observer.get('__a0_session').catch(() => undefined);
-      if (held && held.refreshToken !== spent) {
-        landedMs = performance.now() - readyAt;
-        break;
-      }
-      await sleep(25);
-    }
-    const refreshesBefore = em.stats()['refresh_token'] ?? 0;
-    const [answer] = await new Promise<Result[]>((resolve, reject) => {
-      other.once('message', (m: { results?: Result[]; error?: string }) =>
-        m.results ? resolve(m.results) : reject(new Error(m.error)),
       );
-      other.send({
-        issuer: em.issuer,
-        clientSecret: CLIENT_SECRET,
-        secret: SECRET,
-        redirectUri: `${APP}/auth/callback`,
-        appBaseUrl: APP,
-        prefix,
-        port: redis.port,
-        calls: 1,
-        mode: 'stateful',
-        cookies: jar.getCookies(),
-      });
-    });
-    console.info(
-      `unsaved refresh after a Redis restart: written ${Math.round(landedMs)} ms after the reconnect; ` +
-        `the second process: ${answer?.ok ? 'a token' : answer?.code}`,
-    );
+      const spent = (await observer.get('__a0_session'))?.refreshToken;
+      expect(spent).toBeTypeOf('string');
 
-    // The second process refreshed with the rotated token (one refresh, no reuse of the spent one)...
-    expect(answer).toMatchObject({ ok: true });
-    expect((em.stats()['refresh_token'] ?? 0) - refreshesBefore).toBe(1);
-    // ...because the session was written within the promised time after the reconnect.
-    expect(landedMs).toBeLessThanOrEqual(BOUND_MS);
-    // And the session lives on in the first instance.
-    await expect(app.getAccessToken()).resolves.toMatchObject({ audience: 'default' });
-  }, 60_000);
+      killOnTokenAnswer = true;
+      await expect(app.getAccessToken()).resolves.toMatchObject({ audience: 'default' });
+      // Redis stays away while the background write tries (and gives up on) several lock attempts.
+      await sleep(2_000);
+      const ready = new Promise<number>((resolve) => redisA.once('ready', () => resolve(performance.now())));
+      await redis.start();
+      const readyAt = await ready;
+
+      // Right after the write lands (or at the bound), a second process asks for a token for the session.
+      let landedMs = Infinity;
+      while (performance.now() - readyAt < BOUND_MS) {
+        const held = await observer.get('__a0_session').catch(() => undefined);
+        if (held && held.refreshToken !== spent) {
+          landedMs = performance.now() - readyAt;
+          break;
+        }
+        await sleep(25);
+      }
+      const refreshesBefore = em.stats()['refresh_token'] ?? 0;
+      const [answer] = await new Promise<Result[]>((resolve, reject) => {
+        other.once('message', (m: { results?: Result[]; error?: string }) =>
+          m.results ? resolve(m.results) : reject(new Error(m.error)),
+        );
+        other.send({
+          issuer: em.issuer,
+          clientSecret: CLIENT_SECRET,
+          secret: SECRET,
+          redirectUri: `${APP}/auth/callback`,
+          appBaseUrl: APP,
+          prefix,
+          port: redis.port,
+          calls: 1,
+          mode: 'stateful',
+          cookies: jar.getCookies(),
+        });
+      });
+      console.info(
+        `unsaved refresh after a Redis restart: written ${Math.round(landedMs)} ms after the reconnect; ` +
+          `the second process: ${answer?.ok ? 'a token' : answer?.code}`,
+      );
+
+      // The second process refreshed with the rotated token (one refresh, no reuse of the spent one)...
+      expect(answer).toMatchObject({ ok: true });
+      expect((em.stats()['refresh_token'] ?? 0) - refreshesBefore).toBe(1);
+      // ...because the session was written within the promised time after the reconnect.
+      expect(landedMs).toBeLessThanOrEqual(BOUND_MS);
+      // And the session lives on in the first instance.
+      await expect(app.getAccessToken()).resolves.toMatchObject({ audience: 'default' });
+    },
+    60_000,
+  );
 
   it('a lock attempt given up on while Redis stalls leaves the lock free when Redis runs it late', async () => {
-    const stalled = client();
+    const stalled = client(null);
     const coordinator = new RedisCoordinator({
       client: stalled,
       prefix,
