@@ -181,23 +181,21 @@ describe('a refreshed session left unsaved by a Redis restart', () => {
   );
 
   it('a lock attempt given up on while Redis stalls leaves the lock free when Redis runs it late', async () => {
-    const stalled = client(null);
-    const coordinator = new RedisCoordinator({
-      client: stalled,
-      prefix,
-      timeoutMs: 100,
-      leaseMs: LEASE_MS,
-      waitMs: 1_000,
-    });
+    const redisC = client(null);
+    const timing = { client: redisC, prefix, leaseMs: LEASE_MS, waitMs: 1_000 };
+    const patient = new RedisCoordinator(timing);
+    const hasty = new RedisCoordinator({ ...timing, timeoutMs: 100 });
     // Once first, so the scripts are loaded and the late attempt runs as it was sent.
-    await coordinator.withLock('stall', async () => undefined);
+    await patient.withLock('stall', async () => undefined);
+    // Redis holds every script (they may write) until the pause is lifted; this client's other commands
+    // run in order after it.
     const control = client();
-    await control.call('CLIENT', ['PAUSE', '500', 'ALL']);
-    const attempt = coordinator.withLock('stall', async () => 'never');
-    await expect(attempt).rejects.toMatchObject({ code: 'store_unavailable' });
-    await control.ping(); // answered once the pause is over
-    // The given-up attempt ran when the pause ended; the next caller gets the lock at once, not a lease
-    // (10 s) later.
-    await expect(coordinator.withLock('stall', async () => 'taken')).resolves.toBe('taken');
+    await control.call('CLIENT', ['PAUSE', '60000', 'WRITE']);
+    await expect(hasty.withLock('stall', async () => 'never')).rejects.toMatchObject({
+      code: 'store_unavailable',
+    });
+    await control.call('CLIENT', ['UNPAUSE']);
+    // The given-up attempt runs now; the next caller gets the lock at once, not a lease (10 s) later.
+    await expect(patient.withLock('stall', async () => 'taken')).resolves.toBe('taken');
   }, 30_000);
 });
