@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
-import { startEmulator } from '../emulator.js';
+import { isEmulatorHost, startEmulator } from '../emulator.js';
+import { stateDir } from '../config/state-dir.js';
 import type { Emulator } from '../emulator.js';
 import { banner } from './banner.js';
 import { USAGE } from './usage.js';
@@ -50,6 +51,8 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
         port: { type: 'string', default: '4400' },
         config: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
+        https: { type: 'boolean', default: false },
+        'cert-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -68,8 +71,14 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
     return { exitCode: 2 };
   }
   const host = values.host;
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    output.err(`auth0-emulator: --host must be 127.0.0.1 or localhost, not "${host}"`);
+  if (!isEmulatorHost(host)) {
+    output.err(
+      `auth0-emulator: --host must be 127.0.0.1, localhost or a name under .localhost (tenant.localhost), not "${host}"`,
+    );
+    return { exitCode: 2 };
+  }
+  if (values['cert-dir'] !== undefined && !values.https) {
+    output.err('auth0-emulator: --cert-dir needs --https');
     return { exitCode: 2 };
   }
   const logRequests = !values.quiet;
@@ -81,6 +90,9 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
       config: parseConfig(raw),
       logRequests,
       log: (line) => output.out(line),
+      ...(values.https
+        ? { https: { dir: stateDir({ dir: values['cert-dir'], configFile: values.config }) } }
+        : {}),
     });
     output.out(banner(emulator, { logRequests }));
     return { emulator };
