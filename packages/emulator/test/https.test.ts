@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
+import { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
@@ -31,8 +32,7 @@ function get(
       (res) => {
         // Read while the socket is still this response's.
         const socket = res.socket;
-        const cert =
-          socket && 'getPeerX509Certificate' in socket ? socket.getPeerX509Certificate() : undefined;
+        const cert = socket instanceof TLSSocket ? socket.getPeerX509Certificate() : undefined;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
