@@ -1,30 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
 import { CookieJar } from 'auth0-emulator';
-import { startTestEmulator } from '../../../../test/emulator.js';
 import { trustingFetch } from '../../src/https/fetch.js';
-import { freePort, startPeerApp } from './child.js';
-import type { PeerApp } from './child.js';
+import { startPeerSetup } from './child.js';
+import type { PeerApp, PeerSetup } from './child.js';
 
 // The peer SDK insists on an https domain: it runs in its own process against the emulator over
 // HTTPS, trusting the emulator's CA through NODE_EXTRA_CA_CERTS as a developer would.
 const CLIENT = { id: 'peer-app', secret: 'peer-app-secret-at-least-32-characters' };
 const STEP_UP_API = 'https://bank.example.com';
 
-let dir: string;
 let em: Emulator;
 let app: PeerApp;
+let setup: PeerSetup | undefined;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'emulator-peer-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  em = await startTestEmulator(
-    {
+  setup = await startPeerSetup(
+    'server-js-app.mjs',
+    (origin) => ({
       clients: [
         {
           client_id: CLIENT.id,
@@ -43,21 +37,16 @@ beforeAll(async () => {
         },
       ],
       apis: [{ audience: STEP_UP_API, scopes: ['transfer'], mfa: 'required' }],
-    },
-    { https: { dir }, host: 'localhost' },
+    }),
+    (emulator) => ({
+      DOMAIN: new URL(emulator.issuer).host,
+      CLIENT_ID: CLIENT.id,
+      CLIENT_SECRET: CLIENT.secret,
+    }),
   );
-  if (!em.caFile) throw new Error('no CA file');
-  app = await startPeerApp('server-js-app.mjs', port, em.caFile, {
-    DOMAIN: new URL(em.issuer).host,
-    CLIENT_ID: CLIENT.id,
-    CLIENT_SECRET: CLIENT.secret,
-  });
+  ({ em, app } = setup);
 }, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await em?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => setup?.close());
 
 /** The peer's login: its authorize URL, the emulator's pages, its callback. */
 async function logIn(email: string): Promise<Record<string, unknown>> {

@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Emulator, EmulatorConfigInput } from 'auth0-emulator';
+import { startTestEmulator } from '../../../../test/emulator.js';
 
 /** A port nobody listens on right now (the peer app needs its redirect_uri before it starts). */
 export async function freePort(): Promise<number> {
@@ -72,5 +77,50 @@ export async function startPeerApp(
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/** The emulator over HTTPS (its CA in a temporary directory) and a peer app in its own process. */
+export interface PeerSetup {
+  em: Emulator;
+  app: PeerApp;
+  /** Stops both and removes the CA directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the emulator over HTTPS as `localhost` with the configuration `config(origin)` (origin: the
+ * app's, for its redirect URIs), then `script` with `env(em)`, trusting the emulator's CA.
+ */
+export async function startPeerSetup(
+  script: string,
+  config: (origin: string) => EmulatorConfigInput,
+  env: (em: Emulator) => Record<string, string>,
+): Promise<PeerSetup> {
+  const dir = await mkdtemp(join(tmpdir(), 'emulator-peer-'));
+  const port = await freePort();
+  const em = await startTestEmulator(config(`http://127.0.0.1:${port}`), {
+    https: { dir },
+    host: 'localhost',
+  });
+  const cleanUp = async () => {
+    await em.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  let app: PeerApp;
+  try {
+    if (!em.caFile) throw new Error('the emulator has no CA file');
+    app = await startPeerApp(script, port, em.caFile, env(em));
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {
+    em,
+    app,
+    close: async () => {
+      await app.close();
+      await cleanUp();
+    },
   };
 }

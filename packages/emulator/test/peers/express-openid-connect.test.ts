@@ -1,28 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { startTestEmulator } from '../../../../test/emulator.js';
 import { trustingFetch } from '../../src/https/fetch.js';
-import { freePort, startPeerApp } from './child.js';
-import type { PeerApp } from './child.js';
+import { startPeerSetup } from './child.js';
+import type { PeerApp, PeerSetup } from './child.js';
 
 // express-openid-connect insists on an https issuer: it runs in its own process against the emulator
 // over HTTPS, trusting the emulator's CA through NODE_EXTRA_CA_CERTS.
 const CLIENT = { id: 'express-app', secret: 'express-app-secret-at-least-32-characters' };
 
-let dir: string;
 let em: Emulator;
 let app: PeerApp;
+let setup: PeerSetup | undefined;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'emulator-eoc-'));
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  em = await startTestEmulator(
-    {
+  setup = await startPeerSetup(
+    'express-oidc-app.mjs',
+    (origin) => ({
       clients: [
         {
           client_id: CLIENT.id,
@@ -32,21 +26,12 @@ beforeAll(async () => {
         },
       ],
       users: [{ user_id: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!', name: 'Alice' }],
-    },
-    { https: { dir }, host: 'localhost' },
+    }),
+    (emulator) => ({ ISSUER: emulator.issuer, CLIENT_ID: CLIENT.id, CLIENT_SECRET: CLIENT.secret }),
   );
-  if (!em.caFile) throw new Error('no CA file');
-  app = await startPeerApp('express-oidc-app.mjs', port, em.caFile, {
-    ISSUER: em.issuer,
-    CLIENT_ID: CLIENT.id,
-    CLIENT_SECRET: CLIENT.secret,
-  });
+  ({ em, app } = setup);
 }, 60_000);
-afterAll(async () => {
-  await app?.close();
-  await em?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => setup?.close());
 
 describe('express-openid-connect against auth0-emulator --https', () => {
   it('logs in through the emulator’s pages, then logs out at the emulator and back', async () => {
