@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { CookieJar } from 'auth0-emulator';
+import { CookieJar, defaultConfig } from 'auth0-emulator';
+import { startTestEmulator } from '../../../test/emulator.js';
 import {
   authorizeUrl,
   baseConfig,
@@ -96,6 +97,28 @@ describe('Management API tokens', () => {
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: 'Not Found' },
     });
+  });
+});
+
+describe('the default configuration', () => {
+  it('has a machine-to-machine client that gets a Management API token', async () => {
+    const tenant = await startTestEmulator(defaultConfig);
+    try {
+      const client = defaultConfig.clients.find((c) => c.client_id === 'emulator-m2m');
+      const answer = await fetch(new URL('oauth/token', tenant.issuer), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: client?.client_id,
+          client_secret: client?.client_secret,
+          audience: `${tenant.issuer}api/v2/`,
+        }),
+      });
+      expect(answer.status).toBe(200);
+    } finally {
+      await tenant.close();
+    }
   });
 });
 
