@@ -278,7 +278,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tenant = build();
       handler = tenant.listener;
     };
-    const loginFetch = tls ? trustingFetch(tls.ca) : globalThis.fetch;
+    // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
+    const loginFetch = tls ? trustingFetch(tls.ca) : undefined;
 
     return {
       issuer,
