@@ -1,5 +1,5 @@
 import { StoreError, storeFailure } from '../errors/store-error.js';
-import { isStateData } from '../stores/state-data.js';
+import { isStateData } from './state-data.js';
 import type { StateData, StateStore } from '../types.js';
 import type { SessionOwner } from './access.js';
 import type { SessionCoordinator } from './coordinator.js';

@@ -10,7 +10,7 @@ import { newSessionId } from '../session/session-id.js';
 import type { CookieHandler, LogoutTokenClaims, StateData, StateStore } from '../types.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
-import { assertStateData, isStateData } from './state-data.js';
+import { assertStateData, isStateData } from '../session/state-data.js';
 import { requireMethods } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
 
