@@ -10,7 +10,12 @@ const QUERY = { audience: 'https://api.example.com' };
 /** One session in a store that can refuse writes, behind the lock an owner would take, and a clock. */
 function host(initial: StateData | undefined = makeState({ refreshToken: 'rt-0' })) {
   const lock = new LocalLock();
-  const world = { stored: initial, down: true, writes: 0, now: 1_000_000 };
+  const world: { stored: StateData | undefined; down: boolean; writes: number; now: number } = {
+    stored: initial,
+    down: true,
+    writes: 0,
+    now: 1_000_000,
+  };
   const kept = new KeptRefreshes<undefined>({
     locked: (sid, fn) => lock.run(sid, fn),
     read: async () => world.stored && structuredClone(world.stored),
