@@ -47,6 +47,11 @@ function coordinatorWith(withLock: SessionCoordinator['withLock']): SessionCoord
 }
 
 describe('the session owner: update(fn) is the one write', () => {
+  it('offers no other way to change the session: get, update, and back-channel logout only', () => {
+    const owner = createSessionOwner({ store: new MemoryStateStore(), identifier: ID });
+    expect(Object.keys(owner).sort()).toEqual(['deleteByLogoutToken', 'get', 'update']);
+  });
+
   it('writes what fn returns, under the lock, and resolves to it', async () => {
     const store = new MemoryStateStore();
     await store.set(ID, makeState({ refreshToken: 'rt-0' }));
