@@ -22,9 +22,9 @@ import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
-import { applyTokenResponse } from './session/apply-token-response.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
+import { loggedIn } from './session/rules.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
@@ -234,12 +234,11 @@ export class ServerClient<TStoreOptions = unknown> {
       .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
     this.#binding?.release(state, storeOptions);
     const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
-    const session = applyTokenResponse(undefined, toTokenResponse(response), {
-      audience: transaction.audience ?? this.#defaultAudience,
-      scope: transaction.scope,
-      claims,
-    });
-    await this.#sessions.update(() => this.#sessions.set(session, storeOptions, true), storeOptions);
+    const session = loggedIn(
+      { tokens: toTokenResponse(response), claims },
+      { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope },
+    );
+    await this.#sessions.update(() => session, storeOptions);
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
   }
 
@@ -340,11 +339,12 @@ export class ServerClient<TStoreOptions = unknown> {
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
       throw argumentError('"returnTo" must be an absolute URL');
     }
-    const state = await this.#sessions.update(async (current) => {
-      await this.#sessions.delete(storeOptions);
-      return current;
+    let idToken: string | undefined;
+    await this.#sessions.update((current) => {
+      idToken = current?.idToken;
+      return null;
     }, storeOptions);
-    return buildLogoutUrl(this.#transport, options, state?.idToken);
+    return buildLogoutUrl(this.#transport, options, idToken);
   }
 
   /**

@@ -10,7 +10,7 @@ import {
 import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
-import { assertStateData, isStateData } from './state-data.js';
+import { assertStateData, isStateData } from '../session/state-data.js';
 import { redactedView } from '../lib/redact.js';
 
 /** Options of a {@link StatelessStateStore}. */
