@@ -23,6 +23,9 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'docs/**/*.test.ts'],
+    // Starts a private Redis and a Redis Cluster for the run (and checks the prerequisites): tests get
+    // their ports from the environment (test/services.ts).
+    globalSetup: ['./test/global-setup.ts'],
     testTimeout: 20_000,
     // The fault matrix (describe.concurrent) mostly waits on injected hangs: let more cells wait at once.
     maxConcurrency: 12,

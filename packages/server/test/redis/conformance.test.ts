@@ -15,7 +15,7 @@ import {
   stateStoreConformance,
   transactionStoreConformance,
 } from '../../src/testing/index.js';
-import { cleanup, clusterAvailable, clusterClient, redisClient, uniquePrefix } from './helpers.js';
+import { cleanup, clusterClient, redisClient, uniquePrefix } from './helpers.js';
 
 const secret = 'a-redis-store-secret-of-at-least-32-chars';
 
@@ -81,6 +81,6 @@ function suites(label: string, connect: () => RedisClient): void {
 }
 
 suites('standalone', () => redisClient());
-describe.runIf(clusterAvailable())('on the local Redis Cluster', () => {
+describe('on the local Redis Cluster', () => {
   suites('cluster', () => clusterClient());
 });
