@@ -47,7 +47,7 @@ function suites(label: string, connect: () => RedisClient): void {
     `RedisSessionStore (${label})`,
     () => new RedisSessionStore({ client: shared.client, secret, prefix }),
     { describe, it },
-    { unreachable: () => new RedisSessionStore(unreachable) },
+    { unreachable: () => new RedisSessionStore(unreachable), sharedByInstances: true },
   );
   stateStoreConformance(
     `StatefulStateStore over RedisSessionStore (${label})`,
