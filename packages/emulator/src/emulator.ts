@@ -7,7 +7,7 @@ import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
-import { RefreshAudiences } from './grants/refresh-audiences.js';
+import { RefreshAudiences } from './provider/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
