@@ -12,6 +12,7 @@ import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from '../session/state-data.js';
 import { redactedView } from '../lib/redact.js';
+import { argumentError } from '../lib/validate.js';
 
 /** Options of a {@link StatelessStateStore}. */
 export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
@@ -150,8 +151,8 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
       const overhead = this.#overhead(name, options);
       const budget = MAX_COOKIE_BYTES - overhead;
       if (budget < MIN_CHUNK_BYTES) {
-        throw new RangeError(
-          'the session cookie name and attributes leave no room for a value in 4096 bytes',
+        throw argumentError(
+          '"identifier" (the session cookie name) and the cookie attributes leave no room for a value in 4096 bytes',
         );
       }
       const value = sealed.slice(at, at + budget);
