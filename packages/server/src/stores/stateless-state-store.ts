@@ -75,8 +75,6 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
         sealed += chunk;
       }
       if (!sealed) return Promise.resolve(undefined);
-      // Not an async function: once the keys are ready a read is synchronous, and pays for one
-      // settled promise rather than an async frame and an await.
       const opened = this.#parts.sealer.unsealNow<{ s?: unknown }>(sealed);
       if (opened) return Promise.resolve(this.#stateOf(opened));
       return this.#parts.sealer
