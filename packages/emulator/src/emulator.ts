@@ -99,7 +99,6 @@ export interface StartEmulatorOptions {
   signingKeyFile?: string;
 }
 
-
 /** A running emulator. */
 export interface Emulator {
   /** `http://127.0.0.1:N/` (`https://` with `https`), with the trailing slash Auth0 issuers have. */

@@ -64,7 +64,10 @@ describe('Emulator.mfa: the outbox, push answers and TOTP codes a test needs', (
       }
     })();
     expect(error).toBeInstanceOf(TypeError);
-    expect(error).toMatchObject({ code: 'ERR_INVALID_ARG_VALUE', message: expect.stringMatching(/^approvePush: /) });
+    expect(error).toMatchObject({
+      code: 'ERR_INVALID_ARG_VALUE',
+      message: expect.stringMatching(/^approvePush: /),
+    });
     expect(String(error)).not.toContain(oobCode);
     expect(() => em.mfa.denyPush('no-such-oob-code')).toThrow(/denyPush: No push challenge/);
   });
@@ -80,7 +83,10 @@ describe('Emulator.mfa: the outbox, push answers and TOTP codes a test needs', (
 
   it('totp throws a coded TypeError for a user without an otp factor', () => {
     expect(() => em.mfa.totp('auth0|pat')).toThrow(
-      expect.objectContaining({ code: 'ERR_INVALID_ARG_VALUE', message: 'totp: auth0|pat has no such otp factor' }),
+      expect.objectContaining({
+        code: 'ERR_INVALID_ARG_VALUE',
+        message: 'totp: auth0|pat has no such otp factor',
+      }),
     );
   });
 });

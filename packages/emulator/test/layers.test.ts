@@ -78,7 +78,9 @@ describe('the layers of auth0-emulator', () => {
     expect(loopsOf([edge('grants', 'provider'), edge('provider', 'grants'), edge('dev', 'http')])).toEqual([
       'grants <-> provider',
     ]);
-    expect(loopsOf([edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'd')])).toEqual(['a <-> b <-> c']);
+    expect(loopsOf([edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('c', 'd')])).toEqual([
+      'a <-> b <-> c',
+    ]);
   });
 
   it('mfa/ imports only itself, lib/, Node built-ins, otplib and qr: no oidc-provider, no HTTP front', () => {

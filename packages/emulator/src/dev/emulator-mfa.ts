@@ -46,7 +46,10 @@ function answered(result: HandlerResult, method: string): void {
   if (result.status === 200) return;
   const body = result.body;
   const description =
-    typeof body === 'object' && body !== null && 'error_description' in body && typeof body.error_description === 'string'
+    typeof body === 'object' &&
+    body !== null &&
+    'error_description' in body &&
+    typeof body.error_description === 'string'
       ? body.error_description
       : `answered ${result.status}`;
   throw argumentError(`${method}: ${description}`);

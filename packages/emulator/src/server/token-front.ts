@@ -7,7 +7,14 @@ import type { RefreshAudiences } from '../provider/refresh-audiences.js';
 import type { MfaService } from '../mfa/index.js';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
-import { BODY_TOO_LARGE, BodyTooLargeError, param, parseParams, readBody, replayAsForm } from '../http/body.js';
+import {
+  BODY_TOO_LARGE,
+  BodyTooLargeError,
+  param,
+  parseParams,
+  readBody,
+  replayAsForm,
+} from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import type { Params } from '../http/body.js';
 import type { ClientAuthenticator } from '../http/client-auth.js';

@@ -86,7 +86,9 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     // The sealed value is base64url and dots: one byte a character.
     const size = cookieOverhead(identifier, options) + sealed.length;
     if (size > MAX_COOKIE_BYTES) {
-      throw argumentError(`"appState" makes the login transaction a ${size}-byte cookie, over 4096: keep it small`);
+      throw argumentError(
+        `"appState" makes the login transaction a ${size}-byte cookie, over 4096: keep it small`,
+      );
     }
     await this.#dropOldest(identifier, storeOptions);
     this.#parts.cookies.setCookie(identifier, sealed, options, storeOptions);

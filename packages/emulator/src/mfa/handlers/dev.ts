@@ -25,6 +25,8 @@ export function denyPush(state: MfaState, oobCode: string): HandlerResult {
  */
 export function currentTotp(state: MfaState, userId: string, authenticatorId?: string): string | undefined {
   const factors = [...(state.users.get(userId)?.authenticators.values() ?? [])];
-  const otp = factors.find((a) => a.kind === 'otp' && (authenticatorId === undefined || a.id === authenticatorId));
+  const otp = factors.find(
+    (a) => a.kind === 'otp' && (authenticatorId === undefined || a.id === authenticatorId),
+  );
   return otp?.kind === 'otp' ? generateTotp(otp.secret, state.options.now()) : undefined;
 }
