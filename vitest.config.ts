@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests import the workspace packages by name; point those names at the sources so a test run needs no
-// build. The packed-package test (packages/server/test/pack.test.ts) checks the built form separately.
+// build. The packed-package test (packages/server/test/package/packed.test.ts) checks the built form
+// separately.
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export default defineConfig({

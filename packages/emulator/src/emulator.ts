@@ -7,11 +7,12 @@ import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
-import { RefreshAudiences } from './grants/refresh-audiences.js';
+import { RefreshAudiences } from './provider/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
-import { MfaService as MfaModule } from './mfa/index.js';
+import { MfaService } from './mfa/index.js';
+import { emulatorMfa, type EmulatorMfa } from './dev/emulator-mfa.js';
 import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
@@ -98,21 +99,6 @@ export interface StartEmulatorOptions {
   signingKeyFile?: string;
 }
 
-/**
- * The MFA module of a running emulator, {@link Emulator.mfa}: the outbox of codes sent, push challenges to
- * answer, the MFA API's operations. A type only: the emulator builds the one instance, users do not.
- *
- * @example
- * ```ts
- * const em = await startEmulator({ port: 0, quiet: true, config });
- * // After a challenge by SMS, voice or email: the code the user would have received.
- * const sent = em.mfa.outbox().at(-1);
- * ```
- */
-// An alias rather than a re-export of the class, so the declarations offer no constructor that has no
-// runtime export behind it.
-export type MfaService = MfaModule;
-
 /** A running emulator. */
 export interface Emulator {
   /** `http://127.0.0.1:N/` (`https://` with `https`), with the trailing slash Auth0 issuers have. */
@@ -125,8 +111,18 @@ export interface Emulator {
   config: EmulatorConfig;
   /** The users as the MFA module registered them, with generated authenticator secrets. */
   readonly seededUsers: SeededUser[];
-  /** The MFA module, for tests that read the outbox or answer push challenges directly. */
-  readonly mfa: MfaService;
+  /**
+   * What a test needs of MFA: the outbox of codes sent, push challenges to answer, a user's current
+   * TOTP code.
+   *
+   * @example
+   * ```ts
+   * const em = await startEmulator({ port: 0, quiet: true, config });
+   * // After a challenge by SMS, voice or email: the code the user would have received.
+   * const sent = em.mfa.outbox().at(-1);
+   * ```
+   */
+  readonly mfa: EmulatorMfa;
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
   /**
@@ -230,7 +226,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const build = () => {
       const users = new UserDirectory(config.users);
       const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-      const mfa = new MfaModule({
+      const mfa = new MfaService({
         tenant: config.tenant,
         baseUrl: issuer,
         log,
@@ -277,7 +273,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         management: (req, res, url) => handleManagement(management, req, res, url),
         reset: () => reset(),
       });
-      return { listener: tenantListener, mfa, seededUsers, stats };
+      return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats };
     };
 
     let tenant = build();

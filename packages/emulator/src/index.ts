@@ -1,5 +1,6 @@
 export { startEmulator } from './emulator.js';
-export type { Emulator, EmulatorHost, MfaService, StartEmulatorOptions } from './emulator.js';
+export type { Emulator, EmulatorHost, StartEmulatorOptions } from './emulator.js';
+export type { EmulatorMfa } from './dev/emulator-mfa.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
 export type {
@@ -18,17 +19,4 @@ export type { LoginOptions } from './testing/login.js';
 export type { RequestLogEntry } from './server/request-log.js';
 export { CookieJar } from './testing/cookie-jar.js';
 export { generateTotp } from './mfa/index.js';
-export type {
-  AuthenticatorView,
-  ErrorBody,
-  HandlerResult,
-  MfaRequiredBody,
-  MfaRequirements,
-  OobChannel,
-  OutboxEntry,
-  RequirementType,
-  SeededUser,
-  VerifyFailure,
-  VerifyResult,
-  VerifySuccess,
-} from './mfa/index.js';
+export type { AuthenticatorView, OobChannel, OutboxEntry, SeededUser } from './mfa/index.js';

@@ -114,7 +114,6 @@ export class ServerClient<TStoreOptions = unknown> {
       identifier: config.stateIdentifier,
       coordinator: config.coordinator,
     });
-    // Built once: getAccessToken runs on most requests, so it allocates no per-call wiring.
     this.#accessTokens = {
       transport: this.#transport,
       sessions: this.#sessions,
@@ -265,7 +264,6 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   getSession(storeOptions?: TStoreOptions): Promise<SessionData | undefined> {
-    // Not an async function: every request reads the session, and one `then` here is the whole cost.
     try {
       this.#needStoreOptions(storeOptions, 'getSession');
     } catch (err) {
@@ -379,7 +377,6 @@ export class ServerClient<TStoreOptions = unknown> {
    * read reads as no session here, while token operations let a store outage surface as an error.
    */
   #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
-    // A catch handler rather than an async wrapper: one promise fewer on every request's read.
     return this.#sessions.get(storeOptions).catch(noSession);
   }
 
@@ -406,7 +403,6 @@ const noSession = (): undefined => undefined;
 /** The session without the SDK's internal fields. */
 function publicSession(state: StateData | undefined): SessionData | undefined {
   if (!state) return undefined;
-  // Rest rather than `delete`: deleting a property turns the copy into a slow dictionary object.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
   const { internal, ...session } = state;
   return session;

@@ -15,7 +15,6 @@ export {
   StatelessStateStore,
   StatefulStateStore,
   CookieTransactionStore,
-  MemoryStateStore,
   MemoryTransactionStore,
   MemorySessionStore,
   serializeCookie,

@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '../mfa/index.js';
-import { html, page } from '../login/html.js';
+import { html, page } from '../http/html.js';
 
 const CHANNEL: Record<OutboxEntry['channel'], string> = {
   sms: 'Text message',

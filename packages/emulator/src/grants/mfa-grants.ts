@@ -5,8 +5,8 @@ import type { TokenIssuer, TokenResponseBody } from './issue.js';
 import { isMfaContext } from './mfa-context.js';
 import type { MfaContext } from './mfa-context.js';
 import type { MfaLedger } from './mfa-ledger.js';
-import type { RefreshAudiences } from './refresh-audiences.js';
-import { ACR_MFA, GRANT } from './names.js';
+import type { RefreshAudiences } from '../provider/refresh-audiences.js';
+import { ACR_MFA, GRANT } from '../provider/grant-names.js';
 import { nonEmptyString } from '../http/body.js';
 
 /** What the MFA grants need from the emulator. */

@@ -6,7 +6,7 @@ import type { UserDirectory } from '../provider/users.js';
 import { USER_BLOCKED } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
 import type { MfaContext } from './mfa-context.js';
-import { ACR_PWD, GRANT } from './names.js';
+import { ACR_PWD, GRANT } from '../provider/grant-names.js';
 import { nonEmptyString } from '../http/body.js';
 import { TOO_MANY_ATTEMPTS } from '../provider/password-attempts.js';
 

@@ -3,7 +3,7 @@ import { MFA_GRANT_PARAMETERS, mfaGrant } from './mfa-grants.js';
 import type { MfaGrantDeps } from './mfa-grants.js';
 import { PASSWORD_PARAMETERS, passwordGrant } from './password.js';
 import type { PasswordGrantDeps } from './password.js';
-import { GRANT } from './names.js';
+import { GRANT } from '../provider/grant-names.js';
 
 /** Adds Auth0's extension grants to the provider's token endpoint. */
 export function registerAuth0Grants(provider: Provider, deps: PasswordGrantDeps & MfaGrantDeps): void {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
-import { ACR_MFA, ACR_PWD } from '../grants/names.js';
+import { ACR_MFA, ACR_PWD } from '../provider/grant-names.js';
 
 /** Completes the login prompt: the session remembers the user, how they authenticated, and when. */
 export async function finishLogin(

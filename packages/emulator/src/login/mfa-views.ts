@@ -1,5 +1,5 @@
 import type { AuthenticatorView } from '../mfa/index.js';
-import { SafeHtml, errorBox, html, page } from './html.js';
+import { SafeHtml, errorBox, html, page } from '../http/html.js';
 
 const CHANNEL_LABEL: Record<string, string> = {
   sms: 'Text message (SMS)',

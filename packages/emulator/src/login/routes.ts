@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BODY_LIMIT, BodyTooLargeError, readBody } from '../http/body.js';
 import { redirect, sendHtml } from '../http/respond.js';
 import type { MfaContext } from '../grants/mfa-context.js';
-import { page, errorBox } from './html.js';
+import { page, errorBox } from '../http/html.js';
 import type { LoginDeps, LoginRequest } from './context.js';
 import { finishConsent, finishLogin } from './finish.js';
 import { challenge, enroll, renderMfa, verify } from './mfa-step.js';

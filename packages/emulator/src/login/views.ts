@@ -1,4 +1,4 @@
-import { errorBox, html, page } from './html.js';
+import { errorBox, html, page } from '../http/html.js';
 
 /** Attribute the login driver (and curious developers) read to know which step a page is. */
 export type Step =

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { redirect, sendHtml } from '../http/respond.js';
-import { errorBox, html, page } from '../login/html.js';
+import { errorBox, html, page } from '../http/html.js';
 import { sentAndRegistered, signedOutPage } from '../provider/pages.js';
 import { endBrowserSession } from './end-session.js';
 import type { LogoutOptions } from './end-session.js';

@@ -20,7 +20,7 @@ import {
   type AuthenticatorsAuth,
 } from './handlers/authenticators.js';
 import { challenge } from './handlers/challenge.js';
-import { approvePush, denyPush, outbox } from './handlers/dev.js';
+import { approvePush, currentTotp, denyPush, outbox } from './handlers/dev.js';
 import {
   verifyOob,
   verifyOtp,
@@ -174,6 +174,11 @@ export class MfaService {
   /** `POST /__dev/push/:oob_code/deny`: 200, 404 for an unknown oob_code, 400 once expired. */
   denyPush(oobCode: string): HandlerResult {
     return denyPush(this.#state, oobCode);
+  }
+
+  /** The current code of the user's otp factor `authenticatorId` (or first one), by the service's clock. */
+  currentTotp(userId: string, authenticatorId?: string): string | undefined {
+    return currentTotp(this.#state, userId, authenticatorId);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ClientMetadata } from 'oidc-provider';
 import type { EmulatorClient } from '../config/types.js';
-import { AUTH0_GRANT_TYPES } from '../grants/names.js';
+import { AUTH0_GRANT_TYPES } from './grant-names.js';
 
 /** Every client is a first-party application that may use any grant the emulator supports, as in Auth0. */
 export function clientMetadata(client: EmulatorClient): ClientMetadata {

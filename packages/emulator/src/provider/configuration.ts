@@ -1,7 +1,7 @@
 import { errors } from './oidc-provider.js';
 import type { Configuration, JWK } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
-import type { RefreshAudiences } from '../grants/refresh-audiences.js';
+import type { RefreshAudiences } from './refresh-audiences.js';
 import type { ApiRegistry } from './apis.js';
 import { clientMetadata } from './clients.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
@@ -11,7 +11,7 @@ import type { MfaRequirement } from './mfa-requirement.js';
 import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 import { interactionPolicyWithMfa } from './policy.js';
 import type { UserDirectory } from './users.js';
-import { ACR_MFA, ACR_PWD } from '../grants/names.js';
+import { ACR_MFA, ACR_PWD } from './grant-names.js';
 
 /** The emulator's parts that the oidc-provider configuration is built from. */
 export interface ProviderConfigurationInput {

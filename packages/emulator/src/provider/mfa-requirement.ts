@@ -1,5 +1,5 @@
 import type { EmulatorUser } from '../config/types.js';
-import { ACR_MFA } from '../grants/names.js';
+import { ACR_MFA } from './grant-names.js';
 import type { ApiRegistry } from './apis.js';
 
 /** What a token or authorization request says about the second factor it needs. */

@@ -1,5 +1,5 @@
 import type { KoaContextWithOIDC, ErrorOut } from 'oidc-provider';
-import { SafeHtml, errorBox, html, page } from '../login/html.js';
+import { SafeHtml, errorBox, html, page } from '../http/html.js';
 import { uriMismatch } from './uri-mismatch.js';
 import type { UriMismatch } from './uri-mismatch.js';
 

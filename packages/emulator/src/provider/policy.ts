@@ -1,6 +1,6 @@
 import { interactionPolicy } from './oidc-provider.js';
 import type { interactionPolicy as InteractionPolicy } from 'oidc-provider';
-import { ACR_MFA } from '../grants/names.js';
+import { ACR_MFA } from './grant-names.js';
 import type { MfaRequirement } from './mfa-requirement.js';
 
 /**

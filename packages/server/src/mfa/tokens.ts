@@ -119,7 +119,6 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
   return { sealRequired: sealRequiredAnswers(encrypt), encrypt, decrypt };
 }
 
-/** An `mfa_token_invalid` error. */
 function invalid(message: string): MfaTokenInvalidError {
   return new MfaTokenInvalidError(message);
 }

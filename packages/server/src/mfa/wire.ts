@@ -9,7 +9,6 @@ function malformed(what: string): RequestError {
   return new RequestError('invalid_response', `The MFA API answered ${what} in an unexpected shape`);
 }
 
-/** `value` when it is a string. */
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** A copy of `value` when it is an array of strings. */

@@ -94,7 +94,6 @@ async function verify(transport: Transport, token: string): Promise<JWTVerifyRes
   }
 }
 
-/** A `logout_token_invalid` error naming `claim`. */
 function invalid(message: string, claim?: string): BackchannelLogoutError {
   return new BackchannelLogoutError('logout_token_invalid', message, claim);
 }

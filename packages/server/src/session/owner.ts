@@ -41,13 +41,9 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
       throw storeFailure(err, 'session');
     }
   };
-  /**
-   * The store's answer, settled or not, without an async frame: a throw or rejection becomes
-   * {@link storeFailure} in the one rejection handler the caller passes to `then`.
-   */
+  /** The store's answer as a promise: a synchronous throw becomes a rejection like any other. */
   const fromStore = (storeOptions: O | undefined): Promise<unknown> => {
     try {
-      // `Promise.resolve` returns a native promise as it is, and adopts a value or thenable as `await` would.
       return Promise.resolve(store.get(identifier, storeOptions));
     } catch (err) {
       return Promise.reject(err as Error);
@@ -89,7 +85,6 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
   };
 
   return {
-    // Every request's read: one `then` over the store's answer, no async frames.
     get: (storeOptions) =>
       fromStore(storeOptions).then((data) => kept.seen(asState(data), storeOptions), sessionFailure),
     async update(fn, storeOptions) {
@@ -115,7 +110,6 @@ const sessionFailure = (err: unknown): never => {
   throw storeFailure(err, 'session');
 };
 
-/** Runs `fn` inside the store's own lock. */
 function storeLock<O, T>(
   store: StateStore<O>,
   id: string,

@@ -1,4 +1,5 @@
 import { isRecord } from '../lib/is-record.js';
+import { argumentError } from '../lib/validate.js';
 import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
@@ -85,8 +86,8 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     // The sealed value is base64url and dots: one byte a character.
     const size = cookieOverhead(identifier, options) + sealed.length;
     if (size > MAX_COOKIE_BYTES) {
-      throw new RangeError(
-        `the login transaction needs a ${size}-byte cookie, over 4096: keep appState small`,
+      throw argumentError(
+        `"appState" makes the login transaction a ${size}-byte cookie, over 4096: keep it small`,
       );
     }
     await this.#dropOldest(identifier, storeOptions);

@@ -7,8 +7,7 @@ import { redactedView } from '../lib/redact.js';
  * session per identifier): for tests and scripts, not for a web app with more than one user.
  * Values are copied in and out, as a real store would serialize them.
  *
- * @example
- * const client = new ServerClient({ ...options, stateStore: new MemoryStateStore(), transactionStore: new MemoryTransactionStore() });
+ * Exported from `auth0-server-ts/testing`.
  */
 export class MemoryStateStore<TStoreOptions = unknown> implements StateStore<TStoreOptions> {
   readonly #sessions = new Map<string, StateData>();

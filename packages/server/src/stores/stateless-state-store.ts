@@ -12,6 +12,7 @@ import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import { assertStateData, isStateData } from '../session/state-data.js';
 import { redactedView } from '../lib/redact.js';
+import { argumentError } from '../lib/validate.js';
 
 /** Options of a {@link StatelessStateStore}. */
 export interface StatelessStateStoreOptions extends SessionConfiguration, EncryptedStoreOptions {
@@ -74,8 +75,6 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
         sealed += chunk;
       }
       if (!sealed) return Promise.resolve(undefined);
-      // Not an async function: once the keys are ready a read is synchronous, and pays for one
-      // settled promise rather than an async frame and an await.
       const opened = this.#parts.sealer.unsealNow<{ s?: unknown }>(sealed);
       if (opened) return Promise.resolve(this.#stateOf(opened));
       return this.#parts.sealer
@@ -150,8 +149,8 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
       const overhead = this.#overhead(name, options);
       const budget = MAX_COOKIE_BYTES - overhead;
       if (budget < MIN_CHUNK_BYTES) {
-        throw new RangeError(
-          'the session cookie name and attributes leave no room for a value in 4096 bytes',
+        throw argumentError(
+          '"identifier" (the session cookie name) and the cookie attributes leave no room for a value in 4096 bytes',
         );
       }
       const value = sealed.slice(at, at + budget);

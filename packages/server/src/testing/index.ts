@@ -8,6 +8,9 @@
  * - {@link sessionStoreConformance}: a `SessionStore` backend; {@link transactionStoreConformance},
  *   {@link replayStoreConformance}, {@link coordinatorConformance}: the other shared stores.
  *
+ * - {@link MemoryStateStore}: a `stateStore` in a `Map`, one session per cookie name for everyone, for
+ *   tests and scripts that drive one user.
+ *
  * The suites are framework-neutral: they take your test runner's `describe` and `it` and assert
  * with `node:assert`, so vitest, jest, mocha and `node:test` all work. Node only.
  *
@@ -26,5 +29,6 @@ export {
   type StateStoreFactory,
   type StateStoreConformanceOptions,
 } from './state-store.js';
+export { MemoryStateStore } from '../stores/memory-state-store.js';
 export type { TestBrowser } from './browser.js';
 export type { TestApi, TestClock, StoreFactory } from './shared.js';

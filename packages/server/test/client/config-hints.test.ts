@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveIssuer } from '../../src/config.js';
-import {
-  MemoryStateStore,
-  MemoryTransactionStore,
-  ServerClient,
-  parseCookieHeader,
-} from '../../src/index.js';
+import { MemoryTransactionStore, ServerClient, parseCookieHeader } from '../../src/index.js';
+import { MemoryStateStore } from '../../src/testing/index.js';
 import type { CookieHandler } from '../../src/index.js';
 
 const base = {

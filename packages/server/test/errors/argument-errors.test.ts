@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import {
@@ -11,6 +12,7 @@ import {
 import { createAdapterCore } from '../../src/adapters/core/index.js';
 import { RedisTransactionStore } from '../../src/redis/index.js';
 import { setup } from '../helpers/client.js';
+import { code, SRC, sources } from '../helpers/sources.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 
 /** The TypeError `fn` throws (or rejects with), with its code. */
@@ -72,6 +74,16 @@ describe('option and argument TypeErrors', () => {
       argumentError(() => new ServerClient({ ...base, secret: 'x'.repeat(32), customFetch: 1 as never })),
     ]);
     for (const err of errors) expect(['ERR_INVALID_ARG_TYPE', 'ERR_INVALID_ARG_VALUE']).toContain(err.code);
+  });
+});
+
+describe('argument errors at the source', () => {
+  it('src/ builds no TypeError or RangeError but through argumentError, so none lacks a code', () => {
+    const bare = sources(SRC)
+      .filter((file) => !file.endsWith(join('lib', 'validate.ts')))
+      .filter((file) => /\bnew (TypeError|RangeError)\(/.test(code(file)))
+      .map((file) => relative(SRC, file));
+    expect(bare).toEqual([]);
   });
 });
 

@@ -77,6 +77,7 @@ describe('the packed auth0-server-ts package', () => {
       cwd: consumerDir,
     });
     expect(JSON.parse(stdout)).toEqual([
+      'MemoryStateStore',
       'RedisCoordinator',
       'RedisReplayStore',
       'RedisSessionStore',

@@ -87,7 +87,11 @@ describe('CookieTransactionStore', () => {
   it('refuses a transaction too large for one cookie', async () => {
     const { jar, store } = setup();
     await expect(store.set('__a0_tx.s', { codeVerifier: 'v', appState: 'x'.repeat(4000) })).rejects.toThrow(
-      RangeError,
+      expect.objectContaining({
+        name: 'TypeError',
+        code: 'ERR_INVALID_ARG_VALUE',
+        message: expect.stringMatching(/^"appState"/),
+      }),
     );
     expect(jar.names()).toEqual([]);
   });

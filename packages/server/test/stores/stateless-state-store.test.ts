@@ -86,6 +86,18 @@ describe('StatelessStateStore', () => {
     expect(await store.get(NAME)).toEqual(state);
   });
 
+  it('refuses a cookie name that leaves no room for a value with a coded TypeError naming the identifier', async () => {
+    const { jar, store } = setup();
+    await expect(store.set(`__Host-${'n'.repeat(4050)}`, makeState())).rejects.toThrow(
+      expect.objectContaining({
+        name: 'TypeError',
+        code: 'ERR_INVALID_ARG_VALUE',
+        message: expect.stringMatching(/^"identifier"/),
+      }),
+    );
+    expect(jar.names()).toEqual([]);
+  });
+
   it('deletes stale chunks when the session shrinks', async () => {
     const { jar, store } = setup();
     await store.set(NAME, bigState(7));

@@ -2,6 +2,7 @@
 import type { HandlerResult, OutboxEntry } from '../types.js';
 import { answerPush } from '../lib/push.js';
 import type { MfaState } from '../lib/state.js';
+import { generateTotp } from '../totp.js';
 
 /** Every code sent by SMS, voice or email, newest last (copies, so callers cannot alter the record). */
 export function outbox(state: MfaState): OutboxEntry[] {
@@ -16,4 +17,16 @@ export function approvePush(state: MfaState, oobCode: string): HandlerResult {
 /** Denies the push challenge `oobCode` as the user's phone would (`POST /__dev/push/:oob_code/deny`). */
 export function denyPush(state: MfaState, oobCode: string): HandlerResult {
   return answerPush(state, oobCode, 'denied');
+}
+
+/**
+ * The code the user's authenticator app shows now (by the service's clock) for their otp factor
+ * `authenticatorId`, or their first one; `undefined` when they have none.
+ */
+export function currentTotp(state: MfaState, userId: string, authenticatorId?: string): string | undefined {
+  const factors = [...(state.users.get(userId)?.authenticators.values() ?? [])];
+  const otp = factors.find(
+    (a) => a.kind === 'otp' && (authenticatorId === undefined || a.id === authenticatorId),
+  );
+  return otp?.kind === 'otp' ? generateTotp(otp.secret, state.options.now()) : undefined;
 }

@@ -3,15 +3,22 @@ import type Provider from 'oidc-provider';
 import type { TokenStats } from '../dev/stats.js';
 import type { MfaContext } from '../grants/mfa-context.js';
 import type { MfaLedger } from '../grants/mfa-ledger.js';
-import type { RefreshAudiences } from '../grants/refresh-audiences.js';
+import type { RefreshAudiences } from '../provider/refresh-audiences.js';
 import type { MfaService } from '../mfa/index.js';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
-import { BODY_TOO_LARGE, BodyTooLargeError, param, parseParams, readBody, replayAsForm } from './body.js';
-import { sendJson } from './respond.js';
-import type { Params } from './body.js';
-import type { ClientAuthenticator } from './client-auth.js';
-import { normalizeAudience, normalizeAuthorizationParams } from './normalize.js';
+import {
+  BODY_TOO_LARGE,
+  BodyTooLargeError,
+  param,
+  parseParams,
+  readBody,
+  replayAsForm,
+} from '../http/body.js';
+import { sendJson } from '../http/respond.js';
+import type { Params } from '../http/body.js';
+import type { ClientAuthenticator } from '../http/client-auth.js';
+import { normalizeAudience, normalizeAuthorizationParams } from '../http/normalize.js';
 
 /** What the /oauth/token front needs for the refresh step-up and multi-resource refresh. */
 export interface TokenFrontDeps {

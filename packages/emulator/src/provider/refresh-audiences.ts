@@ -1,6 +1,6 @@
 import type Provider from 'oidc-provider';
 import type { RefreshToken } from 'oidc-provider';
-import type { ApiRegistry } from '../provider/apis.js';
+import type { ApiRegistry } from './apis.js';
 
 /**
  * Auth0's multi-resource refresh tokens (MRRT), as if every first-party client had a policy allowing
