@@ -86,7 +86,15 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       claimsParameter: { enabled: true },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // Auth0 lets only the application a token was issued to revoke it; another one is refused.
+        allowedPolicy: (_ctx, client, token) => {
+          if (token.clientId !== client.clientId)
+            throw new errors.InvalidRequest('the token was not issued to this client');
+          return true;
+        },
+      },
       userinfo: { enabled: true },
       backchannelLogout: { enabled: true },
       pushedAuthorizationRequests: { enabled: true },
