@@ -36,7 +36,11 @@ describe('/oauth/revoke', () => {
     const refreshToken = String(tokens.refresh_token);
     expect(await revoke(em, refreshToken)).toBe(200);
     for (const params of [{}, { audience: API }]) {
-      const refreshed = await token(em, { grant_type: 'refresh_token', refresh_token: refreshToken, ...params });
+      const refreshed = await token(em, {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        ...params,
+      });
       expect(refreshed.status).toBe(403);
       expect(refreshed.body.error).toBe('invalid_grant');
     }
@@ -46,7 +50,10 @@ describe('/oauth/revoke', () => {
     const revoked = await login();
     const kept = await login();
     expect(await revoke(em, String(revoked.refresh_token))).toBe(200);
-    const refreshed = await token(em, { grant_type: 'refresh_token', refresh_token: String(kept.refresh_token) });
+    const refreshed = await token(em, {
+      grant_type: 'refresh_token',
+      refresh_token: String(kept.refresh_token),
+    });
     expect(refreshed.status).toBe(200);
   });
 

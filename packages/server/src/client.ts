@@ -19,6 +19,11 @@ import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
+import {
+  revokeRefreshToken,
+  revokeSessionRefreshToken,
+  type RevokeRefreshTokenOptions,
+} from './protocol/revoke.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
 import { applyTokenResponse } from './session/apply-token-response.js';
@@ -305,7 +310,35 @@ export class ServerClient<TStoreOptions = unknown> {
       await this.#sessions.delete(storeOptions);
       return current;
     }, storeOptions);
+    if (options.revokeRefreshToken === true && state?.refreshToken !== undefined) {
+      await revokeRefreshToken(this.#transport, state.refreshToken).catch(() => undefined);
+    }
     return buildLogoutUrl(this.#transport, options, state?.idToken);
+  }
+
+  /**
+   * Revokes a refresh token at Auth0 (`/oauth/revoke`): the session's, which is then removed from
+   * the session, or `options.token`, with no session involved. Every later refresh with it answers
+   * `invalid_grant`, so each session that holds it fails with `login_required` on its next refresh,
+   * in every instance.
+   *
+   * @throws {TypeError} when `options.token` is given but empty.
+   * @throws {LoginRequiredError} `login_required` when no token is given and the session holds none.
+   * @throws {ServerError} `server_error` when the server refuses; {@link RequestError} on transport failures.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout` when the session could not be read or written.
+   * @example
+   * ```ts
+   * await client.revokeRefreshToken({}, { req, res }); // the user's "sign out of other devices"
+   * ```
+   */
+  async revokeRefreshToken(
+    options: RevokeRefreshTokenOptions = {},
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    optionalString(options?.token, 'token');
+    if (options.token !== undefined) return revokeRefreshToken(this.#transport, options.token);
+    this.#needStoreOptions(storeOptions, 'revokeRefreshToken');
+    return revokeSessionRefreshToken(this.#transport, this.#sessions, storeOptions);
   }
 
   /**
