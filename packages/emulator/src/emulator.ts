@@ -3,6 +3,7 @@ import type { RequestListener } from 'node:http';
 import { Provider } from './provider/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
+import { CibaRequests } from './ciba/requests.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
@@ -15,6 +16,7 @@ import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
+import { useCibaAnswers } from './provider/ciba.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
@@ -187,6 +189,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
     const audiences = new RefreshAudiences(apis);
     const jwks = await generateSigningKeys(signingKey);
+    const now = options.now ?? Date.now;
+    const ciba = new CibaRequests(now);
     const provider = new Provider(
       issuer,
       providerConfiguration({
@@ -195,6 +199,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         apis,
         mfaRequirement,
         audiences,
+        ciba,
         jwks,
         cookieKeys: generateCookieKeys(),
       }),
@@ -219,6 +224,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       issuer: new TokenIssuer(users, apis),
     });
     useAuth0TokenStatuses(provider);
+    useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
     handler = createHandler({
       provider,
@@ -226,7 +232,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       log,
       ...(onRequest ? { onRequest } : {}),
       allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-      token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
+      token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
+      ciba: { provider, requests: ciba, now },
       mfaApi: {
         mfa,
         clients,
