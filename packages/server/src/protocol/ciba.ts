@@ -4,7 +4,7 @@ import { abortable, aborted, delay, type ErrorAnswer, type Transport } from '../
 import { isRecord } from '../lib/is-record.js';
 import { argumentError, optionalString, requireObject, requireString } from '../lib/validate.js';
 import type { SessionAccess } from '../session/access.js';
-import { applyTokenResponse } from '../session/apply-token-response.js';
+import { loggedIn } from '../session/rules.js';
 import type { AuthorizationParameters, UserClaims } from '../types.js';
 import { withOpenid } from './authorize.js';
 import { validatedClaims } from './callback.js';
@@ -278,8 +278,8 @@ function backchannelAnswer({ answer }: ErrorAnswer): Error | undefined {
 }
 
 /**
- * Files an approved request's tokens into the session, under the session's lock: into the current
- * session when it is the same user's, else into a new one (a new session id).
+ * Writes an approved request's tokens as a login does: a new session (a new session id), whatever
+ * the request carried.
  *
  * @throws {StoreError} `store_unavailable` / `lock_timeout`.
  */
@@ -289,10 +289,7 @@ export async function saveBackchannelLogin<TStoreOptions>(
   filing: { audience: string; scope?: string | undefined },
   storeOptions: TStoreOptions | undefined,
 ): Promise<LoginBackchannelResult> {
-  const answer = toTokenResponse(tokens.response);
-  await sessions.update(async (current) => {
-    const next = applyTokenResponse(current, answer, { ...filing, claims: tokens.claims });
-    await sessions.set(next, storeOptions, next.internal.sid !== current?.internal.sid);
-  }, storeOptions);
+  const answer = { tokens: toTokenResponse(tokens.response), claims: tokens.claims };
+  await sessions.update(() => loggedIn(answer, filing), storeOptions);
   return authorizationDetailsOf(tokens.response);
 }

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { LoginRequiredError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SessionAccess } from '../session/access.js';
+import { refreshTokenRevoked } from '../session/rules.js';
 
 /** Options of `revokeRefreshToken`. */
 export interface RevokeRefreshTokenOptions {
@@ -46,8 +47,5 @@ export async function revokeSessionRefreshToken<TStoreOptions>(
     throw new LoginRequiredError('There is no refresh token to revoke: no session, or it holds none');
   }
   await revokeRefreshToken(transport, token);
-  await sessions.update(async (current) => {
-    if (current?.refreshToken !== token) return;
-    await sessions.set({ ...current, refreshToken: undefined }, storeOptions);
-  }, storeOptions);
+  await sessions.update((current) => refreshTokenRevoked(current, token), storeOptions);
 }
