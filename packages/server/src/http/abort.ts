@@ -3,6 +3,11 @@ import { aborted } from './normalize.js';
 /** `work`, or a `request_aborted` error as soon as `signal` aborts, whichever comes first. */
 export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
+  // Already aborted (while `work` was being started, say): no abort event will come.
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(aborted(signal.reason));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(aborted(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
