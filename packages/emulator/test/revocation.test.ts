@@ -35,7 +35,8 @@ describe('/oauth/revoke', () => {
     const tokens = await login();
     const refreshToken = String(tokens.refresh_token);
     expect(await revoke(em, refreshToken)).toBe(200);
-    for (const params of [{}, { audience: API }]) {
+    const variants: Record<string, string>[] = [{}, { audience: API }];
+    for (const params of variants) {
       const refreshed = await token(em, {
         grant_type: 'refresh_token',
         refresh_token: refreshToken,
