@@ -137,7 +137,11 @@ export async function tokenFront(
       sendJson(
         res,
         400,
-        { error: 'slow_down', error_description: `poll at most every ${verdict.interval} seconds` },
+        {
+          error: 'slow_down',
+          // Auth0's wording, with the interval now in force.
+          error_description: `You are polling faster than allowed. Try again in ${verdict.interval} seconds.`,
+        },
         { 'retry-after': String(verdict.interval) },
       );
       return undefined;
