@@ -2,7 +2,13 @@ import * as oauth from 'oauth4webapi';
 import { BackchannelAuthenticationError } from '../errors/index.js';
 import { abortable, aborted, delay, type ErrorAnswer, type Transport } from '../http/index.js';
 import { isRecord } from '../lib/is-record.js';
-import { argumentError, optionalString, requireObject, requireString } from '../lib/validate.js';
+import {
+  argumentError,
+  optionalString,
+  requireMethods,
+  requireObject,
+  requireString,
+} from '../lib/validate.js';
 import type { SessionAccess } from '../session/access.js';
 import { loggedIn } from '../session/rules.js';
 import type { AuthorizationParameters, UserClaims } from '../types.js';
@@ -113,6 +119,7 @@ export function checkBackchannelOptions(options: LoginBackchannelOptions): void 
   if (expiry !== undefined && (!Number.isInteger(expiry) || expiry <= 0)) {
     throw argumentError('"requestedExpiry" must be a positive integer (seconds)');
   }
+  if (options.clock !== undefined) requireMethods(options.clock, 'clock', ['now', 'sleep']);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw argumentError('"signal" must be an AbortSignal', 'ERR_INVALID_ARG_TYPE');
   }

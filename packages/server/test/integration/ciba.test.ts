@@ -200,5 +200,14 @@ describe('CIBA against auth0-emulator', () => {
       // @ts-expect-error a login hint must name the user
       client.loginBackchannel({ bindingMessage: 'x', loginHint: {} }),
     ).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
+    await expect(
+      // @ts-expect-error a clock must have now() and sleep()
+      client.loginBackchannel({
+        bindingMessage: 'x',
+        loginHint: { sub: 'auth0|alice' },
+        clock: { now: Date.now },
+      }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
+    expect(await pendingIds()).toEqual([]);
   });
 });
