@@ -201,10 +201,10 @@ describe('CIBA against auth0-emulator', () => {
       client.loginBackchannel({ bindingMessage: 'x', loginHint: {} }),
     ).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
     await expect(
-      // @ts-expect-error a clock must have now() and sleep()
       client.loginBackchannel({
         bindingMessage: 'x',
         loginHint: { sub: 'auth0|alice' },
+        // @ts-expect-error a clock must have now() and sleep()
         clock: { now: Date.now },
       }),
     ).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_TYPE' });
