@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { Provider } from './provider/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
+import { CibaRequests } from './ciba/requests.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
@@ -17,6 +18,7 @@ import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
+import { useCibaAnswers } from './provider/ciba.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
@@ -218,6 +220,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     // Keys outlive a reset: an app's cached JWKS stays right.
     const jwks = await generateSigningKeys(signingKey);
     const cookieKeys = generateCookieKeys();
+    const now = options.now ?? Date.now;
     const publicKeys = {
       keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
     };
@@ -235,9 +238,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       });
       const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
       const audiences = new RefreshAudiences(apis);
+      const ciba = new CibaRequests(now);
       const provider = new Provider(
         issuer,
-        providerConfiguration({ config, users, apis, mfaRequirement, audiences, jwks, cookieKeys }),
+        providerConfiguration({ config, users, apis, mfaRequirement, audiences, ciba, jwks, cookieKeys }),
       );
       provider.use(explainUriMismatches);
       provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
@@ -259,6 +263,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         issuer: new TokenIssuer(users, apis),
       });
       useAuth0TokenStatuses(provider);
+      useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
       const management = { users, mfa, authorize: authorizeManagement };
       const tenantListener = createHandler({
@@ -267,7 +272,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         log,
         ...(onRequest ? { onRequest } : {}),
         allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-        token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
+        token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
+        ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
         login: { provider, users, mfa, mfaRequirement, states: new LoginStates() },
         management: (req, res, url) => handleManagement(management, req, res, url),

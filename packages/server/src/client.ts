@@ -18,8 +18,24 @@ import {
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
+import {
+  checkBackchannelOptions,
+  pollBackchannelOnce,
+  saveBackchannelLogin,
+  startBackchannelLogin,
+  waitForBackchannelLogin,
+  type BackchannelLoginStart,
+  type BackchannelPollResult,
+  type LoginBackchannelOptions,
+  type LoginBackchannelResult,
+} from './protocol/ciba.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
+import {
+  revokeRefreshToken,
+  revokeSessionRefreshToken,
+  type RevokeRefreshTokenOptions,
+} from './protocol/revoke.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
@@ -294,6 +310,76 @@ export class ServerClient<TStoreOptions = unknown> {
   }
 
   /**
+   * Logs a user in with Client-Initiated Backchannel Authentication (CIBA): asks Auth0 to have the
+   * user approve on their own device (`/bc-authorize`, showing `bindingMessage`), waits for the answer
+   * by polling the token endpoint (every `interval` seconds, longer after `slow_down`, until
+   * `expires_in` runs out or `signal` aborts), then writes the session as a login does.
+   *
+   * @throws {TypeError} naming a missing or malformed option.
+   * @throws {BackchannelAuthenticationError} `access_denied` (the user said no) or `expired_token`.
+   * @throws {RequestError} `request_aborted` when `signal` aborts; `request_failed` / `request_timeout` / `invalid_response`.
+   * @throws {ServerError} `server_error` when the server refuses the request (`unknown_user_id`, ...).
+   * @throws {IdTokenValidationError} `id_token_invalid`; {@link StoreError} when the session cannot be written.
+   * @example
+   * ```ts
+   * const { authorizationDetails } = await client.loginBackchannel(
+   *   { bindingMessage: 'Pay 42 EUR: 7F3K', loginHint: { sub: 'auth0|alice' }, signal: AbortSignal.timeout(120_000) },
+   *   { req, res },
+   * );
+   * ```
+   */
+  async loginBackchannel(
+    options: LoginBackchannelOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<LoginBackchannelResult> {
+    this.#needStoreOptions(storeOptions, 'loginBackchannel');
+    checkBackchannelOptions(options);
+    const start = await startBackchannelLogin(this.#transport, this.#config.authorizationParams, options);
+    const poll = (interval: number) => pollBackchannelOnce(this.#transport, start.authReqId, interval);
+    const tokens = await waitForBackchannelLogin(poll, start, options);
+    return saveBackchannelLogin(this.#sessions, tokens, this.#backchannelFiling(start), storeOptions);
+  }
+
+  /**
+   * The first half of {@link loginBackchannel}, for apps that cannot hold a request open: starts the
+   * CIBA request and returns it, to keep server-side and pass to {@link pollBackchannelLogin}.
+   *
+   * @throws {TypeError}; {@link ServerError}; {@link RequestError}.
+   */
+  async startBackchannelLogin(options: LoginBackchannelOptions): Promise<BackchannelLoginStart> {
+    checkBackchannelOptions(options);
+    return startBackchannelLogin(this.#transport, this.#config.authorizationParams, options);
+  }
+
+  /**
+   * The second half: polls once for the request `startBackchannelLogin` returned. `pending` says to
+   * poll again after `interval` seconds (pass the result's `interval` back in: it grows after
+   * `slow_down`); `complete` means the user approved and the session is written.
+   *
+   * @throws {BackchannelAuthenticationError} `access_denied` or `expired_token`.
+   * @throws {ServerError} (an unknown or already collected request); {@link RequestError};
+   *   {@link IdTokenValidationError}; {@link StoreError}.
+   */
+  async pollBackchannelLogin(
+    request: Pick<BackchannelLoginStart, 'authReqId' | 'interval' | 'audience'>,
+    storeOptions?: TStoreOptions,
+  ): Promise<BackchannelPollResult> {
+    this.#needStoreOptions(storeOptions, 'pollBackchannelLogin');
+    requireString(request?.authReqId, 'authReqId');
+    optionalString(request.audience, 'audience');
+    const interval = request.interval > 0 ? request.interval : 5;
+    const outcome = await pollBackchannelOnce(this.#transport, request.authReqId, interval);
+    if (outcome.status === 'pending') return outcome;
+    const saved = await saveBackchannelLogin(
+      this.#sessions,
+      outcome,
+      this.#backchannelFiling(request),
+      storeOptions,
+    );
+    return { status: 'complete', ...saved };
+  }
+
+  /**
    * Exchanges a refresh token for new tokens, with no session involved.
    *
    * @throws {LoginRequiredError} `login_required` when the server answers `invalid_grant`.
@@ -337,12 +423,41 @@ export class ServerClient<TStoreOptions = unknown> {
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
       throw argumentError('"returnTo" must be an absolute URL');
     }
-    let idToken: string | undefined;
+    let ended: StateData | undefined;
     await this.#sessions.update((current) => {
-      idToken = current?.idToken;
+      ended = current;
       return null;
     }, storeOptions);
-    return buildLogoutUrl(this.#transport, options, idToken);
+    const refreshToken = ended?.refreshToken;
+    if (options.revokeRefreshToken === true && refreshToken !== undefined) {
+      await revokeRefreshToken(this.#transport, refreshToken).catch(() => undefined);
+    }
+    return buildLogoutUrl(this.#transport, options, ended?.idToken);
+  }
+
+  /**
+   * Revokes a refresh token at Auth0 (`/oauth/revoke`): the session's, which is then removed from
+   * the session, or `options.token`, with no session involved. Every later refresh with it answers
+   * `invalid_grant`, so each session that holds it fails with `login_required` on its next refresh,
+   * in every instance.
+   *
+   * @throws {TypeError} when `options.token` is given but empty.
+   * @throws {LoginRequiredError} `login_required` when no token is given and the session holds none.
+   * @throws {ServerError} `server_error` when the server refuses; {@link RequestError} on transport failures.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout` when the session could not be read or written.
+   * @example
+   * ```ts
+   * await client.revokeRefreshToken({}, { req, res }); // the user's "sign out of other devices"
+   * ```
+   */
+  async revokeRefreshToken(
+    options: RevokeRefreshTokenOptions = {},
+    storeOptions?: TStoreOptions,
+  ): Promise<void> {
+    optionalString(options?.token, 'token');
+    if (options.token !== undefined) return revokeRefreshToken(this.#transport, options.token);
+    this.#needStoreOptions(storeOptions, 'revokeRefreshToken');
+    return revokeSessionRefreshToken(this.#transport, this.#sessions, storeOptions);
   }
 
   /**
@@ -378,6 +493,15 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
     return this.#sessions.get(storeOptions).catch(noSession);
+  }
+
+  /** Where a CIBA login's tokens go in the session: its audience, and the scope asked for. */
+  #backchannelFiling(request: { audience?: string | undefined }): { audience: string; scope?: string } {
+    const scope = this.#config.authorizationParams.scope;
+    return {
+      audience: request.audience ?? this.#defaultAudience,
+      ...(typeof scope === 'string' ? { scope } : {}),
+    };
   }
 
   get #defaultAudience(): string {

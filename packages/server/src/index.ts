@@ -9,6 +9,15 @@ export type { ServerClientOptions, AuthorizationParameters } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
 export type { LogoutOptions } from './protocol/logout.js';
+export type { RevokeRefreshTokenOptions } from './protocol/revoke.js';
+export type {
+  AuthorizationDetails,
+  BackchannelClock,
+  BackchannelLoginStart,
+  BackchannelPollResult,
+  LoginBackchannelOptions,
+  LoginBackchannelResult,
+} from './protocol/ciba.js';
 export type { TokenResponse } from './protocol/token-response.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
@@ -50,6 +59,7 @@ export {
   CallbackError,
   IdTokenValidationError,
   BackchannelLogoutError,
+  BackchannelAuthenticationError,
   SessionTooLargeError,
   MfaRequiredError,
   MfaTokenExpiredError,

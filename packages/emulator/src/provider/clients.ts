@@ -1,6 +1,6 @@
 import type { ClientMetadata } from 'oidc-provider';
 import type { EmulatorClient } from '../config/types.js';
-import { AUTH0_GRANT_TYPES } from './grant-names.js';
+import { AUTH0_GRANT_TYPES, CIBA_GRANT } from './grant-names.js';
 
 /** Every client is a first-party application that may use any grant the emulator supports, as in Auth0. */
 export function clientMetadata(client: EmulatorClient): ClientMetadata {
@@ -9,7 +9,8 @@ export function clientMetadata(client: EmulatorClient): ClientMetadata {
   const grantTypes = [
     ...(interactive ? ['authorization_code'] : []),
     'refresh_token',
-    ...(confidential ? ['client_credentials'] : []),
+    // CIBA needs a client that authenticates: Auth0 offers it to confidential applications only.
+    ...(confidential ? ['client_credentials', CIBA_GRANT] : []),
     ...AUTH0_GRANT_TYPES,
   ];
   const metadata: ClientMetadata = {
@@ -21,6 +22,7 @@ export function clientMetadata(client: EmulatorClient): ClientMetadata {
     grant_types: grantTypes,
     token_endpoint_auth_method: client.token_endpoint_auth_method,
   };
+  if (confidential) metadata.backchannel_token_delivery_mode = 'poll';
   if (client.client_secret) metadata.client_secret = client.client_secret;
   if (client.jwks) metadata.jwks = { keys: client.jwks.keys };
   if (client.backchannel_logout_uri) {

@@ -3,6 +3,8 @@ import type { Configuration, JWK } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
 import type { RefreshAudiences } from './refresh-audiences.js';
 import type { ApiRegistry } from './apis.js';
+import type { CibaRequests } from '../ciba/requests.js';
+import { cibaExpiry, cibaFeature } from './ciba.js';
 import { clientMetadata } from './clients.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
 import { loopbackFriendlyFetch } from './loopback-fetch.js';
@@ -20,6 +22,7 @@ export interface ProviderConfigurationInput {
   apis: ApiRegistry;
   mfaRequirement: MfaRequirement;
   audiences: RefreshAudiences;
+  ciba: CibaRequests;
   jwks: { keys: JWK[] };
   cookieKeys: string[];
 }
@@ -34,6 +37,7 @@ export const ROUTES = {
   userinfo: '/userinfo',
   jwks: '/.well-known/jwks.json',
   end_session: '/oidc/logout',
+  backchannel_authentication: '/bc-authorize',
 };
 
 /** Where oidc-provider sends the browser for login, MFA and consent (Auth0's Universal Login lives under /u/). */
@@ -41,7 +45,7 @@ export const INTERACTION_PATH = '/u/';
 
 /** The oidc-provider configuration of the emulator. */
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
-  const { config, users, apis, mfaRequirement, audiences, jwks, cookieKeys } = input;
+  const { config, users, apis, mfaRequirement, audiences, ciba, jwks, cookieKeys } = input;
   const { ttl } = config;
   return {
     clients: config.clients.map(clientMetadata),
@@ -79,14 +83,24 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       Session: ttl.refreshToken,
       AuthorizationCode: 60,
       Interaction: 3600,
+      BackchannelAuthenticationRequest: cibaExpiry,
     },
     renderError,
     features: {
       devInteractions: { enabled: false },
+      ciba: cibaFeature(users, ciba),
       claimsParameter: { enabled: true },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // Auth0 lets only the application a token was issued to revoke it; another one is refused.
+        allowedPolicy: (_ctx, client, token) => {
+          if (token.clientId !== client.clientId)
+            throw new errors.InvalidRequest('the token was not issued to this client');
+          return true;
+        },
+      },
       userinfo: { enabled: true },
       backchannelLogout: { enabled: true },
       pushedAuthorizationRequests: { enabled: true },

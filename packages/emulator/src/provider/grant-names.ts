@@ -7,6 +7,9 @@ export const GRANT = {
   mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
 } as const;
 
+/** Client-Initiated Backchannel Authentication (`/bc-authorize`, then polling /oauth/token). */
+export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba';
+
 /** Every Auth0 extension grant type, for client metadata. */
 export const AUTH0_GRANT_TYPES: string[] = Object.values(GRANT);
 

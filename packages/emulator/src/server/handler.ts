@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
+import { handleCibaDev } from '../dev/ciba-routes.js';
+import type { CibaDevDeps } from '../dev/ciba-routes.js';
 import { handleDev, noIcon } from '../dev/routes.js';
 import type { TokenStats } from '../dev/stats.js';
 import { toSearchParams } from '../http/body.js';
@@ -8,7 +10,7 @@ import type { Params } from '../http/body.js';
 import { handleMfaApi } from '../http/mfa-api.js';
 import type { MfaApiDeps } from '../http/mfa-api.js';
 import { normalizeAuthorizationParams } from '../http/normalize.js';
-import { parFront, tokenFront } from './token-front.js';
+import { backchannelFront, parFront, tokenFront } from './token-front.js';
 import type { TokenFrontDeps } from './token-front.js';
 import type { LoginDeps } from '../login/context.js';
 import { handleLogin } from '../login/routes.js';
@@ -26,6 +28,7 @@ export interface HandlerDeps {
   token: TokenFrontDeps;
   mfaApi: MfaApiDeps;
   login: LoginDeps;
+  ciba: CibaDevDeps;
   allowedLogoutUrls: string[];
   log: (line: string) => void;
   /** Told of every answered request (the request log); absent, nothing is measured. */
@@ -80,6 +83,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     }
     if (path.startsWith('/api/v2/') && (await deps.management(req, res, url))) return;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
+    if (path.startsWith('/__dev/ciba') && (await handleCibaDev(deps.ciba, req, res, path))) return;
     if (path === '/favicon.ico') return noIcon(res);
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path === '/v2/logout' && req.method === 'GET') {
@@ -94,6 +98,10 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (path.startsWith('/u/') && (await handleLogin(deps.login, req, res, path))) return;
     if (path === ROUTES.token && req.method === 'POST') {
       const next = await tokenFront(req, res, deps.token);
+      return next ? provider(next, res) : undefined;
+    }
+    if (path === ROUTES.backchannel_authentication && req.method === 'POST') {
+      const next = await backchannelFront(req, res, deps.ciba.requests);
       return next ? provider(next, res) : undefined;
     }
     if (path === ROUTES.pushed_authorization_request && req.method === 'POST') {

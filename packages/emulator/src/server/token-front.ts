@@ -19,6 +19,8 @@ import { sendJson } from '../http/respond.js';
 import type { Params } from '../http/body.js';
 import type { ClientAuthenticator } from '../http/client-auth.js';
 import { normalizeAudience, normalizeAuthorizationParams } from '../http/normalize.js';
+import type { CibaRequests } from '../ciba/requests.js';
+import { CIBA_GRANT } from '../provider/grant-names.js';
 
 /** What the /oauth/token front needs for the refresh step-up and multi-resource refresh. */
 export interface TokenFrontDeps {
@@ -30,6 +32,7 @@ export interface TokenFrontDeps {
   audiences: RefreshAudiences;
   mfa: MfaService;
   mfaRequirement: MfaRequirement;
+  ciba: CibaRequests;
 }
 
 /**
@@ -131,6 +134,26 @@ export async function tokenFront(
       return undefined;
     }
   }
+  if (grantType === CIBA_GRANT) {
+    const verdict = deps.ciba.poll(param(params, 'auth_req_id') ?? '');
+    if (verdict.kind === 'expired') {
+      sendJson(res, 400, { error: 'expired_token', error_description: 'the authentication request expired' });
+      return undefined;
+    }
+    if (verdict.kind === 'slow_down') {
+      sendJson(
+        res,
+        400,
+        {
+          error: 'slow_down',
+          // Auth0's wording, with the interval now in force.
+          error_description: `You are polling faster than allowed. Try again in ${verdict.interval} seconds.`,
+        },
+        { 'retry-after': String(verdict.interval) },
+      );
+      return undefined;
+    }
+  }
   return replayAsForm(req, params);
 }
 
@@ -141,4 +164,44 @@ export async function parFront(
 ): Promise<IncomingMessage | undefined> {
   const raw = await readParams(req, res);
   return raw ? replayAsForm(req, normalizeAuthorizationParams(raw)) : undefined;
+}
+
+/**
+ * Front of /bc-authorize: Auth0's JSON bodies and `audience`, as at /oauth/token. Rich Authorization
+ * Request details (`authorization_details`, a JSON array of objects with a string `type`) are taken
+ * out and kept with the request, to come back with its tokens; malformed ones answer 400 here.
+ */
+export async function backchannelFront(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ciba: CibaRequests,
+): Promise<IncomingMessage | undefined> {
+  const raw = await readParams(req, res);
+  if (!raw) return undefined;
+  const params = normalizeAudience(raw);
+  const text = param(params, 'authorization_details');
+  delete params.authorization_details;
+  const details = text === undefined ? undefined : authorizationDetails(text);
+  if (details === null) {
+    sendJson(res, 400, {
+      error: 'invalid_request',
+      error_description: 'authorization_details must be a JSON array of objects, each with a string type',
+    });
+    return undefined;
+  }
+  const next = replayAsForm(req, params);
+  if (details) ciba.stash(next, details);
+  return next;
+}
+
+/** The parsed `authorization_details`, or `null` when they are not an array of typed objects. */
+function authorizationDetails(text: string): unknown[] | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const typed = (entry: unknown) =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { type?: unknown }).type === 'string';
+    return Array.isArray(parsed) && parsed.length > 0 && parsed.every(typed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }

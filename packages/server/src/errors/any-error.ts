@@ -1,4 +1,5 @@
 import { Auth0Error } from './auth0-error.js';
+import type { BackchannelAuthenticationError } from './backchannel-authentication-error.js';
 import type { BackchannelLogoutError } from './backchannel-logout-error.js';
 import type { CallbackError } from './callback-error.js';
 import type { IdTokenValidationError } from './id-token-error.js';
@@ -26,6 +27,7 @@ export type AnyAuth0Error =
   | CallbackError
   | IdTokenValidationError
   | BackchannelLogoutError
+  | BackchannelAuthenticationError
   | SessionTooLargeError
   | MfaRequiredError
   | MfaTokenExpiredError

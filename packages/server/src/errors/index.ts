@@ -5,6 +5,7 @@ export { LoginRequiredError } from './login-required-error.js';
 export { CallbackError } from './callback-error.js';
 export { IdTokenValidationError } from './id-token-error.js';
 export { BackchannelLogoutError } from './backchannel-logout-error.js';
+export { BackchannelAuthenticationError } from './backchannel-authentication-error.js';
 export { SessionTooLargeError } from './session-too-large-error.js';
 export {
   MfaRequiredError,

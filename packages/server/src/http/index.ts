@@ -25,3 +25,4 @@ export {
   type ErrorAnswer,
   type InvalidGrantMeaning,
 } from './normalize.js';
+export { abortable, delay } from './abort.js';

@@ -20,6 +20,11 @@ export interface RunOptions<TBinding = unknown> {
   invalidGrant?: InvalidGrantMeaning;
   /** Handed to `onErrorAnswer` with an error answer of this call (what a sealed token is bound to). */
   binding?: TBinding;
+  /**
+   * Maps the error answers that mean something specific to this call (CIBA's `access_denied`, say);
+   * `undefined` leaves an answer to the default mapping. Runs after `onErrorAnswer`.
+   */
+  answers?: (answer: ErrorAnswer) => Error | undefined;
 }
 
 /** What a {@link Transport} is built from; the ServerClient wires it from the resolved configuration. */
@@ -138,6 +143,7 @@ export class Transport<TBinding = unknown> {
   async #mapAnswer(answer: ErrorAnswer, options: RunOptions<TBinding>): Promise<Error> {
     return (
       (await this.#options.onErrorAnswer?.(answer, options.binding)) ??
+      options.answers?.(answer) ??
       fromErrorAnswer(answer, options.invalidGrant)
     );
   }

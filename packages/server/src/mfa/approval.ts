@@ -1,5 +1,5 @@
 import { RequestError, ServerError } from '../errors/index.js';
-import { aborted } from '../http/index.js';
+import { abortable, aborted, delay } from '../http/index.js';
 import type { MfaVerifyResult } from './types.js';
 
 /** RFC 8628 section 3.5: each `slow_down` lengthens the interval by five seconds. */
@@ -46,30 +46,4 @@ export async function pollForApproval(
     }
     await delay(interval, signal);
   }
-}
-
-/** `work`, or a `request_aborted` error as soon as `signal` aborts, whichever comes first. */
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** Waits `ms`, or rejects with `request_aborted` as soon as `signal` aborts. */
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const done = () => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(signal?.reason));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -4,6 +4,12 @@ import type { Transport } from '../http/index.js';
 export interface LogoutOptions {
   /** Where the server sends the user after logging out; must be allowed in the Auth0 application. */
   returnTo?: string;
+  /**
+   * Also revoke the session's refresh token at the server (`/oauth/revoke`), after the session is
+   * deleted. Best effort: a revocation that fails does not fail the logout (the session is gone
+   * either way; the token then lives until it expires). Default `false`.
+   */
+  revokeRefreshToken?: boolean;
 }
 
 /**

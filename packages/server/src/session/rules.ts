@@ -85,6 +85,15 @@ export function mfaGranted(
 }
 
 /**
+ * The session after its refresh token `revoked` was revoked: without it, so the next refresh fails
+ * with `login_required` at once. A session that holds another refresh token (rotated meanwhile, or
+ * a new login) is left as it is.
+ */
+export function refreshTokenRevoked(current: StateData | undefined, revoked: string): StateData | undefined {
+  return current?.refreshToken === revoked ? { ...current, refreshToken: undefined } : current;
+}
+
+/**
  * Whether writing `next` where the store held `current` starts a new session: there was none, or
  * `next` has another `internal.sid` (a login, or another user's tokens).
  */
