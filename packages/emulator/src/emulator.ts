@@ -19,6 +19,9 @@ import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
 import { UserDirectory } from './provider/users.js';
+import { OrganizationDirectory } from './orgs/directory.js';
+import type { Invitation } from './orgs/directory.js';
+import { bindCodes } from './orgs/tokens.js';
 import { createHandler } from './server/handler.js';
 import { formatRequestLine } from './server/request-log.js';
 import type { RequestLogEntry } from './server/request-log.js';
@@ -112,8 +115,31 @@ export interface Emulator {
    * ```
    */
   login(authorizeUrl: string, options: LoginOptions): Promise<string>;
+  /**
+   * Invites `email` to an organization (its id or name) through a client, as Auth0's Management API
+   * does, and prints the invitation link (also `POST /__dev/invitations`). The link goes to the
+   * client's `initiate_login_uri` with `invitation`, `organization` and `organization_name`; the
+   * invited user logs in through it once and becomes a member.
+   *
+   * @throws TypeError for an unknown organization or client, or one that may not use the organization.
+   */
+  invite(options: { organization: string; email: string; clientId: string }): InvitationInfo;
   /** Stops listening, dropping open connections; everything it held in memory is gone. */
   close(): Promise<void>;
+}
+
+/** An invitation created by {@link Emulator.invite}. */
+export interface InvitationInfo {
+  /** `uinv_…`. */
+  id: string;
+  /** The ticket the link carries as `invitation`. */
+  ticket: string;
+  organization: { id: string; name: string };
+  email: string;
+  /** The link to send to the invitee. */
+  url: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 /** The request log and the caller's hook, combined; undefined when neither is asked for. */
@@ -186,6 +212,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
     const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
     const audiences = new RefreshAudiences(apis);
+    const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
     const jwks = await generateSigningKeys(signingKey);
     const provider = new Provider(
       issuer,
@@ -195,11 +222,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         apis,
         mfaRequirement,
         audiences,
+        orgs,
         jwks,
         cookieKeys: generateCookieKeys(),
       }),
     );
     provider.use(explainUriMismatches);
+    bindCodes(
+      (event, listener) => provider.on(event, listener),
+      () => Provider.ctx,
+      orgs,
+    );
     provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
     provider.on('backchannel.error', (_ctx, error, client) =>
       log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
@@ -220,7 +253,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
     useAuth0TokenStatuses(provider);
 
+    const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
+      const made = inviteChecked(orgs, request);
+      log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
+      return {
+        id: made.id,
+        ticket: made.ticket,
+        organization: { id: made.organization.id, name: made.organization.name },
+        email: made.email,
+        url: made.url,
+        expiresAt: made.expiresAt,
+      };
+    };
+
     handler = createHandler({
+      invite,
       provider,
       stats,
       log,
@@ -240,6 +287,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         mfa,
         mfaRequirement,
         states: new LoginStates(),
+        orgs,
       },
     });
 
@@ -251,6 +299,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       mfa,
       stats: () => stats.snapshot(),
       login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions),
+      invite,
       close: () =>
         new Promise<void>((resolve, reject) => {
           server.closeAllConnections();
@@ -261,4 +310,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     server.close();
     throw error;
   }
+}
+
+/** An invitation after the checks Auth0's Management API makes. */
+function inviteChecked(
+  orgs: OrganizationDirectory,
+  request: { organization: string; email: string; clientId: string },
+): Invitation {
+  const org = typeof request?.organization === 'string' ? orgs.find(request.organization) : undefined;
+  if (!org) throw argumentError('organization must name a configured organization');
+  if (typeof request.email !== 'string' || !request.email.includes('@'))
+    throw argumentError('email must be an email address');
+  if (typeof request.clientId !== 'string' || !orgs.client(request.clientId))
+    throw argumentError('clientId must name a configured client');
+  if (!orgs.usableBy(org, request.clientId))
+    throw argumentError('clientId must be a client that may use the organization');
+  return orgs.invite(org, request.email, request.clientId);
 }
