@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   CookieTransactionStore as PeerTransactionStore,
   ServerClient as PeerClient,
@@ -6,19 +6,32 @@ import {
 } from '@auth0/auth0-server-js';
 import { startEmulator, type Emulator } from 'auth0-emulator';
 import type * as Ours from 'auth0-server-ts';
+import type * as OursRedis from 'auth0-server-ts/redis';
 import type { ServerClient, StateData } from 'auth0-server-ts';
 import { createFakeTenant, type FakeTenant } from './fake-tenant.js';
+import { floorOps, peerDesignOps } from './floor.js';
 import type { Op } from './harness.js';
 import { Jar, jarHandler } from './jar.js';
-import { API, sessionState } from './payload.js';
+import { API, sessionState, USER } from './payload.js';
+import { benchRedis, type BenchRedis } from './redis.js';
 
-// BENCH_OURS=/path/to/index.js measures another build of our SDK (a before/after comparison).
-const ours: typeof Ours = await import(process.env.BENCH_OURS ?? 'auth0-server-ts');
+// BENCH_OURS=/path/to/index.js measures another build of our SDK (a before/after comparison); its
+// redis entry is the file beside it.
+const ourEntry = process.env.BENCH_OURS ?? 'auth0-server-ts';
+const ours: typeof Ours = await import(ourEntry);
+const ourRedis: typeof OursRedis = await import(
+  process.env.BENCH_OURS
+    ? new URL('redis/index.js', new URL(ourEntry, 'file:///')).href
+    : 'auth0-server-ts/redis'
+);
 
 export const SECRET = 'bench-cookie-secret-of-at-least-32-characters';
 const SCOPE = 'openid profile email offline_access read:data';
 const APP = 'http://127.0.0.1:3999';
 const authorizationParams = { redirect_uri: `${APP}/auth/callback`, audience: API, scope: SCOPE };
+
+/** A variant of a case: ours, the peer's, the floor, or a floor of another design. */
+export type Label = 'ours' | 'peer' | 'floor' | `floor:${string}`;
 
 /** A benchmark case: the same work done by our SDK, by the peer (when it has it) and by the floor. */
 export interface Case {
@@ -28,17 +41,42 @@ export interface Case {
   ours: Op;
   peer?: Op | undefined;
   floor?: Op | undefined;
+  /**
+   * Floors of other designs, measured in the same rounds and reported in rows of their own (the
+   * label after `floor:` names the row), to show what a design choice costs apart from the code.
+   */
+  designs?: { label: `floor:${string}`; fn: Op }[];
   /** Operations per allocation batch (fewer for slow cases). */
   allocBatch: number;
   /** Steps of the floor whose allocation is reported on their own, for the anatomy of a read. */
   floorParts?: { name: string; fn: Op }[];
+  /**
+   * Runs one op of `variant` outside the timing and tells whether it did the case's work (a read
+   * returned the session, a write set the cookie, a refresh returned a new token): `false` fails the run.
+   */
+  verify(variant: Label): Promise<boolean>;
+  /**
+   * Work counted where it happens rather than by the op (token requests at the fake or the
+   * emulator, GETs at Redis): each call of a variant in `by` must add exactly `perCall` (at least,
+   * when `exact` is false: another client may share the counter), checked around every measurement.
+   */
+  counted?: {
+    what: string;
+    by: readonly Label[];
+    perCall: number;
+    exact: boolean;
+    count(): number | Promise<number>;
+  };
 }
 
 export interface Fixtures {
   cases: Case[];
   /** Bytes of the session's JSON. */
   sessionBytes: number;
-  /** 100 concurrent getAccessToken on one expired cookie session: token requests at the server. */
+  /**
+   * 100 concurrent getAccessToken on one expired cookie session: token requests at the server.
+   * @throws when a caller got no new access token.
+   */
   concurrentRefresh(): Promise<{ ours: number; peer: number }>;
   close(): Promise<void>;
 }
@@ -77,45 +115,14 @@ async function cookieHeader(
   return jar.header();
 }
 
-/**
- * The floor: AES-256-GCM with a key prepared once, over the same JSON, with node:crypto, copying
- * nothing it need not: GCM is a stream mode, so `update` returns the whole text and `final` (which
- * checks the tag) nothing.
- */
-function floorOps(payload: unknown) {
-  const key = randomBytes(32);
-  const seal = (value: unknown) => {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const ciphertext = cipher.update(JSON.stringify(value), 'utf8');
-    cipher.final();
-    return { iv, ciphertext, tag: cipher.getAuthTag() };
-  };
-  const decrypt = (sealed: ReturnType<typeof seal>) => {
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
-    decipher.setAuthTag(sealed.tag);
-    const plaintext = decipher.update(sealed.ciphertext);
-    decipher.final();
-    return plaintext;
-  };
-  const open = (sealed: ReturnType<typeof seal>) => JSON.parse(decrypt(sealed).toString('utf8'));
-  const sealed = seal(payload);
-  const plaintext = decrypt(sealed);
-  const text = plaintext.toString('utf8');
-  return {
-    write: () => seal(payload),
-    read: () => open(sealed),
-    roundtrip: () => open(seal(payload)),
-    // The read's three steps alone, to show what each one allocates.
-    parts: [
-      { name: 'decrypt to bytes', fn: () => decrypt(sealed) },
-      { name: 'bytes to UTF-8 text', fn: () => plaintext.toString('utf8') },
-      { name: 'JSON.parse of the text', fn: () => JSON.parse(text) },
-    ],
-  };
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+/** A session (ours, the peer's, or the floor's parsed JSON) of the benchmark's user. */
+const isSession = (value: unknown) => isRecord(value) && isRecord(value.user) && value.user.sub === USER.sub;
+/** The session cookie a store wrote into `jar`, chunked or not. */
+const wroteSession = (jar: Jar) => Object.keys(jar.cookies).some((name) => name.startsWith('__a0_session'));
 
-export async function fixtures(options: { emulator: boolean }): Promise<Fixtures> {
+export async function fixtures(options: { emulator: boolean; redis: boolean }): Promise<Fixtures> {
   const fake = await createFakeTenant();
   const ourFake = { ...fake, domain: new URL(fake.issuer).host };
   const client = ourClient(ourFake);
@@ -131,23 +138,18 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
   const peerFresh = await cookieHeader(peerStore, fresh);
   const ourExpired = await cookieHeader(ourStore, expired);
   const peerExpired = await cookieHeader(peerStore, expired);
-  // Each SDK must read its own cookie back as the session it wrote, or nothing here means anything.
-  if (
-    JSON.stringify((await client.getSession(new Jar(ourFresh)))?.tokenSets) !==
-    JSON.stringify(fresh.tokenSets)
-  )
-    throw new Error('our SDK does not read its own session back');
-  if ((await peer.getSession(new Jar(peerFresh)))?.user?.sub !== fresh.user.sub)
-    throw new Error('the peer does not read its own session back');
+  const cachedToken = fresh.tokenSets[0]?.accessToken;
+  const expiredToken = expired.tokenSets[0]?.accessToken;
 
-  const floor = floorOps(fresh);
+  const floor = await floorOps(fresh);
+  const peerDesign = await peerDesignOps(fresh);
   const mfaInput = {
     mfaToken: 'Fe26.2**' + randomBytes(180).toString('base64url'),
     audience: API,
     scope: 'read:data',
     mfaRequirements: { challenge: [{ type: 'otp' }] },
   };
-  const mfaFloor = floorOps({
+  const mfaFloor = await floorOps({
     mfa: mfaInput.mfaToken,
     cid: fake.clientId,
     iss: fake.issuer,
@@ -162,33 +164,91 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
     const jar = new Jar();
     const url = await client.startInteractiveLogin({}, jar);
     await client.completeInteractiveLogin(fake.authorize(url), jar);
+    return jar;
+  };
+  const ops = {
+    read: {
+      ours: () => client.getSession(new Jar(ourFresh)),
+      peer: () => peer.getSession(new Jar(peerFresh)),
+      floor: floor.read,
+      'floor:HKDF per read': floor.readDerivingKey,
+      "floor:the peer's crypto": peerDesign.read,
+    },
+    write: {
+      ours: (jar = new Jar()) => ourStore.set('__a0_session', fresh, false, jar),
+      peer: (jar = new Jar()) => peerStore.set('__a0_session', fresh, false, jar),
+      floor: floor.write,
+      "floor:the peer's crypto": peerDesign.write,
+    },
+    cached: {
+      ours: () => client.getAccessToken({}, new Jar(ourFresh)),
+      peer: () => peer.getAccessToken(new Jar(peerFresh)),
+      floor: floor.read,
+    },
+    refresh: {
+      ours: () => client.getAccessToken({}, new Jar(ourExpired)),
+      peer: () => peer.getAccessToken(new Jar(peerExpired)),
+    },
+  };
+  /** `verify` for a case whose op returns its work: one call of the variant, its result checked. */
+  const byResult =
+    (table: Partial<Record<Label, () => unknown>>, check: (result: unknown, variant: Label) => boolean) =>
+    async (variant: Label) => {
+      const op = table[variant];
+      return op !== undefined && check(await op(), variant);
+    };
+  const readVerify = byResult(ops.read, isSession);
+  const noRefresh = {
+    what: 'refresh grants at the fake',
+    by: ['ours', 'peer'] as const,
+    perCall: 0,
+    exact: true,
+    count: () => fake.counts.refresh_token,
   };
 
   const cases: Case[] = [
     {
       name: 'session-read',
       kind: 'ops',
-      ours: () => client.getSession(new Jar(ourFresh)),
-      peer: () => peer.getSession(new Jar(peerFresh)),
-      floor: floor.read,
+      ours: ops.read.ours,
+      peer: ops.read.peer,
+      floor: ops.read.floor,
+      designs: [
+        { label: 'floor:HKDF per read', fn: ops.read['floor:HKDF per read'] },
+        { label: "floor:the peer's crypto", fn: ops.read["floor:the peer's crypto"] },
+      ],
       allocBatch: 200,
       floorParts: floor.parts,
+      verify: readVerify,
     },
     {
       name: 'session-write',
       kind: 'ops',
-      ours: () => ourStore.set('__a0_session', fresh, false, new Jar()),
-      peer: () => peerStore.set('__a0_session', fresh, false, new Jar()),
-      floor: floor.write,
+      ours: ops.write.ours,
+      peer: ops.write.peer,
+      floor: ops.write.floor,
+      designs: [{ label: "floor:the peer's crypto", fn: ops.write["floor:the peer's crypto"] }],
       allocBatch: 200,
+      async verify(variant) {
+        if (variant === 'floor') return isSession(floor.open(ops.write.floor()));
+        if (variant === "floor:the peer's crypto") return typeof (await ops.write[variant]()) === 'string';
+        if (variant !== 'ours' && variant !== 'peer') return false;
+        const jar = new Jar();
+        await ops.write[variant](jar);
+        return wroteSession(jar);
+      },
     },
     {
       name: 'access-token-cached',
       kind: 'ops',
-      ours: () => client.getAccessToken({}, new Jar(ourFresh)),
-      peer: () => peer.getAccessToken(new Jar(peerFresh)),
-      floor: floor.read,
+      ours: ops.cached.ours,
+      peer: ops.cached.peer,
+      floor: ops.cached.floor,
       allocBatch: 200,
+      verify: byResult(ops.cached, (result, variant) =>
+        variant === 'floor' ? isSession(result) : isRecord(result) && result.accessToken === cachedToken,
+      ),
+      counted: noRefresh,
     },
     {
       name: 'mfa-token-roundtrip',
@@ -196,6 +256,15 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
       ours: async () => client.mfa.decryptMfaToken(await client.mfa.encryptMfaToken(mfaInput)),
       floor: mfaFloor.roundtrip,
       allocBatch: 200,
+      async verify(variant) {
+        if (variant === 'floor') {
+          const opened = mfaFloor.roundtrip();
+          return isRecord(opened) && opened.mfa === mfaInput.mfaToken;
+        }
+        if (variant !== 'ours') return false;
+        const opened = await client.mfa.decryptMfaToken(await client.mfa.encryptMfaToken(mfaInput));
+        return opened.mfaToken === mfaInput.mfaToken;
+      },
     },
     {
       name: 'login-roundtrip (fake)',
@@ -203,21 +272,39 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
       ours: login(client),
       peer: login(peer),
       allocBatch: 40,
+      verify: byResult(
+        { ours: login(client), peer: login(peer) },
+        (jar) => jar instanceof Jar && wroteSession(jar),
+      ),
+      counted: {
+        what: 'code grants at the fake',
+        by: ['ours', 'peer'],
+        perCall: 1,
+        exact: true,
+        count: () => fake.counts.authorization_code,
+      },
     },
     {
       name: 'refresh',
       kind: 'ops',
-      ours: () => client.getAccessToken({}, new Jar(ourExpired)),
-      peer: () => peer.getAccessToken(new Jar(peerExpired)),
+      ours: ops.refresh.ours,
+      peer: ops.refresh.peer,
       allocBatch: 40,
+      verify: byResult(
+        ops.refresh,
+        (result) =>
+          isRecord(result) && typeof result.accessToken === 'string' && result.accessToken !== expiredToken,
+      ),
+      counted: { ...noRefresh, perCall: 1 },
     },
     {
       name: 'session-read x64 in flight',
       kind: 'inflight',
-      ours: () => client.getSession(new Jar(ourFresh)),
-      peer: () => peer.getSession(new Jar(peerFresh)),
-      floor: floor.read,
+      ours: ops.read.ours,
+      peer: ops.read.peer,
+      floor: ops.read.floor,
       allocBatch: 0,
+      verify: readVerify,
     },
   ];
 
@@ -245,17 +332,77 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
       clientId: 'bench',
       clientSecret,
     });
+    const emLogin = async () => {
+      const jar = new Jar();
+      const url = await emClient.startInteractiveLogin({}, jar);
+      const back = await emulator.login(url.href, { email: 'alice@example.com', password: 'Passw0rd!' });
+      await emClient.completeInteractiveLogin(back, jar);
+      return jar;
+    };
     cases.splice(5, 0, {
       name: 'login-roundtrip (emulator)',
       kind: 'ops',
-      ours: async () => {
-        const jar = new Jar();
-        const url = await emClient.startInteractiveLogin({}, jar);
-        const back = await emulator.login(url.href, { email: 'alice@example.com', password: 'Passw0rd!' });
-        await emClient.completeInteractiveLogin(back, jar);
-      },
+      ours: emLogin,
       // The peer only speaks https to its domain; the emulator serves plain http on loopback.
       allocBatch: 20,
+      verify: byResult({ ours: emLogin }, (jar) => jar instanceof Jar && wroteSession(jar)),
+      counted: {
+        what: 'code grants at the emulator',
+        by: ['ours'],
+        perCall: 1,
+        exact: true,
+        count: () => emulator.stats()['authorization_code'] ?? 0,
+      },
+    });
+  }
+
+  let redis: BenchRedis | undefined;
+  // A prefix of this run's own: a shared Redis may hold other sessions.
+  const redisPrefix = `bench:${randomBytes(6).toString('hex')}:`;
+  if (options.redis) {
+    redis = await benchRedis();
+    const store = redis;
+    const statefulStore = new ours.StatefulStateStore<Jar>(
+      {
+        secret: SECRET,
+        store: new ourRedis.RedisSessionStore({ client: store.client, secret: SECRET, prefix: redisPrefix }),
+      },
+      jarHandler,
+    );
+    const stateful = new ours.ServerClient<Jar>({
+      domain: ourFake.domain,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+      secret: SECRET,
+      authorizationParams,
+      stateStore: statefulStore,
+      cookieHandler: jarHandler,
+      customFetch: fake.fetch,
+    });
+    const statefulCookie = await cookieHeader(statefulStore, fresh);
+    const floorKey = `${redisPrefix}floor`;
+    await store.client.set(floorKey, floor.packed(), 'PX', 3_600_000);
+    const read = {
+      ours: () => stateful.getSession(new Jar(statefulCookie)),
+      floor: async () => {
+        const value = await store.client.getBuffer(floorKey);
+        return value ? floor.openPacked(value) : undefined;
+      },
+    };
+    cases.push({
+      name: 'stateful-read',
+      kind: 'ops',
+      ours: read.ours,
+      floor: read.floor,
+      allocBatch: 100,
+      verify: byResult(read, isSession),
+      counted: {
+        what: 'GETs at Redis',
+        by: ['ours', 'floor'],
+        perCall: 1,
+        exact: store.private,
+        count: () => store.gets(),
+      },
     });
   }
 
@@ -264,20 +411,26 @@ export async function fixtures(options: { emulator: boolean }): Promise<Fixtures
     sessionBytes,
     async concurrentRefresh() {
       fake.tokenDelayMs = 20;
-      const count = async (run: () => Promise<unknown>) => {
+      const count = async (run: () => Promise<{ accessToken: string }>) => {
         const before = fake.counts.refresh_token;
-        await Promise.all(Array.from({ length: 100 }, run));
+        const answers = await Promise.all(Array.from({ length: 100 }, run));
+        if (answers.some((a) => typeof a.accessToken !== 'string' || a.accessToken === expiredToken))
+          throw new Error('concurrent-refresh: a caller got no new access token');
         return fake.counts.refresh_token - before;
       };
-      const result = {
-        ours: await count(() => client.getAccessToken({}, new Jar(ourExpired))),
-        peer: await count(() => peer.getAccessToken(new Jar(peerExpired))),
-      };
-      fake.tokenDelayMs = 0;
-      return result;
+      try {
+        return { ours: await count(ops.refresh.ours), peer: await count(ops.refresh.peer) };
+      } finally {
+        fake.tokenDelayMs = 0;
+      }
     },
     async close() {
       await em?.close();
+      if (redis && !redis.private) {
+        const keys = await redis.client.keys(`${redisPrefix}*`);
+        if (keys.length) await redis.client.del(...keys);
+      }
+      await redis?.close();
     },
   };
 }

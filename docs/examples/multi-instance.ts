@@ -39,6 +39,9 @@ export function statefulInstance<O>(options: InstanceOptions<O>): ServerClient<O
       options.cookies,
     ),
     transactionStore: new RedisTransactionStore({ client: redis, secret, prefix }),
+    // Binds each login to the browser that started it (a cookie), so a callback URL opened in
+    // another browser logs no one in.
+    cookieHandler: options.cookies,
     replayStore: new RedisReplayStore({ client: redis, prefix }),
     coordinator: new RedisCoordinator({ client: redis, prefix }),
   });

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import type { RequestListener } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { Provider } from './provider/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
@@ -29,13 +30,39 @@ import { seedMfaUsers } from './server/seed.js';
 import { driveLogin } from './testing/login.js';
 import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
+import { stateDir } from './config/state-dir.js';
+import { tlsMaterial } from './https/ca.js';
+import { trustingFetch } from './https/fetch.js';
+import { managementAuth } from './management/auth.js';
+import { handleManagement } from './management/routes.js';
+
+/** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
+export type EmulatorHost = '127.0.0.1' | 'localhost' | `${string}.localhost`;
+
+const LOCALHOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*localhost$/;
+
+/** Whether `host` is a name the emulator may serve under (see {@link EmulatorHost}). */
+export function isEmulatorHost(host: string): host is EmulatorHost {
+  return host === '127.0.0.1' || LOCALHOST_NAME.test(host);
+}
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
   /** TCP port; 0 picks a free one. Defaults to 4400. */
   port?: number;
-  /** `127.0.0.1` (default) or `localhost`; the issuer uses the same host. */
-  host?: '127.0.0.1' | 'localhost';
+  /**
+   * `127.0.0.1` (default), `localhost`, or a name under `.localhost` such as `tenant.localhost` (bound
+   * to 127.0.0.1; with `https` the certificate names it). The issuer uses this host, and requests must
+   * name it (or another loopback name) in their Host header.
+   */
+  host?: EmulatorHost;
+  /**
+   * Serve HTTPS with a certificate from a local development CA, created once and kept in `dir`
+   * (default `~/.auth0-emulator/`; the CLI uses `.auth0-emulator/` beside its `--config` file). Trust
+   * the CA with `NODE_EXTRA_CA_CERTS=<dir>/ca.pem` ({@link Emulator.caFile}). Defaults to `false`:
+   * plain HTTP.
+   */
+  https?: boolean | { dir?: string };
   /**
    * Clients, users, APIs and token lifetimes (see the README); validated, with defaults applied.
    * Without it the tenant is empty (no clients, no users): pass {@link defaultConfig} for the CLI's.
@@ -91,18 +118,25 @@ export type MfaService = MfaModule;
 
 /** A running emulator. */
 export interface Emulator {
-  /** `http://127.0.0.1:N/`, with the trailing slash Auth0 issuers have. */
+  /** `http://127.0.0.1:N/` (`https://` with `https`), with the trailing slash Auth0 issuers have. */
   issuer: string;
+  /** With `https`: the development CA's certificate file, what `NODE_EXTRA_CA_CERTS` should name. */
+  caFile?: string;
   /** The TCP port it listens on (the one picked when `port: 0` was asked for). */
   port: number;
   /** The validated configuration in use. */
   config: EmulatorConfig;
   /** The users as the MFA module registered them, with generated authenticator secrets. */
-  seededUsers: SeededUser[];
+  readonly seededUsers: SeededUser[];
   /** The MFA module, for tests that read the outbox or answer push challenges directly. */
-  mfa: MfaService;
+  readonly mfa: MfaService;
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
+  /**
+   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, sessions, grants,
+   * tokens, the outbox and the statistics as at start. Keys, port and issuer stay.
+   */
+  reset(): Promise<void>;
   /**
    * Logs in through the HTML pages over HTTP and returns the final redirect to the relying party
    * (its `redirect_uri` with `code` and `state`).
@@ -172,8 +206,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const host = options.host ?? '127.0.0.1';
   // The types already say so; JavaScript callers get told before `0.0.0.0` exposes a server that
   // prints secrets and lifts the SSRF guard for loopback to the network.
-  if (host !== '127.0.0.1' && host !== 'localhost')
-    throw argumentError('host must be 127.0.0.1 or localhost');
+  if (!isEmulatorHost(host))
+    throw argumentError('host must be 127.0.0.1, localhost or a name under .localhost (tenant.localhost)');
   const requestedPort = integer(options.port, 'port', 4400, { min: 0, max: 65_535 });
   if (options.now !== undefined && typeof options.now !== 'function')
     throw argumentError('now must be a function returning epoch milliseconds', 'ERR_INVALID_ARG_TYPE');
@@ -183,13 +217,24 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw argumentError('signingKey must be an RSA private key as a JWK (kty, n, e, d, p, q, dp, dq, qi)');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));
   const onRequest = requestObserver(options, log);
+  const tls = options.https
+    ? await tlsMaterial(
+        stateDir({ dir: typeof options.https === 'object' ? options.https.dir : undefined }),
+        [...new Set([host, 'localhost', '127.0.0.1'])],
+      )
+    : undefined;
 
   // The issuer contains the port, so the socket is bound before the provider is built.
   let handler: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = createServer((req, res) => handler(req, res));
+  const listener: RequestListener = (req, res) => handler(req, res);
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key }, listener)
+    : createServer(listener);
+  // A name under .localhost is not in every resolver; the socket is loopback's either way.
+  const bindTo = host === 'localhost' || host === '127.0.0.1' ? host : '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(requestedPort, host, () => resolve());
+    server.listen(requestedPort, bindTo, () => resolve());
   });
 
   // Everything after binding can still refuse the configuration (an unusable otp secret, say); the
@@ -199,107 +244,111 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (address === null || typeof address === 'string')
       throw new Error('the emulator is not listening on a TCP port');
     const { port } = address;
-    const issuer = `http://${host}:${port}/`;
-
-    const users = new UserDirectory(config.users);
-    const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-    const mfa = new MfaModule({
-      tenant: config.tenant,
-      baseUrl: issuer,
-      log,
-      ...(options.now ? { now: options.now } : {}),
-      ...config.mfa,
-    });
-    const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
-    const audiences = new RefreshAudiences(apis);
-    const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
+    const issuer = `${tls ? 'https' : 'http'}://${host}:${port}/`;
+    // Keys outlive a reset: an app's cached JWKS stays right.
     const jwks = await generateSigningKeys(signingKey);
-    const provider = new Provider(
-      issuer,
-      providerConfiguration({
-        config,
-        users,
-        apis,
-        mfaRequirement,
-        audiences,
+    const cookieKeys = generateCookieKeys();
+    const publicKeys = {
+      keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
+    };
+    const authorizeManagement = managementAuth(issuer, publicKeys);
+
+    const build = () => {
+      const users = new UserDirectory(config.users);
+      const apis = new ApiRegistry(issuer, config.apis, config.ttl);
+      const mfa = new MfaModule({
+        tenant: config.tenant,
+        baseUrl: issuer,
+        log,
+        ...(options.now ? { now: options.now } : {}),
+        ...config.mfa,
+      });
+      const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
+      const audiences = new RefreshAudiences(apis);
+      const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
+      const provider = new Provider(
+        issuer,
+        providerConfiguration({ config, users, apis, mfaRequirement, audiences, orgs, jwks, cookieKeys }),
+      );
+      provider.use(explainUriMismatches);
+      bindCodes(
+        (event, listener) => provider.on(event, listener),
+        () => Provider.ctx,
         orgs,
-        jwks,
-        cookieKeys: generateCookieKeys(),
-      }),
-    );
-    provider.use(explainUriMismatches);
-    bindCodes(
-      (event, listener) => provider.on(event, listener),
-      () => Provider.ctx,
-      orgs,
-    );
-    provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
-    provider.on('backchannel.error', (_ctx, error, client) =>
-      log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
-    );
+      );
+      provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
+      provider.on('backchannel.error', (_ctx, error, client) =>
+        log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
+      );
 
-    const seededUsers = seedMfaUsers(mfa, config.users);
-    const ledger = new MfaLedger();
-    const stats = new TokenStats();
-    const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
-    audiences.followRotations(provider);
-    registerAuth0Grants(provider, {
-      users,
-      mfa,
-      mfaRequirement,
-      ledger,
-      audiences,
-      issuer: new TokenIssuer(users, apis),
-    });
-    useAuth0TokenStatuses(provider);
+      const seededUsers = seedMfaUsers(mfa, config.users);
+      const ledger = new MfaLedger();
+      const stats = new TokenStats();
+      const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
+      audiences.followRotations(provider);
+      registerAuth0Grants(provider, {
+        users,
+        mfa,
+        mfaRequirement,
+        ledger,
+        audiences,
+        issuer: new TokenIssuer(users, apis),
+      });
+      useAuth0TokenStatuses(provider);
 
-    const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
-      const made = inviteChecked(orgs, request);
-      log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
-      return {
-        id: made.id,
-        ticket: made.ticket,
-        organization: { id: made.organization.id, name: made.organization.name },
-        email: made.email,
-        url: made.url,
-        expiresAt: made.expiresAt,
+      const management = { users, mfa, authorize: authorizeManagement };
+      const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
+        const made = inviteChecked(orgs, request);
+        log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
+        return {
+          id: made.id,
+          ticket: made.ticket,
+          organization: { id: made.organization.id, name: made.organization.name },
+          email: made.email,
+          url: made.url,
+          expiresAt: made.expiresAt,
+        };
       };
+      const tenantListener = createHandler({
+        invite,
+        provider,
+        stats,
+        log,
+        ...(onRequest ? { onRequest } : {}),
+        allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
+        token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
+        mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs },
+        management: (req, res, url) => handleManagement(management, req, res, url),
+        reset: () => reset(),
+      });
+      return { listener: tenantListener, mfa, seededUsers, stats, invite };
     };
 
-    handler = createHandler({
-      invite,
-      provider,
-      stats,
-      log,
-      ...(onRequest ? { onRequest } : {}),
-      allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
-      token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
-      mfaApi: {
-        mfa,
-        clients,
-        issuer,
-        mfaAudience: apis.mfaAudience,
-        publicKeys: { keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })) },
-      },
-      login: {
-        provider,
-        users,
-        mfa,
-        mfaRequirement,
-        states: new LoginStates(),
-        orgs,
-      },
-    });
+    let tenant = build();
+    handler = tenant.listener;
+    const reset = async (): Promise<void> => {
+      tenant = build();
+      handler = tenant.listener;
+    };
+    // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
+    const loginFetch = tls ? trustingFetch(tls.ca) : undefined;
 
     return {
       issuer,
+      ...(tls ? { caFile: tls.caFile } : {}),
       port,
       config,
-      seededUsers,
-      mfa,
-      stats: () => stats.snapshot(),
-      login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions),
-      invite,
+      get seededUsers() {
+        return tenant.seededUsers;
+      },
+      get mfa() {
+        return tenant.mfa;
+      },
+      stats: () => tenant.stats.snapshot(),
+      reset,
+      login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions, loginFetch),
+      invite: (request) => tenant.invite(request),
       close: () =>
         new Promise<void>((resolve, reject) => {
           server.closeAllConnections();

@@ -1,5 +1,5 @@
 export { startEmulator } from './emulator.js';
-export type { Emulator, MfaService, StartEmulatorOptions } from './emulator.js';
+export type { Emulator, EmulatorHost, MfaService, StartEmulatorOptions } from './emulator.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
 export type {

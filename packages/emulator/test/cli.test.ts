@@ -189,7 +189,7 @@ describe('start failures', () => {
     expect(await runCli(['--host', '0.0.0.0'], io.output)).toEqual({ exitCode: 2 });
     expect(io.err).toEqual([
       'auth0-emulator: --port must be a port number from 0 to 65535, not "4400x"',
-      'auth0-emulator: --host must be 127.0.0.1 or localhost, not "0.0.0.0"',
+      'auth0-emulator: --host must be 127.0.0.1, localhost or a name under .localhost (tenant.localhost), not "0.0.0.0"',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { argumentError, optionalString, requireString } from './lib/validate.js'
 import { SingleFlight } from './lib/single-flight.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
+import { TransactionBinding } from './stores/transaction-binding.js';
 import {
   getAccessToken,
   type AccessTokenContext,
@@ -21,8 +22,9 @@ import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
-import { applyTokenResponse } from './session/apply-token-response.js';
+import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
+import { loggedIn } from './session/rules.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
@@ -63,6 +65,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #config: ResolvedConfig<TStoreOptions>;
   readonly #transport: Transport;
   readonly #transactionStore: TransactionStore<TStoreOptions>;
+  readonly #binding: TransactionBinding<TStoreOptions> | undefined;
   readonly #sessions: SessionOwner<TStoreOptions>;
   readonly #replay: ReplayStore;
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
@@ -85,6 +88,12 @@ export class ServerClient<TStoreOptions = unknown> {
     this.#needStoreOptions = storeOptionsCheck(config);
     const stores = resolveStores(config);
     this.#transactionStore = stores.transactionStore;
+    this.#binding =
+      config.cookieHandler &&
+      new TransactionBinding(
+        config.cookieHandler,
+        cookieAttributes(transactionCookies(config), secureByDefault(appOrigin(config))),
+      );
     this.#replay = config.replayStore ?? new ReplayCache();
     const tokens = createMfaTokens({
       secrets: config.secrets,
@@ -126,9 +135,13 @@ export class ServerClient<TStoreOptions = unknown> {
 
   /**
    * Starts a login: keeps a transaction (PKCE verifier, state, nonce, appState) under
-   * `<transactionIdentifier>.<state>` and returns the URL to redirect the browser to.
+   * `<transactionIdentifier>.<state>` and returns the URL to redirect the browser to. With a
+   * `cookieHandler`, the transaction is bound to this browser (whatever the transaction store): only
+   * a callback in the same browser completes it, and a browser keeps at most three pending logins,
+   * the newest.
    *
-   * @throws {TypeError} when no `redirect_uri` is configured or given.
+   * @throws {TypeError} when no `redirect_uri` is configured or given, or when `storeOptions` are given
+   *   (a browser's request) with a server-side `transactionStore` and no `cookieHandler` to bind to it.
    * @throws {RequestError} `request_failed` / `request_timeout` / `invalid_response` (discovery, PAR).
    * @throws {ServerError} `server_error` when the PAR endpoint refuses the request.
    * @example
@@ -141,15 +154,31 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
+    if (
+      !this.#binding &&
+      storeOptions !== undefined &&
+      !(this.#transactionStore instanceof CookieTransactionStore)
+    )
+      throw argumentError(
+        '"cookieHandler" is required to bind a login to the browser that starts it when "transactionStore" keeps transactions on the server',
+        'ERR_INVALID_ARG_TYPE',
+      );
     const started = await buildAuthorizationRequest(
       this.#transport,
       this.#config.authorizationParams,
       options,
     );
     const key = this.#transactionKey(started.state);
-    await this.#transactionStore
-      .set(key, started.transaction, false, storeOptions)
-      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    const keeping = this.#binding
+      ? this.#binding.keep(
+          this.#transactionStore,
+          (state) => this.#transactionKey(state),
+          started.state,
+          started.transaction,
+          storeOptions,
+        )
+      : this.#transactionStore.set(key, started.transaction, false, storeOptions);
+    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
     return started.url;
   }
 
@@ -178,6 +207,7 @@ export class ServerClient<TStoreOptions = unknown> {
     if (callback.searchParams.has('error') && echoed !== undefined) {
       // The login is over either way; do not leave its transaction cookie behind.
       await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
+      this.#binding?.release(echoed, storeOptions);
     }
     const state = callbackState(callback);
     const key = this.#transactionKey(state);
@@ -189,18 +219,26 @@ export class ServerClient<TStoreOptions = unknown> {
         { transaction: key },
       );
     }
+    if (this.#binding && !(await this.#binding.matches(transaction.binding, storeOptions))) {
+      // Login CSRF: someone else's login, opened in this browser. Nothing is spent, no session is written.
+      throw new CallbackError(
+        'missing_transaction',
+        'The login transaction of this callback was started in another browser (see the transaction field): start the login again here',
+        { transaction: key },
+      );
+    }
     // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
     await this.#transport.keys.ready();
     await this.#transactionStore
       .delete(key, storeOptions)
       .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    this.#binding?.release(state, storeOptions);
     const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
-    const session = applyTokenResponse(undefined, toTokenResponse(response), {
-      audience: transaction.audience ?? this.#defaultAudience,
-      scope: transaction.scope,
-      claims,
-    });
-    await this.#sessions.update(() => this.#sessions.set(session, storeOptions, true), storeOptions);
+    const session = loggedIn(
+      { tokens: toTokenResponse(response), claims },
+      { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope },
+    );
+    await this.#sessions.update(() => session, storeOptions);
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
   }
 
@@ -301,11 +339,12 @@ export class ServerClient<TStoreOptions = unknown> {
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
       throw argumentError('"returnTo" must be an absolute URL');
     }
-    const state = await this.#sessions.update(async (current) => {
-      await this.#sessions.delete(storeOptions);
-      return current;
+    let idToken: string | undefined;
+    await this.#sessions.update((current) => {
+      idToken = current?.idToken;
+      return null;
     }, storeOptions);
-    return buildLogoutUrl(this.#transport, options, state?.idToken);
+    return buildLogoutUrl(this.#transport, options, idToken);
   }
 
   /**
@@ -383,25 +422,37 @@ function resolveStores<O>(config: ResolvedConfig<O>): {
   transactionStore: TransactionStore<O>;
 } {
   const { cookieHandler, secrets, session } = config;
-  const redirect = config.authorizationParams.redirect_uri;
-  const appBaseUrl = typeof redirect === 'string' ? new URL(redirect).origin : undefined;
+  const appBaseUrl = appOrigin(config);
   const stateStore =
     config.stateStore ??
     (cookieHandler && new StatelessStateStore({ ...session, secret: secrets, appBaseUrl }, cookieHandler));
-  // The callback arrives by a cross-site redirect: transaction cookies keep SameSite=Lax whatever the
-  // session cookie uses, and share only where the cookies go.
-  const { secure, path, domain } = session.cookie ?? {};
   const transactionStore =
     config.transactionStore ??
     (cookieHandler &&
       new CookieTransactionStore(
-        { secret: secrets, appBaseUrl, cookie: { secure, path, domain } },
+        { secret: secrets, appBaseUrl, cookie: transactionCookies(config) },
         cookieHandler,
       ));
   // resolveConfig already demands a store or a cookie handler; this narrows the types.
   if (!stateStore || !transactionStore)
     throw argumentError('"stateStore" and "transactionStore" are required', 'ERR_INVALID_ARG_TYPE');
   return { stateStore, transactionStore };
+}
+
+/** The app's origin, from the redirect URI: it decides whether cookies default to `Secure`. */
+function appOrigin<O>(config: ResolvedConfig<O>): string | undefined {
+  const redirect = config.authorizationParams.redirect_uri;
+  return typeof redirect === 'string' ? new URL(redirect).origin : undefined;
+}
+
+/**
+ * The attributes of the transaction and binding cookies. The callback arrives by a cross-site
+ * redirect: they keep `SameSite=Lax` whatever the session cookie uses, and share only where the
+ * cookies go.
+ */
+function transactionCookies<O>(config: ResolvedConfig<O>) {
+  const { secure, path, domain } = config.session.cookie ?? {};
+  return { secure, path, domain };
 }
 
 /**

@@ -11,14 +11,7 @@ import {
   secretList,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
-import {
-  cookieAttributes,
-  hostPrefixAllowed,
-  HOST_PREFIX,
-  secureByDefault,
-  type SessionConfiguration,
-  type SessionCoordinator,
-} from './session/index.js';
+import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
 import type {
   AuthorizationParameters,
   CookieHandler,
@@ -57,7 +50,12 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   stateStore?: StateStore<TStoreOptions>;
   /** Where login transactions live. Optional when `cookieHandler` is given. */
   transactionStore?: TransactionStore<TStoreOptions>;
-  /** Reads and writes cookies; enables the default cookie stores. */
+  /**
+   * Reads and writes cookies; enables the default cookie stores, and binds every login to the browser
+   * that started it (the `__a0_txb` cookie), whatever the `transactionStore`. Give it with a
+   * server-side `transactionStore` too: without it, `startInteractiveLogin` with `storeOptions` is
+   * refused.
+   */
   cookieHandler?: CookieHandler<TStoreOptions>;
   /**
    * Coordinates sessions across processes (`RedisCoordinator` from `auth0-server-ts/redis`): the
@@ -81,13 +79,14 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   session?: SessionConfiguration;
   /**
    * The session's key in the state store (its cookie name). Default `session.cookie.name`, else
-   * `__Host-__a0_session` for the default cookie store when its cookie is `Secure` with `Path=/` and
-   * no `Domain` (a browser then refuses the cookie from any other origin), else `__a0_session`.
+   * `__a0_session`. Every cookie store of this SDK writes it with the `__Host-` prefix when the
+   * cookie is `Secure` with `Path=/` and no `Domain` (a browser then refuses the cookie from any other
+   * origin): `__Host-__a0_session`.
    */
   stateIdentifier?: string;
   /**
-   * The prefix of transaction keys (`<prefix>.<state>`). Default `__Host-__a0_tx` for the default
-   * cookie store under the same conditions as the session cookie, else `__a0_tx`.
+   * The prefix of transaction keys (`<prefix>.<state>`). Default `__a0_tx`; the cookie store adds
+   * `__Host-` to its cookies under the same conditions as the session cookie.
    */
   transactionIdentifier?: string;
   /** The fetch used for EVERY request to the authorization server. Default the global `fetch`. */
@@ -179,7 +178,6 @@ export function resolveConfig<TStoreOptions>(
 
   const authorizationParams = resolveAuthorizationParams(options.authorizationParams);
   const session = resolveSession(options.session);
-  const hostPrefix = defaultCookiePrefix(session, authorizationParams);
   return {
     issuer: resolveIssuer(options.domain),
     clientId,
@@ -196,26 +194,14 @@ export function resolveConfig<TStoreOptions>(
     stateIdentifier:
       optionalName(options.stateIdentifier, 'stateIdentifier') ??
       optionalName(options.session?.cookie?.name, 'session.cookie.name') ??
-      `${options.stateStore === undefined ? hostPrefix : ''}__a0_session`,
-    transactionIdentifier:
-      optionalName(options.transactionIdentifier, 'transactionIdentifier') ??
-      `${options.transactionStore === undefined ? hostPrefix : ''}__a0_tx`,
+      '__a0_session',
+    transactionIdentifier: optionalName(options.transactionIdentifier, 'transactionIdentifier') ?? '__a0_tx',
     fetch: fetchImpl,
     httpTimeout: positiveNumber(options.httpTimeout, 'httpTimeout', 10_000, 'milliseconds'),
     mfaTokenTtl: positiveNumber(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds'),
     tokenRefreshLeeway: nonNegativeNumber(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60, 'seconds'),
     clockTolerance: nonNegativeNumber(options.clockTolerance, 'clockTolerance', 60, 'seconds'),
   };
-}
-
-/**
- * `__Host-` when the default cookie stores' cookies can carry it (`Secure`, `Path=/`, no `Domain`; the
- * same attributes the stores derive from `session.cookie` and the redirect URI), else nothing.
- */
-function defaultCookiePrefix(session: SessionConfiguration, params: AuthorizationParameters): string {
-  const redirect = typeof params.redirect_uri === 'string' ? params.redirect_uri : undefined;
-  const attributes = cookieAttributes(session.cookie, secureByDefault(redirect));
-  return hostPrefixAllowed(attributes) ? HOST_PREFIX : '';
 }
 
 /** The session options as given; the stores check each value and name the field they reject. */

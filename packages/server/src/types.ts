@@ -64,6 +64,11 @@ export interface TransactionData {
   maxAge?: number;
   /** What the app passed to `startInteractiveLogin`, returned by `completeInteractiveLogin`. */
   appState?: unknown;
+  /**
+   * The hash of the key the starting browser holds in its binding cookie: only that browser may
+   * complete the login. A store must give it back as it was stored.
+   */
+  binding?: string;
   [key: string]: unknown;
 }
 

@@ -30,7 +30,14 @@ export function banner(
     `Issuer:      ${em.issuer}`,
     `Discovery:   ${em.issuer}.well-known/openid-configuration`,
     `MFA API:     ${em.issuer}mfa/`,
-    `Dev:         ${em.issuer}__dev/outbox  ${em.issuer}__dev/stats`,
+    `Dev:         ${em.issuer}__dev/outbox  ${em.issuer}__dev/stats  POST ${em.issuer}__dev/reset`,
+    `Management:  ${em.issuer}api/v2/ (users, authentication methods; a client with management_api)`,
+    ...(em.caFile
+      ? [
+          `TLS:         certificate from the development CA ${em.caFile}`,
+          `             trust it in Node.js: NODE_EXTRA_CA_CERTS=${em.caFile}`,
+        ]
+      : []),
     options.keyFile
       ? `Signing key: kept in ${options.keyFile} across restarts (delete it, or --new-keys, for a new one)`
       : 'Signing key: new at this start (--new-keys); apps that cached the old JWKS refuse new tokens for up to 30 s',

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
-import { startEmulator } from '../emulator.js';
+import { isEmulatorHost, startEmulator } from '../emulator.js';
+import { stateDir } from '../config/state-dir.js';
 import type { Emulator } from '../emulator.js';
 import { banner } from './banner.js';
 import { USAGE } from './usage.js';
@@ -44,8 +44,7 @@ function startFailure(error: unknown, port: number, host: string, configFile: st
  * file, else in the home folder, so a restart keeps the keys that running apps have cached.
  */
 export function defaultKeyFile(configFile: string | undefined): string {
-  const dir = configFile ? dirname(resolve(configFile)) : homedir();
-  return join(dir, '.auth0-emulator', 'signing-key.json');
+  return join(stateDir({ configFile }), 'signing-key.json');
 }
 
 /**
@@ -61,6 +60,8 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
         port: { type: 'string', default: '4400' },
         config: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
+        https: { type: 'boolean', default: false },
+        'cert-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'key-file': { type: 'string' },
         'new-keys': { type: 'boolean', default: false },
@@ -81,8 +82,14 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
     return { exitCode: 2 };
   }
   const host = values.host;
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    output.err(`auth0-emulator: --host must be 127.0.0.1 or localhost, not "${host}"`);
+  if (!isEmulatorHost(host)) {
+    output.err(
+      `auth0-emulator: --host must be 127.0.0.1, localhost or a name under .localhost (tenant.localhost), not "${host}"`,
+    );
+    return { exitCode: 2 };
+  }
+  if (values['cert-dir'] !== undefined && !values.https) {
+    output.err('auth0-emulator: --cert-dir needs --https');
     return { exitCode: 2 };
   }
   const logRequests = !values.quiet;
@@ -96,6 +103,9 @@ export async function runCli(argv: string[], output: CliOutput): Promise<CliResu
       logRequests,
       log: (line) => output.out(line),
       ...(keyFile === undefined ? {} : { signingKeyFile: keyFile }),
+      ...(values.https
+        ? { https: { dir: stateDir({ dir: values['cert-dir'], configFile: values.config }) } }
+        : {}),
     });
     output.out(banner(emulator, { logRequests, keyFile }));
     return { emulator };

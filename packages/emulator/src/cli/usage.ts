@@ -1,12 +1,17 @@
 /** The text of `auth0-emulator --help`: every flag, then the configuration file's fields. */
-export const USAGE = `usage: auth0-emulator [--port N] [--host 127.0.0.1|localhost] [--config FILE] [--quiet]
+export const USAGE = `usage: auth0-emulator [--port N] [--host HOST] [--https [--cert-dir DIR]] [--config FILE] [--quiet]
                       [--key-file FILE | --new-keys]
 
 A local Auth0-compatible authorization server for development and tests. Not for production.
 
 Flags:
   --port N         TCP port to listen on (default 4400; 0 picks a free one)
-  --host HOST      127.0.0.1 (default) or localhost; the issuer uses the same host
+  --host HOST      127.0.0.1 (default), localhost or a name under .localhost (tenant.localhost);
+                   the issuer uses the same host
+  --https          serve HTTPS with a certificate from a local development CA, created once;
+                   trust it with NODE_EXTRA_CA_CERTS=<cert dir>/ca.pem (printed at start)
+  --cert-dir DIR   where the CA is kept (default .auth0-emulator/ beside --config FILE,
+                   else ~/.auth0-emulator/)
   --config FILE    JSON configuration (fields below); without it a demo tenant is used:
                    client emulator-app, users alice/bob/carol@example.com (password Passw0rd!)
   --quiet          no request log (codes sent, push challenges and errors still print)
@@ -28,12 +33,17 @@ Configuration file (every field optional but the ids, and a user's email and pas
                               returnTo (/v2/logout) (exact match)
     backchannel_logout_uri    receives logout tokens (loopback allowed)
     name                      the client_name (default the client_id)
+    management_api            true: may get client_credentials tokens for the Management API
+                              ({issuer}api/v2/) with every scope it has (default false)
   users[]                     the database connection's users
     user_id                   unique; the sub of their tokens
     email, password           the login (email case-insensitive, unique)
     name                      the name claim (default the email)
     mfa                       "required" or "off" (default)
     mfa_factors               1 (default), or 2 for chained MFA
+    email_verified            the email_verified claim (default true)
+    blocked                   true: the user cannot log in (default false)
+    app_metadata, user_metadata  objects the Management API returns
     authenticators[]          pre-enrolled: {"type":"otp","secret"?}, {"type":"sms"|"voice","phone_number"},
                               {"type":"email","email"?}, {"type":"push"}
   apis[]                      APIs that access tokens are asked for with audience

@@ -2,7 +2,7 @@ import type { EmulatorConfigInput } from './types.js';
 
 /**
  * The configuration used when `--config` is not given: one confidential client for a web app on
- * port 3000, three users covering the MFA states a developer wants to try (none, must enroll,
+ * port 3000, a machine-to-machine client for the Management API, three users covering the MFA states a developer wants to try (none, must enroll,
  * already enrolled with an authenticator app whose secret is printed at start), and two APIs: a plain
  * one and one that requires MFA, so a login without it can step up through its refresh token.
  *
@@ -26,6 +26,14 @@ export const defaultConfig = {
         'http://127.0.0.1:3000/',
       ],
       backchannel_logout_uri: 'http://127.0.0.1:3000/auth/backchannel-logout',
+    },
+    {
+      // A machine-to-machine client for test set-up through the Management API (client_credentials).
+      client_id: 'emulator-m2m',
+      client_secret: 'emulator-m2m-secret-at-least-32-characters',
+      redirect_uris: [],
+      post_logout_redirect_uris: [],
+      management_api: true,
     },
   ],
   users: [

@@ -99,6 +99,10 @@ function parseClient(value: unknown, field: string): EmulatorClient {
   if (backchannel) client.backchannel_logout_uri = backchannel;
   if (keys) client.jwks = keys;
   if (name) client.name = name;
+  if (optionalBoolean(raw.management_api, `${field}.management_api`)) {
+    if (method === 'none') throw argumentError(`${field}.management_api needs a confidential client`);
+    client.management_api = true;
+  }
   return client;
 }
 
@@ -141,6 +145,13 @@ function parseUser(value: unknown, field: string): EmulatorUser {
   };
   const name = optionalString(raw.name, `${field}.name`);
   if (name) user.name = name;
+  const verified = optionalBoolean(raw.email_verified, `${field}.email_verified`);
+  const blocked = optionalBoolean(raw.blocked, `${field}.blocked`);
+  if (verified !== undefined) user.email_verified = verified;
+  if (blocked !== undefined) user.blocked = blocked;
+  if (raw.app_metadata !== undefined) user.app_metadata = object(raw.app_metadata, `${field}.app_metadata`);
+  if (raw.user_metadata !== undefined)
+    user.user_metadata = object(raw.user_metadata, `${field}.user_metadata`);
   return user;
 }
 
@@ -193,6 +204,11 @@ function checkOrganizationRefs(config: EmulatorConfig): void {
         throw argumentError(`config.organizations[${i}].clients[${j}] names no client_id of config.clients`);
     });
   });
+}
+
+function optionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  throw argumentError(`${field} must be true or false`, 'ERR_INVALID_ARG_TYPE');
 }
 
 function unique(values: string[], field: string): void {

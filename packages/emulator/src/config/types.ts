@@ -20,6 +20,11 @@ export interface EmulatorClient {
   /** The registered `client_name`; defaults to `client_id`. */
   name?: string;
   /**
+   * May ask for client_credentials tokens for the Management API (`{issuer}api/v2/`), with every scope
+   * the emulator's subset of it knows (Auth0's "client grant"). Needs a confidential client. Defaults to false.
+   */
+  management_api?: boolean;
+  /**
    * Whether logins into an organization are refused (`deny`, the default), allowed (`allow`) or
    * required (`require`), as Auth0's `organization_usage`.
    */
@@ -82,6 +87,14 @@ export interface EmulatorUser {
   mfa_factors: number;
   /** Factors already enrolled at start; a user with any also gets a recovery code. */
   authenticators: EmulatorAuthenticatorSeed[];
+  /** The `email_verified` claim. Defaults to true. */
+  email_verified?: boolean;
+  /** A blocked user cannot log in (pages and grants answer "user is blocked"). Defaults to false. */
+  blocked?: boolean;
+  /** What the Management API answers as `app_metadata`. */
+  app_metadata?: Record<string, unknown>;
+  /** What the Management API answers as `user_metadata`. */
+  user_metadata?: Record<string, unknown>;
 }
 
 /** How an API asks for a second factor; see {@link EmulatorApi.mfa}. */

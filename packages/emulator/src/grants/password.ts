@@ -3,6 +3,7 @@ import type { TokenEndpointGrantContext } from 'oidc-provider';
 import type { MfaService } from '../mfa/index.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
+import { USER_BLOCKED } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
 import type { MfaContext } from './mfa-context.js';
 import { ACR_PWD, GRANT } from './names.js';
@@ -42,6 +43,11 @@ export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
       ctx.status = 429;
       ctx.body = TOO_MANY_ATTEMPTS;
       ctx.set('Retry-After', String(check.retryAfter));
+      return;
+    }
+    if (!check.ok && check.blocked) {
+      ctx.status = 401;
+      ctx.body = { error: 'unauthorized', error_description: USER_BLOCKED };
       return;
     }
     if (!check.ok) throw new errors.InvalidGrant('Wrong email or password.');

@@ -109,6 +109,14 @@ export async function tokenFront(
   const params = normalizeAudience(raw);
   const grantType = param(params, 'grant_type');
   deps.stats.record(grantType);
+  // Auth0 gives a Management API client_credentials request without `scope` every scope of the client's
+  // grant; oidc-provider would give none.
+  if (
+    grantType === 'client_credentials' &&
+    param(params, 'resource') === deps.apis.managementAudience &&
+    !param(params, 'scope')
+  )
+    params.scope = deps.apis.get(deps.apis.managementAudience)?.scopes.join(' ') ?? '';
   if (grantType === 'refresh_token') {
     const answer = await refreshFront(req, params, deps);
     if (answer) {

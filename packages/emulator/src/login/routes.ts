@@ -53,7 +53,9 @@ async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, un
     const locked = check.retryAfter !== undefined;
     const error = locked
       ? `Too many failed attempts. Try again in ${check.retryAfter} seconds.`
-      : 'Wrong email or password.';
+      : check.blocked
+        ? 'Your account is blocked. Contact the administrator.'
+        : 'Wrong email or password.';
     return sendHtml(
       r.res,
       locked ? 429 : 400,

@@ -87,6 +87,17 @@ export class MfaService {
   }
 
   /**
+   * Forgets a user (the Management API deleted them): their authenticators, open challenges and
+   * mfa_tokens, so a user created later under the same id starts with none.
+   */
+  removeUser(userId: string): void {
+    const state = this.#state;
+    state.users.delete(userId);
+    for (const [code, record] of state.oob) if (record.userId === userId) state.oob.delete(code);
+    for (const [token, record] of state.tokens) if (record.userId === userId) state.tokens.delete(token);
+  }
+
+  /**
    * Starts an MFA flow for a grant that needs MFA: the complete 403 `mfa_required` answer. `context` is
    * opaque host data (audience, scope, grant id...) handed back by the verifier that completes the flow.
    * An unknown user is registered with no authenticators.

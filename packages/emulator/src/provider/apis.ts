@@ -4,9 +4,25 @@ import type { EmulatorApi, EmulatorTtl } from '../config/types.js';
 /** Scopes of Auth0's MFA API (`{issuer}mfa/`), which manages a user's authenticators. */
 export const MFA_API_SCOPES = ['read:authenticators', 'remove:authenticators', 'enroll'];
 
-/** The APIs access tokens can be issued for, including the built-in MFA API. */
+/** The scopes of the emulator's Management API subset, all granted to a `management_api` client. */
+export const MANAGEMENT_SCOPES = [
+  'read:users',
+  'create:users',
+  'update:users',
+  'delete:users',
+  'read:authentication_methods',
+  'delete:authentication_methods',
+];
+
+/** The Management API's audience (identifier) for an issuer: `https://{domain}/api/v2/`. */
+export function managementAudience(issuer: string): string {
+  return `${issuer}api/v2/`;
+}
+
+/** The APIs access tokens can be issued for, including the built-in MFA and Management APIs. */
 export class ApiRegistry {
   readonly mfaAudience: string;
+  readonly managementAudience: string;
   readonly #apis = new Map<string, EmulatorApi>();
   readonly #ttl: EmulatorTtl;
 
@@ -15,6 +31,12 @@ export class ApiRegistry {
     this.#ttl = ttl;
     for (const api of apis) this.#apis.set(api.audience, api);
     this.#apis.set(this.mfaAudience, { audience: this.mfaAudience, mfa: 'off', scopes: MFA_API_SCOPES });
+    this.managementAudience = managementAudience(issuer);
+    this.#apis.set(this.managementAudience, {
+      audience: this.managementAudience,
+      mfa: 'off',
+      scopes: MANAGEMENT_SCOPES,
+    });
   }
 
   /** The API with this identifier, the MFA API included. */

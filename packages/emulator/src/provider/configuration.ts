@@ -112,7 +112,16 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
           const chain = RotatedRefreshToken ?? RefreshToken;
           return oneOf && chain && audiences.extended(chain) ? audiences.original(chain) : oneOf;
         },
-        getResourceServerInfo: (ctx, indicator) => {
+        getResourceServerInfo: (ctx, indicator, client) => {
+          // Auth0 issues Management API tokens to machine-to-machine clients it was granted to, by
+          // client_credentials only.
+          if (indicator === apis.managementAudience) {
+            const granted = config.clients.some((c) => c.client_id === client.clientId && c.management_api);
+            if (ctx.oidc.params?.grant_type !== 'client_credentials' || !granted)
+              throw new errors.AccessDenied(
+                `Client is not authorized to access "${indicator}". You need to create a "client-grant" associated to this API.`,
+              );
+          }
           // The MFA API acts for a user; a client_credentials token (sub = the client) would let a client
           // manage the factors of a user whose id happens to equal its client_id.
           if (indicator === apis.mfaAudience && ctx.oidc.params?.grant_type === 'client_credentials')

@@ -33,6 +33,10 @@ export interface HandlerDeps {
   invite: (request: { organization: string; email: string; clientId: string }) => unknown;
   /** Told of every answered request (the request log); absent, nothing is measured. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** The Management API subset (/api/v2/...); answers false for other paths. */
+  management: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Returns the tenant to its configuration's state (`POST /__dev/reset`). */
+  reset: () => Promise<void>;
 }
 
 /** Reports the request once its answer is sent, or when the client went away first. */
@@ -89,6 +93,11 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', deps.provider.issuer);
     const path = url.pathname;
+    if (path === '/__dev/reset' && req.method === 'POST') {
+      await deps.reset();
+      return sendJson(res, 204, undefined);
+    }
+    if (path.startsWith('/api/v2/') && (await deps.management(req, res, url))) return;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (path === '/__dev/invitations' && req.method === 'POST') return devInvite(deps, req, res);
     if (path === '/favicon.ico') return noIcon(res);

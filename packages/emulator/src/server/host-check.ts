@@ -14,20 +14,26 @@ export function loopbackHosts(issuer: string): ReadonlySet<string> {
   );
 }
 
+function longest(names: ReadonlySet<string>): number {
+  let max = 0;
+  for (const name of names) max = Math.max(max, name.length);
+  return max;
+}
+
 /**
  * Answers 421 (400 without a Host) in plain text and returns false unless the request's Host is one
  * of `allowed`. The refused value is not echoed: it is attacker-chosen.
  */
 export function checkHost(allowed: ReadonlySet<string>, req: IncomingMessage, res: ServerResponse): boolean {
   const host = req.headers.host;
-  // Host names are case-insensitive; anything longer than a loopback name with a port is refused as is.
-  if (host !== undefined && host.length <= 32 && allowed.has(host.toLowerCase())) return true;
+  // Host names are case-insensitive; anything longer than the longest allowed name is refused as is.
+  if (host !== undefined && host.length <= longest(allowed) && allowed.has(host.toLowerCase())) return true;
   const [status, text] =
     host === undefined
       ? [400, 'A Host header is required.']
       : [
           421,
-          'The Host header does not name this emulator; use its issuer address (127.0.0.1, localhost or [::1] with its port).',
+          'The Host header does not name this emulator; use its issuer address (its host name, 127.0.0.1, localhost or [::1] with its port).',
         ];
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`${text}\n`);

@@ -55,6 +55,7 @@ export async function driveLogin(
   issuer: string,
   authorizeUrl: string,
   options: LoginOptions,
+  fetch: typeof globalThis.fetch = globalThis.fetch,
 ): Promise<string> {
   const origin = new URL(issuer).origin;
   const jar = options.jar ?? new CookieJar();

@@ -11,13 +11,16 @@ export interface FunnelFetchOptions {
   timeoutMs: number;
   /** How many times a safe (GET) request is retried after a network error, 5xx or 429. */
   retries?: number;
-  /** Upper bound, in seconds, on a `Retry-After` wait before a retry; longer answers are not retried. */
-  maxRetryAfterSeconds?: number;
   /** For tests: how to wait. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/**
+ * The longest `Retry-After` (seconds) a GET waits out before its retry: a longer answer is returned
+ * as it is, since holding the user's request longer would outlast the app's own timeouts.
+ */
+const MAX_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Wraps a fetch so that every exchange has a deadline and a buffered body, safe requests are retried
@@ -29,7 +32,6 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
  */
 export function createFunnelFetch(options: FunnelFetchOptions): FetchLike {
   const retries = options.retries ?? 2;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   const once = (url: string, init: RequestInit) => exchange(options.fetch, url, init, options.timeoutMs);
@@ -47,7 +49,7 @@ export function createFunnelFetch(options: FunnelFetchOptions): FetchLike {
       }
       if (response && (!RETRYABLE_STATUS.has(response.status) || attempt >= retries)) return response;
       const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
-      if (retryAfter !== undefined && retryAfter > maxRetryAfter && response) return response;
+      if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS && response) return response;
       await sleep(retryAfter !== undefined ? retryAfter * 1000 : 100 * 2 ** attempt);
     }
   };

@@ -1,14 +1,13 @@
 import { LoginRequiredError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
-import type { SessionOwner } from '../session/access.js';
+import type { SessionAccess } from '../session/access.js';
+import { refreshed, type TokenAnswer } from '../session/rules.js';
 import type { RefreshShare } from '../session/shared-refresh.js';
-import { applyTokenResponse } from '../session/apply-token-response.js';
-import { assertSameUser } from '../session/same-user.js';
 import { audienceToSend, findTokenSet, scopesOf, type TokenSetQuery } from '../session/token-sets.js';
 import type { StateData, TokenSet } from '../types.js';
 import { refreshTokenGrant } from './refresh.js';
-import { toTokenResponse, type TokenResponse } from './token-response.js';
+import { toTokenResponse } from './token-response.js';
 
 /** Options of `getAccessToken`. */
 export interface GetAccessTokenOptions {
@@ -21,17 +20,16 @@ export interface GetAccessTokenOptions {
 /** The outcome of one refresh, shared by every concurrent caller for the same session and query. */
 export interface SharedRefresh {
   /** The session as the leader left it. */
-  state: StateData;
+  state: StateData | undefined;
   /** The token answer, when a refresh ran; absent when the lock holder found a fresh token already. */
-  tokens?: TokenResponse | undefined;
-  claims?: StateData['user'];
+  answer?: TokenAnswer | undefined;
 }
 
 /** What `getAccessToken` needs from the client. */
 export interface AccessTokenContext<TStoreOptions> {
   transport: Transport;
   /** The session owner: every write happens inside its locked `update`. */
-  sessions: SessionOwner<TStoreOptions>;
+  sessions: SessionAccess<TStoreOptions>;
   flights: SingleFlight<SharedRefresh>;
   /** Shares refresh answers between processes; set when the client has a coordinator. */
   share?: RefreshShare | undefined;
@@ -77,20 +75,18 @@ export async function getAccessToken<TStoreOptions>(
   );
   const shared = await ctx.flights.run(key, () => {
     led = true;
-    return ctx.sessions.update((current) => refreshLocked(ctx, query, current, storeOptions), storeOptions);
+    return refreshLocked(ctx, query, storeOptions);
   });
 
   // A caller that joined another request's refresh files the same answer into its own session (with
   // cookie sessions each request writes its own response), under the lock, unless its session has it.
   let result = shared.state;
-  if (!led && shared.tokens) {
-    const tokens = shared.tokens;
-    result = await ctx.sessions.update(async (current) => {
+  const answer = shared.answer;
+  if (!led && answer) {
+    result = await ctx.sessions.update((current) => {
       if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
       if (usable(findTokenSet(current, query), ctx.leeway)) return current;
-      assertSameUser(current, shared.claims);
-      const file = (s: StateData) => applyTokenResponse(s, tokens, { ...query, claims: shared.claims });
-      return ctx.sessions.saveRefreshed(current, file, storeOptions);
+      return refreshed(current, answer, query);
     }, storeOptions);
   }
   const set = findTokenSet(result, query);
@@ -99,52 +95,51 @@ export async function getAccessToken<TStoreOptions>(
 }
 
 /**
- * The leader's half, inside the session's lock. While it waited, another process may have refreshed
- * (its answer is in the session, or shared), a logout may have ended the session, or a new login
- * replaced it: only the session as it is now counts, so nothing ended is written back.
+ * The leader's half: the refresh inside the session's locked update. While it waited, another
+ * process may have refreshed (its answer is in the session, or shared), a logout may have ended the
+ * session, or a new login replaced it: only the session as it is now counts, so nothing ended is
+ * written back.
  */
 async function refreshLocked<TStoreOptions>(
   ctx: AccessTokenContext<TStoreOptions>,
   query: TokenSetQuery,
-  current: StateData | undefined,
   storeOptions: TStoreOptions | undefined,
 ): Promise<SharedRefresh> {
-  if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
-  if (usable(findTokenSet(current, query), ctx.leeway)) return { state: current };
-  if (current.refreshToken === undefined) {
-    throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
-  }
-  const taken = await ctx.share?.find(current, query);
-  if (taken) {
-    assertSameUser(current, taken.claims);
-    const file = (s: StateData) => applyTokenResponse(s, taken.tokens, { ...query, claims: taken.claims });
-    const state = await ctx.sessions.saveRefreshed(current, file, storeOptions);
-    return { state, tokens: taken.tokens, claims: taken.claims };
-  }
-  const refreshed = await refreshTokenGrant(
-    ctx.transport,
-    current.refreshToken,
-    { audience: audienceToSend(query.audience), scope: query.scope },
-    {
-      invalidGrant: 'login_required',
-      binding: {
-        audience: query.audience,
-        scope: query.scope,
-        session: { sid: current.internal.sid, sub: current.user?.sub },
+  let answer: TokenAnswer | undefined;
+  const state = await ctx.sessions.update(async (current) => {
+    if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
+    if (usable(findTokenSet(current, query), ctx.leeway)) return current;
+    if (current.refreshToken === undefined) {
+      throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
+    }
+    const taken = await ctx.share?.find(current, query);
+    if (taken) {
+      answer = taken;
+      return refreshed(current, taken, query);
+    }
+    const grant = await refreshTokenGrant(
+      ctx.transport,
+      current.refreshToken,
+      { audience: audienceToSend(query.audience), scope: query.scope },
+      {
+        invalidGrant: 'login_required',
+        binding: {
+          audience: query.audience,
+          scope: query.scope,
+          session: { sid: current.internal.sid, sub: current.user?.sub },
+        },
       },
-    },
-  );
-  assertSameUser(current, refreshed.claims);
-  const tokens = toTokenResponse(refreshed.response);
-  // Shared before the write: with cookie sessions the waiters' own cookies still hold the redeemed
-  // refresh token. Best effort: the refresh token is spent, so its answer must reach this caller
-  // even when the coordinator fails now.
-  await ctx.share?.publish(current, query, { tokens, claims: refreshed.claims }).catch(() => undefined);
-  // The old refresh token is spent: a store that fails now does not lose the new one (saveRefreshed
-  // keeps it until the store takes it), and this caller gets its token.
-  const file = (s: StateData) => applyTokenResponse(s, tokens, { ...query, claims: refreshed.claims });
-  const state = await ctx.sessions.saveRefreshed(current, file, storeOptions);
-  return { state, tokens, claims: refreshed.claims };
+    );
+    answer = { tokens: toTokenResponse(grant.response), claims: grant.claims };
+    // Checked before the answer is shared: another user's tokens go nowhere.
+    const next = refreshed(current, answer, query);
+    // Shared before the write: with cookie sessions the waiters' own cookies still hold the redeemed
+    // refresh token. Best effort: the refresh token is spent, so its answer must reach this caller
+    // even when the coordinator fails now (and the owner keeps the session if the store fails).
+    await ctx.share?.publish(current, query, answer).catch(() => undefined);
+    return next;
+  }, storeOptions);
+  return { state, answer };
 }
 
 /** A copy of `set` when it is more than `leeway` seconds from expiry. */

@@ -19,7 +19,9 @@ export const LOGOUT_TOKEN_MAX_AGE = 300;
 
 /**
  * Validates a logout token completely: signature over the server's JWKS, `iss`, `aud`, `iat` (present
- * and not older than {@link LOGOUT_TOKEN_MAX_AGE}), `exp` when present, `typ` when present
+ * and not older than {@link LOGOUT_TOKEN_MAX_AGE}), `exp` (present and not passed: Back-Channel Logout
+ * 1.0 with errata set 1 makes it REQUIRED in section 2.4 and validates it as in an ID Token, section
+ * 2.6), `typ` when present
  * (`logout+jwt`), the back-channel logout member of `events` (a JSON object), no `nonce`, a `sid` or
  * `sub` (each a string when present: a malformed `sid` is refused, never read as "all of `sub`'s
  * sessions"), and a `jti` not already recorded in `replay`.
@@ -80,7 +82,7 @@ async function verify(transport: Transport, token: string): Promise<JWTVerifyRes
       audience: transport.client.client_id,
       clockTolerance: transport.clockTolerance,
       maxTokenAge: LOGOUT_TOKEN_MAX_AGE,
-      requiredClaims: ['iat'],
+      requiredClaims: ['iat', 'exp'],
     });
   } catch (err) {
     if (err instanceof Auth0Error) throw err;

@@ -25,9 +25,10 @@ export interface Lease {
   fence: number;
 }
 
-// KEYS: lock, fence counter. ARGV: owner, lease ms. The fence is only spent on success.
+// KEYS: lock, fence counter, the owner's abandon mark. ARGV: owner, lease ms. The fence is only spent
+// on success.
 const ACQUIRE = new Script(`
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
 local fence = redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], 604800000)
 redis.call('SET', KEYS[1], ARGV[1] .. ':' .. fence, 'PX', ARGV[2])
@@ -39,6 +40,15 @@ return 0`);
 const RELEASE = new Script(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`);
+// KEYS: lock, the owner's abandon mark. ARGV: owner, mark ttl ms. For an acquisition the caller gave
+// up on: frees the lock if it took it, and marks the owner so that it cannot take it later.
+const ABANDON = new Script(`
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+local held = redis.call('GET', KEYS[1])
+if held and string.sub(held, 1, #ARGV[1] + 1) == ARGV[1] .. ':' then return redis.call('DEL', KEYS[1]) end
+return 0`);
+// Longer than any reordering of two commands one client sends in a row.
+const ABANDON_MARK_MS = 60_000;
 
 /**
  * A lease lock with fencing tokens on one Redis key (Cluster-safe: the lock and its fence counter
@@ -65,9 +75,13 @@ export class RedisLock {
   async run<T>(key: string, fenceKey: string, fn: (lease: Lease) => Promise<T>): Promise<T> {
     const owner = randomBytes(12).toString('base64url');
     const lease = await this.#acquire(key, fenceKey, owner);
+    // When the lease ends at the latest (measured after Redis's answer, so never too early).
+    let leaseEnd = Date.now() + this.#leaseMs;
     const renewal = setInterval(
       () => {
-        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).catch(() => undefined);
+        this.#redis.eval(RENEW, [key], [lease.token, this.#leaseMs]).then((renewed) => {
+          if (Number(renewed) === 1) leaseEnd = Date.now() + this.#leaseMs;
+        }, ignore);
       },
       Math.max(50, Math.floor(this.#leaseMs / 3)),
     );
@@ -76,15 +90,39 @@ export class RedisLock {
       return await fn(lease);
     } finally {
       clearInterval(renewal);
-      // A release that fails leaves the lease to expire on its own.
-      await this.#redis.eval(RELEASE, [key], [lease.token]).catch(() => undefined);
+      await this.#release(key, lease.token, () => leaseEnd);
+    }
+  }
+
+  /**
+   * Gives the lock back. A release Redis does not take (it is away, or the client dropped the queued
+   * command) is tried again in the background until the lease has ended anyway: a lock left behind
+   * would keep every other caller waiting for the rest of its lease once Redis returns.
+   */
+  async #release(key: string, token: string, leaseEnd: () => number, attempt = 0): Promise<void> {
+    try {
+      await this.#redis.eval(RELEASE, [key], [token]);
+    } catch {
+      const delay = Math.min(100 * 2 ** attempt, 1_000);
+      if (Date.now() + delay >= leaseEnd()) return;
+      setTimeout(() => void this.#release(key, token, leaseEnd, attempt + 1), delay).unref();
     }
   }
 
   async #acquire(key: string, fenceKey: string, owner: string): Promise<Lease> {
     const giveUp = Date.now() + this.#waitMs;
+    const mark = `${key}:abandoned:${owner}`;
     for (let attempt = 0; ; attempt++) {
-      const fence = Number(await this.#redis.eval(ACQUIRE, [key, fenceKey], [owner, this.#leaseMs]));
+      let fence: number;
+      try {
+        fence = Number(await this.#redis.eval(ACQUIRE, [key, fenceKey, mark], [owner, this.#leaseMs]));
+      } catch (err) {
+        // The attempt may still run: a client queues commands while it reconnects, and the deadline
+        // only stops our waiting. Taken late, the lock would be held by no one for a whole lease, so
+        // it is given back (and refused) by a command queued right behind the attempt.
+        this.#redis.eval(ABANDON, [key, mark], [owner, ABANDON_MARK_MS]).catch(ignore);
+        throw err;
+      }
       if (fence > 0) return { key, token: `${owner}:${fence}`, fence };
       const delay = Math.min(10 * 2 ** attempt, 150) * (0.5 + Math.random());
       if (Date.now() + delay > giveUp) {
@@ -97,3 +135,5 @@ export class RedisLock {
     }
   }
 }
+
+const ignore = (): void => undefined;

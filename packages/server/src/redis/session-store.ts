@@ -3,7 +3,7 @@ import { createSealer, type Sealer } from '../crypto/index.js';
 import { StoreError } from '../errors/store-error.js';
 import { matchesLogoutToken } from '../stores/logout-match.js';
 import type { SessionStore } from '../stores/session-store.js';
-import { isStateData } from '../stores/state-data.js';
+import { isStateData } from '../session/state-data.js';
 import type { EncryptedStoreOptions } from '../stores/options.js';
 import { secretList } from '../lib/validate.js';
 import type { LogoutTokenClaims, StateData } from '../types.js';

@@ -1,8 +1,8 @@
-export type { SessionAccess, SessionOwner } from './access.js';
+export type { NextSession, SessionAccess, SessionOwner } from './access.js';
 export type { SessionCoordinator } from './coordinator.js';
 export { createSessionOwner, type SessionOwnerOptions } from './owner.js';
 export { LocalLock } from './lock.js';
-export { RefreshShare, type SharedAnswer } from './shared-refresh.js';
+export { RefreshShare } from './shared-refresh.js';
 export { newSessionId } from './session-id.js';
 export {
   DEFAULT_AUDIENCE,
@@ -31,3 +31,13 @@ export {
   type SessionLifetime,
 } from './lifetime.js';
 export { assertSameUser } from './same-user.js';
+export {
+  loggedIn,
+  refreshed,
+  mfaGranted,
+  startsNewSession,
+  RedeemedSession,
+  type TokenAnswer,
+  type MfaGrantTarget,
+} from './rules.js';
+export { isStateData, assertStateData } from './state-data.js';

@@ -1,16 +1,10 @@
 import { base64url } from 'jose';
 import { createSealer, type Sealer } from '../crypto/index.js';
 import { isRecord } from '../lib/is-record.js';
-import type { StateData, UserClaims } from '../types.js';
-import type { SessionTokenResponse } from './apply-token-response.js';
+import type { StateData } from '../types.js';
 import type { SessionCoordinator } from './coordinator.js';
+import type { TokenAnswer } from './rules.js';
 import { scopesOf, type TokenSetQuery } from './token-sets.js';
-
-/** A refresh's answer as the processes that waited for it receive it. */
-export interface SharedAnswer {
-  tokens: SessionTokenResponse;
-  claims: UserClaims | undefined;
-}
 
 /**
  * The refresh answers one process shares with the others through a {@link SessionCoordinator},
@@ -31,17 +25,17 @@ export class RefreshShare {
   }
 
   /** The answer another process got for this session's refresh token and `query`, if it shared one. */
-  async find(state: StateData, query: TokenSetQuery): Promise<SharedAnswer | undefined> {
+  async find(state: StateData, query: TokenSetQuery): Promise<TokenAnswer | undefined> {
     const sealed = await this.#coordinator.shared(lockKey(state), await nameOf(state, query));
     if (sealed === undefined) return undefined;
     const opened = await this.#sealer.unseal(sealed);
     if (!opened.ok) return undefined;
     const answer = opened.payload['a'];
-    return isSharedAnswer(answer) ? answer : undefined;
+    return isTokenAnswer(answer) ? answer : undefined;
   }
 
   /** Shares the answer to `state`'s refresh (call it under the session's coordinator lock). */
-  async publish(state: StateData, query: TokenSetQuery, answer: SharedAnswer): Promise<void> {
+  async publish(state: StateData, query: TokenSetQuery, answer: TokenAnswer): Promise<void> {
     const sealed = await this.#sealer.seal({ a: { ...answer } }, this.#ttl);
     await this.#coordinator.share(lockKey(state), await nameOf(state, query), sealed, this.#ttl);
   }
@@ -60,7 +54,7 @@ async function nameOf(state: StateData, query: TokenSetQuery): Promise<string> {
   return base64url.encode(new Uint8Array(digest));
 }
 
-function isSharedAnswer(value: unknown): value is SharedAnswer {
+function isTokenAnswer(value: unknown): value is TokenAnswer {
   return (
     isRecord(value) &&
     isRecord(value.tokens) &&

@@ -56,7 +56,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   /** The transaction in the `identifier` cookie, or `undefined`. Never throws. */
   async get(identifier: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
     try {
-      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(this.#parts.name(identifier), storeOptions);
       if (!cookie) return undefined;
       const opened = await this.#parts.sealer.unseal(cookie);
       if (!opened.ok) return undefined;
@@ -79,6 +79,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     _removeIfExists?: boolean,
     storeOptions?: TStoreOptions,
   ): Promise<void> {
+    identifier = this.#parts.name(identifier);
     const sealed = await this.#parts.sealer.seal({ t: data }, this.#ttl);
     const options: CookieSerializeOptions = { ...this.#parts.attributes, maxAge: this.#ttl };
     // The sealed value is base64url and dots: one byte a character.
@@ -121,7 +122,7 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
 
   /** Deletes the transaction cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
-    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
+    this.#parts.cookies.deleteCookie(this.#parts.name(identifier), storeOptions, this.#parts.attributes);
   }
 }
 

@@ -1,6 +1,12 @@
 import { createSealer, type KeyPurpose, type Sealer } from '../crypto/index.js';
 import { positiveNumber, requireMethods, requireObject, secretList } from '../lib/validate.js';
-import { cookieAttributes, secureByDefault, type SessionCookieOptions } from '../session/lifetime.js';
+import {
+  cookieAttributes,
+  HOST_PREFIX,
+  hostPrefixAllowed,
+  secureByDefault,
+  type SessionCookieOptions,
+} from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions } from '../types.js';
 
 /** The secret(s) a cookie store encrypts with; the same shape as `@auth0/auth0-server-js`. */
@@ -18,6 +24,8 @@ export interface CookieStoreParts<TStoreOptions> {
   /** The cookie attributes before `Max-Age`. */
   attributes: CookieSerializeOptions;
   cookies: CookieHandler<TStoreOptions>;
+  /** The cookie name of `identifier` ({@link cookieName}). */
+  name(identifier: string): string;
 }
 
 /**
@@ -31,14 +39,27 @@ export function cookieStoreParts<TStoreOptions>(
 ): CookieStoreParts<TStoreOptions> {
   requireObject(options, 'options');
   requireMethods(cookieHandler, 'cookieHandler', ['getCookie', 'getCookies', 'setCookie', 'deleteCookie']);
+  const attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
   return {
     sealer: createSealer(secretList(options.secret), purpose),
-    attributes: cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl)),
+    attributes,
     cookies: cookieHandler,
+    name: (identifier) => cookieName(identifier, attributes),
   };
 }
 
 /** A login transaction's lifetime in whole seconds (at least 1): `ttl`, default 900 (15 minutes). */
 export function transactionTtl(ttl: unknown): number {
   return Math.ceil(positiveNumber(ttl, 'ttl', 15 * 60, 'seconds'));
+}
+
+/**
+ * The name a cookie store writes `identifier` under: `__Host-` in front when the cookie's attributes
+ * allow it (`Secure`, `Path=/`, no `Domain`), so that no sibling subdomain can plant the cookie. The
+ * one place that decides the prefix, whichever store writes the cookie; a name that already carries
+ * a `__Host-` or `__Secure-` prefix is kept as it is.
+ */
+export function cookieName(identifier: string, attributes: CookieSerializeOptions): string {
+  if (identifier.startsWith(HOST_PREFIX) || identifier.startsWith('__Secure-')) return identifier;
+  return hostPrefixAllowed(attributes) ? `${HOST_PREFIX}${identifier}` : identifier;
 }

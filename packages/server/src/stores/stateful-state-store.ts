@@ -5,12 +5,11 @@ import {
   type SessionConfiguration,
   type SessionLifetime,
 } from '../session/lifetime.js';
-import { LocalLock } from '../session/lock.js';
 import { newSessionId } from '../session/session-id.js';
 import type { CookieHandler, LogoutTokenClaims, StateData, StateStore } from '../types.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
 import type { SessionStore } from './session-store.js';
-import { assertStateData, isStateData } from './state-data.js';
+import { assertStateData, isStateData } from '../session/state-data.js';
 import { requireMethods } from '../lib/validate.js';
 import { redactedView } from '../lib/redact.js';
 
@@ -34,9 +33,9 @@ export interface StatefulStateStoreOptions<TStoreOptions = unknown>
  * inactivity window and absolute lifetime).
  *
  * Because the server can find sessions, back-channel logout works ({@link deleteByLogoutToken}), and
- * a backend with a lock gives {@link withLock} across processes (without one, it locks in this
- * process). A new login (`set` with `removeIfExists`) deletes the old session and issues a new id,
- * so an id planted before login is worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
+ * a backend with a lock gives {@link withLock} across processes. A new login (`set` with
+ * `removeIfExists`) deletes the old session and issues a new id, so an id planted before login is
+ * worthless after it. An unreadable cookie reads as no session and never throws; a failing backend
  * does throw (an outage is not a logout).
  *
  * @example
@@ -46,7 +45,16 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   readonly #lifetime: SessionLifetime;
   readonly #store: SessionStore<TStoreOptions>;
   readonly #parts: CookieStoreParts<TStoreOptions>;
-  readonly #local = new LocalLock();
+  /**
+   * Runs `fn` holding this session's lock in the backend, across processes; without a session,
+   * directly. Offered only when the backend has a lock: in one process the session owner's own lock
+   * already runs one update at a time.
+   */
+  readonly withLock?: <T>(
+    identifier: string,
+    fn: () => Promise<T>,
+    storeOptions?: TStoreOptions,
+  ) => Promise<T>;
 
   /** @throws {TypeError} naming `cookieHandler` or the option (`secret`, `store`, a duration, `appBaseUrl`) that is invalid. */
   constructor(
@@ -57,6 +65,13 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     requireMethods(options.store, 'store', ['get', 'set', 'delete']);
     this.#store = options.store;
     this.#lifetime = resolveSessionLifetime(options);
+    const backend = options.store;
+    if (backend.withLock) {
+      this.withLock = async (identifier, fn, storeOptions) => {
+        const id = await this.#sessionId(identifier, storeOptions);
+        return id === undefined || !backend.withLock ? fn() : backend.withLock(id, fn);
+      };
+    }
   }
 
   /**
@@ -118,7 +133,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
     }
     const sealed = await this.#parts.sealer.seal({ id }, ttl);
     this.#parts.cookies.setCookie(
-      identifier,
+      this.#parts.name(identifier),
       sealed,
       { ...this.#parts.attributes, maxAge: ttl },
       storeOptions,
@@ -138,16 +153,6 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   /**
-   * Runs `fn` under this session's lock: the backend's (across processes) when it has one, else one
-   * of this process; without a session, directly.
-   */
-  async withLock<T>(identifier: string, fn: () => Promise<T>, storeOptions?: TStoreOptions): Promise<T> {
-    const id = await this.#sessionId(identifier, storeOptions);
-    if (id === undefined) return fn();
-    return this.#store.withLock ? this.#store.withLock(id, fn) : this.#local.run(id, fn);
-  }
-
-  /**
    * Writes an existing session only while the backend still has it: atomically with a backend that
    * has `update` (Redis: `SET ... XX`), else by a read then a write (exact in one process only).
    */
@@ -160,7 +165,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
 
   async #sessionId(identifier: string, storeOptions: TStoreOptions | undefined): Promise<string | undefined> {
     try {
-      const cookie = this.#parts.cookies.getCookie(identifier, storeOptions);
+      const cookie = this.#parts.cookies.getCookie(this.#parts.name(identifier), storeOptions);
       if (!cookie) return undefined;
       const opened = await this.#parts.sealer.unseal(cookie);
       const id = opened.ok ? opened.payload['id'] : undefined;
@@ -171,7 +176,7 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
   }
 
   #deleteCookie(identifier: string, storeOptions: TStoreOptions | undefined): void {
-    this.#parts.cookies.deleteCookie(identifier, storeOptions, this.#parts.attributes);
+    this.#parts.cookies.deleteCookie(this.#parts.name(identifier), storeOptions, this.#parts.attributes);
   }
 }
 

@@ -10,7 +10,7 @@ import {
 import type { CookieHandler, CookieSerializeOptions, StateData, StateStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
 import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } from './options.js';
-import { assertStateData, isStateData } from './state-data.js';
+import { assertStateData, isStateData } from '../session/state-data.js';
 import { redactedView } from '../lib/redact.js';
 
 /** Options of a {@link StatelessStateStore}. */
@@ -65,6 +65,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /** The session held in the `identifier` cookies, or `undefined`. Never throws. */
   get(identifier: string, storeOptions?: TStoreOptions): Promise<StateData | undefined> {
+    identifier = this.#parts.name(identifier);
     try {
       let sealed = '';
       for (let i = 0; ; i++) {
@@ -112,6 +113,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
     storeOptions?: TStoreOptions,
   ): Promise<void> {
     assertStateData(data);
+    identifier = this.#parts.name(identifier);
     const now = Math.floor(Date.now() / 1000);
     const ttl = sessionExpiry(this.#lifetime, data, now) - now;
     if (ttl <= 0) return this.delete(identifier, storeOptions);
@@ -162,7 +164,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /** Deletes every `identifier` chunk cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
-    for (const name of this.#chunkNames(identifier, storeOptions)) {
+    for (const name of this.#chunkNames(this.#parts.name(identifier), storeOptions)) {
       this.#parts.cookies.deleteCookie(name, storeOptions, this.#parts.attributes);
     }
   }

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreError } from '../errors/store-error.js';
 import type { SessionCoordinator } from '../session/coordinator.js';
 import type { SessionStore } from '../stores/session-store.js';
+import { MAX_PENDING_LOGINS, TransactionBinding } from '../stores/transaction-binding.js';
 import type { CookieHandler, ReplayStore, TransactionData, TransactionStore } from '../types.js';
 import { newBrowser, testCookies, type TestBrowser } from './browser.js';
 import { id, rejects, state, type StoreFactory, type TestApi } from './shared.js';
@@ -153,7 +154,9 @@ export type TransactionStoreFactory = (
 /**
  * Registers the {@link TransactionStore} contract: set, get (a copy), delete, per identifier (two
  * logins in two tabs never overwrite each other); unknown or unreadable entries read as
- * `undefined`; the PKCE verifier is never in clear in a cookie; with `unreachable` (a store whose
+ * `undefined`; the PKCE verifier is never in clear in a cookie; under the ServerClient's browser
+ * binding, a transaction completes only in the browser that started it, and one browser keeps at
+ * most three pending logins in the store (the newest); with `unreachable` (a store whose
  * backend cannot be reached), an outage is thrown, never read as a missing transaction.
  *
  * @example
@@ -202,6 +205,44 @@ export function transactionStoreConformance(
       assert.equal(await store.get(other, forged), undefined);
     });
 
+    it('keeps a transaction bound to the browser that started it (no login CSRF)', async () => {
+      const store = await factory(testCookies);
+      const binding = new TransactionBinding(testCookies, BINDING_ATTRIBUTES);
+      const [attacker, victim, other] = [newBrowser(), newBrowser(), newBrowser()];
+      const state = id();
+      await binding.keep(store, (s) => `__a0_tx.${s}`, state, { ...transaction(), state }, attacker);
+      const own = await store.get(`__a0_tx.${state}`, attacker);
+      assert.equal(typeof own?.binding, 'string', 'the store gives the binding back');
+      assert.equal(await binding.matches(own?.binding, attacker), true);
+      await binding.keep(store, (s) => `__a0_tx.${s}`, id(), transaction(), other);
+      for (const [browser, label] of [
+        [victim, 'a browser without cookies'],
+        [other, 'a browser with a login of its own'],
+      ] as const) {
+        // A server-side store finds the transaction by its key alone; the binding must then refuse it.
+        const seen = await store.get(`__a0_tx.${state}`, browser);
+        assert.equal(
+          seen !== undefined && (await binding.matches(seen.binding, browser)),
+          false,
+          `${label} must not complete the login`,
+        );
+      }
+    });
+
+    it(`keeps at most ${MAX_PENDING_LOGINS} pending logins per browser, the newest`, async () => {
+      const store = await factory(testCookies);
+      const binding = new TransactionBinding(testCookies, BINDING_ATTRIBUTES);
+      const browser = newBrowser();
+      const states = Array.from({ length: MAX_PENDING_LOGINS + 2 }, () => id());
+      for (const state of states)
+        await binding.keep(store, (s) => `__a0_tx.${s}`, state, { ...transaction(), state }, browser);
+      const kept = await Promise.all(states.map((state) => store.get(`__a0_tx.${state}`, browser)));
+      assert.deepEqual(
+        kept.map((tx) => tx !== undefined),
+        states.map((_, i) => i >= states.length - MAX_PENDING_LOGINS),
+      );
+    });
+
     const { unreachable } = options;
     if (unreachable) {
       it('throws when its backend cannot be reached, never reads that as no transaction', async () => {
@@ -213,6 +254,9 @@ export function transactionStoreConformance(
     }
   });
 }
+
+/** The binding cookie's attributes in the suites: a `Secure` app's defaults. */
+const BINDING_ATTRIBUTES = { httpOnly: true, secure: true, path: '/', sameSite: 'lax' } as const;
 
 /**
  * Registers the {@link ReplayStore} contract: `has` tells whether an id is recorded; an id is

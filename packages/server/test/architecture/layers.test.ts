@@ -43,6 +43,46 @@ const edges = sources(SRC).flatMap((file) =>
     }),
 );
 
+/**
+ * The groups of top-level folders and files that import each other, directly or round a longer loop
+ * (`session <-> stores`): the strongly connected components of the folder graph (Tarjan) of two or more.
+ */
+function cyclesOf(list: readonly { from: string; to: string }[]): string[] {
+  const next = new Map<string, Set<string>>();
+  for (const { from, to } of list) {
+    if (from === to) continue;
+    if (!next.has(from)) next.set(from, new Set());
+    next.get(from)?.add(to);
+  }
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node) ?? 0);
+    stack.push(node);
+    for (const to of next.get(node) ?? []) {
+      if (!index.has(to)) {
+        visit(to);
+        low.set(node, Math.min(low.get(node) ?? 0, low.get(to) ?? 0));
+      } else if (stack.includes(to)) {
+        low.set(node, Math.min(low.get(node) ?? 0, index.get(to) ?? 0));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    let top: string | undefined;
+    do {
+      top = stack.pop();
+      if (top !== undefined) component.push(top);
+    } while (top !== undefined && top !== node);
+    if (component.length > 1) found.push(component.sort().join(' <-> '));
+  };
+  for (const node of [...next.keys()].sort()) if (!index.has(node)) visit(node);
+  return found;
+}
+
 describe('the layers of auth0-server-ts', () => {
   it('every top-level folder and file has a layer', () => {
     const tops = new Set(sources(SRC).map(topOf));
@@ -52,6 +92,10 @@ describe('the layers of auth0-server-ts', () => {
   it('no import runs back up: errors, lib, crypto < http < protocol, session, stores < mfa < client < add-ons', () => {
     const upward = edges.filter((e) => (LAYERS[e.to] ?? 0) > (LAYERS[e.from] ?? 0));
     expect(upward.map((e) => `${e.file} -> ${e.target}`)).toEqual([]);
+  });
+
+  it('no folders import each other, however long the loop and within one layer too', () => {
+    expect(cyclesOf(edges)).toEqual([]);
   });
 
   it('the add-ons (adapters, redis, testing) import none of each other', () => {

@@ -20,6 +20,7 @@ function logoutToken(
       iss: tenant.issuer,
       aud: tenant.clientId,
       iat: nowSeconds(),
+      exp: nowSeconds() + 120,
       jti: crypto.randomUUID(),
       events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },
       ...claims,
@@ -140,6 +141,8 @@ describe('handleBackchannelLogout', () => {
     ['for another audience', { sid: 's', aud: 'someone-else' }, 'aud'],
     ['from another issuer', { sid: 's', iss: 'https://evil.example.com/' }, 'iss'],
     ['issued too long ago', { sid: 's', iat: nowSeconds() - 3600 }, 'iat'],
+    ['without exp (REQUIRED by Back-Channel Logout 1.0, errata set 1)', { sid: 's', exp: undefined }, 'exp'],
+    ['past its exp', { sid: 's', exp: nowSeconds() - 3600 }, 'exp'],
     ['without a jti', { sid: 's', jti: undefined }, 'jti'],
     [
       'whose event member is not a JSON object',

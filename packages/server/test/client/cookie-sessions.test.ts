@@ -52,14 +52,14 @@ describe('with a cookie handler and no stores', () => {
     expect(sessionCookies(jar)).not.toContain('fake-rt-');
   });
 
-  it('names the missing transaction cookie when it is gone', async () => {
+  it('names the missing transaction when its cookie is gone', async () => {
     const { jar, client, tenant } = await cookieSetup();
     const url = await client.startInteractiveLogin();
-    const name = `__Host-__a0_tx.${url.searchParams.get('state')}`;
-    jar.deleteCookie(name);
+    const key = `__a0_tx.${url.searchParams.get('state')}`;
+    jar.deleteCookie(`__Host-${key}`);
     await expect(client.completeInteractiveLogin(await tenant.authorize(url))).rejects.toMatchObject({
       code: 'missing_transaction',
-      transaction: name,
+      transaction: key,
     });
   });
 
@@ -136,6 +136,7 @@ describe('with a cookie handler and no stores', () => {
       iss: tenant.issuer,
       aud: tenant.clientId,
       iat: nowSeconds(),
+      exp: nowSeconds() + 120,
       jti: 'j1',
       sid: 's',
       events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
@@ -165,7 +166,7 @@ describe('__Host- cookies', () => {
     const { jar, client } = await cookieSetup();
     // A valid session cookie, sealed with the same secret, but without the prefix: a browser would
     // accept it from a sibling subdomain's Domain cookie, so it must not count.
-    const planter = new StatelessStateStore({ secret: SECRET }, jar);
+    const planter = new StatelessStateStore({ secret: SECRET, cookie: { domain: 'example.com' } }, jar);
     await planter.set('__a0_session', makeState({ user: { sub: 'auth0|mallory' } }));
     expect(jar.names()).toContain('__a0_session.0');
     await expect(client.getSession()).resolves.toBeUndefined();
@@ -176,14 +177,14 @@ describe('__Host- cookies', () => {
       authorizationParams: { redirect_uri: 'http://127.0.0.1:3000/auth/callback' },
     });
     const url = await client.startInteractiveLogin();
-    expect(jar.names()).toEqual([`__a0_tx.${url.searchParams.get('state')}`]);
+    expect(jar.names().sort()).toEqual([`__a0_tx.${url.searchParams.get('state')}`, '__a0_txb']);
   });
 
   it('keeps plain names with a Domain or a Path other than /', async () => {
     for (const cookie of [{ domain: 'example.com' }, { path: '/app' }]) {
       const { jar, client } = await cookieSetup({ session: { cookie } });
       const url = await client.startInteractiveLogin();
-      expect(jar.names()).toEqual([`__a0_tx.${url.searchParams.get('state')}`]);
+      expect(jar.names().sort()).toEqual([`__a0_tx.${url.searchParams.get('state')}`, '__a0_txb']);
     }
   });
 });
@@ -195,9 +196,10 @@ describe('the session option', () => {
     });
     await login();
     const names = Object.keys(jar.getCookies());
-    expect(names.some((n) => n.startsWith('app_session'))).toBe(true);
+    // A name of the app's own gets the prefix too: it follows from the attributes, not the name.
+    expect(names.some((n) => n.startsWith('__Host-app_session'))).toBe(true);
     expect(names.some((n) => n.includes('__a0_session'))).toBe(false);
-    const header = jar.setCookieHeaders.find((h) => h.startsWith('app_session'));
+    const header = jar.setCookieHeaders.find((h) => h.startsWith('__Host-app_session'));
     const maxAge = Number(/Max-Age=(\d+)/i.exec(header ?? '')?.[1]);
     expect(maxAge).toBeGreaterThan(100);
     expect(maxAge).toBeLessThanOrEqual(120);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CallbackError, IdTokenValidationError } from '../../src/index.js';
 import { REDIRECT_URI, setup } from '../helpers/client.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
 
 describe('startInteractiveLogin', () => {
   it('returns an /authorize URL with PKCE S256, state, nonce and the configured parameters', async () => {
@@ -217,5 +218,41 @@ describe('completeInteractiveLogin', () => {
     const second = (await stateStore.get('__a0_session'))?.internal.sid;
     expect(first).toBeTruthy();
     expect(second).not.toBe(first);
+  });
+});
+
+describe('the login binding (login CSRF)', () => {
+  /** A client over a server-side transaction store that binds logins through the cookies of `jar`. */
+  async function bound() {
+    const jar = new CookieJar();
+    const s = await setup({ cookieHandler: jar });
+    return { ...s, jar };
+  }
+
+  it('refuses a transaction its store gave back without the binding (fail closed), and writes no session', async () => {
+    const { client, tenant, transactionStore, stateStore } = await bound();
+    const url = await client.startInteractiveLogin();
+    const get = transactionStore.get.bind(transactionStore);
+    // A store that drops the fields it does not know.
+    transactionStore.get = async (key: string) => {
+      const tx = await get(key);
+      return tx && { codeVerifier: tx.codeVerifier, state: tx.state, nonce: tx.nonce };
+    };
+    await expect(client.completeInteractiveLogin(await tenant.authorize(url))).rejects.toMatchObject({
+      code: 'missing_transaction',
+    });
+    expect(await stateStore.get('__a0_session')).toBeUndefined();
+    expect(tenant.counts.code).toBeUndefined(); // the code was not spent
+  });
+
+  it('removes the binding cookie once the last pending login completes', async () => {
+    const { client, tenant, jar } = await bound();
+    await client.completeInteractiveLogin(await tenant.authorize(await client.startInteractiveLogin()));
+    expect(jar.names().filter((n) => n.includes('__a0_txb'))).toEqual([]);
+  });
+
+  it('refuses a login started with storeOptions when no cookieHandler can bind it to the browser', async () => {
+    const { client } = await setup();
+    await expect(client.startInteractiveLogin({}, { req: 'a browser' })).rejects.toThrow(/"cookieHandler"/);
   });
 });

@@ -6,7 +6,8 @@ import {
 } from '../../src/http/index.js';
 import { createMfaTokens, MfaClient, type MfaClientOptions } from '../../src/mfa/index.js';
 import type { SessionAccess } from '../../src/session/access.js';
-import type { StateData } from '../../src/types.js';
+import { createSessionOwner } from '../../src/session/owner.js';
+import type { StateData, StateStore } from '../../src/types.js';
 import {
   createFakeServer,
   discoveryDocument,
@@ -32,13 +33,14 @@ export interface Options {
 export function memorySessions(initial: Record<string, StateData> = {}) {
   const states = new Map(Object.entries(initial));
   const key = (o?: Options) => o?.session ?? 'none';
-  const access: SessionAccess<Options> = {
-    get: async (o) => structuredClone(states.get(key(o))),
-    set: async (state, o) => {
-      states.set(key(o), structuredClone(state));
-    },
-    update: async (fn, o) => fn(structuredClone(states.get(key(o)))),
+  // The real session owner, over a store that picks the session by the store option.
+  const store: StateStore<Options> = {
+    get: async (_id, o) => structuredClone(states.get(key(o))),
+    set: async (_id, state, _fresh, o) => void states.set(key(o), structuredClone(state)),
+    delete: async (_id, o) => void states.delete(key(o)),
+    deleteByLogoutToken: async () => undefined,
   };
+  const access: SessionAccess<Options> = createSessionOwner({ store, identifier: '__a0_session' });
   return { access, states };
 }
 

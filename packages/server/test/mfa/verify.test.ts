@@ -142,7 +142,8 @@ describe('verify', () => {
       ...mallory,
       internal: { sid: 'sid-mallory', createdAt: Date.now() / 1000 },
     });
-    const planted = jar.getCookie('__a0_session');
+    // The store writes the __Host- name: the cookie is Secure, host-only, on Path=/.
+    const planted = jar.getCookie('__Host-__a0_session');
     if (!planted) throw new Error('no session cookie was set');
     const before = JSON.stringify(await stateStore.get('__a0_session'));
     const { mfa, tokens } = setup({
@@ -154,10 +155,10 @@ describe('verify', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IdTokenValidationError);
     expect(err).toMatchObject({ code: 'id_token_user_mismatch', claim: 'sub' });
-    expect(jar.getCookie('__a0_session')).toBe(planted);
+    expect(jar.getCookie('__Host-__a0_session')).toBe(planted);
     expect(JSON.stringify(await stateStore.get('__a0_session'))).toBe(before);
     const attacker = new CookieJar();
-    attacker.setCookie('__a0_session', planted);
+    attacker.setCookie('__Host-__a0_session', planted);
     const attackerStore = new StatefulStateStore<Options>({ secret: SECRET, store: backend }, attacker);
     expect((await attackerStore.get('__a0_session'))?.user?.sub).toBe('auth0|mallory');
   });

@@ -28,17 +28,19 @@ describe('a stateful Redis session with a RedisCoordinator', () => {
     const state = makeState({
       internal: { sid: `sid-${Math.random()}`, createdAt: Math.floor(Date.now() / 1000) },
     });
-    await owner.update(() => owner.set(state, undefined, true));
+    await owner.update(() => state);
     return { owner, coordinator, state };
   }
   const locks = async (kind: 'c' | 's') => (await redis.keys(`${prefix}${kind}:*:lock`)).length;
 
   it("updates under the coordinator's lock and the store's fenced lock, and releases both", async () => {
     const { owner, coordinator, state } = await owned();
-    const held = await owner.update(async () => {
+    let held: Record<string, number> = {};
+    await owner.update(async (current) => {
       // The coordinator's lease fences the shared answer: sharing from inside works.
       await coordinator.share(`session:${state.internal.sid}`, 'answer', 'sealed', 30);
-      return { coordinator: await locks('c'), store: await locks('s') };
+      held = { coordinator: await locks('c'), store: await locks('s') };
+      return current;
     });
     expect(held).toEqual({ coordinator: 1, store: 1 });
     expect(await coordinator.shared(`session:${state.internal.sid}`, 'answer')).toBe('sealed');
@@ -51,7 +53,7 @@ describe('a stateful Redis session with a RedisCoordinator', () => {
       // Another process took the session lock after this holder's lease ran out (a long pause).
       const [lock] = await redis.keys(`${prefix}s:*:lock`);
       await redis.set(lock!, 'another-holder:99', 'PX', 5_000);
-      await owner.set({ ...current!, refreshToken: 'stale-rotated-token' });
+      return current && { ...current, refreshToken: 'stale-rotated-token' };
     });
     await expect(written).rejects.toSatisfy(
       (err: unknown) => err instanceof StoreError && err.code === 'lock_timeout',

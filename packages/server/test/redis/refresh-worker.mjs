@@ -24,7 +24,7 @@ async function run(s) {
         s.clusterPorts.map((port) => ({ host: '127.0.0.1', port })),
         { redisOptions: { maxRetriesPerRequest: 1 } },
       )
-    : new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
+    : new Redis({ host: '127.0.0.1', port: s.port ?? 6379, maxRetriesPerRequest: 1 });
   try {
     const base = {
       domain: s.issuer.replace(/\/$/, ''),

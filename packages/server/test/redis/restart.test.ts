@@ -26,7 +26,7 @@ async function until(done: () => boolean, ms: number): Promise<void> {
 }
 
 // Redis stays away for OUTAGE_MS, longer than any retry of a session write: a refresh that redeemed its
-// token just before Redis went must keep the rotated token in the process (saveRefreshed), not lose it.
+// token just before Redis went must keep the rotated token in the process (session/kept-refresh.ts), not lose it.
 const OUTAGE_MS = Number(process.env['REDIS_RESTART_OUTAGE_MS'] ?? 4_000);
 
 describe('a Redis restart in the middle of a load', () => {

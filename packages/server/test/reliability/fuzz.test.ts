@@ -294,6 +294,7 @@ describe('hostile input (fast-check)', () => {
         iss: tenant.issuer,
         aud: tenant.clientId,
         iat: nowSeconds(),
+        exp: nowSeconds() + 120,
         jti: randomUUID(),
         sub: 'auth0|alice',
         events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },

@@ -106,6 +106,7 @@ function logoutToken(sid: string): Promise<string> {
       iss: tenant.issuer,
       aud: tenant.clientId,
       iat: nowSeconds(),
+      exp: nowSeconds() + 120,
       jti: crypto.randomUUID(),
       sid,
       events: { [BACKCHANNEL_LOGOUT_EVENT]: {} },

@@ -24,7 +24,7 @@ describe('CookieTransactionStore', () => {
       appState: { returnTo: '/a' },
     });
     await store.set('__a0_tx.state-2', { codeVerifier: 'v2', state: 'state-2' });
-    expect(jar.names()).toEqual(['__a0_tx.state-1', '__a0_tx.state-2']);
+    expect(jar.names()).toEqual(['__Host-__a0_tx.state-1', '__Host-__a0_tx.state-2']);
     expect(await store.get('__a0_tx.state-1')).toEqual({
       codeVerifier: 'v1',
       state: 'state-1',
@@ -36,7 +36,7 @@ describe('CookieTransactionStore', () => {
   it('writes a short-lived HttpOnly, SameSite=Lax, Secure cookie on Path=/', async () => {
     const { jar, store } = setup();
     await store.set('__a0_tx.s', { codeVerifier: 'v' });
-    expect(jar.optionsOf('__a0_tx.s')).toEqual({
+    expect(jar.optionsOf('__Host-__a0_tx.s')).toEqual({
       httpOnly: true,
       sameSite: 'lax',
       secure: true,
@@ -64,23 +64,23 @@ describe('CookieTransactionStore', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { jar, store } = setup({ ttl: 60 });
     await store.set('__a0_tx.s', { codeVerifier: 'v' });
-    const value = jar.getCookie('__a0_tx.s') ?? '';
+    const value = jar.getCookie('__Host-__a0_tx.s') ?? '';
     vi.advanceTimersByTime(61_000);
-    jar.put('__a0_tx.s', value);
+    jar.put('__Host-__a0_tx.s', value);
     expect(await store.get('__a0_tx.s')).toBeUndefined();
   });
 
   it('a tampered, garbage or session cookie reads as no transaction', async () => {
     const { jar, store } = setup();
     await store.set('__a0_tx.s', { codeVerifier: 'v' });
-    const value = jar.getCookie('__a0_tx.s') ?? '';
-    jar.put('__a0_tx.s', `${value.slice(0, 60)}${value[60] === 'a' ? 'b' : 'a'}${value.slice(61)}`);
+    const value = jar.getCookie('__Host-__a0_tx.s') ?? '';
+    jar.put('__Host-__a0_tx.s', `${value.slice(0, 60)}${value[60] === 'a' ? 'b' : 'a'}${value.slice(61)}`);
     expect(await store.get('__a0_tx.s')).toBeUndefined();
-    jar.put('__a0_tx.s', 'garbage');
+    jar.put('__Host-__a0_tx.s', 'garbage');
     expect(await store.get('__a0_tx.s')).toBeUndefined();
 
     await new StatelessStateStore({ secret: SECRET }, jar).set('session', makeState());
-    jar.put('__a0_tx.s', jar.getCookie('session.0') ?? '');
+    jar.put('__Host-__a0_tx.s', jar.getCookie('__Host-session.0') ?? '');
     expect(await store.get('__a0_tx.s')).toBeUndefined();
   });
 
@@ -106,14 +106,14 @@ describe('CookieTransactionStore concurrent logins', () => {
       vi.setSystemTime(Date.now() + 1_000);
     }
     expect(MAX_TRANSACTIONS).toBe(3);
-    expect(jar.names()).toEqual(['__a0_tx.s3', '__a0_tx.s4', '__a0_tx.s5']);
+    expect(jar.names()).toEqual(['__Host-__a0_tx.s3', '__Host-__a0_tx.s4', '__Host-__a0_tx.s5']);
     expect((await store.get('__a0_tx.s5'))?.codeVerifier).toBe('v5');
   });
 
   it('drops an unreadable cookie under the same prefix before a readable one', async () => {
     const { jar, store } = setup();
-    jar.setCookie('__a0_tx.junk', 'not-a-jwe');
+    jar.setCookie('__Host-__a0_tx.junk', 'not-a-jwe');
     for (let i = 1; i <= 3; i++) await store.set(`__a0_tx.s${i}`, { codeVerifier: `v${i}` });
-    expect(jar.names()).toEqual(['__a0_tx.s1', '__a0_tx.s2', '__a0_tx.s3']);
+    expect(jar.names()).toEqual(['__Host-__a0_tx.s1', '__Host-__a0_tx.s2', '__Host-__a0_tx.s3']);
   });
 });

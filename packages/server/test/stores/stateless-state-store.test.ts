@@ -10,7 +10,8 @@ import { makeState, makeTokenSet } from '../helpers/state.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
 const OTHER_SECRET = 'another-secret-also-at-least-32-characters!';
-const NAME = '__a0_session';
+// The stores write `__Host-` names on a Secure, host-only cookie on Path=/ (the default here).
+const NAME = '__Host-__a0_session';
 
 function setup(options: Partial<StatelessStateStoreOptions> = {}) {
   const jar = new CookieJar();

@@ -1,4 +1,5 @@
 import type { ServerClientOptions } from '../../config.js';
+import type { Auth0Error } from '../../errors/index.js';
 import type { AdapterStoreOptions } from './cookies.js';
 import { argumentError, positiveNumber, requireObject } from '../../lib/validate.js';
 import { safeReturnTo } from './return-to.js';
@@ -42,6 +43,14 @@ export interface Auth0AdapterOptions extends Omit<ServerClientOptions<AdapterSto
   defaultReturnTo?: string;
   /** How `POST {mfa}/wait` polls a push: default `{ intervalMs: 5000, timeoutMs: 25000 }`; past `timeoutMs` it answers `202 { status: 'pending' }`. */
   mfaWait?: { intervalMs?: number; timeoutMs?: number };
+  /**
+   * Told why a login callback failed when the cause lies with the app or the authorization server
+   * (a refused ID token, an error answer, an unreachable server), not with the visitor's link. The
+   * browser gets a page either way. Default: one `console.warn` line with the error's code and
+   * message, which never carry a token, code or cookie value. Pass a function to log elsewhere, or
+   * `false` to stay silent.
+   */
+  onLoginError?: ((error: Auth0Error) => void) | false;
 }
 
 /** The options after checking, with every default filled in. */
@@ -51,6 +60,7 @@ export interface ResolvedAdapterOptions {
   logoutReturnTo: string;
   defaultReturnTo: string;
   mfaWait: { intervalMs: number; timeoutMs: number };
+  onLoginError: (error: Auth0Error) => void;
   client: ServerClientOptions<AdapterStoreOptions>;
 }
 
@@ -70,7 +80,7 @@ const ROUTE_KEYS = ['login', 'callback', 'logout', 'backchannelLogout', 'mfa'] a
  */
 export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAdapterOptions {
   requireObject(options, 'options');
-  const { appBaseUrl, routes, logoutReturnTo, defaultReturnTo, mfaWait, ...client } = options;
+  const { appBaseUrl, routes, logoutReturnTo, defaultReturnTo, mfaWait, onLoginError, ...client } = options;
   const origin = resolveOrigin(appBaseUrl);
   const resolved: ResolvedAdapterOptions['routes'] = { ...DEFAULT_ROUTES };
   if (routes !== undefined) requireObject(routes, 'routes');
@@ -95,11 +105,23 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
       intervalMs: positiveNumber(mfaWait?.intervalMs, 'mfaWait.intervalMs', 5000, 'milliseconds'),
       timeoutMs: positiveNumber(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000, 'milliseconds'),
     },
+    onLoginError: resolveOnLoginError(onLoginError),
     client: {
       ...client,
       authorizationParams: { redirect_uri: `${origin}${callback}`, ...client.authorizationParams },
     },
   };
+}
+
+function resolveOnLoginError(value: Auth0AdapterOptions['onLoginError']): (error: Auth0Error) => void {
+  if (value === undefined) return warnLoginError;
+  if (value === false) return () => {};
+  if (typeof value !== 'function') throw argumentError('"onLoginError" must be a function or false');
+  return value;
+}
+
+function warnLoginError(error: Auth0Error): void {
+  console.warn(`auth0-server-ts: a login callback failed (${error.code}): ${error.message}`);
 }
 
 function resolveOrigin(appBaseUrl: unknown): string {

@@ -54,6 +54,8 @@ export async function callbackRoute({
     if (!(err instanceof Auth0Error)) throw err;
     if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
       return redirect(options.defaultReturnTo);
+    // A stale or forged link is the visitor's business; anything else is the app's to hear about.
+    if (!(err instanceof CallbackError)) options.onLoginError(err);
     return failedLogin(options, err);
   }
 }

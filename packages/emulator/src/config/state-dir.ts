@@ -1,0 +1,18 @@
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The folder name the emulator keeps its files in (the development CA; keys beside them). */
+export const STATE_DIR_NAME = '.auth0-emulator';
+
+/**
+ * Where the emulator keeps what must outlive one run (its development CA): the folder the user named,
+ * else `.auth0-emulator/` beside the configuration file, else `~/.auth0-emulator/`. One helper, so every
+ * file the emulator persists lands in the same place.
+ */
+export function stateDir(
+  options: { dir?: string | undefined; configFile?: string | undefined } = {},
+): string {
+  if (options.dir) return resolve(options.dir);
+  if (options.configFile) return join(dirname(resolve(options.configFile)), STATE_DIR_NAME);
+  return join(homedir(), STATE_DIR_NAME);
+}

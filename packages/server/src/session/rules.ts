@@ -1,0 +1,93 @@
+import { MfaTokenInvalidError } from '../errors/index.js';
+import type { StateData, UserClaims } from '../types.js';
+import { applyTokenResponse, type SessionTokenResponse } from './apply-token-response.js';
+import { assertSameUser } from './same-user.js';
+import type { TokenSetQuery } from './token-sets.js';
+
+// The write rules: what each kind of token answer may do to a session. Each takes the session an
+// update's function receives and returns what that function returns (see `NextSession`), so a caller
+// only picks the rule that applies.
+
+/** A token endpoint answer as the session files it: the tokens and the ID token's validated claims. */
+export interface TokenAnswer {
+  tokens: SessionTokenResponse;
+  claims: UserClaims | undefined;
+}
+
+/**
+ * The session after a refresh that redeemed its refresh token (see {@link refreshed}). The old
+ * refresh token may be spent, so the session owner never drops this one: when the store fails, it
+ * keeps it and files the same answer (`refile`) into the session as the store still has it.
+ */
+export class RedeemedSession {
+  constructor(
+    /** The next session. */
+    readonly session: StateData,
+    /** Files the same answer into another copy of the session (the one the store holds). */
+    readonly refile: (state: StateData) => StateData,
+  ) {}
+}
+
+/**
+ * A login's session: always a new one, with a fresh `internal.sid`, whatever the request carried, so
+ * the store drops what a planted identifier pointed at and issues a new id.
+ */
+export function loggedIn(answer: TokenAnswer, target: TokenSetQuery): StateData {
+  return applyTokenResponse(undefined, answer.tokens, { ...target, claims: answer.claims });
+}
+
+/**
+ * The session after its refresh token was redeemed for `query`: the access token for that audience
+ * and scope, a rotated refresh token, and a new ID token only for the same user and issuer.
+ *
+ * @throws {IdTokenValidationError} `id_token_user_mismatch`: nothing may be written.
+ */
+export function refreshed(current: StateData, answer: TokenAnswer, query: TokenSetQuery): RedeemedSession {
+  assertSameUser(current, answer.claims);
+  const refile = (state: StateData) =>
+    applyTokenResponse(state, answer.tokens, { ...query, claims: answer.claims });
+  return new RedeemedSession(refile(current), refile);
+}
+
+/** Where an MFA grant's tokens go, and whether its mfa token was sealed inside the session it is used in. */
+export interface MfaGrantTarget extends TokenSetQuery {
+  sessionBound: boolean;
+}
+
+/**
+ * The session after a completed MFA grant: the access token under `target.audience`, a rotated
+ * refresh token, and a verified ID token. With no session, one is created only from an ID token (the
+ * MFA finished a first login); without one nothing changes. An MFA grant never changes who is logged
+ * in, and an mfa token sealed without a session may add to one only when its answer names the
+ * session's user.
+ *
+ * @throws {IdTokenValidationError} `id_token_user_mismatch` for another user or issuer.
+ * @throws {MfaTokenInvalidError} `mfa_token_invalid`: a session-less token's answer names no user.
+ */
+export function mfaGranted(
+  current: StateData | undefined,
+  answer: TokenAnswer,
+  target: MfaGrantTarget,
+): StateData | undefined {
+  const { claims } = answer;
+  if (!current && !claims) return current;
+  if (current && !target.sessionBound && !claims) {
+    throw new MfaTokenInvalidError(
+      'The mfa token was issued without a session and its answer names no user: it cannot add tokens to this session (log out first, or verify with persist: false)',
+    );
+  }
+  assertSameUser(current, claims);
+  return applyTokenResponse(current, answer.tokens, {
+    audience: target.audience,
+    scope: target.scope,
+    claims,
+  });
+}
+
+/**
+ * Whether writing `next` where the store held `current` starts a new session: there was none, or
+ * `next` has another `internal.sid` (a login, or another user's tokens).
+ */
+export function startsNewSession(current: StateData | undefined, next: StateData): boolean {
+  return !current || next.internal.sid !== current.internal.sid;
+}
