@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'mfa_token_expired'
   | 'mfa_token_invalid'
   | 'store_unavailable'
-  | 'lock_timeout';
+  | 'lock_timeout'
+  | 'organization_mismatch'
+  | 'session_expired';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {
