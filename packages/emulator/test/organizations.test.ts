@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from 'auth0-emulator';
-import { CookieJar } from '../src/testing/cookie-jar.js';
+import { CookieJar, type Emulator } from 'auth0-emulator';
+
 import {
   API,
   CLIENT_ID,
