@@ -28,6 +28,9 @@ export default defineConfig({
       'docs/**/*.test.ts',
       'bench/test/**/*.test.ts',
     ],
+    // Starts a private Redis and a Redis Cluster for the run (and checks the prerequisites): tests get
+    // their ports from the environment (test/services.ts).
+    globalSetup: ['./test/global-setup.ts'],
     testTimeout: 20_000,
     // The fault matrix (describe.concurrent) mostly waits on injected hangs: let more cells wait at once.
     maxConcurrency: 12,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CookieHandler } from 'auth0-server-ts';
 import { statefulInstance, type InstanceOptions } from './multi-instance.js';
 import { startTestEmulator } from '../../test/emulator.js';
+import { redisPort } from '../../test/services.js';
 
 const APP = 'http://127.0.0.1:3999';
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -23,8 +24,8 @@ function browser(): CookieHandler<unknown> {
 }
 
 describe('docs/multi-instance.md', () => {
-  const redis = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 1 });
-  // The Redis is shared (other apps, other test runs): a prefix of this run's own.
+  const redis = new Redis({ host: '127.0.0.1', port: redisPort(), maxRetriesPerRequest: 1 });
+  // The Redis is shared (other test files of the run): a prefix of this file's own.
   const prefix = `myapp-${randomBytes(6).toString('hex')}:`;
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}*`);

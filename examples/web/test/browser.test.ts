@@ -7,8 +7,8 @@ import decodeQR from 'qr/decode.js';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/start.js';
+import { CHROMIUM } from '../../../test/services.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
   '--headless',
@@ -21,13 +21,8 @@ const ARGS = [
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PASSWORD = 'Passw0rd!';
 
-// In CI a missing browser is a failure (beforeAll throws); on a developer machine without Chromium the
-// suite is reported as skipped, with this line saying why.
-const runs = existsSync(CHROMIUM) || process.env.CI === 'true';
-if (!runs) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
 // Generous per-step limits: on a loaded machine one login through the emulator's pages takes seconds.
-describe.runIf(runs)('the demo in Chromium', { timeout: 60_000 }, () => {
+describe('the demo in Chromium', { timeout: 60_000 }, () => {
   let demo: RunningDemo;
   let browser: Browser;
   let page: Page;

@@ -18,6 +18,7 @@ export {
   transactionStoreConformance,
   replayStoreConformance,
   coordinatorConformance,
+  type SessionStoreConformanceOptions,
   type TransactionStoreFactory,
 } from './conformance.js';
 export {
@@ -26,4 +27,4 @@ export {
   type StateStoreConformanceOptions,
 } from './state-store.js';
 export type { TestBrowser } from './browser.js';
-export type { TestApi, StoreFactory } from './shared.js';
+export type { TestApi, TestClock, StoreFactory } from './shared.js';

@@ -8,7 +8,27 @@ import type { StateData } from '../types.js';
  */
 export interface TestApi {
   describe(name: string, fn: () => void): unknown;
-  it(name: string, fn: () => Promise<void>, timeoutMs?: number): unknown;
+  /** `fn` takes the runner's test context where it passes one (vitest, `node:test`): see {@link skip}. */
+  it(name: string, fn: (context?: unknown) => Promise<void>, timeoutMs?: number): unknown;
+}
+
+/** A fake clock the suites move instead of waiting (vitest: `vi.setSystemTime`, then `vi.useRealTimers`). */
+export interface TestClock {
+  /** Moves the clock `ms` milliseconds on. */
+  advance(ms: number): void | Promise<void>;
+  /** Gives the real clock back; called after each test that moved it. */
+  reset(): void | Promise<void>;
+}
+
+/**
+ * Ends the running test as skipped, with `reason`, through the runner's test context (vitest's
+ * `context.skip(note)`, `node:test`'s `t.skip(message)`); a runner that passes none (jest, mocha's
+ * arrow functions) reports it as passed, and the reason goes to the console.
+ */
+export function skip(context: unknown, reason: string): void {
+  const ctx = typeof context === 'object' && context !== null ? context : {};
+  if ('skip' in ctx && typeof ctx.skip === 'function') ctx.skip(reason);
+  else console.warn(`skipped: ${reason}`);
 }
 
 /** Makes a fresh, empty store for one test (a unique key prefix, a new table, ...). */

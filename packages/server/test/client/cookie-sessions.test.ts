@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json } from '../helpers/fake-tenant.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { nowSeconds, REDIRECT_URI, SECRET, setup } from '../helpers/client.js';
-import { ServerClient, StatelessStateStore } from '../../src/index.js';
+import { ServerClient, StatelessStateStore, type ErrorCode } from '../../src/index.js';
 import { makeState } from '../helpers/state.js';
 
 /** A client that keeps sessions and transactions in the cookies of `jar` (the default stores). */
@@ -94,24 +94,50 @@ describe('with a cookie handler and no stores', () => {
   });
 
   it('leaves the session cookies byte-for-byte unchanged when a refresh fails', async () => {
-    const { jar, client, tenant, login } = await cookieSetup({
-      tokenRefreshLeeway: 86_400 + 60,
-      httpTimeout: 200,
-    });
+    const { jar, client, tenant, login } = await cookieSetup({ tokenRefreshLeeway: 86_400 + 60 });
     await login();
     const before = sessionCookies(jar);
     const headers = jar.setCookieHeaders.length;
-    for (const fault of [
-      () => json({ error: 'server_error' }, 500),
-      () => new Response('<html>Bad gateway</html>', { status: 502 }),
-      () =>
-        new Response('{"access_token":"x', { status: 200, headers: { 'content-type': 'application/json' } }),
-      () => new Promise<Response>(() => undefined),
-      () => json({ error: 'invalid_grant' }, 403),
-      () => json({ error: 'mfa_required', mfa_token: 'fake-raw' }, 403),
-    ]) {
-      tenant.intercept = (endpoint) => (endpoint === 'refresh' ? fault() : undefined);
-      await expect(client.getAccessToken()).rejects.toBeDefined();
+    let asked = () => undefined as void;
+    const faults: [
+      expected: { code: ErrorCode; error?: string },
+      answer: () => Response | Promise<Response>,
+    ][] = [
+      [{ code: 'server_error', error: 'server_error' }, () => json({ error: 'server_error' }, 500)],
+      [{ code: 'invalid_response' }, () => new Response('<html>Bad gateway</html>', { status: 502 })],
+      [
+        { code: 'invalid_response' },
+        () =>
+          new Response('{"access_token":"x', {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+      ],
+      [{ code: 'request_timeout' }, () => new Promise<Response>(() => asked())],
+      [{ code: 'login_required', error: 'invalid_grant' }, () => json({ error: 'invalid_grant' }, 403)],
+      [
+        { code: 'mfa_required', error: 'mfa_required' },
+        () => json({ error: 'mfa_required', mfa_token: 'fake-raw' }, 403),
+      ],
+    ];
+    for (const [expected, answer] of faults) {
+      tenant.intercept = (endpoint) => (endpoint === 'refresh' ? answer() : undefined);
+      if (expected.code === 'request_timeout') {
+        // The deadline (httpTimeout, 10 s by default) runs on a fake clock, moved on once the token
+        // request hangs: a busy machine can neither hit it early nor make the test wait for it.
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          const hanging = new Promise<void>((resolve) => (asked = resolve));
+          const call = client.getAccessToken().catch((err: unknown) => err);
+          await hanging;
+          await vi.advanceTimersByTimeAsync(10_000);
+          expect(await call).toMatchObject(expected);
+        } finally {
+          vi.useRealTimers();
+        }
+      } else {
+        await expect(client.getAccessToken()).rejects.toMatchObject(expected);
+      }
       expect(sessionCookies(jar)).toBe(before);
     }
     expect(jar.setCookieHeaders.length).toBe(headers);

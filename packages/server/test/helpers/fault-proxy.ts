@@ -63,6 +63,8 @@ export interface FaultProxy {
   setFault(id: string, rule: FaultRule | undefined): void;
   /** How many requests of caller `id` were answered with a fault. */
   faulted(id: string): number;
+  /** When (`performance.now()`) the proxy answered caller `id`'s first request with a fault. */
+  firstFaultAt(id: string): number | undefined;
   /** Every secret value seen in request and answer bodies so far. */
   secrets(): Set<string>;
   /** Refresh-token grant redemptions per refresh token value. */
@@ -78,6 +80,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
   const rules = new Map<string, FaultRule>();
   const faultCounts = new Map<string, number>();
+  const firstFaults = new Map<string, number>();
   const secrets = new Set<string>();
   const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setInterval>>();
@@ -134,6 +137,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       const rule = rules.get(caller);
       if (rule && rule.match(method, new URL(path, 'http://x').pathname)) {
         faultCounts.set(caller, (faultCounts.get(caller) ?? 0) + 1);
+        if (!firstFaults.has(caller)) firstFaults.set(caller, performance.now());
         answerFault(rule.fault, req, res);
         return;
       }
@@ -190,6 +194,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       else rules.delete(id);
     },
     faulted: (id) => faultCounts.get(id) ?? 0,
+    firstFaultAt: (id) => firstFaults.get(id),
     secrets: () => secrets,
     refreshRedemptions,
     get invalidGrants() {

@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +22,18 @@ let installed = '';
 describe('the packed auth0-server-ts package', () => {
   beforeAll(async () => {
     const out = await mkdtemp(join(tmpdir(), 'pack-'));
-    // Build as `prepack` would, then pack without scripts so stdout holds only npm's JSON.
-    await run('npx', ['tsup', '--silent'], { cwd: packageDir });
+    // Packs the build that `npm run build` made (the README's test command builds first), from a staging
+    // copy: rebuilding here took up to two minutes on a loaded machine and emptied packages/server/dist
+    // while the multi-process tests ran it. Pack without scripts so stdout holds only npm's JSON.
+    if (!existsSync(join(packageDir, 'dist', 'index.js')))
+      throw new Error('the packed-package test packs the build: run `npm run build` first');
+    const staging = await mkdtemp(join(tmpdir(), 'pack-staging-'));
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist'])
+      await cp(join(packageDir, file), join(staging, file), { recursive: true });
     const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
-      cwd: packageDir,
+      cwd: staging,
     });
+    await rm(staging, { recursive: true, force: true });
     const [{ filename }] = JSON.parse(stdout) as [{ filename: string }];
     await mkdir(cacheDir, { recursive: true });
     consumerDir = await mkdtemp(join(cacheDir, 'auth0-server-ts-packed-'));

@@ -15,7 +15,7 @@ import {
   stateStoreConformance,
   transactionStoreConformance,
 } from '../../src/testing/index.js';
-import { cleanup, clusterAvailable, clusterClient, redisClient, uniquePrefix } from './helpers.js';
+import { cleanup, clusterClient, redisClient, uniquePrefix } from './helpers.js';
 
 const secret = 'a-redis-store-secret-of-at-least-32-chars';
 
@@ -47,7 +47,7 @@ function suites(label: string, connect: () => RedisClient): void {
     `RedisSessionStore (${label})`,
     () => new RedisSessionStore({ client: shared.client, secret, prefix }),
     { describe, it },
-    { unreachable: () => new RedisSessionStore(unreachable) },
+    { unreachable: () => new RedisSessionStore(unreachable), sharedByInstances: true },
   );
   stateStoreConformance(
     `StatefulStateStore over RedisSessionStore (${label})`,
@@ -81,6 +81,6 @@ function suites(label: string, connect: () => RedisClient): void {
 }
 
 suites('standalone', () => redisClient());
-describe.runIf(clusterAvailable())('on the local Redis Cluster', () => {
+describe('on the local Redis Cluster', () => {
   suites('cluster', () => clusterClient());
 });

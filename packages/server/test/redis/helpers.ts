@@ -1,19 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, Redis } from 'ioredis';
+import { redisClusterPorts, redisPort, sparePort } from '../../../../test/services.js';
 
-/** A key prefix no other run (or another branch's tests on the shared Redis) uses. */
+/** A key prefix no other test file on the run's Redis uses. */
 export function uniquePrefix(label: string): string {
   return `a0test:${label}:${process.pid}:${randomBytes(4).toString('hex')}:`;
 }
 
-/** A client for the shared Redis at 127.0.0.1:6379 that fails fast instead of queueing while down. */
-export function redisClient(port = 6379): Redis {
+/** A client for the run's private Redis (test/global-setup.ts) that fails fast instead of queueing while down. */
+export function redisClient(port = redisPort()): Redis {
   return new Redis({
     host: '127.0.0.1',
     port,
@@ -24,33 +24,13 @@ export function redisClient(port = 6379): Redis {
   });
 }
 
-/** The ports of the local three-node Redis Cluster `.ci/run` starts, from `REDIS_CLUSTER_PORTS`. */
-export function clusterPorts(): number[] | undefined {
-  const ports = (process.env['REDIS_CLUSTER_PORTS'] ?? '')
-    .split(',')
-    .map(Number)
-    .filter((p) => p > 0);
-  return ports.length > 0 ? ports : undefined;
-}
+/** The ports of the run's three-node Redis Cluster (test/global-setup.ts starts it). */
+export const clusterPorts = redisClusterPorts;
 
-/**
- * Whether the cluster tests run: always in CI (where a missing cluster must fail the run, not skip
- * it), and locally only when the cluster is there; a local skip says why.
- */
-export function clusterAvailable(): boolean {
-  if (clusterPorts() || process.env['CI']) return true;
-  console.warn(
-    'skipping the Redis Cluster tests: REDIS_CLUSTER_PORTS is not set (.ci/run starts the cluster)',
-  );
-  return false;
-}
-
-/** A client of the local cluster. @throws when REDIS_CLUSTER_PORTS is not set (in CI: a clear failure). */
+/** A client of the run's Redis Cluster. */
 export function clusterClient(): Cluster {
-  const ports = clusterPorts();
-  if (!ports) throw new Error('REDIS_CLUSTER_PORTS is not set: .ci/run must start the local Redis Cluster');
   return new Cluster(
-    ports.map((port) => ({ host: '127.0.0.1', port })),
+    clusterPorts().map((port) => ({ host: '127.0.0.1', port })),
     { redisOptions: { maxRetriesPerRequest: 1 }, clusterRetryStrategy: () => 100 },
   );
 }
@@ -68,18 +48,8 @@ export async function cleanup(client: Redis | Cluster, prefix: string): Promise<
   }
 }
 
-/** A loopback port no one listens on now. */
-export async function sparePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /**
- * A private redis-server on a spare port (never the shared 6379 one), to kill and restart. It
+ * A redis-server of one test's own on a spare port (not the run's shared one), to kill and restart. It
  * persists every write before it answers (`appendfsync always`), as a production Redis that must not
  * lose sessions on a restart would; with `password`, clients must authenticate.
  */

@@ -12,14 +12,7 @@ import {
 import { RedisSessionStore, type RedisClient } from '../../src/redis/index.js';
 import type { StateStore } from '../../src/types.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
-import {
-  cleanup,
-  clusterAvailable,
-  clusterClient,
-  clusterPorts,
-  redisClient,
-  uniquePrefix,
-} from './helpers.js';
+import { cleanup, clusterClient, clusterPorts, redisClient, uniquePrefix } from './helpers.js';
 import { startTestEmulator } from '../../../../test/emulator.js';
 
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
@@ -194,6 +187,6 @@ describe('refresh across processes on Redis', () => {
   );
 });
 
-describe.runIf(clusterAvailable())('refresh across processes on the Redis Cluster', () => {
+describe('refresh across processes on the Redis Cluster', () => {
   scenarios('cluster', clusterPorts, () => clusterClient());
 });

@@ -24,7 +24,12 @@ async function run(s) {
         s.clusterPorts.map((port) => ({ host: '127.0.0.1', port })),
         { redisOptions: { maxRetriesPerRequest: 1 } },
       )
-    : new Redis({ host: '127.0.0.1', port: s.port ?? 6379, maxRetriesPerRequest: 1 });
+    : // The run's private Redis (test/global-setup.ts), inherited with the environment, unless a test names one.
+      new Redis({
+        host: '127.0.0.1',
+        port: s.port ?? Number(process.env.A0_TEST_REDIS_PORT),
+        maxRetriesPerRequest: 1,
+      });
   try {
     const base = {
       domain: s.issuer.replace(/\/$/, ''),

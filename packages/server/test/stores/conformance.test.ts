@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReplayCache } from '../../src/lib/replay-cache.js';
 import {
   CookieTransactionStore,
@@ -25,7 +25,12 @@ function unreachableBackend(): SessionStore {
   return { get: down, set: down, update: down, delete: down, deleteByLogoutToken: down };
 }
 
-sessionStoreConformance('MemorySessionStore', () => new MemorySessionStore(), api);
+// MemorySessionStore reads the process's clock: its TTL test moves a fake one instead of waiting.
+const clock = {
+  advance: (ms: number) => void vi.setSystemTime(Date.now() + ms),
+  reset: () => void vi.useRealTimers(),
+};
+sessionStoreConformance('MemorySessionStore', () => new MemorySessionStore(), api, { clock });
 transactionStoreConformance('MemoryTransactionStore', () => new MemoryTransactionStore(), api);
 transactionStoreConformance(
   'CookieTransactionStore',
@@ -44,3 +49,31 @@ stateStoreConformance(
   api,
   { unreachable: (cookies) => new StatefulStateStore({ secret, store: unreachableBackend() }, cookies) },
 );
+
+describe('sessionStoreConformance on a store without update', () => {
+  /** The suite's "update" test for a MemorySessionStore that lacks update, and what its context saw. */
+  function updateTest(options: { sharedByInstances?: boolean }) {
+    const tests = new Map<string, (context?: unknown) => Promise<void>>();
+    const recorder = { describe: (_: string, fn: () => void) => fn(), it: tests.set.bind(tests) };
+    const withoutUpdate = () => Object.assign(new MemorySessionStore(), { update: undefined });
+    sessionStoreConformance('NoUpdateStore', withoutUpdate, recorder, options);
+    const test = [...tests].find(([title]) => title.startsWith('update '))?.[1];
+    if (!test) throw new Error('the suite has no update test');
+    const skipped: string[] = [];
+    return { run: () => test({ skip: (note: string) => skipped.push(note) }), skipped };
+  }
+
+  it('skips the update test, saying why, for a store one instance uses', async () => {
+    const { run, skipped } = updateTest({});
+    await run();
+    expect(skipped).toEqual([
+      'NoUpdateStore has no update (optional for a store that one instance uses alone)',
+    ]);
+  });
+
+  it('fails the update test for a store meant for several instances', async () => {
+    const { run, skipped } = updateTest({ sharedByInstances: true });
+    await expect(run()).rejects.toThrow(/meant for several instances, so it must offer update/);
+    expect(skipped).toEqual([]);
+  });
+});

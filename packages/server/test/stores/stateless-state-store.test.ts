@@ -185,6 +185,23 @@ describe('StatelessStateStore', () => {
       expect(jar.names()).toEqual([]);
     });
 
+    it('the session is past an absolute lifetime shortened since the cookie was written', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const before = setup({ inactivityDuration: 3_600, absoluteDuration: 86_400 });
+      const state = makeState();
+      await before.store.set(NAME, state);
+      vi.advanceTimersByTime(200_000);
+      // The same cookie, read after a deploy that shortened absoluteDuration: its own expiry (the
+      // write's) is an hour away, but the session began longer ago than the new lifetime allows.
+      const read = (absoluteDuration: number) => {
+        const { jar, store } = setup({ inactivityDuration: 3_600, absoluteDuration });
+        for (const [name, value] of Object.entries(before.jar.getCookies())) jar.put(name, value);
+        return store.get(NAME);
+      };
+      expect(await read(300)).toEqual(state);
+      expect(await read(100)).toBeUndefined();
+    });
+
     it('the cookie handler itself throws', async () => {
       const store = new StatelessStateStore(
         { secret: SECRET },
