@@ -11,10 +11,10 @@ export default tseslint.config(
     },
   },
   {
-    // oidc-provider prints a runtime notice when first evaluated; provider/oidc-provider.ts loads it
+    // oidc-provider prints a runtime notice when first evaluated; lib/oidc-provider.ts loads it
     // behind a filter, so value imports must go through that file.
     files: ['packages/emulator/src/**/*.ts'],
-    ignores: ['packages/emulator/src/provider/oidc-provider.ts'],
+    ignores: ['packages/emulator/src/lib/oidc-provider.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -23,7 +23,7 @@ export default tseslint.config(
             {
               name: 'oidc-provider',
               allowTypeImports: true,
-              message: 'Import values from provider/oidc-provider.js (it mutes the runtime notice).',
+              message: 'Import values from lib/oidc-provider.js (it mutes the runtime notice).',
             },
           ],
         },

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { Provider } from './provider/oidc-provider.js';
+import { Provider } from './lib/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { CibaRequests } from './ciba/requests.js';
@@ -23,6 +23,9 @@ import { ROUTES, providerConfiguration } from './provider/configuration.js';
 import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
 import { UserDirectory } from './provider/users.js';
+import { OrganizationDirectory } from './orgs/directory.js';
+import type { Invitation } from './orgs/directory.js';
+import { bindCodes } from './orgs/tokens.js';
 import { createHandler } from './server/handler.js';
 import { formatRequestLine } from './server/request-log.js';
 import type { RequestLogEntry } from './server/request-log.js';
@@ -144,8 +147,31 @@ export interface Emulator {
    * ```
    */
   login(authorizeUrl: string, options: LoginOptions): Promise<string>;
+  /**
+   * Invites `email` to an organization (its id or name) through a client, as Auth0's Management API
+   * does, and prints the invitation link (also `POST /__dev/invitations`). The link goes to the
+   * client's `initiate_login_uri` with `invitation`, `organization` and `organization_name`; the
+   * invited user logs in through it once and becomes a member.
+   *
+   * @throws TypeError for an unknown organization or client, or one that may not use the organization.
+   */
+  invite(options: { organization: string; email: string; clientId: string }): InvitationInfo;
   /** Stops listening, dropping open connections; everything it held in memory is gone. */
   close(): Promise<void>;
+}
+
+/** An invitation created by {@link Emulator.invite}. */
+export interface InvitationInfo {
+  /** `uinv_…`. */
+  id: string;
+  /** The ticket the link carries as `invitation`. */
+  ticket: string;
+  organization: { id: string; name: string };
+  email: string;
+  /** The link to send to the invitee. */
+  url: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 /** The request log and the caller's hook, combined; undefined when neither is asked for. */
@@ -239,11 +265,27 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
       const audiences = new RefreshAudiences(apis);
       const ciba = new CibaRequests(now);
+      const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
       const provider = new Provider(
         issuer,
-        providerConfiguration({ config, users, apis, mfaRequirement, audiences, ciba, jwks, cookieKeys }),
+        providerConfiguration({
+          config,
+          users,
+          apis,
+          mfaRequirement,
+          audiences,
+          ciba,
+          orgs,
+          jwks,
+          cookieKeys,
+        }),
       );
       provider.use(explainUriMismatches);
+      bindCodes(
+        (event, listener) => provider.on(event, listener),
+        () => Provider.ctx,
+        orgs,
+      );
       provider.on('server_error', (_ctx, error) => log(`oidc-provider error: ${error.message}`));
       provider.on('backchannel.error', (_ctx, error, client) =>
         log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
@@ -266,7 +308,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
       const management = { users, mfa, authorize: authorizeManagement };
+      const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
+        const made = inviteChecked(orgs, request);
+        log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
+        return {
+          id: made.id,
+          ticket: made.ticket,
+          organization: { id: made.organization.id, name: made.organization.name },
+          email: made.email,
+          url: made.url,
+          expiresAt: made.expiresAt,
+        };
+      };
       const tenantListener = createHandler({
+        invite,
         provider,
         stats,
         log,
@@ -275,11 +330,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
         ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
-        login: { provider, users, mfa, mfaRequirement, states: new LoginStates() },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs },
         management: (req, res, url) => handleManagement(management, req, res, url),
         reset: () => reset(),
       });
-      return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats };
+      return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };
     };
 
     let tenant = build();
@@ -305,6 +360,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       stats: () => tenant.stats.snapshot(),
       reset,
       login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions, loginFetch),
+      invite: (request) => tenant.invite(request),
       close: () =>
         new Promise<void>((resolve, reject) => {
           server.closeAllConnections();
@@ -315,4 +371,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     server.close();
     throw error;
   }
+}
+
+/** An invitation after the checks Auth0's Management API makes. */
+function inviteChecked(
+  orgs: OrganizationDirectory,
+  request: { organization: string; email: string; clientId: string },
+): Invitation {
+  const org = typeof request?.organization === 'string' ? orgs.find(request.organization) : undefined;
+  if (!org) throw argumentError('organization must name a configured organization');
+  if (typeof request.email !== 'string' || !request.email.includes('@'))
+    throw argumentError('email must be an email address');
+  if (typeof request.clientId !== 'string' || !orgs.client(request.clientId))
+    throw argumentError('clientId must name a configured client');
+  if (!orgs.usableBy(org, request.clientId))
+    throw argumentError('clientId must be a client that may use the organization');
+  return orgs.invite(org, request.email, request.clientId);
 }

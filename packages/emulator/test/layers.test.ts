@@ -90,7 +90,8 @@ describe('the layers of auth0-emulator', () => {
     expect(outside.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
 
-  it('lib/ imports nothing', () => {
-    expect(importsUnder('lib').map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
+  it('lib/ imports nothing of the emulator outside lib/ (it is the bottom; packages are fine)', () => {
+    const up = importsUnder('lib').filter(({ local, target }) => local && topOf(target) !== 'lib');
+    expect(up.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
 });

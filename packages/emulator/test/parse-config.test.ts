@@ -65,4 +65,33 @@ describe('parseConfig', () => {
       code: 'ERR_INVALID_ARG_VALUE',
     });
   });
+  it("reads organizations and each client's organization_usage, naming a bad field", () => {
+    const config = parseConfig({
+      clients: [{ client_id: 'app', client_secret: 's'.repeat(32), organization_usage: 'require' }],
+      users: [user],
+      organizations: [{ id: 'org_acme', name: 'acme', members: ['auth0|x'] }],
+    });
+    expect(config.clients[0]).toMatchObject({
+      organization_usage: 'require',
+      organization_require_behavior: 'no_prompt',
+    });
+    expect(config.organizations[0]).toEqual({
+      id: 'org_acme',
+      name: 'acme',
+      display_name: 'acme',
+      members: ['auth0|x'],
+    });
+    expect(() => parseConfig({ organizations: [{ id: 'acme', name: 'acme' }] })).toThrow(
+      'config.organizations[0].id must start with org_',
+    );
+    expect(() => parseConfig({ organizations: [{ id: 'org_a', name: 'Acme' }] })).toThrow(
+      'config.organizations[0].name must be',
+    );
+    expect(() =>
+      parseConfig({ organizations: [{ id: 'org_a', name: 'a', members: ['auth0|nobody'] }] }),
+    ).toThrow('config.organizations[0].members[0] names no user_id');
+    expect(() => parseConfig({ clients: [{ client_id: 'c', organization_usage: 'sometimes' }] })).toThrow(
+      'config.clients[0].organization_usage must be one of deny, allow, require',
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import tsupConfig from '../tsup.config.js';
-import { muteRuntimeNotice, supportedNode } from '../src/provider/oidc-provider.js';
+import { muteRuntimeNotice, supportedNode } from '../src/lib/oidc-provider.js';
 
 const NOTICE = 'oidc-provider WARNING: Unsupported runtime. Use Node.js v22.x LTS, or a later LTS release.';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));

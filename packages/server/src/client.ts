@@ -182,6 +182,7 @@ export class ServerClient<TStoreOptions = unknown> {
       this.#transport,
       this.#config.authorizationParams,
       options,
+      this.#config.organization,
     );
     const key = this.#transactionKey(started.state);
     const keeping = this.#binding
@@ -252,6 +253,7 @@ export class ServerClient<TStoreOptions = unknown> {
     const session = loggedIn(
       { tokens: toTokenResponse(response), claims },
       { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope },
+      { organization: transaction.organization },
     );
     await this.#sessions.update(() => session, storeOptions);
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };

@@ -9,6 +9,7 @@ import {
   requireObject,
   requireString,
   secretList,
+  optionalString,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
@@ -46,6 +47,11 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   secret: string | string[];
   /** Default parameters for `/authorize` and token requests. */
   authorizationParams?: AuthorizationParameters;
+  /**
+   * The organization (an `org_…` id or a name) every interactive login logs into, unless the login
+   * names another; the ID token must then name it. Default none.
+   */
+  organization?: string;
   /** Where sessions live. Optional when `cookieHandler` is given (sessions then live in cookies). */
   stateStore?: StateStore<TStoreOptions>;
   /** Where login transactions live. Optional when `cookieHandler` is given. */
@@ -109,6 +115,7 @@ export interface ResolvedConfig<TStoreOptions> {
   clientAuth: ClientAuthOptions;
   secrets: string[];
   authorizationParams: AuthorizationParameters;
+  organization: string | undefined;
   stateStore: StateStore<TStoreOptions> | undefined;
   transactionStore: TransactionStore<TStoreOptions> | undefined;
   cookieHandler: CookieHandler<TStoreOptions> | undefined;
@@ -184,6 +191,7 @@ export function resolveConfig<TStoreOptions>(
     clientAuth: resolveClientAuth(options),
     secrets,
     authorizationParams,
+    organization: organizationOption(options.organization),
     stateStore: options.stateStore,
     transactionStore: options.transactionStore,
     cookieHandler: options.cookieHandler,
@@ -298,5 +306,11 @@ function nonEmpty(value: unknown, field: string): string {
 function optionalName(value: unknown, field: string): string | undefined {
   if (value === undefined) return undefined;
   requireCookieName(value, field);
+  return value;
+}
+
+/** The `organization` option, checked. */
+function organizationOption(value: unknown): string | undefined {
+  optionalString(value, 'organization');
   return value;
 }

@@ -65,6 +65,8 @@ export {
   MfaTokenExpiredError,
   MfaTokenInvalidError,
   StoreError,
+  OrganizationValidationError,
+  SessionExpiredError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,

@@ -8,7 +8,10 @@ export interface UserClaims {
   picture?: string;
   email?: string;
   email_verified?: boolean;
+  /** The organization the user logged in to (its `org_…` id). */
   org_id?: string;
+  /** The organization's name, when the tenant adds it. */
+  org_name?: string;
   [key: string]: unknown;
 }
 
@@ -30,6 +33,8 @@ export interface InternalStateData {
   sid: string;
   /** Unix time in seconds the session was created (for the absolute lifetime). */
   createdAt: number;
+  /** The organization (id or name) the login asked for: every later ID token must name it too. */
+  organization?: string;
 }
 
 /** The session, in the shape `@auth0/auth0-server-js` stores it. */
@@ -44,6 +49,11 @@ export interface StateData {
   tokenSets: TokenSet[];
   /** The session's own id and creation time. */
   internal: InternalStateData;
+  /**
+   * Unix seconds: the IPSIE `session_expiry` of the login's ID token, which the session never
+   * outlives (it ends 30 s before); the same field as `@auth0/auth0-server-js`.
+   */
+  sessionExpiresAt?: number;
   [key: string]: unknown;
 }
 
@@ -64,6 +74,8 @@ export interface TransactionData {
   maxAge?: number;
   /** What the app passed to `startInteractiveLogin`, returned by `completeInteractiveLogin`. */
   appState?: unknown;
+  /** The organization (id or name) the login asked for, which the ID token must name. */
+  organization?: string;
   /**
    * The hash of the key the starting browser holds in its binding cookie: only that browser may
    * complete the login. A store must give it back as it was stored.

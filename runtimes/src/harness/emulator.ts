@@ -19,6 +19,7 @@ export function startSuiteEmulator(appOrigin: string, secret: string): Promise<E
           client_secret: SUITE.clientSecret,
           redirect_uris: [`${appOrigin}/auth/callback`],
           post_logout_redirect_uris: [`${appOrigin}/`],
+          organization_usage: 'allow',
         },
         {
           client_id: SUITE.statefulClientId,
@@ -35,7 +36,9 @@ export function startSuiteEmulator(appOrigin: string, secret: string): Promise<E
           password: SUITE.user.password,
           authenticators: [{ type: 'otp', secret }],
         },
+        { user_id: SUITE.invitee.userId, email: SUITE.invitee.email, password: SUITE.invitee.password },
       ],
+      organizations: [{ ...SUITE.organization, members: [] }],
       apis: [
         { audience: SUITE.api, scopes: [] },
         { audience: SUITE.payments, mfa: 'required' },

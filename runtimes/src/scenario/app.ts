@@ -13,8 +13,8 @@ export interface SuiteApp {
 /**
  * Two `auth0-server-ts/web` instances behind one Hono app: `/auth/*` keeps the session in cookies
  * (the default stateless store), `/s/auth/*` keeps it server-side with an id cookie, so a back-channel
- * logout can find it. `/me`, `/token` and `/payments` (step-up: its tokens need MFA) are the app's
- * own routes; `/s/me` reads the server-side session.
+ * logout can find it. `/me`, `/token`, `/payments` (step-up: its tokens need MFA) and `/acme` (a login
+ * into the organization `acme`) are the app's own routes; `/s/me` reads the server-side session.
  */
 export function createApp(env: ScenarioEnv): SuiteApp {
   const common = {
@@ -47,6 +47,7 @@ export function createApp(env: ScenarioEnv): SuiteApp {
     ),
   });
   const payments = cookieAuth.requiresStepUp({ audience: SUITE.payments });
+  const inOrganization = cookieAuth.requiresOrganization(SUITE.organization.name);
 
   const app = new Hono<{ Variables: { auth0: WebRequestAuth } }>();
   // Each path belongs to one instance: its routes answer, and its handle serves the app's routes.
@@ -77,6 +78,7 @@ export function createApp(env: ScenarioEnv): SuiteApp {
     const { audience } = await c.var.auth0.getAccessToken({ audience: SUITE.payments });
     return c.json({ audience });
   });
+  app.get('/acme', async (c) => (await inOrganization(c.req.raw)) ?? c.json(await c.var.auth0.getUser()));
   app.get(
     '/s/me',
     async (c) => (await statefulAuth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()),

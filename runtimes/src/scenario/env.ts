@@ -22,6 +22,10 @@ export const SUITE = {
   /** The server-side-session app, which back-channel logout can reach. */
   statefulClientId: 'app-stateful',
   user: { userId: 'auth0|alice', email: 'alice@example.com', password: 'Passw0rd!' },
+  /** Invited to {@link SUITE.organization} during the run; a member of nothing before. */
+  invitee: { userId: 'auth0|dave', email: 'dave@example.com', password: 'Passw0rd!' },
+  /** The organization `/acme` requires; the cookie-session app may log users in to it. */
+  organization: { id: 'org_acme', name: 'acme' },
   /** An API whose tokens need MFA (step-up on refresh). */
   payments: 'https://payments.example.com',
   api: 'https://api.example.com',

@@ -11,6 +11,7 @@ export const FEATURES = [
   'MFA step-up',
   'logout',
   'back-channel logout',
+  'organizations',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -170,6 +171,42 @@ export async function runScenarios(env: ScenarioEnv, app: SuiteApp, agent: strin
         await new Promise((resolve) => setTimeout(resolve, 50));
       check(app.sessions.size < sessionsBefore, 'the back-channel logout did not remove the session');
       expectStatus(await bob.visit('/s/me'), 401, 'GET /s/me after the back-channel logout');
+    },
+
+    async organizations() {
+      // The tenant's admin invites dave; Auth0 mails him a link to the app's login route.
+      const made = await fetch(new URL('__dev/invitations', env.issuer), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          organization: SUITE.organization.name,
+          email: SUITE.invitee.email,
+          client_id: SUITE.clientId,
+        }),
+      });
+      check(made.status === 201, `POST /__dev/invitations answered ${made.status}`);
+      const link = new URL(String(Reflect.get(await made.json(), 'url')));
+      check(link.origin === env.appOrigin, 'the invitation link is not for the app');
+      const dave = new Browser(env.appOrigin, env.issuer, app.fetch);
+      const start = await dave.visit(`${link.pathname}${link.search}`, { accept: 'text/html' });
+      expectStatus(start, 302, 'the invitation link');
+      const authorize = new URL(start.location);
+      check(
+        authorize.searchParams.get('organization') === SUITE.organization.id &&
+          authorize.searchParams.has('invitation'),
+        'the login did not send the organization and the invitation',
+      );
+      const callback = await dave.atIdp(start.location, SUITE.invitee);
+      expectStatus(await dave.visit(callback, { accept: 'text/html' }), 302, 'the invitation callback');
+      const inside = await dave.visit('/acme');
+      expectStatus(inside, 200, 'GET /acme after the invitation login');
+      check(inside.json().org_id === SUITE.organization.id, 'the session has no org_id');
+      // A login into no organization is not a login into acme.
+      const plain = new Browser(env.appOrigin, env.issuer, app.fetch);
+      expectStatus(await plain.login('/auth', user), 302, 'a login without an organization');
+      const refused = await plain.visit('/acme');
+      expectStatus(refused, 403, 'GET /acme after a login into no organization');
+      check(refused.json().error === 'organization_required', 'expected organization_required');
     },
   };
 

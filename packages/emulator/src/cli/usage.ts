@@ -35,6 +35,10 @@ Configuration file (every field optional but the ids, and a user's email and pas
     name                      the client_name (default the client_id)
     management_api            true: may get client_credentials tokens for the Management API
                               ({issuer}api/v2/) with every scope it has (default false)
+    organization_usage        deny (default), allow or require: logins into organizations
+    organization_require_behavior  no_prompt (default: refused without one) or pre_login_prompt
+    initiate_login_uri        where invitation links point (default /auth/login on the first
+                              redirect URI's origin)
   users[]                     the database connection's users
     user_id                   unique; the sub of their tokens
     email, password           the login (email case-insensitive, unique)
@@ -50,6 +54,11 @@ Configuration file (every field optional but the ids, and a user's email and pas
     audience                  the identifier (the tokens' aud)
     scopes[]                  the API's permissions
     mfa                       "required" (step-up on refresh), "always", or "off" (default)
+  organizations[]             Auth0 Organizations
+    id, name                  org_... id and lower-case name (the org_id and org_name claims)
+    display_name              shown on the login page (default the name)
+    members[]                 user_ids of its members
+    clients[]                 client_ids that may use it (default every client that allows them)
   ttl                         seconds: accessToken (86400), idToken (36000), refreshToken (2592000)
   mfa                         seconds: pushIntervalSeconds (5), oobTtlSeconds (300), mfaTokenTtlSeconds (600)
 

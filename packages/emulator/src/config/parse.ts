@@ -5,7 +5,10 @@ import type {
   EmulatorAuthenticatorSeed,
   EmulatorClient,
   EmulatorConfig,
+  EmulatorOrganization,
   EmulatorUser,
+  OrganizationRequireBehavior,
+  OrganizationUsage,
 } from './types.js';
 import { checkTotpSecret } from '../mfa/index.js';
 import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
@@ -45,6 +48,16 @@ function authMethod(value: unknown, field: string, hasSecret: boolean): ClientAu
   return found;
 }
 
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  const found = allowed.find((item) => item === value);
+  if (!found) throw argumentError(`${field} must be one of ${allowed.join(', ')}`);
+  return found;
+}
+
+const USAGES: readonly OrganizationUsage[] = ['deny', 'allow', 'require'];
+const REQUIRE_BEHAVIORS: readonly OrganizationRequireBehavior[] = ['no_prompt', 'pre_login_prompt'];
+
 function jwks(value: unknown, field: string): { keys: JsonWebKey[] } | undefined {
   if (value === undefined) return undefined;
   const keys = list(object(value, field).keys, `${field}.keys`).map((key, i) =>
@@ -69,7 +82,16 @@ function parseClient(value: unknown, field: string): EmulatorClient {
     redirect_uris: strings(raw.redirect_uris, `${field}.redirect_uris`),
     post_logout_redirect_uris: strings(raw.post_logout_redirect_uris, `${field}.post_logout_redirect_uris`),
     token_endpoint_auth_method: method,
+    organization_usage: oneOf(raw.organization_usage, `${field}.organization_usage`, USAGES, 'deny'),
+    organization_require_behavior: oneOf(
+      raw.organization_require_behavior,
+      `${field}.organization_require_behavior`,
+      REQUIRE_BEHAVIORS,
+      'no_prompt',
+    ),
   };
+  const loginUri = optionalString(raw.initiate_login_uri, `${field}.initiate_login_uri`);
+  if (loginUri) client.initiate_login_uri = absoluteUrl(loginUri, `${field}.initiate_login_uri`);
   const backchannel = optionalString(raw.backchannel_logout_uri, `${field}.backchannel_logout_uri`);
   const keys = jwks(raw.jwks, `${field}.jwks`);
   const name = optionalString(raw.name, `${field}.name`);
@@ -142,6 +164,48 @@ function parseApi(value: unknown, field: string): EmulatorApi {
   };
 }
 
+function absoluteUrl(value: string, field: string): string {
+  if (!URL.canParse(value)) throw argumentError(`${field} must be an absolute URL`);
+  return value;
+}
+
+function parseOrganization(value: unknown, field: string): EmulatorOrganization {
+  const raw = object(value, field);
+  const id = string(raw.id, `${field}.id`);
+  if (!/^org_[A-Za-z0-9]+$/.test(id))
+    throw argumentError(`${field}.id must start with org_ and be alphanumeric`);
+  const name = string(raw.name, `${field}.name`);
+  // Auth0's rule for organization names: lower case letters, digits, `-` and `_`, never an `org_` id.
+  if (!/^[a-z0-9][a-z0-9_-]{0,49}$/.test(name) || name.startsWith('org_'))
+    throw argumentError(
+      `${field}.name must be 1 to 50 lower-case letters, digits, - or _, not starting with org_`,
+    );
+  const org: EmulatorOrganization = {
+    id,
+    name,
+    display_name: optionalString(raw.display_name, `${field}.display_name`) ?? name,
+    members: strings(raw.members, `${field}.members`),
+  };
+  if (raw.clients !== undefined) org.clients = strings(raw.clients, `${field}.clients`);
+  return org;
+}
+
+/** Members and clients of the organizations name declared users and clients. */
+function checkOrganizationRefs(config: EmulatorConfig): void {
+  const users = new Set(config.users.map((u) => u.user_id));
+  const clients = new Set(config.clients.map((c) => c.client_id));
+  config.organizations.forEach((org, i) => {
+    org.members.forEach((member, j) => {
+      if (!users.has(member))
+        throw argumentError(`config.organizations[${i}].members[${j}] names no user_id of config.users`);
+    });
+    org.clients?.forEach((client, j) => {
+      if (!clients.has(client))
+        throw argumentError(`config.organizations[${i}].clients[${j}] names no client_id of config.clients`);
+    });
+  });
+}
+
 function optionalBoolean(value: unknown, field: string): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
   throw argumentError(`${field} must be true or false`, 'ERR_INVALID_ARG_TYPE');
@@ -174,6 +238,9 @@ export function parseConfig(input: unknown): EmulatorConfig {
     clients: list(raw.clients, 'config.clients').map((c, i) => parseClient(c, `config.clients[${i}]`)),
     users: list(raw.users, 'config.users').map((u, i) => parseUser(u, `config.users[${i}]`)),
     apis: list(raw.apis, 'config.apis').map((a, i) => parseApi(a, `config.apis[${i}]`)),
+    organizations: list(raw.organizations, 'config.organizations').map((o, i) =>
+      parseOrganization(o, `config.organizations[${i}]`),
+    ),
     ttl: {
       accessToken: seconds(ttl.accessToken, 'config.ttl.accessToken', DEFAULT_TTL.accessToken),
       idToken: seconds(ttl.idToken, 'config.ttl.idToken', DEFAULT_TTL.idToken),
@@ -199,5 +266,14 @@ export function parseConfig(input: unknown): EmulatorConfig {
     config.users.map((u) => u.email.toLowerCase()),
     'email',
   );
+  unique(
+    config.organizations.map((o) => o.id),
+    'organization id',
+  );
+  unique(
+    config.organizations.map((o) => o.name),
+    'organization name',
+  );
+  checkOrganizationRefs(config);
   return config;
 }

@@ -24,6 +24,45 @@ export interface EmulatorClient {
    * the emulator's subset of it knows (Auth0's "client grant"). Needs a confidential client. Defaults to false.
    */
   management_api?: boolean;
+  /**
+   * Whether logins into an organization are refused (`deny`, the default), allowed (`allow`) or
+   * required (`require`), as Auth0's `organization_usage`.
+   */
+  organization_usage: OrganizationUsage;
+  /**
+   * With `require`, what a login without `organization` gets (Auth0's `organization_require_behavior`):
+   * `no_prompt` (the default) refuses it with `invalid_request`; `pre_login_prompt` asks for the
+   * organization on the login page.
+   */
+  organization_require_behavior: OrganizationRequireBehavior;
+  /**
+   * The app's login route (Auth0's "Application Login URI"), which invitation links point to. Defaults
+   * to `/auth/login` on the origin of the first redirect URI.
+   */
+  initiate_login_uri?: string;
+}
+
+/** Auth0's `organization_usage` of an application. */
+export type OrganizationUsage = 'deny' | 'allow' | 'require';
+
+/** Auth0's `organization_require_behavior` of an application (the ones the emulator offers). */
+export type OrganizationRequireBehavior = 'no_prompt' | 'pre_login_prompt';
+
+/** An organization (Auth0 Organizations, for B2B apps): its members log in to it by id or by name. */
+export interface EmulatorOrganization {
+  /** `org_…`, unique among the organizations: the `org_id` claim. */
+  id: string;
+  /** Lower case, unique: the `org_name` claim, and what a login may give instead of the id. */
+  name: string;
+  /** Shown on the login page; defaults to `name`. */
+  display_name: string;
+  /** The `user_id`s of its members. */
+  members: string[];
+  /**
+   * The `client_id`s that may log users in to it; absent, every client whose `organization_usage` is
+   * not `deny` may.
+   */
+  clients?: string[];
 }
 
 /** A factor a user already has when the emulator starts. */
@@ -103,6 +142,7 @@ export interface EmulatorConfig {
   clients: EmulatorClient[];
   users: EmulatorUser[];
   apis: EmulatorApi[];
+  organizations: EmulatorOrganization[];
   ttl: EmulatorTtl;
   mfa: EmulatorMfaOptions;
 }
@@ -116,6 +156,7 @@ export interface EmulatorConfigInput {
   clients?: Array<Partial<EmulatorClient> & { client_id: string }>;
   users?: Array<Partial<EmulatorUser> & { user_id: string; email: string; password: string }>;
   apis?: Array<Partial<EmulatorApi> & { audience: string }>;
+  organizations?: Array<Partial<EmulatorOrganization> & { id: string; name: string }>;
   ttl?: Partial<EmulatorTtl>;
   mfa?: EmulatorMfaOptions;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errors } from '../provider/oidc-provider.js';
+import { errors } from '../lib/oidc-provider.js';
 import type { RefreshToken, ResourceServerInstance, TokenEndpointGrantContext } from 'oidc-provider';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { UserDirectory } from '../provider/users.js';

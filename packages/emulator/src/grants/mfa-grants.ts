@@ -1,4 +1,4 @@
-import { errors } from '../provider/oidc-provider.js';
+import { errors } from '../lib/oidc-provider.js';
 import type { TokenEndpointGrantContext } from 'oidc-provider';
 import type { MfaService, VerifyResult } from '../mfa/index.js';
 import type { TokenIssuer, TokenResponseBody } from './issue.js';

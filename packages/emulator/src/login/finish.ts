@@ -2,13 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { ACR_MFA, ACR_PWD } from '../provider/grant-names.js';
 
-/** Completes the login prompt: the session remembers the user, how they authenticated, and when. */
+/**
+ * Completes the login prompt: the session remembers the user, how they authenticated, and when; the
+ * result carries the organization (id) the login settled on, which the authorization code is bound to.
+ */
 export async function finishLogin(
   provider: Provider,
   req: IncomingMessage,
   res: ServerResponse,
   userId: string,
   amr: string[],
+  organization?: string,
 ): Promise<void> {
   await provider.interactionFinished(
     req,
@@ -19,6 +23,7 @@ export async function finishLogin(
         amr,
         acr: amr.includes('mfa') ? ACR_MFA : ACR_PWD,
         remember: true,
+        ...(organization === undefined ? {} : { organization }),
       },
     },
     { mergeWithLastSubmission: false },
@@ -45,4 +50,20 @@ export async function finishConsent(
     grantId = await grant.save();
   }
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+/** Ends the login with an OAuth error sent back to the client's redirect URI (Auth0's `access_denied`). */
+export async function refuseLogin(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: string,
+  description: string,
+): Promise<void> {
+  await provider.interactionFinished(
+    req,
+    res,
+    { error, error_description: description },
+    { mergeWithLastSubmission: false },
+  );
 }

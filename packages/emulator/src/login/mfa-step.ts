@@ -18,7 +18,7 @@ export async function renderMfa(
   const status = error ? 400 : 200;
   if (state.done) {
     if (state.recoveryCode) return sendHtml(r.res, 200, recoveryShownPage(r.uid, state.recoveryCode));
-    return finishLogin(deps.provider, r.req, r.res, state.userId, state.done.amr);
+    return finishLogin(deps.provider, r.req, r.res, state.userId, state.done.amr, state.organization);
   }
   const pending = state.pending;
   if (pending) return sendHtml(r.res, status, await pendingPage(deps, r.uid, pending, error));

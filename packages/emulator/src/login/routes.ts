@@ -4,7 +4,8 @@ import { redirect, sendHtml } from '../http/respond.js';
 import type { MfaContext } from '../grants/mfa-context.js';
 import { page, errorBox } from '../http/html.js';
 import type { LoginDeps, LoginRequest } from './context.js';
-import { finishConsent, finishLogin } from './finish.js';
+import { finishConsent, finishLogin, refuseLogin } from './finish.js';
+import { decideOrganization, organizationAsk, type OrganizationAsk } from './organization.js';
 import { challenge, enroll, renderMfa, verify } from './mfa-step.js';
 import { loginPage } from './views.js';
 
@@ -21,7 +22,30 @@ function clientName(details: { params: Record<string, unknown> }): string {
   return typeof id === 'string' ? id : 'the application';
 }
 
-/** POST /u/:uid/login: checks the password, then either finishes the login or starts the MFA step. */
+/** The login form for this request, with its organization (named, or asked for). */
+function loginForm(
+  deps: LoginDeps,
+  uid: string,
+  params: Record<string, unknown>,
+  options: { email?: string; error?: string } = {},
+): string {
+  return loginPage(uid, {
+    ...options,
+    clientName: clientName({ params }),
+    ...organizationView(organizationAsk(deps.orgs, params)),
+  });
+}
+
+function organizationView(ask: OrganizationAsk) {
+  if (ask.kind === 'prompt') return { organization: { prompt: true } } as const;
+  if (ask.kind === 'given') return { organization: { displayName: ask.org.display_name } } as const;
+  return {};
+}
+
+/**
+ * POST /u/:uid/login: checks the password and the organization (membership, invitation, the prompt's
+ * answer), then either finishes the login or starts the MFA step.
+ */
 async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, unknown>): Promise<void> {
   const email = r.form.email ?? '';
   const check = deps.users.authenticate(email, r.form.password ?? '');
@@ -35,23 +59,43 @@ async function login(deps: LoginDeps, r: LoginRequest, params: Record<string, un
     return sendHtml(
       r.res,
       locked ? 429 : 400,
-      loginPage(r.uid, { email, error, clientName: clientName({ params }) }),
+      loginForm(deps, r.uid, params, { email, error }),
       locked ? { 'retry-after': String(check.retryAfter) } : {},
     );
   }
   const { user } = check;
   const clientId = String(params.client_id ?? '');
-  if (!deps.mfaRequirement.needed({ user, resource: params.resource, acrValues: params.acr_values })) {
-    return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd']);
+  const ask = organizationAsk(deps.orgs, params);
+  const decision = decideOrganization(deps.orgs, ask, user, clientId, r.form.organization);
+  if (!decision.ok) {
+    if ('retry' in decision)
+      return sendHtml(r.res, 400, loginForm(deps, r.uid, params, { email, error: decision.retry }));
+    return refuseLogin(deps.provider, r.req, r.res, decision.error, decision.description);
   }
-  startMfa(deps, r, user.user_id, clientId);
+  const organization = decision.org?.id;
+  if (!deps.mfaRequirement.needed({ user, resource: params.resource, acrValues: params.acr_values })) {
+    return finishLogin(deps.provider, r.req, r.res, user.user_id, ['pwd'], organization);
+  }
+  startMfa(deps, r, user.user_id, clientId, organization);
 }
 
 /** Opens the MFA step of this login for `userId`: the page at /u/:uid then enrolls or challenges. */
-function startMfa(deps: LoginDeps, r: LoginRequest, userId: string, clientId: string): void {
+function startMfa(
+  deps: LoginDeps,
+  r: LoginRequest,
+  userId: string,
+  clientId: string,
+  organization?: string,
+): void {
   const context: MfaContext = { kind: 'interaction', uid: r.uid };
   const { body } = deps.mfa.issueMfaToken({ userId, clientId, context });
-  deps.states.set(r.uid, { userId, clientId, mfaToken: body.mfa_token, requirements: body.mfa_requirements });
+  deps.states.set(r.uid, {
+    userId,
+    clientId,
+    mfaToken: body.mfa_token,
+    requirements: body.mfa_requirements,
+    ...(organization === undefined ? {} : { organization }),
+  });
   redirect(r.res, `/u/${r.uid}`);
 }
 
@@ -139,14 +183,7 @@ export async function handleLogin(
   if (!state && req.method === 'GET' && !action && stepUpInSession(deps, r, details)) return true;
   if (!state) {
     const hint = details.params.login_hint;
-    sendHtml(
-      res,
-      200,
-      loginPage(uid, {
-        clientName: clientName(details),
-        ...(typeof hint === 'string' ? { email: hint } : {}),
-      }),
-    );
+    sendHtml(res, 200, loginForm(deps, uid, details.params, typeof hint === 'string' ? { email: hint } : {}));
     return true;
   }
   if (req.method === 'POST' && action === 'enroll') await enroll(deps, r, state);
@@ -154,7 +191,7 @@ export async function handleLogin(
   else if (req.method === 'POST' && action && MFA_ACTIONS.has(action)) await verify(deps, r, state, action);
   else if (req.method === 'POST' && action === 'continue' && state.done) {
     deps.states.delete(uid);
-    await finishLogin(deps.provider, req, res, state.userId, state.done.amr);
+    await finishLogin(deps.provider, req, res, state.userId, state.done.amr, state.organization);
   } else if (action === 'other') {
     state.pending = undefined;
     redirect(res, `/u/${uid}`);

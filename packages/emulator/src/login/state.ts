@@ -11,6 +11,8 @@ export type PendingFactor =
 export interface LoginState {
   userId: string;
   clientId: string;
+  /** The organization (id) the login is for, once settled. */
+  organization?: string;
   /** Kept on the server only: an mfa_token is bearer-equivalent and never reaches the browser. */
   mfaToken?: string;
   requirements?: MfaRequirements;

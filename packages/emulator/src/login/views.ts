@@ -8,31 +8,48 @@ function form(action: string, step: Step, inner: ReturnType<typeof html>) {
   return html`<form method="post" action="${action}" data-step="${step}">${inner}</form>`;
 }
 
-/** The email and password form, the first page of every login. */
+/**
+ * The email and password form, the first page of every login: with the organization's name when the
+ * login is for one, or an organization field when the client requires one and the request named none.
+ */
 export function loginPage(
   uid: string,
-  options: { email?: string; error?: string; clientName: string },
+  options: {
+    email?: string;
+    error?: string;
+    clientName: string;
+    organization?: { prompt: true } | { displayName: string };
+  },
 ): string {
+  const org = options.organization;
+  const lead =
+    org && 'displayName' in org
+      ? html`<p class="lead">Log in to ${org.displayName} to continue to ${options.clientName}.</p>`
+      : html`<p class="lead">Log in to continue to ${options.clientName}.</p>`;
+  const orgField =
+    org && 'prompt' in org
+      ? html`<label for="organization">Organization</label>
+          <input id="organization" name="organization" autocomplete="organization" required />`
+      : html``;
   return page(
     'Log in',
-    html`<p class="lead">Log in to continue to ${options.clientName}.</p>
-      ${errorBox(options.error)}
-      ${form(
-        `/u/${uid}/login`,
-        'login',
-        html`<label for="email">Email address</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            required
-            value="${options.email ?? ''}"
-          />
-          <label for="password">Password</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
-          <button type="submit">Continue</button>`,
-      )}`,
+    html`${lead} ${errorBox(options.error)}
+    ${form(
+      `/u/${uid}/login`,
+      'login',
+      html`${orgField}<label for="email">Email address</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          value="${options.email ?? ''}"
+        />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit">Continue</button>`,
+    )}`,
   );
 }
 

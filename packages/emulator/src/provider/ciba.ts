@@ -2,7 +2,7 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type Provider from 'oidc-provider';
 import { CIBA_INTERVAL_SECONDS, type CibaRequests } from '../ciba/requests.js';
 import { ACR_PWD, CIBA_GRANT } from './grant-names.js';
-import { errors } from './oidc-provider.js';
+import { errors } from '../lib/oidc-provider.js';
 import type { UserDirectory } from './users.js';
 
 /** Auth0's rule for `binding_message`: required, at most 64 of letters, digits, spaces and `+-_.,:#`. */

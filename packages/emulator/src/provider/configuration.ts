@@ -1,4 +1,4 @@
-import { errors } from './oidc-provider.js';
+import { errors } from '../lib/oidc-provider.js';
 import type { Configuration, JWK } from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
 import type { RefreshAudiences } from './refresh-audiences.js';
@@ -14,6 +14,9 @@ import { logoutSource, postLogoutSuccessSource, renderError } from './pages.js';
 import { interactionPolicyWithMfa } from './policy.js';
 import type { UserDirectory } from './users.js';
 import { ACR_MFA, ACR_PWD } from './grant-names.js';
+import type { OrganizationDirectory } from '../orgs/directory.js';
+import { organizationParams } from '../orgs/authorize.js';
+import { organizationClaims, withOrganization } from '../orgs/tokens.js';
 
 /** The emulator's parts that the oidc-provider configuration is built from. */
 export interface ProviderConfigurationInput {
@@ -23,6 +26,7 @@ export interface ProviderConfigurationInput {
   mfaRequirement: MfaRequirement;
   audiences: RefreshAudiences;
   ciba: CibaRequests;
+  orgs: OrganizationDirectory;
   jwks: { keys: JWK[] };
   cookieKeys: string[];
 }
@@ -45,15 +49,20 @@ export const INTERACTION_PATH = '/u/';
 
 /** The oidc-provider configuration of the emulator. */
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
-  const { config, users, apis, mfaRequirement, audiences, ciba, jwks, cookieKeys } = input;
+  const { config, users, apis, mfaRequirement, audiences, ciba, orgs, jwks, cookieKeys } = input;
   const { ttl } = config;
   return {
     clients: config.clients.map(clientMetadata),
-    findAccount: (_ctx, sub) => users.account(sub),
+    // The token the account is loaded for (code, refresh token, access token) names the grant, and
+    // the grant the organization its login was for.
+    findAccount: (_ctx, sub, token) => withOrganization(users.account(sub), orgs.forGrant(token?.grantId)),
+    extraTokenClaims: (_ctx, token) =>
+      organizationClaims('grantId' in token ? orgs.forGrant(token.grantId) : undefined),
+    extraParams: organizationParams(orgs),
     claims: {
       // Auth0 ID tokens always carry how and when the user authenticated; oidc-provider includes these
       // only when requested unless the openid scope lists them.
-      openid: ['sub', 'amr', 'acr', 'auth_time'],
+      openid: ['sub', 'amr', 'acr', 'auth_time', 'org_id', 'org_name'],
       email: ['email', 'email_verified'],
       profile: ['name', 'nickname'],
     },
@@ -72,7 +81,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     adapter: createMemoryAdapter(),
     interactions: {
       url: (_ctx, interaction) => `${INTERACTION_PATH}${interaction.uid}`,
-      policy: interactionPolicyWithMfa(mfaRequirement),
+      policy: interactionPolicyWithMfa(mfaRequirement, orgs),
     },
     ttl: {
       AccessToken: ttl.accessToken,

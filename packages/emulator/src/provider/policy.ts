@@ -1,16 +1,22 @@
-import { interactionPolicy } from './oidc-provider.js';
+import { interactionPolicy } from '../lib/oidc-provider.js';
 import type { interactionPolicy as InteractionPolicy } from 'oidc-provider';
 import { ACR_MFA } from './grant-names.js';
 import type { MfaRequirement } from './mfa-requirement.js';
+import type { OrganizationDirectory } from '../orgs/directory.js';
+import { organizationCheck } from '../orgs/policy.js';
 
 /**
  * oidc-provider's default prompts plus one login check: a request that needs MFA (`acr_values`
  * multi-factor, an `audience` whose API has `mfa: "always"`, or the MFA API for a session user with an
  * active factor) must show the login (and MFA) pages
  * again when the existing session has not passed a second factor, as Auth0 does for step-up
- * authentication.
+ * authentication. A second check sends logins into an organization through the pages when they must
+ * decide (see organizationCheck).
  */
-export function interactionPolicyWithMfa(requirement: MfaRequirement): InteractionPolicy.DefaultPolicy {
+export function interactionPolicyWithMfa(
+  requirement: MfaRequirement,
+  orgs: OrganizationDirectory,
+): InteractionPolicy.DefaultPolicy {
   const policy = interactionPolicy.base();
   policy.get('login')?.checks.add(
     new interactionPolicy.Check('mfa_required', 'multi-factor authentication is required', (ctx) => {
@@ -24,5 +30,6 @@ export function interactionPolicyWithMfa(requirement: MfaRequirement): Interacti
         : interactionPolicy.Check.REQUEST_PROMPT;
     }),
   );
+  policy.get('login')?.checks.add(organizationCheck(orgs));
   return policy;
 }

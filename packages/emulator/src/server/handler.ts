@@ -6,6 +6,7 @@ import { handleDev, noIcon } from '../dev/routes.js';
 import type { TokenStats } from '../dev/stats.js';
 import { toSearchParams } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
+import { parseJsonObject, readBody } from '../http/body.js';
 import type { Params } from '../http/body.js';
 import { handleMfaApi } from '../http/mfa-api.js';
 import type { MfaApiDeps } from '../http/mfa-api.js';
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   ciba: CibaDevDeps;
   allowedLogoutUrls: string[];
   log: (line: string) => void;
+  /** Creates an invitation (POST /__dev/invitations); throws a TypeError for a bad request. */
+  invite: (request: { organization: string; email: string; clientId: string }) => unknown;
   /** Told of every answered request (the request log); absent, nothing is measured. */
   onRequest?: (entry: RequestLogEntry) => void;
   /** The Management API subset (/api/v2/...); answers false for other paths. */
@@ -63,6 +66,22 @@ function rewriteAuthorize(req: IncomingMessage, url: URL): void {
   req.url = `${url.pathname}?${toSearchParams(normalizeAuthorizationParams(params)).toString()}`;
 }
 
+/** POST /__dev/invitations `{ organization, email, client_id }`: 201 with the invitation and its link. */
+async function devInvite(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = parseJsonObject(req, await readBody(req));
+  try {
+    const made = deps.invite({
+      organization: String(body?.organization ?? ''),
+      email: String(body?.email ?? ''),
+      clientId: String(body?.client_id ?? ''),
+    });
+    sendJson(res, 201, made);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    sendJson(res, 400, { error: 'invalid_request', error_description: error.message });
+  }
+}
+
 /**
  * The emulator's one request handler: its own routes (dev, MFA API, /v2/logout, login pages, the
  * token and PAR fronts) and oidc-provider for everything else.
@@ -84,6 +103,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (path.startsWith('/api/v2/') && (await deps.management(req, res, url))) return;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (path.startsWith('/__dev/ciba') && (await handleCibaDev(deps.ciba, req, res, path))) return;
+    if (path === '/__dev/invitations' && req.method === 'POST') return devInvite(deps, req, res);
     if (path === '/favicon.ico') return noIcon(res);
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path === '/v2/logout' && req.method === 'GET') {

@@ -7,6 +7,8 @@ export interface LoginOptions {
   email: string;
   /** Typed into the login form. */
   password: string;
+  /** Typed into the login form's organization field, when the client asks for one. */
+  organization?: string;
   /** The authenticator app code, or a function of the secret shown while enrolling (defaults to computing it). */
   otp?: string | ((secret: string | undefined) => string);
   /** Answer the challenge with this recovery code. */
@@ -120,7 +122,13 @@ async function answer(
 ): Promise<Page | string> {
   switch (kind) {
     case 'login':
-      return request(to('login'), { email: options.email, password: options.password });
+      return request(to('login'), {
+        email: options.email,
+        password: options.password,
+        ...(options.organization !== undefined && text.includes('name="organization"')
+          ? { organization: options.organization }
+          : {}),
+      });
     case 'enroll': {
       const enroll = options.enroll ?? { type: 'otp' };
       const fields: Record<string, string> = { type: enroll.type };

@@ -38,6 +38,11 @@ export interface WebAuth0 {
   forRequest(request: Request): WebRequestAuth;
   /** `undefined` when there is a session; else the `Response` to return (login redirect or `401`). */
   requiresAuth(request: Request): Promise<Response | undefined>;
+  /**
+   * A guard: `undefined` when the session's login is into `organization` (an `org_…` id or a name);
+   * else the `Response` that logs in to it (a page navigation), `401` or `403 organization_required`.
+   */
+  requiresOrganization(organization: string): (request: Request) => Promise<Response | undefined>;
   /** A guard: `undefined` when the step-up is satisfied; else the `Response` that starts it. */
   requiresStepUp(options: StepUpOptions): (request: Request) => Promise<Response | undefined>;
   /** The client behind the routes. */
@@ -86,6 +91,7 @@ export function auth0(options: Auth0AdapterOptions): WebAuth0 {
       return answer(request, (req, handle) => core.route(req, handle));
     },
     requiresAuth: guards.requiresAuth(),
+    requiresOrganization: (organization) => guards.requiresAuth({ organization }),
     requiresStepUp: guards.requiresStepUp,
   };
 }

@@ -9,6 +9,8 @@ import type { RequestError } from './request-error.js';
 import type { ServerError } from './server-error.js';
 import type { SessionTooLargeError } from './session-too-large-error.js';
 import type { StoreError } from './store-error.js';
+import type { OrganizationValidationError } from './organization-error.js';
+import type { SessionExpiredError } from './session-expired-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -32,7 +34,9 @@ export type AnyAuth0Error =
   | MfaRequiredError
   | MfaTokenExpiredError
   | MfaTokenInvalidError
-  | StoreError;
+  | StoreError
+  | OrganizationValidationError
+  | SessionExpiredError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

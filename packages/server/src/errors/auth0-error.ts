@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'lock_timeout'
   | 'access_denied'
-  | 'expired_token';
+  | 'expired_token'
+  | 'organization_mismatch'
+  | 'session_expired';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {

@@ -15,4 +15,6 @@ export {
   type MfaRequirements,
 } from './mfa-errors.js';
 export { StoreError } from './store-error.js';
+export { OrganizationValidationError } from './organization-error.js';
+export { SessionExpiredError } from './session-expired-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Transport } from '../http/index.js';
 import { RequestError } from '../errors/index.js';
 import type { AuthorizationParameters, TransactionData } from '../types.js';
-import { argumentError } from '../lib/validate.js';
+import { argumentError, optionalString } from '../lib/validate.js';
 
 /** Options of `startInteractiveLogin`. */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
@@ -12,6 +12,14 @@ export interface StartInteractiveLoginOptions<TAppState = unknown> {
   appState?: TAppState;
   /** Sends the parameters by Pushed Authorization Request (RFC 9126) and redirects with `request_uri`. */
   pushedAuthorizationRequests?: boolean;
+  /**
+   * The organization to log in to: an `org_…` id or a name. Wins over `authorizationParams.organization`
+   * and the client's `organization`. The ID token must name it (`org_id` for an id, `org_name` for a
+   * name, compared case-insensitively).
+   */
+  organization?: string;
+  /** The invitation ticket of an organization invitation link; needs an organization. */
+  invitation?: string;
 }
 
 /** What a started login produced: the URL to send the user to, and the transaction to keep. */
@@ -43,8 +51,12 @@ export async function buildAuthorizationRequest(
   transport: Transport,
   defaults: AuthorizationParameters,
   options: StartInteractiveLoginOptions,
+  defaultOrganization?: string,
 ): Promise<StartedLogin> {
   const params: AuthorizationParameters = { ...defaults, ...options.authorizationParams };
+  const { organization, invitation } = loginOrganization(options, defaults, defaultOrganization);
+  delete params.organization;
+  delete params.invitation;
   const redirectUri = params.redirect_uri;
   if (typeof redirectUri !== 'string' || redirectUri === '') {
     throw argumentError('"authorizationParams.redirect_uri" is required to start an interactive login');
@@ -59,6 +71,8 @@ export async function buildAuthorizationRequest(
     if (value === undefined || value === null || RESERVED.has(key)) continue;
     query.set(key, typeof value === 'string' ? value : JSON.stringify(value));
   }
+  if (organization !== undefined) query.set('organization', organization);
+  if (invitation !== undefined) query.set('invitation', invitation);
   query.set('scope', scope);
   query.set('client_id', transport.client.client_id);
   query.set('response_type', 'code');
@@ -77,6 +91,7 @@ export async function buildAuthorizationRequest(
     ...(typeof params.audience === 'string' ? { audience: params.audience } : {}),
     ...(maxAge === undefined ? {} : { maxAge }),
     ...(options.appState === undefined ? {} : { appState: options.appState }),
+    ...(organization === undefined ? {} : { organization }),
   };
 
   const url = await transport.run(async (as) => {
@@ -100,6 +115,42 @@ export async function buildAuthorizationRequest(
     return target;
   });
   return { url, state, transaction };
+}
+
+/**
+ * The login's organization, by the precedence of `@auth0/auth0-server-js`: the login's `organization`,
+ * its `authorizationParams.organization`, the client's `organization`, the client's
+ * `authorizationParams.organization`; and its invitation (the option, else the login's
+ * `authorizationParams.invitation`).
+ *
+ * @throws {TypeError} for a blank or non-string organization or invitation, and for an invitation
+ *   without an organization (before any request).
+ */
+function loginOrganization(
+  options: StartInteractiveLoginOptions,
+  defaults: AuthorizationParameters,
+  defaultOrganization: string | undefined,
+): { organization?: string; invitation?: string } {
+  optionalString(options.organization, 'organization');
+  optionalString(options.invitation, 'invitation');
+  const fromParams = (value: unknown, field: string): string | undefined => {
+    optionalString(value, field);
+    return value;
+  };
+  const organization =
+    options.organization ??
+    fromParams(options.authorizationParams?.organization, 'authorizationParams.organization') ??
+    defaultOrganization ??
+    fromParams(defaults.organization, 'authorizationParams.organization');
+  const invitation =
+    options.invitation ??
+    fromParams(options.authorizationParams?.invitation, 'authorizationParams.invitation');
+  if (invitation !== undefined && organization === undefined)
+    throw argumentError('"invitation" needs an organization: give "organization" with it');
+  return {
+    ...(organization === undefined ? {} : { organization }),
+    ...(invitation === undefined ? {} : { invitation }),
+  };
 }
 
 /** Adds `openid` to a space-separated scope list, once. */

@@ -1,5 +1,6 @@
 import type { CookieSerializeOptions, StateData } from '../types.js';
 import { isLoopback } from '../lib/loopback.js';
+import { SESSION_EXPIRY_LEEWAY } from './session-expiry.js';
 import { argumentError, positiveNumber } from '../lib/validate.js';
 
 /** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
@@ -70,13 +71,13 @@ export function resolveSessionLifetime(config: SessionConfiguration = {}): Sessi
 
 /**
  * The Unix time (seconds) the session can last no later than, whatever the activity: its creation
- * plus `absoluteDuration`, capped by a `sessionExpiresAt` ceiling the session carries (set by an
- * enterprise connection, as in `@auth0/auth0-server-js`).
+ * plus `absoluteDuration`, capped by the `sessionExpiresAt` ceiling a login's IPSIE `session_expiry`
+ * set (less {@link SESSION_EXPIRY_LEEWAY} seconds, as `@auth0/auth0-server-js` ends it).
  */
 export function absoluteExpiry(lifetime: SessionLifetime, state: StateData): number {
   const absolute = state.internal.createdAt + lifetime.absoluteDuration;
   const ceiling = state['sessionExpiresAt'];
-  return typeof ceiling === 'number' ? Math.min(absolute, ceiling) : absolute;
+  return typeof ceiling === 'number' ? Math.min(absolute, ceiling - SESSION_EXPIRY_LEEWAY) : absolute;
 }
 
 /**

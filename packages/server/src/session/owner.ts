@@ -6,6 +6,7 @@ import { KeptRefreshes } from './kept-refresh.js';
 import { LocalLock } from './lock.js';
 import { RedeemedSession, startsNewSession } from './rules.js';
 import { isStateData } from './state-data.js';
+import { sessionCeilingReached } from './session-expiry.js';
 
 /** What {@link createSessionOwner} works on. */
 export interface SessionOwnerOptions<TStoreOptions> {
@@ -104,8 +105,10 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
 }
 
 // A store may hand back anything (a custom store's corrupted record, another version's shape): what
-// is not a session reads as no session.
-const asState = (data: unknown): StateData | undefined => (isStateData(data) ? data : undefined);
+// is not a session reads as no session. So does one past its IPSIE ceiling, whatever the store kept
+// (a custom store knows no lifetimes).
+const asState = (data: unknown): StateData | undefined =>
+  isStateData(data) && !sessionCeilingReached(data, Math.floor(Date.now() / 1000)) ? data : undefined;
 const sessionFailure = (err: unknown): never => {
   throw storeFailure(err, 'session');
 };

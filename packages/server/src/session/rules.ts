@@ -1,7 +1,9 @@
 import { MfaTokenInvalidError } from '../errors/index.js';
 import type { StateData, UserClaims } from '../types.js';
 import { applyTokenResponse, type SessionTokenResponse } from './apply-token-response.js';
+import { assertOrganization } from './organization.js';
 import { assertSameUser } from './same-user.js';
+import { withSessionExpiry } from './session-expiry.js';
 import type { TokenSetQuery } from './token-sets.js';
 
 // The write rules: what each kind of token answer may do to a session. Each takes the session an
@@ -28,12 +30,30 @@ export class RedeemedSession {
   ) {}
 }
 
+/** What a login asked for beyond its tokens, which its session must honour. */
+export interface LoginRequest {
+  /** The organization (id or name) the login asked for. */
+  organization?: string | undefined;
+  /** Unix seconds; defaults to now. */
+  now?: number | undefined;
+}
+
 /**
  * A login's session: always a new one, with a fresh `internal.sid`, whatever the request carried, so
- * the store drops what a planted identifier pointed at and issues a new id.
+ * the store drops what a planted identifier pointed at and issues a new id. The ID token must name
+ * the organization asked for, which the session keeps for its refreshes; an IPSIE `session_expiry`
+ * becomes the session's ceiling.
+ *
+ * @throws {OrganizationValidationError} `organization_mismatch`: no session may be written.
+ * @throws {SessionExpiredError} `session_expired`: the session would be born expired.
  */
-export function loggedIn(answer: TokenAnswer, target: TokenSetQuery): StateData {
-  return applyTokenResponse(undefined, answer.tokens, { ...target, claims: answer.claims });
+export function loggedIn(answer: TokenAnswer, target: TokenSetQuery, login: LoginRequest = {}): StateData {
+  const now = login.now ?? Math.floor(Date.now() / 1000);
+  if (answer.claims) assertOrganization(login.organization, answer.claims);
+  const session = applyTokenResponse(undefined, answer.tokens, { ...target, claims: answer.claims, now });
+  if (login.organization !== undefined)
+    session.internal = { ...session.internal, organization: login.organization };
+  return withSessionExpiry(session, answer.claims, now);
 }
 
 /**

@@ -38,10 +38,10 @@ describe('sessionExpiry', () => {
     expect(sessionExpiry(lifetime, state, createdAt + 500)).toBe(createdAt + 1000);
   });
 
-  it('honours a sessionExpiresAt ceiling carried by the session', () => {
+  it('honours a sessionExpiresAt ceiling carried by the session, ending 30 s before it', () => {
     const lifetime = resolveSessionLifetime();
-    expect(sessionExpiry(lifetime, { ...state, sessionExpiresAt: createdAt + 10 }, createdAt)).toBe(
-      createdAt + 10,
+    expect(sessionExpiry(lifetime, { ...state, sessionExpiresAt: createdAt + 100 }, createdAt)).toBe(
+      createdAt + 70,
     );
   });
 });

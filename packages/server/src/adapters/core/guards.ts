@@ -26,16 +26,45 @@ export interface StepUpOptions {
   maxAge?: number;
 }
 
+/** What `requiresAuth` demands beyond a session. */
+export interface RequiresAuthOptions {
+  /**
+   * The session's login must be into this organization: an `org_…` id is compared with the user's
+   * `org_id` exactly, a name with `org_name` case-insensitively. A page navigation without it is sent
+   * to log in to the organization; other requests get `403 { error: 'organization_required' }`.
+   */
+  organization?: string;
+}
+
+/** Checks {@link RequiresAuthOptions} up front, so a typo fails at startup rather than on a request. */
+export function checkRequiresAuthOptions(options: RequiresAuthOptions): void {
+  requireObject(options, 'options');
+  optionalString(options.organization, 'organization');
+}
+
 /**
- * Passes (`undefined`) when there is a session; otherwise a page navigation is sent to log in (and
- * back here) and anything else gets `401 { error: 'login_required' }`.
+ * Passes (`undefined`) when there is a session (into `options.organization`, when given); otherwise a
+ * page navigation is sent to log in (to that organization, and back here) and anything else gets
+ * `401 { error: 'login_required' }`, or `403 { error: 'organization_required' }` for a session in
+ * another organization or in none.
  */
 export async function requireSession(
   req: AdapterRequest,
   handle: Auth0RequestHandle,
+  options: RequiresAuthOptions = {},
 ): Promise<AdapterResponse | undefined> {
-  if (await handle.getSession()) return undefined;
-  return loginNeeded(req, handle, {});
+  const session = await handle.getSession();
+  const { organization } = options;
+  if (session && (organization === undefined || inOrganization(session.user, organization))) return undefined;
+  if (!session || wantsHtml(req)) return loginNeeded(req, handle, {}, organization);
+  return json(403, { error: 'organization_required' });
+}
+
+/** Whether the login's claims put the user in `organization` (an `org_…` id, or a name). */
+function inOrganization(user: UserClaims | undefined, organization: string): boolean {
+  if (organization.startsWith('org_')) return user?.org_id === organization;
+  const name = user?.org_name;
+  return typeof name === 'string' && name.toLowerCase() === organization.toLowerCase();
 }
 
 /** Checks {@link StepUpOptions} up front, so a typo fails at startup rather than on a request. */
@@ -121,8 +150,9 @@ function loginNeeded(
   req: AdapterRequest,
   handle: Auth0RequestHandle,
   params: Record<string, string | number>,
+  organization?: string,
 ): Promise<AdapterResponse> | AdapterResponse {
-  if (wantsHtml(req)) return startLogin(req, handle, params);
+  if (wantsHtml(req)) return startLogin(req, handle, params, organization);
   return json(401, { error: 'login_required' });
 }
 
@@ -130,7 +160,12 @@ async function startLogin(
   req: AdapterRequest,
   handle: Auth0RequestHandle,
   params: Record<string, string | number>,
+  organization?: string,
 ): Promise<AdapterResponse> {
-  const url = await handle.login({ returnTo: req.url, authorizationParams: params });
+  const url = await handle.login({
+    returnTo: req.url,
+    authorizationParams: params,
+    ...(organization === undefined ? {} : { organization }),
+  });
   return redirect(url.href);
 }

@@ -39,6 +39,10 @@ export interface LoginOptions {
   returnTo?: string;
   /** Extra `/authorize` parameters for this login (`acr_values`, `max_age`, `audience`, ...). */
   authorizationParams?: StartInteractiveLoginOptions['authorizationParams'];
+  /** The organization to log in to (an `org_…` id or a name). */
+  organization?: string;
+  /** An organization invitation's ticket. */
+  invitation?: string;
 }
 
 /**
@@ -83,6 +87,8 @@ export function bindRequest(
       client.startInteractiveLogin(
         {
           ...(options.authorizationParams ? { authorizationParams: options.authorizationParams } : {}),
+          ...(options.organization === undefined ? {} : { organization: options.organization }),
+          ...(options.invitation === undefined ? {} : { invitation: options.invitation }),
           appState: { returnTo: safeReturnTo(options.returnTo, defaultReturnTo) },
         },
         storeOptions,

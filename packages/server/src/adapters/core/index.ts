@@ -12,14 +12,21 @@ import {
   logoutRoute,
   type RouteContext,
 } from './routes.js';
-import { checkStepUpOptions, requireSession, requireStepUp, type StepUpOptions } from './guards.js';
+import {
+  checkRequiresAuthOptions,
+  checkStepUpOptions,
+  requireSession,
+  requireStepUp,
+  type RequiresAuthOptions,
+  type StepUpOptions,
+} from './guards.js';
 
 export { adapterCookies, headerCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
 export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
 export { parseBody, parseForm, type AdapterRequest, type AdapterResponse } from './http.js';
 export { BodyTooLargeError, MAX_BODY_BYTES, readLimitedText } from './body.js';
 export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
-export { ACR_MULTI_FACTOR, type StepUpOptions } from './guards.js';
+export { ACR_MULTI_FACTOR, type RequiresAuthOptions, type StepUpOptions } from './guards.js';
 export { safeReturnTo } from './return-to.js';
 
 /** What a guard runs: `undefined` lets the request through, an answer stops it. */
@@ -30,8 +37,11 @@ export type AdapterCheck = (
 
 /** The guards every binding offers, in its framework's handler shape `G`. */
 export interface AdapterGuards<G> {
-  /** A session is required (page navigations go to log in, other requests get `401`). */
-  requiresAuth(): G;
+  /**
+   * A session is required (page navigations go to log in, other requests get `401`), into
+   * `options.organization` when given (see {@link RequiresAuthOptions}).
+   */
+  requiresAuth(options?: RequiresAuthOptions): G;
   /** MFA or a recent login is required, and started when missing; see {@link StepUpOptions}. */
   requiresStepUp(options: StepUpOptions): G;
 }
@@ -119,7 +129,11 @@ export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
       }
     },
     guards: (wrap) => ({
-      requiresAuth: () => wrap(requireSession),
+      requiresAuth(options = {}) {
+        checkRequiresAuthOptions(options);
+        const copy = { ...options };
+        return wrap((req, handle) => requireSession(req, handle, copy));
+      },
       requiresStepUp(stepUp) {
         checkStepUpOptions(stepUp);
         const copy = { ...stepUp };

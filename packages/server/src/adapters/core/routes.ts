@@ -27,10 +27,35 @@ export interface RouteContext {
   options: ResolvedAdapterOptions;
 }
 
-/** `GET login?returnTo=/path`: a new login; `returnTo` must be a path on this app. */
+/**
+ * `GET login?returnTo=/path&organization=…&invitation=…`: a new login; `returnTo` must be a path on
+ * this app. `organization` and `invitation` make an Auth0 invitation link work as it is sent
+ * (`/auth/login?invitation=…&organization=…&organization_name=…`); an invitation without an
+ * organization (here or configured) is refused with `400 invalid_request` before any request.
+ */
 export async function loginRoute({ req, handle }: RouteContext): Promise<AdapterResponse> {
-  const returnTo = new URL(req.url, 'http://x.invalid').searchParams.get('returnTo') ?? undefined;
-  return redirect((await handle.login(returnTo === undefined ? {} : { returnTo })).href);
+  const query = new URL(req.url, 'http://x.invalid').searchParams;
+  const value = (name: string) => {
+    const found = query.get(name)?.trim();
+    return found ? found : undefined;
+  };
+  const returnTo = query.get('returnTo') ?? undefined;
+  const organization = value('organization');
+  const invitation = value('invitation');
+  try {
+    const url = await handle.login({
+      ...(returnTo === undefined ? {} : { returnTo }),
+      ...(organization === undefined ? {} : { organization }),
+      ...(invitation === undefined ? {} : { invitation }),
+    });
+    return redirect(url.href);
+  } catch (err) {
+    if (!(err instanceof TypeError) || invitation === undefined) throw err;
+    return json(400, {
+      error: 'invalid_request',
+      error_description: 'An invitation link needs its organization parameter',
+    });
+  }
 }
 
 /**

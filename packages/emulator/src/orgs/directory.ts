@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import type { EmulatorClient, EmulatorOrganization } from '../config/types.js';
+
+/** An invitation to join an organization, as Auth0's Management API creates them. */
+export interface Invitation {
+  /** `uinv_…`. */
+  id: string;
+  /** The ticket the invitation link carries as `invitation`. */
+  ticket: string;
+  organization: EmulatorOrganization;
+  /** Only the user with this email may accept it. */
+  email: string;
+  clientId: string;
+  /** The link to send: the app's login route with `invitation`, `organization` and `organization_name`. */
+  url: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** Seven days, Auth0's default invitation lifetime. */
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The tenant's organizations: lookup by id or name, membership, which clients may use them, the
+ * invitations in flight, and which organization each grant logged in to (the source of the tokens'
+ * `org_id` and `org_name`).
+ */
+export class OrganizationDirectory {
+  readonly #orgs: EmulatorOrganization[];
+  readonly #members = new Map<string, Set<string>>();
+  readonly #clients: Map<string, EmulatorClient>;
+  readonly #invitations = new Map<string, Invitation>();
+  readonly #grants = new Map<string, string>();
+  readonly #now: () => number;
+
+  constructor(orgs: EmulatorOrganization[], clients: EmulatorClient[], now: () => number = Date.now) {
+    this.#orgs = orgs;
+    for (const org of orgs) this.#members.set(org.id, new Set(org.members));
+    this.#clients = new Map(clients.map((client) => [client.client_id, client]));
+    this.#now = now;
+  }
+
+  /** The organization an `organization` parameter names: an `org_` id exactly, a name case-insensitively. */
+  find(value: string): EmulatorOrganization | undefined {
+    if (value.startsWith('org_')) return this.#orgs.find((org) => org.id === value);
+    const name = value.toLowerCase();
+    return this.#orgs.find((org) => org.name === name);
+  }
+
+  /** The organization with this id. */
+  byId(id: string): EmulatorOrganization | undefined {
+    return this.#orgs.find((org) => org.id === id);
+  }
+
+  /** The client's `organization_usage` settings, or `undefined` for an unknown client. */
+  client(clientId: string): EmulatorClient | undefined {
+    return this.#clients.get(clientId);
+  }
+
+  /** Whether `clientId` may log users in to `org`. */
+  usableBy(org: EmulatorOrganization, clientId: string): boolean {
+    const client = this.#clients.get(clientId);
+    if (!client || client.organization_usage === 'deny') return false;
+    return org.clients === undefined || org.clients.includes(clientId);
+  }
+
+  isMember(org: EmulatorOrganization, userId: string): boolean {
+    return this.#members.get(org.id)?.has(userId) ?? false;
+  }
+
+  /** The organizations `userId` belongs to. */
+  membershipsOf(userId: string): EmulatorOrganization[] {
+    return this.#orgs.filter((org) => this.isMember(org, userId));
+  }
+
+  /**
+   * Invites `email` to `org` through the client `clientId`; the link goes to the client's
+   * `initiate_login_uri` (default `/auth/login` on its first redirect URI's origin).
+   */
+  invite(org: EmulatorOrganization, email: string, clientId: string): Invitation {
+    const client = this.#clients.get(clientId);
+    const base = client?.initiate_login_uri ?? loginRouteOf(client);
+    const ticket = randomBytes(16).toString('base64url');
+    const url = new URL(base);
+    url.searchParams.set('invitation', ticket);
+    url.searchParams.set('organization', org.id);
+    url.searchParams.set('organization_name', org.name);
+    const invitation: Invitation = {
+      id: `uinv_${randomBytes(8).toString('hex')}`,
+      ticket,
+      organization: org,
+      email: email.toLowerCase(),
+      clientId,
+      url: url.href,
+      expiresAt: this.#now() + INVITATION_TTL_MS,
+    };
+    this.#invitations.set(ticket, invitation);
+    return invitation;
+  }
+
+  /** The live invitation with this ticket for `org`, or `undefined`. */
+  invitation(ticket: string, org: EmulatorOrganization): Invitation | undefined {
+    const invitation = this.#invitations.get(ticket);
+    if (!invitation || invitation.organization.id !== org.id) return undefined;
+    if (invitation.expiresAt <= this.#now()) {
+      this.#invitations.delete(ticket);
+      return undefined;
+    }
+    return invitation;
+  }
+
+  /**
+   * Uses up the invitation (Auth0 consumes it on any attempt) and, when `email` is the invited one,
+   * makes `userId` a member. Answers whether the user was accepted.
+   */
+  accept(invitation: Invitation, userId: string, email: string): boolean {
+    this.#invitations.delete(invitation.ticket);
+    if (email.toLowerCase() !== invitation.email) return false;
+    this.#members.get(invitation.organization.id)?.add(userId);
+    return true;
+  }
+
+  /** Records that tokens of `grantId` are for `org` (set when the login's authorization code is issued). */
+  bind(grantId: string, org: EmulatorOrganization): void {
+    this.#grants.set(grantId, org.id);
+  }
+
+  /** The organization the grant logged in to. */
+  forGrant(grantId: string | undefined): EmulatorOrganization | undefined {
+    const id = grantId === undefined ? undefined : this.#grants.get(grantId);
+    return id === undefined ? undefined : this.byId(id);
+  }
+}
+
+/** `/auth/login` on the origin of the client's first redirect URI: the adapters' login route. */
+function loginRouteOf(client: EmulatorClient | undefined): string {
+  const first = client?.redirect_uris[0];
+  return first ? new URL('/auth/login', first).href : 'http://127.0.0.1:3000/auth/login';
+}
