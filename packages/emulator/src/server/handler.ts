@@ -6,6 +6,10 @@ import { toSearchParams } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import type { Params } from '../http/body.js';
 import { handleMfaApi } from '../http/mfa-api.js';
+import { handleDbConnections } from '../dbconnections/routes.js';
+import type { DbConnectionsDeps } from '../dbconnections/routes.js';
+import { handlePasswordless } from '../passwordless/routes.js';
+import type { PasswordlessDeps } from '../passwordless/routes.js';
 import type { MfaApiDeps } from '../http/mfa-api.js';
 import { normalizeAuthorizationParams } from '../http/normalize.js';
 import { parFront, tokenFront } from '../http/token-front.js';
@@ -32,6 +36,10 @@ export interface HandlerDeps {
   onRequest?: (entry: RequestLogEntry) => void;
   /** The Management API subset (/api/v2/...); answers false for other paths. */
   management: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** `/passwordless/start` and the magic link. */
+  passwordless: PasswordlessDeps;
+  /** `/dbconnections/signup`, `/dbconnections/change_password` and the reset page. */
+  dbConnections: DbConnectionsDeps;
   /** Returns the tenant to its configuration's state (`POST /__dev/reset`). */
   reset: () => Promise<void>;
 }
@@ -82,6 +90,13 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (path === '/favicon.ico') return noIcon(res);
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
+    if (path.startsWith('/passwordless/') && (await handlePasswordless(deps.passwordless, req, res, url)))
+      return;
+    if (
+      (path.startsWith('/dbconnections/') || path === '/lo/reset') &&
+      (await handleDbConnections(deps.dbConnections, req, res, url))
+    )
+      return;
     if (path === '/v2/logout' && req.method === 'GET') {
       return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, logoutOptions);
     }
