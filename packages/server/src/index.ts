@@ -10,6 +10,22 @@ export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
 export type { LogoutOptions } from './protocol/logout.js';
 export type { TokenResponse } from './protocol/token-response.js';
+export type {
+  StartPasswordlessOptions,
+  StartPasswordlessEmailCodeOptions,
+  StartPasswordlessEmailLinkOptions,
+  StartPasswordlessSmsOptions,
+  CompletePasswordlessOptions,
+  CompletePasswordlessEmailOptions,
+  CompletePasswordlessSmsOptions,
+  CompletePasswordlessResult,
+} from './protocol/passwordless.js';
+export type {
+  DatabaseClient,
+  SignUpOptions,
+  SignUpResult,
+  ChangePasswordOptions,
+} from './protocol/database.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
   StatelessStateStore,
@@ -56,6 +72,10 @@ export {
   MfaTokenExpiredError,
   MfaTokenInvalidError,
   StoreError,
+  PasswordlessStartError,
+  PasswordlessVerifyError,
+  SignUpError,
+  ChangePasswordError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,

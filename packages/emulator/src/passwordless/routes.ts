@@ -119,6 +119,8 @@ async function verifyRedirect(res: ServerResponse, url: URL, deps: PasswordlessD
   const back = new URL(check.link.redirectUri);
   back.searchParams.set('code', authorizationCode);
   if (check.link.state !== undefined) back.searchParams.set('state', check.link.state);
+  // The discovery document says authorization responses carry `iss` (RFC 9207); this one does too.
+  back.searchParams.set('iss', deps.issuer);
   return redirect(res, back.href, 302);
 }
 

@@ -22,7 +22,11 @@ export type ErrorCode =
   | 'mfa_token_expired'
   | 'mfa_token_invalid'
   | 'store_unavailable'
-  | 'lock_timeout';
+  | 'lock_timeout'
+  | 'passwordless_start_failed'
+  | 'passwordless_verify_failed'
+  | 'signup_failed'
+  | 'change_password_failed';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {

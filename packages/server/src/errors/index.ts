@@ -14,4 +14,6 @@ export {
   type MfaRequirements,
 } from './mfa-errors.js';
 export { StoreError } from './store-error.js';
+export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
+export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';
