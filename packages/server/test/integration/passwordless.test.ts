@@ -15,6 +15,7 @@ import {
   type EmulatorApp,
 } from '../helpers/emulator-app.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
+import { MemoryTransactionStore } from '../../src/stores/index.js';
 
 const lastSent = (em: Emulator) => em.mfa.outbox().at(-1);
 
@@ -40,6 +41,8 @@ describe('passwordless against auth0-emulator', () => {
       secret: APP_SECRET,
       authorizationParams: { redirect_uri: redirectUri, audience: API, scope: 'openid email offline_access' },
       cookieHandler: perBrowser,
+      // On the server, so that only the browser binding keeps another browser from completing a link.
+      transactionStore: new MemoryTransactionStore(),
     });
   });
   beforeEach(async () => {
