@@ -37,6 +37,10 @@ import { stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
 import { trustingFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
+import { ResetTickets } from './dbconnections/tickets.js';
+import { PasswordlessCodes } from './passwordless/codes.js';
+import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant.js';
+import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
 
 /** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
@@ -296,14 +300,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const stats = new TokenStats();
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
-      registerAuth0Grants(provider, {
-        users,
-        mfa,
-        mfaRequirement,
-        ledger,
-        audiences,
-        issuer: new TokenIssuer(users, apis),
-      });
+      const tokenIssuer = new TokenIssuer(users, apis);
+      registerAuth0Grants(provider, { users, mfa, mfaRequirement, ledger, audiences, issuer: tokenIssuer });
+      const codes = new PasswordlessCodes(options.now);
+      provider.registerGrantType(
+        GRANT.passwordlessOtp,
+        passwordlessGrant({ users, issuer: tokenIssuer, codes }),
+        PASSWORDLESS_PARAMETERS,
+      );
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
@@ -331,6 +335,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
         login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs },
+        passwordless: { provider, issuer, clients, registered: config.clients, users, codes, mfa },
+        dbConnections: {
+          issuer,
+          registered: config.clients,
+          users,
+          tickets: new ResetTickets(options.now),
+          mfa,
+        },
         management: (req, res, url) => handleManagement(management, req, res, url),
         reset: () => reset(),
       });

@@ -17,7 +17,7 @@ import {
 } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
-import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
+import { callbackState, exchangeCode, wellFormedState, type ExchangedCode } from './protocol/callback.js';
 import {
   checkBackchannelOptions,
   pollBackchannelOnce,
@@ -29,6 +29,17 @@ import {
   type LoginBackchannelOptions,
   type LoginBackchannelResult,
 } from './protocol/ciba.js';
+import { DatabaseClient } from './protocol/database.js';
+import {
+  exchangeMagicLinkCode,
+  MAGIC_LINK_FLOW,
+  passwordlessOtpGrant,
+  startPasswordless,
+  type CompletePasswordlessOptions,
+  type CompletePasswordlessResult,
+  type StartPasswordlessOptions,
+} from './protocol/passwordless.js';
+import { withOpenid } from './protocol/authorize.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import {
@@ -77,6 +88,8 @@ export interface SessionData {
 export class ServerClient<TStoreOptions = unknown> {
   /** Multi-factor authentication: list, enroll, challenge and verify factors with an encrypted mfa token. */
   readonly mfa: MfaClient<TStoreOptions>;
+  /** Database connections: `signUp` and `changePassword` (the peer's `client.database`); no session involved. */
+  readonly database: DatabaseClient<TStoreOptions>;
 
   readonly #config: ResolvedConfig<TStoreOptions>;
   readonly #transport: Transport;
@@ -139,6 +152,7 @@ export class ServerClient<TStoreOptions = unknown> {
       leeway: config.tokenRefreshLeeway,
       defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };
+    this.database = new DatabaseClient(this.#transport, config.clientId);
     this.mfa = new MfaClient({
       transport: this.#transport,
       tokens,
@@ -169,32 +183,14 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
-    if (
-      !this.#binding &&
-      storeOptions !== undefined &&
-      !(this.#transactionStore instanceof CookieTransactionStore)
-    )
-      throw argumentError(
-        '"cookieHandler" is required to bind a login to the browser that starts it when "transactionStore" keeps transactions on the server',
-        'ERR_INVALID_ARG_TYPE',
-      );
+    this.#needBinding(storeOptions);
     const started = await buildAuthorizationRequest(
       this.#transport,
       this.#config.authorizationParams,
       options,
       this.#config.organization,
     );
-    const key = this.#transactionKey(started.state);
-    const keeping = this.#binding
-      ? this.#binding.keep(
-          this.#transactionStore,
-          (state) => this.#transactionKey(state),
-          started.state,
-          started.transaction,
-          storeOptions,
-        )
-      : this.#transactionStore.set(key, started.transaction, false, storeOptions);
-    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    await this.#keepTransaction(started.state, started.transaction, storeOptions);
     return started.url;
   }
 
@@ -219,44 +215,90 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<{ appState?: TAppState }> {
     this.#needStoreOptions(storeOptions, 'completeInteractiveLogin');
     const callback = new URL(url);
-    const echoed = wellFormedState(callback);
-    if (callback.searchParams.has('error') && echoed !== undefined) {
-      // The login is over either way; do not leave its transaction cookie behind.
-      await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
-      this.#binding?.release(echoed, storeOptions);
-    }
-    const state = callbackState(callback);
-    const key = this.#transactionKey(state);
-    const transaction = await this.#readTransaction(key, storeOptions);
-    if (!transaction || transaction.state !== state) {
-      throw new CallbackError(
-        'missing_transaction',
-        'No login transaction matches the callback (see the transaction field): its cookie is missing or expired, the callback was already used, or the state was altered',
-        { transaction: key },
-      );
-    }
-    if (this.#binding && !(await this.#binding.matches(transaction.binding, storeOptions))) {
-      // Login CSRF: someone else's login, opened in this browser. Nothing is spent, no session is written.
-      throw new CallbackError(
-        'missing_transaction',
-        'The login transaction of this callback was started in another browser (see the transaction field): start the login again here',
-        { transaction: key },
-      );
-    }
-    // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
-    await this.#transport.keys.ready();
-    await this.#transactionStore
-      .delete(key, storeOptions)
-      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
-    this.#binding?.release(state, storeOptions);
-    const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
-    const session = loggedIn(
-      { tokens: toTokenResponse(response), claims },
-      { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope },
-      { organization: transaction.organization },
-    );
-    await this.#sessions.update(() => session, storeOptions);
+    // A magic link's transaction has no verifier: it completes only by completePasswordlessMagicLink.
+    const transaction = await this.#takeTransaction(callback, storeOptions, hasVerifier);
+    const answer = await exchangeCode(this.#transport, callback, transaction, transaction.codeVerifier);
+    await this.#logIn(answer, transaction, storeOptions);
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
+  }
+
+  /**
+   * Starts a passwordless login: sends an email code, an SMS code or an email magic link
+   * (`POST /passwordless/start`, with the client's authentication). A code needs no state here:
+   * complete it with {@link ServerClient.completePasswordless}. A magic link keeps a transaction like
+   * an interactive login's, bound to this browser when a `cookieHandler` is configured, whose `state`
+   * the link carries; complete it with {@link ServerClient.completePasswordlessMagicLink} at
+   * `redirectUri`.
+   *
+   * @throws {TypeError} naming the option that is missing or malformed (a phone number not in E.164).
+   * @throws {PasswordlessStartError} `passwordless_start_failed`: the server refused (`error` says why).
+   * @throws {RequestError} on transport failures; {@link StoreError} when the transaction cannot be kept.
+   * @example
+   * ```ts
+   * await client.startPasswordless({ connection: 'email', email, send: 'link', redirectUri }, { req, res });
+   * ```
+   */
+  async startPasswordless(options: StartPasswordlessOptions, storeOptions?: TStoreOptions): Promise<void> {
+    const link = options?.connection === 'email' && options.send === 'link';
+    if (link) {
+      this.#needStoreOptions(storeOptions, 'startPasswordless');
+      this.#needBinding(storeOptions);
+    }
+    const started = await startPasswordless(this.#transport, this.#config.authorizationParams, options);
+    if (started) await this.#keepTransaction(started.state, started.transaction, storeOptions);
+  }
+
+  /**
+   * Completes an email or SMS code login with Auth0's `passwordless/otp` grant, validates the ID token
+   * and writes a new session (as a login does: a new session id).
+   *
+   * @throws {TypeError} naming the option that is missing or malformed.
+   * @throws {PasswordlessVerifyError} `passwordless_verify_failed`: wrong, expired or used-up code (`error` `invalid_grant`).
+   * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token; no session is written.
+   * @throws {IdTokenValidationError} `id_token_invalid`; {@link RequestError}; {@link StoreError}.
+   * @example
+   * ```ts
+   * await client.completePasswordless({ connection: 'email', email, verificationCode: form.code }, { req, res });
+   * ```
+   */
+  async completePasswordless(
+    options: CompletePasswordlessOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<CompletePasswordlessResult> {
+    this.#needStoreOptions(storeOptions, 'completePasswordless');
+    const params = { ...this.#config.authorizationParams, ...options?.authorizationParams };
+    const target = {
+      audience: typeof params.audience === 'string' ? params.audience : undefined,
+      scope: withOpenid(typeof params.scope === 'string' ? params.scope : undefined),
+    };
+    const answer = await passwordlessOtpGrant(this.#transport, options, target);
+    await this.#logIn(answer, target, storeOptions);
+    return {};
+  }
+
+  /**
+   * Completes a magic-link login at its `redirectUri`: finds the transaction by `state`, checks that
+   * this browser started it, spends it, exchanges the code (without PKCE, as Auth0's link has none),
+   * validates the ID token and writes a new session.
+   *
+   * @throws {CallbackError} `missing_transaction` (no magic link of this browser has this `state`, or
+   *   it was used) or `invalid_callback` (the server's `error`, or no code).
+   * @throws {IdTokenValidationError}; {@link ServerError} when the code is refused; {@link RequestError}; {@link StoreError}.
+   * @example
+   * ```ts
+   * await client.completePasswordlessMagicLink(new URL(req.url, 'https://app.example.com'), { req, res });
+   * ```
+   */
+  async completePasswordlessMagicLink(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<CompletePasswordlessResult> {
+    this.#needStoreOptions(storeOptions, 'completePasswordlessMagicLink');
+    const callback = new URL(url);
+    const transaction = await this.#takeTransaction(callback, storeOptions, isMagicLink);
+    const answer = await exchangeMagicLinkCode(this.#transport, callback, transaction);
+    await this.#logIn(answer, { audience: transaction.audience, scope: transaction.scope }, storeOptions);
+    return {};
   }
 
   /**
@@ -510,6 +552,96 @@ export class ServerClient<TStoreOptions = unknown> {
     return this.#config.authorizationParams.audience ?? DEFAULT_AUDIENCE;
   }
 
+  /** A login's new session, through the owner's one write path. */
+  async #logIn(
+    answer: ExchangedCode,
+    target: { audience?: string | undefined; scope?: string | undefined; organization?: string | undefined },
+    storeOptions: TStoreOptions | undefined,
+  ): Promise<void> {
+    const session = loggedIn(
+      { tokens: toTokenResponse(answer.response), claims: answer.claims },
+      { audience: target.audience ?? this.#defaultAudience, scope: target.scope },
+      { organization: target.organization },
+    );
+    await this.#sessions.update(() => session, storeOptions);
+  }
+
+  /** A browser's request with a server-side transaction store needs a cookie handler to bind the login to it. */
+  #needBinding(storeOptions: TStoreOptions | undefined): void {
+    if (
+      !this.#binding &&
+      storeOptions !== undefined &&
+      !(this.#transactionStore instanceof CookieTransactionStore)
+    )
+      throw argumentError(
+        '"cookieHandler" is required to bind a login to the browser that starts it when "transactionStore" keeps transactions on the server',
+        'ERR_INVALID_ARG_TYPE',
+      );
+  }
+
+  /** Keeps a login's transaction under its `state`, bound to this browser when a cookie handler is configured. */
+  async #keepTransaction(
+    state: string,
+    transaction: TransactionData,
+    storeOptions: TStoreOptions | undefined,
+  ): Promise<void> {
+    const keeping = this.#binding
+      ? this.#binding.keep(
+          this.#transactionStore,
+          (s) => this.#transactionKey(s),
+          state,
+          transaction,
+          storeOptions,
+        )
+      : this.#transactionStore.set(this.#transactionKey(state), transaction, false, storeOptions);
+    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+  }
+
+  /**
+   * The transaction a callback completes, spent: found by the callback's `state`, of the kind
+   * `accepts` takes, started in this browser. A callback with the server's `error` deletes its
+   * transaction first (the login is over either way).
+   *
+   * @throws {CallbackError} `missing_transaction` / `invalid_callback`; {@link StoreError}.
+   */
+  async #takeTransaction<T extends TransactionData>(
+    callback: URL,
+    storeOptions: TStoreOptions | undefined,
+    accepts: (transaction: TransactionData) => transaction is T,
+  ): Promise<T> {
+    const echoed = wellFormedState(callback);
+    if (callback.searchParams.has('error') && echoed !== undefined) {
+      // The login is over either way; do not leave its transaction cookie behind.
+      await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
+      this.#binding?.release(echoed, storeOptions);
+    }
+    const state = callbackState(callback);
+    const key = this.#transactionKey(state);
+    const transaction = await this.#readTransaction(key, storeOptions);
+    if (!transaction || transaction.state !== state || !accepts(transaction)) {
+      throw new CallbackError(
+        'missing_transaction',
+        'No login transaction matches the callback (see the transaction field): its cookie is missing or expired, the callback was already used, or the state was altered',
+        { transaction: key },
+      );
+    }
+    if (this.#binding && !(await this.#binding.matches(transaction.binding, storeOptions))) {
+      // Login CSRF: someone else's login, opened in this browser. Nothing is spent, no session is written.
+      throw new CallbackError(
+        'missing_transaction',
+        'The login transaction of this callback was started in another browser (see the transaction field): start the login again here',
+        { transaction: key },
+      );
+    }
+    // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
+    await this.#transport.keys.ready();
+    await this.#transactionStore
+      .delete(key, storeOptions)
+      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    this.#binding?.release(state, storeOptions);
+    return transaction;
+  }
+
   #transactionKey(state: string): string {
     return `${this.#config.transactionIdentifier}.${state}`;
   }
@@ -525,6 +657,18 @@ export class ServerClient<TStoreOptions = unknown> {
 }
 
 const noSession = (): undefined => undefined;
+
+/** An interactive login's transaction: it has the PKCE verifier its code exchange sends. */
+function hasVerifier(
+  transaction: TransactionData,
+): transaction is TransactionData & { codeVerifier: string } {
+  return typeof transaction.codeVerifier === 'string' && transaction.flow !== MAGIC_LINK_FLOW;
+}
+
+/** A magic link's transaction. */
+function isMagicLink(transaction: TransactionData): transaction is TransactionData {
+  return transaction.flow === MAGIC_LINK_FLOW && transaction.codeVerifier === undefined;
+}
 
 /** The session without the SDK's internal fields. */
 function publicSession(state: StateData | undefined): SessionData | undefined {

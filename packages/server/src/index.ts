@@ -19,6 +19,22 @@ export type {
   LoginBackchannelResult,
 } from './protocol/ciba.js';
 export type { TokenResponse } from './protocol/token-response.js';
+export type {
+  StartPasswordlessOptions,
+  StartPasswordlessEmailCodeOptions,
+  StartPasswordlessEmailLinkOptions,
+  StartPasswordlessSmsOptions,
+  CompletePasswordlessOptions,
+  CompletePasswordlessEmailOptions,
+  CompletePasswordlessSmsOptions,
+  CompletePasswordlessResult,
+} from './protocol/passwordless.js';
+export type {
+  DatabaseClient,
+  SignUpOptions,
+  SignUpResult,
+  ChangePasswordOptions,
+} from './protocol/database.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
   StatelessStateStore,
@@ -67,6 +83,10 @@ export {
   StoreError,
   OrganizationValidationError,
   SessionExpiredError,
+  PasswordlessStartError,
+  PasswordlessVerifyError,
+  SignUpError,
+  ChangePasswordError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,

@@ -59,8 +59,12 @@ export interface StateData {
 
 /** A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`. */
 export interface TransactionData {
-  /** The PKCE verifier of the authorization request. */
-  codeVerifier: string;
+  /**
+   * The PKCE verifier of the authorization request. A magic-link transaction (`flow: 'magic_link'`)
+   * has none: Auth0's magic link carries no PKCE challenge, and its `state` and browser binding are
+   * what tie it to its start.
+   */
+  codeVerifier?: string;
   /** The `state` sent, which the callback must carry back. */
   state?: string;
   /** The `nonce` sent, which the ID token must carry. */

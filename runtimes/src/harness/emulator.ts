@@ -17,7 +17,7 @@ export function startSuiteEmulator(appOrigin: string, secret: string): Promise<E
         {
           client_id: SUITE.clientId,
           client_secret: SUITE.clientSecret,
-          redirect_uris: [`${appOrigin}/auth/callback`],
+          redirect_uris: [`${appOrigin}/auth/callback`, `${appOrigin}/passwordless/callback`],
           post_logout_redirect_uris: [`${appOrigin}/`],
           organization_usage: 'allow',
         },

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { MemorySessionStore, StatefulStateStore } from 'auth0-server-ts';
+import { MemorySessionStore, PasswordlessVerifyError, StatefulStateStore } from 'auth0-server-ts';
 import { adapterCookies, auth0, type WebAuth0, type WebRequestAuth } from 'auth0-server-ts/web';
 import { SUITE, type ScenarioEnv } from './env.js';
 
@@ -83,5 +83,33 @@ export function createApp(env: ScenarioEnv): SuiteApp {
     '/s/me',
     async (c) => (await statefulAuth.requiresAuth(c.req.raw)) ?? c.json(await c.var.auth0.getUser()),
   );
+  // Passwordless on the cookie-session app: an email code, and a magic link back to /passwordless/callback.
+  app.post('/passwordless/start', async (c) => {
+    const { email, link } = await c.req.json<{ email: string; link?: boolean }>();
+    const { client, storeOptions } = c.var.auth0;
+    await client.startPasswordless(
+      link
+        ? { connection: 'email', email, send: 'link', redirectUri: `${env.appOrigin}/passwordless/callback` }
+        : { connection: 'email', email },
+      storeOptions,
+    );
+    return c.body(null, 204);
+  });
+  app.post('/passwordless/verify', async (c) => {
+    const { email, code } = await c.req.json<{ email: string; code: string }>();
+    const { client, storeOptions } = c.var.auth0;
+    try {
+      await client.completePasswordless({ connection: 'email', email, verificationCode: code }, storeOptions);
+    } catch (err) {
+      if (err instanceof PasswordlessVerifyError) return c.json({ error: err.code }, 403);
+      throw err;
+    }
+    return c.json(await c.var.auth0.getUser());
+  });
+  app.get('/passwordless/callback', async (c) => {
+    const { client, storeOptions } = c.var.auth0;
+    await client.completePasswordlessMagicLink(new URL(c.req.url), storeOptions);
+    return c.redirect('/', 302);
+  });
   return { fetch: async (request) => app.fetch(request), sessions };
 }

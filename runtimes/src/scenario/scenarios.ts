@@ -12,6 +12,7 @@ export const FEATURES = [
   'logout',
   'back-channel logout',
   'organizations',
+  'passwordless',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -61,6 +62,15 @@ async function grants(env: ScenarioEnv, grant: string): Promise<number> {
   const stats: unknown = await (await fetch(new URL('__dev/stats', env.issuer))).json();
   const count = typeof stats === 'object' && stats !== null ? Reflect.get(stats, grant) : undefined;
   return typeof count === 'number' ? count : 0;
+}
+
+/** The newest message in the emulator's outbox (its `code` and, for a magic link, its `link`). */
+async function lastSent(env: ScenarioEnv): Promise<{ code?: unknown; link?: unknown }> {
+  const outbox: unknown = await (await fetch(new URL('__dev/outbox', env.issuer))).json();
+  const last: unknown = Array.isArray(outbox) ? outbox.at(-1) : undefined;
+  return typeof last === 'object' && last !== null
+    ? { code: Reflect.get(last, 'code'), link: Reflect.get(last, 'link') }
+    : {};
 }
 
 /** The session cookie's name(s) among `Set-Cookie` lines that carry a value. */
@@ -207,6 +217,41 @@ export async function runScenarios(env: ScenarioEnv, app: SuiteApp, agent: strin
       const refused = await plain.visit('/acme');
       expectStatus(refused, 403, 'GET /acme after a login into no organization');
       check(refused.json().error === 'organization_required', 'expected organization_required');
+    },
+
+    async passwordless() {
+      const carol = new Browser(env.appOrigin, env.issuer, app.fetch);
+      const email = SUITE.user.email;
+      expectStatus(await carol.post('/passwordless/start', { email }), 204, 'POST /passwordless/start');
+      const code = (await lastSent(env)).code;
+      check(typeof code === 'string' && /^\d{6}$/.test(code), 'no code in the emulator outbox');
+      const wrong = await carol.post('/passwordless/verify', {
+        email,
+        code: code === '000000' ? '111111' : '000000',
+      });
+      expectStatus(wrong, 403, 'POST /passwordless/verify with a wrong code');
+      expectStatus(
+        await carol.post('/passwordless/verify', { email, code }),
+        200,
+        'POST /passwordless/verify',
+      );
+      expectStatus(await carol.visit('/me'), 200, 'GET /me after the email code');
+
+      // The magic link: the emulator sends the browser back to the app, which completes it.
+      const dave = new Browser(env.appOrigin, env.issuer, app.fetch);
+      expectStatus(
+        await dave.post('/passwordless/start', { email, link: true }),
+        204,
+        'POST /passwordless/start (link)',
+      );
+      const link = (await lastSent(env)).link;
+      check(typeof link === 'string' && link.startsWith(env.issuer), 'no magic link in the emulator outbox');
+      const back = new URL(await dave.atIdp(link));
+      check(back.pathname === '/passwordless/callback', 'the magic link did not lead back to the app');
+      expectStatus(await dave.visit(`${back.pathname}${back.search}`), 302, 'the magic link callback');
+      const me = await dave.visit('/me');
+      expectStatus(me, 200, 'GET /me after the magic link');
+      check(me.json().sub === SUITE.user.userId, 'the magic link session is not the test user');
     },
   };
 

@@ -21,6 +21,7 @@ import {
 } from './handlers/authenticators.js';
 import { challenge } from './handlers/challenge.js';
 import { approvePush, currentTotp, denyPush, outbox } from './handlers/dev.js';
+import { deliver } from './lib/outbox.js';
 import {
   verifyOob,
   verifyOtp,
@@ -164,6 +165,11 @@ export class MfaService {
   /** Every SMS, voice and email code sent, newest last (`GET /__dev/outbox`). */
   outbox(): OutboxEntry[] {
     return outbox(this.#state);
+  }
+
+  /** Puts a message another part of the tenant sends (passwordless, password reset) in the same outbox. */
+  send(entry: Omit<OutboxEntry, 'at'>): void {
+    deliver(this.#state, entry);
   }
 
   /** `POST /__dev/push/:oob_code/approve`: 200, 404 for an unknown oob_code, 400 once expired. */

@@ -104,8 +104,12 @@ export interface OutboxEntry {
   to: string;
   /** The 6-digit code, to be sent as `binding_code`. */
   code: string;
-  /** The oob_code of the challenge or enrollment the code belongs to. */
-  oob_code: string;
+  /** The oob_code of the challenge or enrollment the code belongs to (MFA codes only). */
+  oob_code?: string;
+  /** What the message is for: absent for MFA codes, else a passwordless login or a password reset. */
+  purpose?: 'passwordless' | 'password_reset';
+  /** The link in the message: a magic link, or the password-reset page. */
+  link?: string;
   /** When it was sent, ISO 8601. */
   at: string;
 }

@@ -5,6 +5,7 @@ export const GRANT = {
   mfaOtp: 'http://auth0.com/oauth/grant-type/mfa-otp',
   mfaOob: 'http://auth0.com/oauth/grant-type/mfa-oob',
   mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
+  passwordlessOtp: 'http://auth0.com/oauth/grant-type/passwordless/otp',
 } as const;
 
 /** Client-Initiated Backchannel Authentication (`/bc-authorize`, then polling /oauth/token). */

@@ -9,6 +9,10 @@ import { sendJson } from '../http/respond.js';
 import { parseJsonObject, readBody } from '../http/body.js';
 import type { Params } from '../http/body.js';
 import { handleMfaApi } from '../http/mfa-api.js';
+import { handleDbConnections } from '../dbconnections/routes.js';
+import type { DbConnectionsDeps } from '../dbconnections/routes.js';
+import { handlePasswordless } from '../passwordless/routes.js';
+import type { PasswordlessDeps } from '../passwordless/routes.js';
 import type { MfaApiDeps } from '../http/mfa-api.js';
 import { normalizeAuthorizationParams } from '../http/normalize.js';
 import { backchannelFront, parFront, tokenFront } from './token-front.js';
@@ -38,6 +42,10 @@ export interface HandlerDeps {
   onRequest?: (entry: RequestLogEntry) => void;
   /** The Management API subset (/api/v2/...); answers false for other paths. */
   management: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** `/passwordless/start` and the magic link. */
+  passwordless: PasswordlessDeps;
+  /** `/dbconnections/signup`, `/dbconnections/change_password` and the reset page. */
+  dbConnections: DbConnectionsDeps;
   /** Returns the tenant to its configuration's state (`POST /__dev/reset`). */
   reset: () => Promise<void>;
 }
@@ -106,6 +114,13 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (path === '/__dev/invitations' && req.method === 'POST') return devInvite(deps, req, res);
     if (path === '/favicon.ico') return noIcon(res);
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
+    if (path.startsWith('/passwordless/') && (await handlePasswordless(deps.passwordless, req, res, url)))
+      return;
+    if (
+      (path.startsWith('/dbconnections/') || path === '/lo/reset') &&
+      (await handleDbConnections(deps.dbConnections, req, res, url))
+    )
+      return;
     if (path === '/v2/logout' && req.method === 'GET') {
       return v2Logout(deps.provider, req, res, deps.allowedLogoutUrls, logoutOptions);
     }

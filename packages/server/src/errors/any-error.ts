@@ -11,6 +11,8 @@ import type { SessionTooLargeError } from './session-too-large-error.js';
 import type { StoreError } from './store-error.js';
 import type { OrganizationValidationError } from './organization-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
+import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
+import type { ChangePasswordError, SignUpError } from './database-errors.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -36,7 +38,11 @@ export type AnyAuth0Error =
   | MfaTokenInvalidError
   | StoreError
   | OrganizationValidationError
-  | SessionExpiredError;
+  | SessionExpiredError
+  | PasswordlessStartError
+  | PasswordlessVerifyError
+  | SignUpError
+  | ChangePasswordError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

@@ -26,7 +26,11 @@ export type ErrorCode =
   | 'access_denied'
   | 'expired_token'
   | 'organization_mismatch'
-  | 'session_expired';
+  | 'session_expired'
+  | 'passwordless_start_failed'
+  | 'passwordless_verify_failed'
+  | 'signup_failed'
+  | 'change_password_failed';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {

@@ -17,4 +17,6 @@ export {
 export { StoreError } from './store-error.js';
 export { OrganizationValidationError } from './organization-error.js';
 export { SessionExpiredError } from './session-expired-error.js';
+export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
+export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

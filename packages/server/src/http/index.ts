@@ -22,6 +22,7 @@ export {
   errorAnswer,
   errorAnswerOf,
   fromErrorAnswer,
+  parseJson,
   type ErrorAnswer,
   type InvalidGrantMeaning,
 } from './normalize.js';

@@ -2,7 +2,7 @@ import { RequestError } from '../errors/index.js';
 import { describe } from './fetch.js';
 import { errorAnswer, parseJson, type ErrorAnswer } from './normalize.js';
 
-/** One call to a JSON endpoint that discovery does not list (Auth0's MFA API). */
+/** One call to a JSON endpoint that discovery does not list (Auth0's MFA, passwordless and database APIs). */
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'DELETE';
   /** JSON body; client authentication fields are added to it when `authenticate` is set. */
@@ -11,11 +11,13 @@ export interface JsonRequest {
   bearer?: string;
   /** Adds the client's authentication (`client_id` and its credentials) to the body. */
   authenticate?: boolean;
+  /** Extra request headers (Auth0's `x-request-language`). */
+  headers?: Record<string, string>;
 }
 
 /** The fetch init of a JSON call whose body (client authentication included) is `body`. */
 export function jsonInit(request: JsonRequest, body: Record<string, unknown> | undefined): RequestInit {
-  const headers = new Headers({ accept: 'application/json' });
+  const headers = new Headers({ ...request.headers, accept: 'application/json' });
   if (request.bearer !== undefined) headers.set('authorization', `Bearer ${request.bearer}`);
   if (body !== undefined) headers.set('content-type', 'application/json');
   return {

@@ -116,6 +116,22 @@ export class Transport<TBinding = unknown> {
    * issuer. Answers 204 as `undefined`; an error body becomes the matching SDK error.
    */
   async json(path: string, request: JsonRequest, options: RunOptions<TBinding> = {}): Promise<unknown> {
+    const { res, url } = await this.send(path, request, options);
+    const read = await readJson(res, url);
+    if ('error' in read) throw await this.#mapAnswer(read.error, options);
+    return read.value;
+  }
+
+  /**
+   * Sends a JSON request like {@link Transport.json} and returns the answer unread, whatever its
+   * status: for Auth0's endpoints whose errors are not OAuth error bodies (`/dbconnections/*`), which
+   * the caller maps. Transport failures are still this SDK's errors.
+   */
+  async send(
+    path: string,
+    request: JsonRequest,
+    options: RunOptions<TBinding> = {},
+  ): Promise<{ res: Response; url: string }> {
     const as = await this.metadata();
     const url = new URL(path.replace(/^\//, ''), this.#options.issuer).href;
     let body = request.body;
@@ -124,9 +140,7 @@ export class Transport<TBinding = unknown> {
       body = { client_id: this.#options.clientId, ...fields, ...body };
     }
     const res = await this.#run(() => this.#options.fetch(url, jsonInit(request, body)), options);
-    const read = await readJson(res, url);
-    if ('error' in read) throw await this.#mapAnswer(read.error, options);
-    return read.value;
+    return { res, url };
   }
 
   /** Runs `operation`, passing every failure through the one error funnel. */

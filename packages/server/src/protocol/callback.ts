@@ -64,7 +64,8 @@ export function callbackState(url: URL): string {
 }
 
 /**
- * Exchanges the callback's code for tokens and validates the answer completely: the callback
+ * Exchanges the callback's code for tokens (with the PKCE `codeVerifier`, or `oauth.nopkce` for a
+ * magic link, which has none) and validates the answer completely: the callback
  * (`state`, `iss` where the server supports it), then the ID token's signature, `iss`, `aud`, `exp`
  * (jose over the JWKS) and `nonce`, `azp`, `iat` and `auth_time` when `max_age` was sent
  * (oauth4webapi).
@@ -79,6 +80,7 @@ export async function exchangeCode(
   transport: Transport,
   url: URL,
   transaction: TransactionData,
+  codeVerifier: string | typeof oauth.nopkce,
 ): Promise<ExchangedCode> {
   const as = await transport.metadata();
   let parameters: URLSearchParams;
@@ -106,7 +108,7 @@ export async function exchangeCode(
       transport.clientAuth,
       parameters,
       redirectUri,
-      transaction.codeVerifier,
+      codeVerifier,
       transport.call,
     );
     return oauth.processAuthorizationCodeResponse(server, transport.client, res, {

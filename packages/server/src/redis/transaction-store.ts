@@ -1,5 +1,5 @@
 import { createSealer, type Sealer } from '../crypto/index.js';
-import { isRecord } from '../lib/is-record.js';
+import { isTransactionData } from '../stores/transaction-shape.js';
 import { transactionTtl, type EncryptedStoreOptions } from '../stores/options.js';
 import { secretList } from '../lib/validate.js';
 import type { TransactionData, TransactionStore } from '../types.js';
@@ -50,9 +50,7 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
     if (typeof value !== 'string') return undefined;
     const opened = await this.#sealer.unseal(value);
     const data = opened.ok ? opened.payload['t'] : undefined;
-    return isRecord(data) && typeof data.codeVerifier === 'string'
-      ? { ...data, codeVerifier: data.codeVerifier }
-      : undefined;
+    return isTransactionData(data) ? data : undefined;
   }
 
   /**

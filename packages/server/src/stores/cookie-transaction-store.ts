@@ -1,5 +1,5 @@
-import { isRecord } from '../lib/is-record.js';
 import { argumentError } from '../lib/validate.js';
+import { isTransactionData } from './transaction-shape.js';
 import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
 import { cookieOverhead, MAX_COOKIE_BYTES } from './cookie.js';
@@ -125,11 +125,6 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
     this.#parts.cookies.deleteCookie(this.#parts.name(identifier), storeOptions, this.#parts.attributes);
   }
-}
-
-/** Whether a decrypted payload is a login transaction, so a value of another kind reads as none. */
-function isTransactionData(value: unknown): value is TransactionData {
-  return isRecord(value) && typeof value.codeVerifier === 'string';
 }
 
 // Logged, the store shows its kind only: never a session, a cookie value or the secret it seals with.

@@ -201,7 +201,7 @@ export function transactionStoreConformance(
   { describe, it }: TestApi,
   options: { unreachable?: TransactionStoreFactory } = {},
 ): void {
-  const transaction = (): TransactionData => ({
+  const transaction = (): TransactionData & { codeVerifier: string } => ({
     codeVerifier: id(),
     state: id(),
     nonce: 'n',
@@ -222,6 +222,15 @@ export function transactionStoreConformance(
       await store.delete(a, browser);
       assert.equal(await store.get(a, browser), undefined);
       assert.deepEqual(await store.get(b, browser), two);
+    });
+
+    it("reads back a magic link's transaction, which has a state and no verifier", async () => {
+      const store = await factory(testCookies);
+      const browser = newBrowser();
+      const key = `__a0_tx.${id()}`;
+      const link: TransactionData = { state: id(), flow: 'magic_link', scope: 'openid' };
+      await store.set(key, link, false, browser);
+      assert.deepEqual(await store.get(key, browser), link);
     });
 
     it('reads a tampered cookie as no transaction, and keeps the verifier out of cookies', async () => {
