@@ -18,8 +18,9 @@ import {
 
 /**
  * The SDK's deadline in the cells whose fault only that deadline ends (`hang`, `slow_trickle`): small,
- * so that the matrix stays quick. No healthy exchange has to fit in it: these cells prove recovery on a
- * client of their own (below), and their only other exchanges are GETs, which are retried.
+ * so that the matrix stays quick. No healthy exchange has to fit in it: the discovery and JWKS requests
+ * the cell's cold client makes on the way to the fault are answered in process (`documentsServed`), and
+ * these cells prove recovery on a client of their own (below).
  */
 const HTTP_TIMEOUT = 1000;
 /**
@@ -94,6 +95,8 @@ interface Prepared {
 }
 
 let fx: ReliabilityFixture;
+/** The emulator's discovery document and JWKS, by path, as it serves them. */
+const documents = new Map<string, string>();
 let emailAuthenticator = '';
 const deletable: string[] = [];
 let seq = 0;
@@ -116,6 +119,9 @@ beforeAll(async () => {
       { user_id: 'auth0|new', email: NEW },
     ],
   });
+  for (const path of Object.values(TARGET_PATH)) {
+    documents.set(path, await (await fetch(new URL(path, fx.em.issuer))).text());
+  }
   const setup = fx.browser().client('setup');
   await fx.login(setup, MO);
   const mfaToken = await fx.stepUp(setup);
@@ -125,6 +131,23 @@ beforeAll(async () => {
 });
 
 afterAll(() => fx?.close());
+
+/**
+ * Caller `caller`'s fetch through the proxy, except that a discovery or JWKS request the fault does not
+ * match is answered in process with the emulator's document: the SDK still fetches and parses both on
+ * the way (its caches start cold), but only the faulted request waits on the network under the small
+ * deadline.
+ */
+function documentsServed(caller: string, faulted: (method: string, path: string) => boolean): typeof fetch {
+  const viaProxy = fx.proxy.fetchFor(caller);
+  return async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const { pathname } = new URL(input instanceof Request ? input.url : input.toString());
+    const document = documents.get(pathname);
+    if (method !== 'GET' || document === undefined || faulted(method, pathname)) return viaProxy(input, init);
+    return new Response(document, { headers: { 'content-type': 'application/json' } });
+  };
+}
 
 /** An access token for the MFA API (`remove:authenticators`), passing MFA first where the server asks. */
 async function tokenForMfaApi(client: ServerClient): Promise<string> {
@@ -264,12 +287,15 @@ describe.concurrent('fault injection between the SDK and auth0-emulator', () => 
       const caller = `cell-${(seq += 1)}`;
       const browser = fx.browser();
       const setup = browser.client(`${caller}-setup`);
-      const tight = NEEDS_DEADLINE.has(fault);
-      const client = browser.client(caller, { httpTimeout: tight ? HTTP_TIMEOUT : HEALTHY_TIMEOUT });
-      const prepared = await prepare(op, setup, client);
       const endpoint = ENDPOINT[op];
       const method = target === 'endpoint' ? endpoint.method : 'GET';
       const path = target === 'endpoint' ? endpoint.path : (p: string) => p === TARGET_PATH[target];
+      const matches = (m: string, p: string) => m === method && path(p);
+      const tight = NEEDS_DEADLINE.has(fault);
+      const client = tight
+        ? browser.client(caller, { httpTimeout: HTTP_TIMEOUT, fetch: documentsServed(caller, matches) })
+        : browser.client(caller, { httpTimeout: HEALTHY_TIMEOUT });
+      const prepared = await prepare(op, setup, client);
 
       const before = await snapshot(browser, setup);
       const cookieValues = browser.jar
@@ -277,7 +303,7 @@ describe.concurrent('fault injection between the SDK and auth0-emulator', () => 
         .split('; ')
         .map((c) => c.slice(c.indexOf('=') + 1));
       const writesBefore = browser.backend.writes;
-      fx.proxy.setFault(caller, { fault, match: (m, p) => m === method && path(p) });
+      fx.proxy.setFault(caller, { fault, match: matches });
       const outcome = await prepared.run().then(
         () => ({ ok: true as const }),
         (err: unknown) => ({ ok: false as const, err }),
