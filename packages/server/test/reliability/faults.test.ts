@@ -32,10 +32,13 @@ const NEEDS_DEADLINE = new Set<Fault>(['hang', 'slow_trickle']);
 /** GET requests are retried twice after 100 and 200 ms (createFunnelFetch); POSTs never. */
 const GET_BUDGET = 3 * HTTP_TIMEOUT + 300;
 /**
- * Room for a loaded, shared machine: the point is "bounded", not "fast". Measured from the first
- * request the proxy answered with the fault, so the healthy exchanges before it do not count.
+ * Room for a loaded, shared machine: the point is "bounded", not "fast". Measured from the faulted
+ * request (from when the client sent it, in the cells with the small deadline; else from when the proxy
+ * answered it with the fault), so the healthy exchanges before it do not count. At a load of 25 the
+ * three GET attempts' timers ran 1.6 s late in all; still far below what the default deadline would
+ * take (10 s a POST, 30 s a GET), which is what a deadline not applied would show.
  */
-const SLACK = 1500;
+const SLACK = 5000;
 
 const MO = 'mo@example.com';
 const NEW = 'new@example.com';
