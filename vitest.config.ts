@@ -37,11 +37,13 @@ export default defineConfig({
     maxConcurrency: 12,
     hookTimeout: 30_000,
     // Test files share a worker and its module cache: a fresh process per file re-imported
-    // oidc-provider, jose and the SDK 104 times (about half the CPU time of a run). The price is that a
-    // file must undo what it changes globally (timers, stubbed globals, modules reset), as vitest
-    // already does for spies. Threads start faster than forks; the multi-process tests fork their own.
+    // oidc-provider, jose and the SDK 104 times (about half the CPU time of a run). What a file changes
+    // globally (fake timers, stubbed globals and environment variables) is put back by the setup file
+    // below, and spies by vitest itself; only a file that resets the module cache must undo that.
+    // Threads start faster than forks; the multi-process tests fork their own.
     pool: 'threads',
     isolate: false,
+    setupFiles: ['./test/restore-globals.ts'],
     // Most tests wait on loopback HTTP, Redis or a child process rather than the CPU, so twice as many
     // workers as cores overlap those waits (vitest's default on two cores is one). On this 2-core
     // machine, quiet: 67 s with 2 workers, 50 s with 3, 44 s with 4.

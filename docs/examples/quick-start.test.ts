@@ -7,23 +7,16 @@ import { appClient, startTestEmulator } from '../../test/emulator.js';
 
 /** One browser's cookies for the app: what `Set-Cookie` stored, sent back as `Cookie`. */
 function browser(appUrl: string) {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   return async (path: string, accept = 'text/html') => {
     const res = await fetch(new URL(path, appUrl), {
       redirect: 'manual',
-      headers: { accept, cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') },
+      headers: { accept, cookie: jar.header() },
     });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(/;\s*/);
-      const [name = '', value = ''] = pair.split(/=(.*)/s);
-      const maxAge = attributes.find((a) => /^max-age=/i.test(a))?.slice('max-age='.length);
-      if (maxAge !== undefined && Number(maxAge) <= 0) jar.delete(name);
-      else jar.set(name, value);
-    }
     return {
       status: res.status,
       location: res.headers.get('location') ?? '',
-      setCookie: res.headers.getSetCookie(),
+      setCookie: jar.store(res),
       text: await res.text(),
     };
   };

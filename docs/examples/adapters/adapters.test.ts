@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { generateTotp, type Emulator } from 'auth0-emulator';
+import { CookieJar, generateTotp, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth0AdapterOptions } from 'auth0-server-ts/web';
 import { createHandler } from './fetch-handler.js';
@@ -25,17 +25,12 @@ async function listen(): Promise<{ server: Server; url: string; use(listener: Re
 
 /** One browser against one app: cookies kept, relative URLs resolved, same-origin headers sent. */
 function browser(appUrl: string): typeof fetch {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   return async (input, init = {}) => {
     const headers = new Headers(init.headers);
-    headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    headers.set('cookie', jar.header());
     const res = await fetch(new URL(String(input), appUrl), { ...init, headers, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(/;\s*/);
-      const [name = '', value = ''] = pair.split(/=(.*)/s);
-      if (attributes.some((a) => /^max-age=0$/i.test(a))) jar.delete(name);
-      else jar.set(name, value);
-    }
+    jar.store(res);
     return res;
   };
 }

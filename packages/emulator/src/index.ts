@@ -15,6 +15,7 @@ export type {
   EmulatorTtl,
   EmulatorUser,
 } from './config/types.js';
+export { driveLogin } from './testing/login.js';
 export type { LoginOptions } from './testing/login.js';
 export type { RequestLogEntry } from './server/request-log.js';
 export { CookieJar } from './testing/cookie-jar.js';

@@ -12,9 +12,10 @@
 export class CookieJar {
   readonly #cookies = new Map<string, string>();
 
-  /** Keeps the cookies a response sets, and forgets the ones it expires. */
-  store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
+  /** Keeps the cookies a response sets, and forgets the ones it expires; returns its `Set-Cookie` lines. */
+  store(response: Response): string[] {
+    const lines = response.headers.getSetCookie();
+    for (const line of lines) {
       const [pair = '', ...attributes] = line.split(';');
       const eq = pair.indexOf('=');
       if (eq < 1) continue;
@@ -30,6 +31,7 @@ export class CookieJar {
       if (expired || value === '') this.#cookies.delete(name);
       else this.#cookies.set(name, value);
     }
+    return lines;
   }
 
   /** The `Cookie` request header value for the cookies held. */

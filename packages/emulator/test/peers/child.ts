@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emulator, EmulatorConfigInput } from 'auth0-emulator';
+import { CookieJar } from '../../src/testing/cookie-jar.js';
 import { startTestEmulator } from '../../../../test/emulator.js';
 
 /** A port nobody listens on right now (the peer app needs its redirect_uri before it starts). */
@@ -48,19 +49,15 @@ export async function startPeerApp(
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${stderr}`)));
   });
   const origin = `http://127.0.0.1:${port}`;
-  const cookies = new Map<string, string>();
+  const cookies = new CookieJar();
   return {
     origin,
     async get(path) {
       const response = await fetch(new URL(path, origin), {
         redirect: 'manual',
-        headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+        headers: { cookie: cookies.header() },
       });
-      for (const line of response.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const eq = pair.indexOf('=');
-        if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-      }
+      cookies.store(response);
       const text = await response.text();
       let body: Record<string, unknown> = {};
       try {

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { CookieJar as EmulatorJar, type Emulator } from 'auth0-emulator';
+import { CookieJar, type Emulator } from 'auth0-emulator';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { adapterCookies, type Auth0AdapterOptions } from '../../src/adapters/core/index.js';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
@@ -76,8 +76,8 @@ export interface Visit {
 
 /** One browser: the app's cookies (as Set-Cookie left them) and the emulator's own session. */
 export class Browser {
-  readonly jar = new Map<string, string>();
-  readonly emulatorJar = new EmulatorJar();
+  readonly jar = new CookieJar();
+  readonly emulatorJar = new CookieJar();
 
   constructor(
     readonly appUrl: string,
@@ -93,24 +93,18 @@ export class Browser {
       redirect: 'manual',
       headers: {
         accept: init.accept ?? 'application/json',
-        cookie: [...this.jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        cookie: this.jar.header(),
         ...init.headers,
       },
       ...(init.body === undefined ? {} : { body: init.body }),
     });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(/;\s*/);
-      const [name = '', value = ''] = pair.split(/=(.*)/s);
-      const maxAge = attributes.find((a) => /^max-age=/i.test(a));
-      if (maxAge !== undefined && Number(maxAge.split('=')[1]) <= 0) this.jar.delete(name);
-      else this.jar.set(name, value);
-    }
+    const setCookie = this.jar.store(res);
     const text = await res.text();
     return {
       status: res.status,
       location: res.headers.get('location') ?? '',
       contentType: res.headers.get('content-type') ?? '',
-      setCookie: res.headers.getSetCookie(),
+      setCookie,
       text,
       json: () => JSON.parse(text) as Record<string, unknown>,
     };

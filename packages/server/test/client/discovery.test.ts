@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
 import { nowSeconds, setup } from '../helpers/client.js';
@@ -20,10 +20,6 @@ describe('discovery', () => {
 });
 
 describe('JWKS', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('is refetched once when an ID token names an unknown kid, at most once per 30 s', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { tenant, login } = await setup();

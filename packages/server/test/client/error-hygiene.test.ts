@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json } from '../helpers/fake-tenant.js';
 import { nowSeconds, setup, SECRET } from '../helpers/client.js';
 
@@ -13,7 +13,7 @@ function surface(err: unknown): string {
 
 describe('errors carry no token, code, secret or cookie value', () => {
   it('in any failure of login, refresh and logout', async () => {
-    const { client, tenant, stateStore, login } = await setup({ httpTimeout: 200 });
+    const { client, tenant, stateStore, login } = await setup();
     const errors: unknown[] = [];
     const capture = (p: Promise<unknown>) =>
       p.then(
@@ -37,16 +37,30 @@ describe('errors carry no token, code, secret or cookie value', () => {
           status: 200,
           headers: { 'content-type': 'application/json' },
         }),
-      () => new Promise<Response>(() => undefined),
+      () => {
+        hung();
+        return new Promise<Response>(() => undefined);
+      },
       () => json({ error: 'invalid_grant' }, 403),
       () => json({ error: 'mfa_required', mfa_token: 'fake-raw-mfa' }, 403),
       () => Promise.reject(new TypeError(`fetch failed for ${session.refreshToken}`)),
     ];
+    // The hanging answer's deadline (httpTimeout, 10 s by default) runs on a fake clock moved on once the
+    // request hangs, so the healthy exchanges around it never share a short deadline.
+    let hung = () => undefined as void;
+    const whenHung = async (call: Promise<unknown>) => {
+      const hanging = new Promise<void>((resolve) => (hung = resolve));
+      await Promise.race([hanging, call]);
+      await vi.advanceTimersByTimeAsync(10_000);
+      await call;
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     for (const answer of answers) {
       tenant.intercept = (endpoint) => (endpoint === 'refresh' ? answer() : undefined);
-      await capture(client.getAccessToken());
-      await capture(client.getTokenByRefreshToken({ refreshToken: session.refreshToken ?? '' }));
+      await whenHung(capture(client.getAccessToken()));
+      await whenHung(capture(client.getTokenByRefreshToken({ refreshToken: session.refreshToken ?? '' })));
     }
+    vi.useRealTimers();
     tenant.intercept = undefined;
 
     const url = await client.startInteractiveLogin();

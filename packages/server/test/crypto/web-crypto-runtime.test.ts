@@ -35,8 +35,8 @@ describe('on a runtime without node:crypto or Buffer', () => {
     ({ StatelessStateStore: WebStore } = await import('../../src/stores/index.js'));
     found = (await import('../../src/crypto/index.js')).nodeCrypto();
   });
+  // The stubbed globals are put back after the file by test/restore-globals.ts.
   afterAll(() => {
-    vi.unstubAllGlobals();
     // Test files share a worker's module cache: the next file must load the SDK for this runtime again.
     vi.resetModules();
   });

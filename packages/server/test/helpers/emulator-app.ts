@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Emulator } from 'auth0-emulator';
+import { CookieJar as BrowserJar, type Emulator } from 'auth0-emulator';
 import { ServerClient } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
@@ -87,50 +87,13 @@ export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}
     received,
     async login() {
       const url = await ready.startInteractiveLogin();
-      const browser = await captureCookies(em.issuer, () => em.login(url.href, ALICE));
-      await ready.completeInteractiveLogin(browser.result);
-      return browser.cookies;
+      const browser = new BrowserJar();
+      await ready.completeInteractiveLogin(await em.login(url.href, { ...ALICE, jar: browser }));
+      return browser.header();
     },
     async close() {
       await em.close();
       await new Promise<void>((resolve) => app.close(() => resolve()));
     },
   };
-}
-
-/**
- * Runs `fn` (em.login, which uses the global fetch) while recording the cookies the emulator sets,
- * so a test can act as the same browser afterwards (for `/v2/logout`).
- */
-async function captureCookies<T>(
-  issuer: string,
-  fn: () => Promise<T>,
-): Promise<{ result: T; cookies: string }> {
-  const original = globalThis.fetch;
-  const cookies = new Map<string, string>();
-  const origin = new URL(issuer).origin;
-  globalThis.fetch = async (input, init) => {
-    const response = await original(input, init);
-    const url = input instanceof Request ? input.url : input.toString();
-    if (url.startsWith(origin)) {
-      for (const line of response.headers.getSetCookie()) {
-        const pair = line.split(';')[0] ?? '';
-        const eq = pair.indexOf('=');
-        if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-      }
-    }
-    return response;
-  };
-  try {
-    const result = await fn();
-    return {
-      result,
-      cookies: [...cookies]
-        .filter(([, v]) => v !== '')
-        .map(([k, v]) => `${k}=${v}`)
-        .join('; '),
-    };
-  } finally {
-    globalThis.fetch = original;
-  }
 }

@@ -32,8 +32,11 @@ export class CountingSessionStore extends MemorySessionStore {
 export interface AppBrowser {
   jar: CookieJar;
   backend: CountingSessionStore;
-  /** A new client over this browser's stores; every request goes through the proxy as caller `caller`. */
-  client(caller: string, options?: { httpTimeout?: number }): ServerClient;
+  /**
+   * A new client over this browser's stores; every request goes through the proxy as caller `caller`,
+   * or through `fetch` when given (which may itself send some through `fx.proxy.fetchFor(caller)`).
+   */
+  client(caller: string, options?: { httpTimeout?: number; fetch?: typeof fetch }): ServerClient;
 }
 
 export interface ReliabilityFixture {
@@ -110,7 +113,7 @@ export async function startReliabilityFixture(options: FixtureOptions): Promise<
             authorizationParams: { redirect_uri: redirectUri, audience: API, scope: SCOPE },
             stateStore,
             transactionStore,
-            customFetch: proxy.fetchFor(caller),
+            customFetch: opts.fetch ?? proxy.fetchFor(caller),
             httpTimeout: opts.httpTimeout ?? 5000,
           }),
       };

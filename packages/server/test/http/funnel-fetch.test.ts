@@ -32,7 +32,8 @@ describe('createFunnelFetch', () => {
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RequestError);
     expect(err).toMatchObject({ code: 'request_timeout' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Bounded, not fast: without the deadline the call never settles (a busy machine may run the timer late).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('fails with request_timeout when the headers arrive but the body stalls', async () => {

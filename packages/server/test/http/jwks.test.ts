@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/errors/index.js';
 import { createClientAuth, createFunnelFetch, createKeyResolver, Transport } from '../../src/http/index.js';
 import { testKeyPair } from '../../../../test/keys.js';
@@ -39,10 +39,6 @@ const resolverOf = (
 ) => createKeyResolver(async () => JWKS_URI, server.fetch, options);
 
 describe('createKeyResolver', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   it('fetches the key set once for many verifications', async () => {
     const k1 = await keyPair('k1');
     const server = jwksServer(() => ({ keys: [k1.jwk] }));
@@ -140,10 +136,6 @@ describe('createKeyResolver', () => {
 });
 
 describe('Transport keys', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   function transportOver(server: ReturnType<typeof jwksServer>, calls: string[]) {
     const fetch = createFunnelFetch({
       fetch: (url) => {

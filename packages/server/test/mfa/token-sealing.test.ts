@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MfaRequiredError, MfaTokenExpiredError, MfaTokenInvalidError } from '../../src/errors/index.js';
 import { errorAnswer } from '../../src/http/index.js';
 import { createMfaTokens, parseRequirements } from '../../src/mfa/index.js';
@@ -13,10 +13,6 @@ const input = {
 };
 const tokensFor = (over: Partial<Parameters<typeof createMfaTokens>[0]> = {}) =>
   createMfaTokens({ secrets: [SECRET], clientId: CLIENT_ID, issuer: ISSUER, ...over });
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('encrypted mfa tokens', () => {
   it('decryptMfaToken returns what encryptMfaToken sealed, bound to the current session', async () => {

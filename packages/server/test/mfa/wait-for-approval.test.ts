@@ -141,7 +141,8 @@ describe('waitForApproval', () => {
       })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'RequestError', code: 'request_aborted' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Well short of the 10 s interval it would otherwise wait out, with room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(s.at).toHaveLength(1);
   });
 

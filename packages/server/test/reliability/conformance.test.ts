@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { base64url, SignJWT, type JWTPayload } from 'jose';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   BACKCHANNEL_LOGOUT_EVENT,
   isAuth0Error,
@@ -172,10 +172,6 @@ const ID_TOKEN_CASES: {
 ];
 
 describe('relying-party conformance: ID tokens at the login callback', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   for (const c of ID_TOKEN_CASES) {
     it(`refuses ${c.name} (${c.plan})`, async ({ task }) => {
       const t = await setup();

@@ -1,9 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { driveLogin } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MfaRequiredError, ServerClient } from '../../src/index.js';
 import { MemorySessionStore, MemoryTransactionStore, StatefulStateStore } from '../../src/stores/index.js';
-import { driveLogin } from '../../../emulator/src/testing/login.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../helpers/emulator-process.js';
 import '../helpers/reliability-meta.js';

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CookieTransactionStore, StatelessStateStore } from '../../src/stores/index.js';
 import { MAX_TRANSACTIONS } from '../../src/stores/cookie-transaction-store.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
@@ -10,10 +10,6 @@ function setup(options: { ttl?: number; appBaseUrl?: string } = {}) {
   const jar = new CookieJar();
   return { jar, store: new CookieTransactionStore({ secret: SECRET, ...options }, jar) };
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('CookieTransactionStore', () => {
   it('keeps one cookie per login, so two tabs never overwrite each other', async () => {

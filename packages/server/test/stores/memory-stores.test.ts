@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MemorySessionStore, MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { makeState } from '../helpers/state.js';
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('MemoryStateStore', () => {
   it('returns a copy of what was set, and nothing after delete', async () => {

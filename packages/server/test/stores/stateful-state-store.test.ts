@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   MemorySessionStore,
   StatefulStateStore,
@@ -19,10 +19,6 @@ function setup(options: Partial<StatefulStateStoreOptions> = {}) {
   const store = new StatefulStateStore({ secret: SECRET, store: backend, ...options }, jar);
   return { jar, backend, store };
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('StatefulStateStore', () => {
   it('reads back the session it wrote; the cookie carries only an encrypted id', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackchannelLogoutError } from '../../src/errors/index.js';
 import { StatelessStateStore, type StatelessStateStoreOptions } from '../../src/stores/index.js';
 import { MAX_SESSION_COOKIE_BYTES } from '../../src/stores/stateless-state-store.js';
@@ -28,10 +28,6 @@ function bigState(tokenSets = 12): StateData {
     })),
   });
 }
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 describe('StatelessStateStore', () => {
   it('reads back the session it wrote', async () => {
