@@ -8,6 +8,10 @@
  * - {@link sessionStoreConformance}: a `SessionStore` backend; {@link transactionStoreConformance},
  *   {@link replayStoreConformance}, {@link coordinatorConformance}: the other shared stores.
  *
+ * - {@link TestSessions}: sessions without a login, for tests of an app (docs/testing.md): the
+ *   `Cookie` header of a cookie session, or a session written into the app's backend (Redis
+ *   included); {@link writeStorageState} and {@link loginWithEmulator} for Playwright.
+ *
  * The suites are framework-neutral: they take your test runner's `describe` and `it` and assert
  * with `node:assert`, so vitest, jest, mocha and `node:test` all work. Node only.
  *
@@ -27,3 +31,19 @@ export {
 } from './state-store.js';
 export type { TestBrowser } from './browser.js';
 export type { TestApi, StoreFactory } from './shared.js';
+export {
+  TestSessions,
+  type TestSessionsOptions,
+  type TestSessionInput,
+  type TestTokenSet,
+  type TestSession,
+  type TestCookie,
+} from './sessions.js';
+export {
+  storageState,
+  writeStorageState,
+  loginWithEmulator,
+  type StorageState,
+  type LoginPage,
+  type EmulatorLoginOptions,
+} from './playwright.js';
