@@ -2,6 +2,7 @@ export { startEmulator } from './emulator.js';
 export type { Emulator, EmulatorHost, MfaService, StartEmulatorOptions } from './emulator.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
+export { CONFIG_SCHEMA } from './config/schema.js';
 export type {
   ApiMfaSetting,
   ClientAuthMethod,
