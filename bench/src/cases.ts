@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from 'auth0-emulator';
 import type * as Ours from 'auth0-server-ts';
 import type * as OursRedis from 'auth0-server-ts/redis';
 import type { ServerClient, StateData } from 'auth0-server-ts';
+import { emulatorLoginCase, emulatorStartCase } from './emulator-cases.js';
 import { createFakeTenant, type FakeTenant } from './fake-tenant.js';
 import { floorOps, peerDesignOps } from './floor.js';
 import type { Op } from './harness.js';
@@ -354,6 +355,10 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
         count: () => emulator.stats()['authorization_code'] ?? 0,
       },
     });
+    cases.push(
+      emulatorStartCase(),
+      emulatorLoginCase(emulator, clientSecret, authorizationParams.redirect_uri),
+    );
   }
 
   let redis: BenchRedis | undefined;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { RequestListener, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { join } from 'node:path';
 import { Provider } from './lib/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
@@ -20,7 +21,13 @@ import { MfaRequirement } from './provider/mfa-requirement.js';
 import { useAuth0TokenStatuses } from './provider/auth0-statuses.js';
 import { useCibaAnswers } from './provider/ciba.js';
 import { ROUTES, providerConfiguration } from './provider/configuration.js';
-import { generateCookieKeys, generateSigningKeys, isRsaPrivateJwk, signingKeyFile } from './provider/keys.js';
+import {
+  generateCookieKeys,
+  generateSigningKeys,
+  isRsaPrivateJwk,
+  reusableSigningKey,
+  signingKeyFile,
+} from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
 import { UserDirectory } from './provider/users.js';
 import { OrganizationDirectory } from './orgs/directory.js';
@@ -33,7 +40,7 @@ import { seedMfaUsers } from './server/seed.js';
 import { driveLogin } from './testing/login.js';
 import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
-import { stateDir } from './config/state-dir.js';
+import { SIGNING_KEY_FILE, stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
 import { trustingFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
@@ -95,15 +102,15 @@ export interface StartEmulatorOptions {
   now?: () => number;
   /**
    * The RS256 private key, as a JWK, that signs the tokens (under its own `kid` if it has one, else a
-   * fresh `kid` each start). Defaults to
-   * a new key per start; a test suite that starts many emulators passes one of its fixtures instead and
-   * saves the RSA generation (0.1 to 1 s each on a busy machine).
+   * fresh `kid` each start). Defaults to a key made once and kept in `~/.auth0-emulator/signing-key.json`
+   * (read once per process), under a fresh `kid` each start: generating an RSA key per start took 0.25
+   * to 1.5 s, the rest of a start takes milliseconds.
    */
   signingKey?: JsonWebKey;
   /**
    * A file that keeps the signing key (and its `kid`) across restarts, created on first use: an app
    * that cached the JWKS keeps verifying tokens after the emulator restarts. Takes precedence over
-   * `signingKey`. Default none: a new key per start. The CLI and the demo pass one.
+   * `signingKey`. Default none: a fresh `kid` per start (see `signingKey`). The CLI and the demo pass one.
    */
   signingKeyFile?: string;
 }
@@ -214,7 +221,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (options.now !== undefined && typeof options.now !== 'function')
     throw argumentError('now must be a function returning epoch milliseconds', 'ERR_INVALID_ARG_TYPE');
   const signingKey =
-    options.signingKeyFile === undefined ? options.signingKey : await signingKeyFile(options.signingKeyFile);
+    options.signingKeyFile !== undefined
+      ? await signingKeyFile(options.signingKeyFile)
+      : (options.signingKey ?? (await reusableSigningKey(join(stateDir(), SIGNING_KEY_FILE))));
   if (signingKey !== undefined && !isRsaPrivateJwk(signingKey))
     throw argumentError('signingKey must be an RSA private key as a JWK (kty, n, e, d, p, q, dp, dq, qi)');
   const log = options.quiet ? () => undefined : (options.log ?? ((line: string) => console.log(line)));

@@ -3,6 +3,7 @@ export type { Emulator, EmulatorHost, StartEmulatorOptions } from './emulator.js
 export type { EmulatorMfa } from './dev/emulator-mfa.js';
 export { parseConfig } from './config/parse.js';
 export { defaultConfig } from './config/defaults.js';
+export { CONFIG_SCHEMA } from './config/schema.js';
 export type {
   ApiMfaSetting,
   ClientAuthMethod,

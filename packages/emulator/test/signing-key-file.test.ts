@@ -66,4 +66,15 @@ describe('the signing key file', { timeout: 60_000 }, () => {
     }
     expect(kids[0]).not.toBe(kids[1]);
   });
+
+  it('without a key or a file, starts reuse one key (generating one per start was most of a start)', async () => {
+    const keys = [];
+    for (let i = 0; i < 2; i++) {
+      const em = await startEmulator({ port: 0, quiet: true });
+      keys.push((await jwks(em).finally(() => em.close())).keys[0]);
+    }
+    expect(keys[0]?.n).toBeTypeOf('string');
+    expect(keys[1]?.n).toBe(keys[0]?.n);
+    expect(keys[1]?.kid).not.toBe(keys[0]?.kid);
+  });
 });

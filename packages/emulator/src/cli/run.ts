@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { defaultConfig } from '../config/defaults.js';
 import { parseConfig } from '../config/parse.js';
 import { isEmulatorHost, startEmulator } from '../emulator.js';
-import { stateDir } from '../config/state-dir.js';
+import { SIGNING_KEY_FILE, stateDir } from '../config/state-dir.js';
 import type { Emulator } from '../emulator.js';
 import { banner } from './banner.js';
 import { USAGE } from './usage.js';
@@ -44,7 +44,7 @@ function startFailure(error: unknown, port: number, host: string, configFile: st
  * file, else in the home folder, so a restart keeps the keys that running apps have cached.
  */
 export function defaultKeyFile(configFile: string | undefined): string {
-  return join(stateDir({ configFile }), 'signing-key.json');
+  return join(stateDir({ configFile }), SIGNING_KEY_FILE);
 }
 
 /**

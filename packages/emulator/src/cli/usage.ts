@@ -1,3 +1,5 @@
+import { configHelp } from '../config/schema.js';
+
 /** The text of `auth0-emulator --help`: every flag, then the configuration file's fields. */
 export const USAGE = `usage: auth0-emulator [--port N] [--host HOST] [--https [--cert-dir DIR]] [--config FILE] [--quiet]
                       [--key-file FILE | --new-keys]
@@ -20,46 +22,8 @@ Flags:
   --new-keys       a new signing key at each start, written nowhere
   -h, --help       print this help and exit
 
-Configuration file (every field optional but the ids, and a user's email and password):
-  tenant                      name shown in authenticator apps (default "emulator")
-  clients[]                   the applications
-    client_id                 unique
-    client_secret             required for client_secret_post / client_secret_basic
-    token_endpoint_auth_method  client_secret_post (default with a secret), client_secret_basic,
-                              private_key_jwt (with jwks), none (default without a secret)
-    jwks                      { "keys": [...] }: public keys for private_key_jwt
-    redirect_uris[]           callback URLs allowed at /authorize (exact match)
-    post_logout_redirect_uris[]  URLs allowed as post_logout_redirect_uri (/oidc/logout) and
-                              returnTo (/v2/logout) (exact match)
-    backchannel_logout_uri    receives logout tokens (loopback allowed)
-    name                      the client_name (default the client_id)
-    management_api            true: may get client_credentials tokens for the Management API
-                              ({issuer}api/v2/) with every scope it has (default false)
-    organization_usage        deny (default), allow or require: logins into organizations
-    organization_require_behavior  no_prompt (default: refused without one) or pre_login_prompt
-    initiate_login_uri        where invitation links point (default /auth/login on the first
-                              redirect URI's origin)
-  users[]                     the database connection's users
-    user_id                   unique; the sub of their tokens
-    email, password           the login (email case-insensitive, unique)
-    name                      the name claim (default the email)
-    mfa                       "required" or "off" (default)
-    mfa_factors               1 (default), or 2 for chained MFA
-    email_verified            the email_verified claim (default true)
-    blocked                   true: the user cannot log in (default false)
-    app_metadata, user_metadata  objects the Management API returns
-    authenticators[]          pre-enrolled: {"type":"otp","secret"?}, {"type":"sms"|"voice","phone_number"},
-                              {"type":"email","email"?}, {"type":"push"}
-  apis[]                      APIs that access tokens are asked for with audience
-    audience                  the identifier (the tokens' aud)
-    scopes[]                  the API's permissions
-    mfa                       "required" (step-up on refresh), "always", or "off" (default)
-  organizations[]             Auth0 Organizations
-    id, name                  org_... id and lower-case name (the org_id and org_name claims)
-    display_name              shown on the login page (default the name)
-    members[]                 user_ids of its members
-    clients[]                 client_ids that may use it (default every client that allows them)
-  ttl                         seconds: accessToken (86400), idToken (36000), refreshToken (2592000)
-  mfa                         seconds: pushIntervalSeconds (5), oobTtlSeconds (300), mfaTokenTtlSeconds (600)
+Configuration file (every field optional but the ids, and a user's email and password; its JSON
+Schema is config.schema.json in this package, for editors: "$schema": "./node_modules/auth0-emulator/config.schema.json"):
+${configHelp()}
 
 More: the auth0-emulator README.`;

@@ -22,6 +22,24 @@ async function newRsaJwk(): Promise<RsaPrivateJwk> {
   return jwk;
 }
 
+let reusable: Promise<RsaPrivateJwk> | undefined;
+
+/**
+ * The key material a start without a key of its own signs with: the key kept in `file` (made there on
+ * first use, as {@link signingKeyFile} does), read once per process, without its `kid`, so each start
+ * still publishes a fresh `kid` and tokens of an earlier run do not verify. Generating an RSA key is
+ * what a start used to spend its time on (0.25 to 1.5 s, against about 2 ms for the rest). Where the
+ * file cannot be written (a read-only home), the key is generated once per process instead.
+ */
+export function reusableSigningKey(file: string): Promise<RsaPrivateJwk> {
+  reusable ??= signingKeyFile(file).then(
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving the file's `kid` out is the point
+    ({ kid, ...key }) => key,
+    () => newRsaJwk(),
+  );
+  return reusable;
+}
+
 /**
  * The signing key kept in `file` (a private JWK with its `kid`, the key's RFC 7638 thumbprint), made
  * and written there (mode 0600) on first use. Several processes starting at once agree on one key: the

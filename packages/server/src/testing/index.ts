@@ -10,6 +10,9 @@
  *
  * - {@link MemoryStateStore}: a `stateStore` in a `Map`, one session per cookie name for everyone, for
  *   tests and scripts that drive one user.
+ * - {@link TestSessions}: sessions without a login, for tests of an app (docs/testing.md): the
+ *   `Cookie` header of a cookie session, or a session written into the app's backend (Redis
+ *   included); {@link writeStorageState} and {@link loginWithEmulator} for Playwright.
  *
  * The suites are framework-neutral: they take your test runner's `describe` and `it` and assert
  * with `node:assert`, so vitest, jest, mocha and `node:test` all work. Node only.
@@ -32,3 +35,19 @@ export {
 export { MemoryStateStore } from '../stores/memory-state-store.js';
 export type { TestBrowser } from './browser.js';
 export type { TestApi, TestClock, StoreFactory } from './shared.js';
+export {
+  TestSessions,
+  type TestSessionsOptions,
+  type TestSessionInput,
+  type TestTokenSet,
+  type TestSession,
+  type TestCookie,
+} from './sessions.js';
+export {
+  storageState,
+  writeStorageState,
+  loginWithEmulator,
+  type StorageState,
+  type LoginPage,
+  type EmulatorLoginOptions,
+} from './playwright.js';

@@ -82,11 +82,15 @@ describe('the packed auth0-server-ts package', () => {
       'RedisReplayStore',
       'RedisSessionStore',
       'RedisTransactionStore',
+      'TestSessions',
       'coordinatorConformance',
+      'loginWithEmulator',
       'replayStoreConformance',
       'sessionStoreConformance',
       'stateStoreConformance',
+      'storageState',
       'transactionStoreConformance',
+      'writeStorageState',
     ]);
   });
 
