@@ -1,6 +1,6 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { CallbackError } from './errors/index.js';
-import { storeFailure } from './errors/store-error.js';
+import { storeCall } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
@@ -169,16 +169,17 @@ export class ServerClient<TStoreOptions = unknown> {
       options,
     );
     const key = this.#transactionKey(started.state);
-    const keeping = this.#binding
-      ? this.#binding.keep(
-          this.#transactionStore,
-          (state) => this.#transactionKey(state),
-          started.state,
-          started.transaction,
-          storeOptions,
-        )
-      : this.#transactionStore.set(key, started.transaction, false, storeOptions);
-    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    await storeCall('transaction', () =>
+      this.#binding
+        ? this.#binding.keep(
+            this.#transactionStore,
+            (state) => this.#transactionKey(state),
+            started.state,
+            started.transaction,
+            storeOptions,
+          )
+        : this.#transactionStore.set(key, started.transaction, false, storeOptions),
+    );
     return started.url;
   }
 
@@ -206,7 +207,9 @@ export class ServerClient<TStoreOptions = unknown> {
     const echoed = wellFormedState(callback);
     if (callback.searchParams.has('error') && echoed !== undefined) {
       // The login is over either way; do not leave its transaction cookie behind.
-      await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
+      await storeCall('transaction', () =>
+        this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions),
+      ).catch(() => undefined);
       this.#binding?.release(echoed, storeOptions);
     }
     const state = callbackState(callback);
@@ -229,9 +232,7 @@ export class ServerClient<TStoreOptions = unknown> {
     }
     // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
     await this.#transport.keys.ready();
-    await this.#transactionStore
-      .delete(key, storeOptions)
-      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    await storeCall('transaction', () => this.#transactionStore.delete(key, storeOptions));
     this.#binding?.release(state, storeOptions);
     const { response, claims } = await exchangeCode(this.#transport, callback, transaction);
     const session = loggedIn(
@@ -393,11 +394,7 @@ export class ServerClient<TStoreOptions = unknown> {
 
   /** The transaction under `key`; a failing store is a `StoreError`, not a missing transaction. */
   async #readTransaction(key: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
-    try {
-      return await this.#transactionStore.get(key, storeOptions);
-    } catch (err) {
-      throw storeFailure(err, 'transaction');
-    }
+    return storeCall('transaction', () => this.#transactionStore.get(key, storeOptions));
   }
 }
 

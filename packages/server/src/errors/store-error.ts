@@ -42,3 +42,16 @@ export function storeFailure(err: unknown, what: string): unknown {
   if (err instanceof Auth0Error || err instanceof TypeError || err instanceof RangeError) return err;
   return new StoreError('store_unavailable', `The ${what} store is unavailable; try again`, { cause: err });
 }
+
+/**
+ * Runs a store call and awaits what it returns, a promise or a plain value (a custom store written
+ * in JavaScript may return `undefined` from `set`); a failure, thrown or rejected, becomes
+ * {@link storeFailure}.
+ */
+export async function storeCall<T>(what: string, call: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw storeFailure(err, what);
+  }
+}
