@@ -24,9 +24,10 @@ export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
   /**
    * Cookie attributes; defaults as for the session cookie (`HttpOnly`, `SameSite=Lax`, `Path=/`,
    * `Secure` unless {@link appBaseUrl} is loopback http). Use `sameSite: 'none'` only for
-   * `response_mode=form_post`.
+   * `response_mode=form_post`. `name` replaces the name the client gives (`__a0_tx`), keeping the
+   * per-login suffix: `name.<state>`.
    */
-  cookie?: Omit<SessionCookieOptions, 'name'>;
+  cookie?: SessionCookieOptions;
   /** Where the app is served; decides the default of `cookie.secure`. */
   appBaseUrl?: string | URL;
 }

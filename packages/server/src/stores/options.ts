@@ -1,5 +1,11 @@
 import { createSealer, type KeyPurpose, type Sealer } from '../crypto/index.js';
-import { positiveNumber, requireMethods, requireObject, secretList } from '../lib/validate.js';
+import {
+  positiveNumber,
+  requireCookieName,
+  requireMethods,
+  requireObject,
+  secretList,
+} from '../lib/validate.js';
 import {
   cookieAttributes,
   HOST_PREFIX,
@@ -33,18 +39,36 @@ export interface CookieStoreParts<TStoreOptions> {
  * with its name rather than on the first request, and builds its sealer and cookie attributes.
  */
 export function cookieStoreParts<TStoreOptions>(
-  options: EncryptedStoreOptions & { cookie?: Omit<SessionCookieOptions, 'name'>; appBaseUrl?: string | URL },
+  options: EncryptedStoreOptions & { cookie?: SessionCookieOptions; appBaseUrl?: string | URL },
   cookieHandler: CookieHandler<TStoreOptions>,
   purpose: KeyPurpose,
 ): CookieStoreParts<TStoreOptions> {
   requireObject(options, 'options');
   requireMethods(cookieHandler, 'cookieHandler', ['getCookie', 'getCookies', 'setCookie', 'deleteCookie']);
   const attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+  const rename = renamer(options.cookie?.name, purpose);
   return {
     sealer: createSealer(secretList(options.secret), purpose),
     attributes,
     cookies: cookieHandler,
-    name: (identifier) => cookieName(identifier, attributes),
+    name: (identifier) => cookieName(rename(identifier), attributes),
+  };
+}
+
+/**
+ * What the store's own `cookie.name` makes of the identifier the client passes: a state store's
+ * cookie takes the name whatever the identifier; a transaction cookie keeps the identifier's
+ * per-login suffix (`__a0_tx.<state>` becomes `<name>.<state>`), so parallel logins stay apart.
+ *
+ * @throws {TypeError} naming `cookie.name` when it is not a valid cookie name.
+ */
+function renamer(name: unknown, purpose: KeyPurpose): (identifier: string) => string {
+  if (name === undefined) return (identifier) => identifier;
+  requireCookieName(name, 'cookie.name');
+  if (purpose !== 'transaction') return () => name;
+  return (identifier) => {
+    const dot = identifier.lastIndexOf('.');
+    return dot === -1 ? name : `${name}${identifier.slice(dot)}`;
   };
 }
 
