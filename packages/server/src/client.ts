@@ -4,7 +4,7 @@ import { storeCall } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
-import { argumentError, optionalString, requireString } from './lib/validate.js';
+import { argumentError, optionalString, requireString, withoutEmpty } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
@@ -291,8 +291,9 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
     this.#needStoreOptions(storeOptions, 'getAccessToken');
-    optionalString(options?.audience, 'audience');
-    optionalString(options?.scope, 'scope');
+    options = withoutEmpty(options ?? {});
+    optionalString(options.audience, 'audience');
+    optionalString(options.scope, 'scope');
     return getAccessToken(this.#accessTokens, options, storeOptions);
   }
 
@@ -313,6 +314,7 @@ export class ServerClient<TStoreOptions = unknown> {
     scope?: string;
   }): Promise<TokenResponse> {
     requireString(options?.refreshToken, 'refreshToken');
+    options = withoutEmpty(options);
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
     const audience = options.audience ?? this.#config.authorizationParams.audience;

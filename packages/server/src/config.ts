@@ -9,6 +9,7 @@ import {
   requireObject,
   requireString,
   secretList,
+  withoutEmpty,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
@@ -273,6 +274,7 @@ function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOption
 function resolveAuthorizationParams(params: AuthorizationParameters | undefined): AuthorizationParameters {
   if (params === undefined) return { scope: DEFAULT_SCOPE };
   requireObject(params, 'authorizationParams');
+  params = withoutEmpty(params);
   if (params.redirect_uri !== undefined) {
     if (!URL.canParse(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri')))
       throw argumentError('"authorizationParams.redirect_uri" must be an absolute URL');

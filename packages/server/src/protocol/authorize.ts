@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Transport } from '../http/index.js';
 import { RequestError } from '../errors/index.js';
 import type { AuthorizationParameters, TransactionData } from '../types.js';
-import { argumentError } from '../lib/validate.js';
+import { argumentError, withoutEmpty } from '../lib/validate.js';
 
 /** Options of `startInteractiveLogin`. */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
@@ -44,7 +44,10 @@ export async function buildAuthorizationRequest(
   defaults: AuthorizationParameters,
   options: StartInteractiveLoginOptions,
 ): Promise<StartedLogin> {
-  const params: AuthorizationParameters = { ...defaults, ...options.authorizationParams };
+  const params: AuthorizationParameters = {
+    ...defaults,
+    ...(options.authorizationParams && withoutEmpty(options.authorizationParams)),
+  };
   const redirectUri = params.redirect_uri;
   if (typeof redirectUri !== 'string' || redirectUri === '') {
     throw argumentError('"authorizationParams.redirect_uri" is required to start an interactive login');
