@@ -1,6 +1,6 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { CallbackError } from './errors/index.js';
-import { storeCall } from './errors/store-error.js';
+import { isAppFailure, storeCall } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
@@ -400,7 +400,11 @@ export class ServerClient<TStoreOptions = unknown> {
   }
 }
 
-const noSession = (): undefined => undefined;
+/** A read that failed is no session, unless the app's own code (its cookie handler) threw: that is its error. */
+const noSession = (err: unknown): undefined => {
+  if (isAppFailure(err)) throw err;
+  return undefined;
+};
 
 /** The session without the SDK's internal fields. */
 function publicSession(state: StateData | undefined): SessionData | undefined {

@@ -1,3 +1,4 @@
+import { isAppFailure } from '../errors/store-error.js';
 import { isRecord } from '../lib/is-record.js';
 import type { SessionCookieOptions } from '../session/lifetime.js';
 import type { CookieHandler, CookieSerializeOptions, TransactionData, TransactionStore } from '../types.js';
@@ -63,7 +64,8 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
       if (!opened.ok) return undefined;
       const data = opened.payload['t'];
       return isTransactionData(data) ? data : undefined;
-    } catch {
+    } catch (err) {
+      if (isAppFailure(err)) throw err;
       return undefined;
     }
   }

@@ -1,4 +1,5 @@
 import { createSealer, type KeyPurpose, type Sealer } from '../crypto/index.js';
+import { appFailure } from '../errors/store-error.js';
 import {
   positiveNumber,
   requireCookieName,
@@ -50,7 +51,7 @@ export function cookieStoreParts<TStoreOptions>(
   return {
     sealer: createSealer(secretList(options.secret), purpose),
     attributes,
-    cookies: cookieHandler,
+    cookies: reportingFailures(cookieHandler),
     name: (identifier) => cookieName(rename(identifier), attributes),
   };
 }
@@ -69,6 +70,27 @@ function renamer(name: unknown, purpose: KeyPurpose): (identifier: string) => st
   return (identifier) => {
     const dot = identifier.lastIndexOf('.');
     return dot === -1 ? name : `${name}${identifier.slice(dot)}`;
+  };
+}
+
+/**
+ * `handler` with each call's failure marked as the app's own ({@link appFailure}): the stores read
+ * an unreadable cookie as none, but an error of the handler itself (no request in the store
+ * options, ...) reaches the caller.
+ */
+function reportingFailures<O>(handler: CookieHandler<O>): CookieHandler<O> {
+  const run = <T>(call: () => T): T => {
+    try {
+      return call();
+    } catch (err) {
+      throw appFailure(err);
+    }
+  };
+  return {
+    getCookie: (name, o) => run(() => handler.getCookie(name, o)),
+    getCookies: (o) => run(() => handler.getCookies(o)),
+    setCookie: (name, value, options, o) => run(() => handler.setCookie(name, value, options, o)),
+    deleteCookie: (name, o, options) => run(() => handler.deleteCookie(name, o, options)),
   };
 }
 
