@@ -1,5 +1,5 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
-import { CallbackError } from './errors/index.js';
+import { asPeerOperation, CallbackError } from './errors/index.js';
 import { isAppFailure, storeCall } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
@@ -198,7 +198,14 @@ export class ServerClient<TStoreOptions = unknown> {
    * const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(fullUrl, { req, res });
    * ```
    */
-  async completeInteractiveLogin<TAppState = unknown>(
+  completeInteractiveLogin<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ appState?: TAppState }> {
+    return asPeerOperation('token_by_code_error', () => this.#complete<TAppState>(url, storeOptions));
+  }
+
+  async #complete<TAppState>(
     url: string | URL,
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
@@ -294,7 +301,10 @@ export class ServerClient<TStoreOptions = unknown> {
     options = withoutEmpty(options ?? {});
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
-    return getAccessToken(this.#accessTokens, options, storeOptions);
+    const query = options;
+    return asPeerOperation('token_by_refresh_token_error', () =>
+      getAccessToken(this.#accessTokens, query, storeOptions),
+    );
   }
 
   /**
@@ -318,11 +328,14 @@ export class ServerClient<TStoreOptions = unknown> {
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
     const audience = options.audience ?? this.#config.authorizationParams.audience;
-    const { response } = await refreshTokenGrant(
-      this.#transport,
-      options.refreshToken,
-      { audience, scope: options.scope },
-      { invalidGrant: 'login_required', binding: { audience, scope: options.scope } },
+    const { refreshToken, scope } = options;
+    const { response } = await asPeerOperation('token_by_refresh_token_error', () =>
+      refreshTokenGrant(
+        this.#transport,
+        refreshToken,
+        { audience, scope },
+        { invalidGrant: 'login_required', binding: { audience, scope } },
+      ),
     );
     return toTokenResponse(response);
   }

@@ -1,4 +1,4 @@
-export { Auth0Error, type ErrorCode, type ServerAnswer } from './auth0-error.js';
+export { Auth0Error, type ErrorCode, type PeerErrorCode, type ServerAnswer } from './auth0-error.js';
 export { RequestError } from './request-error.js';
 export { ServerError } from './server-error.js';
 export { LoginRequiredError } from './login-required-error.js';
@@ -15,3 +15,19 @@ export {
 } from './mfa-errors.js';
 export { StoreError } from './store-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';
+export {
+  InvalidConfigurationError,
+  MfaChallengeError,
+  MfaDeleteAuthenticatorError,
+  MfaEnrollmentError,
+  MfaListAuthenticatorsError,
+  MfaVerifyError,
+  MissingRequiredArgumentError,
+  MissingSessionError,
+  MissingTransactionError,
+  TokenByCodeError,
+  TokenByRefreshTokenError,
+  VerifyLogoutTokenError,
+  asPeerOperation,
+  withPeerCode,
+} from './peer.js';

@@ -88,6 +88,11 @@ export interface VerifyCommon extends WithMfaToken {
   audience?: string;
   /** Overrides the scope bound in the mfa token. */
   scope?: string;
+  /**
+   * As `@auth0/auth0-server-js` names the grant: `otp`, `oob` or `recovery-code`. Optional here (the
+   * field given picks the grant); when given, it must match that field.
+   */
+  factorType?: 'otp' | 'oob' | 'recovery-code';
 }
 
 /** Options of {@link MfaClient.verify}: the field given picks the grant. */

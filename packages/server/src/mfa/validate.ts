@@ -100,6 +100,10 @@ export function credentialOf(options: VerifyOptions): MfaCredential {
   if (given.length !== 1) {
     throw argumentError('exactly one of "otp", "oobCode" or "recoveryCode" must be given');
   }
+  const factorType = { otp: 'otp', oobCode: 'oob', recoveryCode: 'recovery-code' }[given[0] ?? 'otp'];
+  if (options.factorType !== undefined && options.factorType !== factorType) {
+    throw argumentError(`"factorType" must be "${factorType}" with "${given[0] ?? 'otp'}"`);
+  }
   if (options.otp !== undefined) {
     requireString(options.otp, 'otp');
     return { kind: 'otp', otp: options.otp };
