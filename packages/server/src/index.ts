@@ -12,6 +12,8 @@ export type { LogoutOptions } from './protocol/logout.js';
 export type { TokenResponse } from './protocol/token-response.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
+  AbstractStateStore,
+  AbstractTransactionStore,
   StatelessStateStore,
   StatefulStateStore,
   CookieTransactionStore,
