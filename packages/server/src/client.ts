@@ -353,7 +353,9 @@ export class ServerClient<TStoreOptions = unknown> {
   async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'logout');
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
-      throw argumentError('"returnTo" must be an absolute URL');
+      throw argumentError(
+        '"returnTo" must be an absolute URL: join a relative path to your app\'s base URL, new URL(path, appBaseUrl).href (Auth0 refuses a relative one)',
+      );
     }
     let idToken: string | undefined;
     await this.#sessions.update((current) => {

@@ -277,7 +277,9 @@ function resolveAuthorizationParams(params: AuthorizationParameters | undefined)
   params = withoutEmpty(params);
   if (params.redirect_uri !== undefined) {
     if (!URL.canParse(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri')))
-      throw argumentError('"authorizationParams.redirect_uri" must be an absolute URL');
+      throw argumentError(
+        '"authorizationParams.redirect_uri" must be an absolute URL: join a relative path to your app\'s base URL, new URL(path, appBaseUrl).href (Auth0 refuses a relative one)',
+      );
   }
   if (params.audience !== undefined) nonEmpty(params.audience, 'authorizationParams.audience');
   return {
