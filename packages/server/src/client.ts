@@ -1,10 +1,10 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
-import { CallbackError } from './errors/index.js';
-import { storeFailure } from './errors/store-error.js';
+import { asPeerOperation, CallbackError } from './errors/index.js';
+import { isAppFailure, storeCall } from './errors/store-error.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
-import { argumentError, optionalString, requireString } from './lib/validate.js';
+import { argumentError, optionalString, requireString, withoutEmpty } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
 import { createMfaTokens, MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
@@ -209,7 +209,14 @@ export class ServerClient<TStoreOptions = unknown> {
    * const { appState } = await client.completeInteractiveLogin<{ returnTo: string }>(fullUrl, { req, res });
    * ```
    */
-  async completeInteractiveLogin<TAppState = unknown>(
+  completeInteractiveLogin<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ appState?: TAppState }> {
+    return asPeerOperation('token_by_code_error', () => this.#complete<TAppState>(url, storeOptions));
+  }
+
+  async #complete<TAppState>(
     url: string | URL,
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
@@ -348,9 +355,13 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
     this.#needStoreOptions(storeOptions, 'getAccessToken');
-    optionalString(options?.audience, 'audience');
-    optionalString(options?.scope, 'scope');
-    return getAccessToken(this.#accessTokens, options, storeOptions);
+    options = withoutEmpty(options ?? {});
+    optionalString(options.audience, 'audience');
+    optionalString(options.scope, 'scope');
+    const query = options;
+    return asPeerOperation('token_by_refresh_token_error', () =>
+      getAccessToken(this.#accessTokens, query, storeOptions),
+    );
   }
 
   /**
@@ -440,14 +451,18 @@ export class ServerClient<TStoreOptions = unknown> {
     scope?: string;
   }): Promise<TokenResponse> {
     requireString(options?.refreshToken, 'refreshToken');
+    options = withoutEmpty(options);
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
     const audience = options.audience ?? this.#config.authorizationParams.audience;
-    const { response } = await refreshTokenGrant(
-      this.#transport,
-      options.refreshToken,
-      { audience, scope: options.scope },
-      { invalidGrant: 'login_required', binding: { audience, scope: options.scope } },
+    const { refreshToken, scope } = options;
+    const { response } = await asPeerOperation('token_by_refresh_token_error', () =>
+      refreshTokenGrant(
+        this.#transport,
+        refreshToken,
+        { audience, scope },
+        { invalidGrant: 'login_required', binding: { audience, scope } },
+      ),
     );
     return toTokenResponse(response);
   }
@@ -465,7 +480,9 @@ export class ServerClient<TStoreOptions = unknown> {
   async logout(options: LogoutOptions = {}, storeOptions?: TStoreOptions): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'logout');
     if (options?.returnTo !== undefined && !URL.canParse(options.returnTo)) {
-      throw argumentError('"returnTo" must be an absolute URL');
+      throw argumentError(
+        '"returnTo" must be an absolute URL: join a relative path to your app\'s base URL, new URL(path, appBaseUrl).href (Auth0 refuses a relative one)',
+      );
     }
     let ended: StateData | undefined;
     await this.#sessions.update((current) => {
@@ -585,16 +602,18 @@ export class ServerClient<TStoreOptions = unknown> {
     transaction: TransactionData,
     storeOptions: TStoreOptions | undefined,
   ): Promise<void> {
-    const keeping = this.#binding
-      ? this.#binding.keep(
-          this.#transactionStore,
-          (s) => this.#transactionKey(s),
-          state,
-          transaction,
-          storeOptions,
-        )
-      : this.#transactionStore.set(this.#transactionKey(state), transaction, false, storeOptions);
-    await keeping.catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    // storeCall: a custom store may answer with a plain value rather than a promise, as the peer allows.
+    await storeCall('transaction', () =>
+      this.#binding
+        ? this.#binding.keep(
+            this.#transactionStore,
+            (s) => this.#transactionKey(s),
+            state,
+            transaction,
+            storeOptions,
+          )
+        : this.#transactionStore.set(this.#transactionKey(state), transaction, false, storeOptions),
+    );
   }
 
   /**
@@ -612,7 +631,9 @@ export class ServerClient<TStoreOptions = unknown> {
     const echoed = wellFormedState(callback);
     if (callback.searchParams.has('error') && echoed !== undefined) {
       // The login is over either way; do not leave its transaction cookie behind.
-      await this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions).catch(() => undefined);
+      await storeCall('transaction', () =>
+        this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions),
+      ).catch(() => undefined);
       this.#binding?.release(echoed, storeOptions);
     }
     const state = callbackState(callback);
@@ -635,9 +656,7 @@ export class ServerClient<TStoreOptions = unknown> {
     }
     // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
     await this.#transport.keys.ready();
-    await this.#transactionStore
-      .delete(key, storeOptions)
-      .catch((err: unknown) => Promise.reject(storeFailure(err, 'transaction')));
+    await storeCall('transaction', () => this.#transactionStore.delete(key, storeOptions));
     this.#binding?.release(state, storeOptions);
     return transaction;
   }
@@ -648,15 +667,15 @@ export class ServerClient<TStoreOptions = unknown> {
 
   /** The transaction under `key`; a failing store is a `StoreError`, not a missing transaction. */
   async #readTransaction(key: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
-    try {
-      return await this.#transactionStore.get(key, storeOptions);
-    } catch (err) {
-      throw storeFailure(err, 'transaction');
-    }
+    return storeCall('transaction', () => this.#transactionStore.get(key, storeOptions));
   }
 }
 
-const noSession = (): undefined => undefined;
+/** A read that failed is no session, unless the app's own code (its cookie handler) threw: that is its error. */
+const noSession = (err: unknown): undefined => {
+  if (isAppFailure(err)) throw err;
+  return undefined;
+};
 
 /** An interactive login's transaction: it has the PKCE verifier its code exchange sends. */
 function hasVerifier(

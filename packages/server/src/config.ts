@@ -10,6 +10,7 @@ import {
   requireString,
   secretList,
   optionalString,
+  withoutEmpty,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
 import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
@@ -281,9 +282,12 @@ function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOption
 function resolveAuthorizationParams(params: AuthorizationParameters | undefined): AuthorizationParameters {
   if (params === undefined) return { scope: DEFAULT_SCOPE };
   requireObject(params, 'authorizationParams');
+  params = withoutEmpty(params);
   if (params.redirect_uri !== undefined) {
     if (!URL.canParse(nonEmpty(params.redirect_uri, 'authorizationParams.redirect_uri')))
-      throw argumentError('"authorizationParams.redirect_uri" must be an absolute URL');
+      throw argumentError(
+        '"authorizationParams.redirect_uri" must be an absolute URL: join a relative path to your app\'s base URL, new URL(path, appBaseUrl).href (Auth0 refuses a relative one)',
+      );
   }
   if (params.audience !== undefined) nonEmpty(params.audience, 'authorizationParams.audience');
   return {

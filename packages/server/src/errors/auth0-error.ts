@@ -32,6 +32,22 @@ export type ErrorCode =
   | 'signup_failed'
   | 'change_password_failed';
 
+/**
+ * The `code` `@auth0/auth0-server-js` would have given the same failure, by the operation that
+ * failed (its errors are per method). Ours stays in `code`; this one is in `peerCode`.
+ */
+export type PeerErrorCode =
+  | 'missing_transaction_error'
+  | 'missing_session_error'
+  | 'token_by_code_error'
+  | 'token_by_refresh_token_error'
+  | 'mfa_list_authenticators_error'
+  | 'mfa_enrollment_error'
+  | 'mfa_delete_authenticator_error'
+  | 'mfa_challenge_error'
+  | 'mfa_verify_error'
+  | 'verify_logout_token_error';
+
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {
   /** The OAuth `error` string: `invalid_grant`, `authorization_pending`, `slow_down`, ... */
@@ -66,6 +82,12 @@ export abstract class Auth0Error extends Error {
   readonly status: number | undefined;
   /** Seconds the server asked to wait (`Retry-After`) before trying again. */
   readonly retryAfter: number | undefined;
+  /**
+   * The `code` `@auth0/auth0-server-js` gives this failure (`token_by_code_error`, `mfa_verify_error`,
+   * ...), set by the operation that failed; `undefined` where the peer has none. For code migrated
+   * from the peer: `err.peerCode === 'token_by_refresh_token_error'`.
+   */
+  peerCode: PeerErrorCode | undefined = undefined;
 
   /**
    * @param message written by the SDK; never a token, code, secret or cookie value.
@@ -73,7 +95,14 @@ export abstract class Auth0Error extends Error {
    * @param options.cause a sanitized copy of the underlying failure.
    */
   constructor(message: string, answer: ServerAnswer = {}, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // Where a server answered and nothing failed underneath, `cause` holds the answer's `error` and
+    // `error_description`, where the peer puts them (`err.cause.error`).
+    const cause =
+      options?.cause ??
+      (answer.error === undefined
+        ? undefined
+        : { error: answer.error, error_description: answer.errorDescription });
+    super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.error = answer.error;
     this.errorDescription = answer.errorDescription;
@@ -91,6 +120,7 @@ export abstract class Auth0Error extends Error {
       errorDescription: this.errorDescription,
       status: this.status,
       retryAfter: this.retryAfter,
+      peerCode: this.peerCode,
     };
   }
 }

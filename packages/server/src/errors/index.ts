@@ -1,4 +1,4 @@
-export { Auth0Error, type ErrorCode, type ServerAnswer } from './auth0-error.js';
+export { Auth0Error, type ErrorCode, type PeerErrorCode, type ServerAnswer } from './auth0-error.js';
 export { RequestError } from './request-error.js';
 export { ServerError } from './server-error.js';
 export { LoginRequiredError } from './login-required-error.js';
@@ -20,3 +20,19 @@ export { SessionExpiredError } from './session-expired-error.js';
 export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';
+export {
+  InvalidConfigurationError,
+  MfaChallengeError,
+  MfaDeleteAuthenticatorError,
+  MfaEnrollmentError,
+  MfaListAuthenticatorsError,
+  MfaVerifyError,
+  MissingRequiredArgumentError,
+  MissingSessionError,
+  MissingTransactionError,
+  TokenByCodeError,
+  TokenByRefreshTokenError,
+  VerifyLogoutTokenError,
+  asPeerOperation,
+  withPeerCode,
+} from './peer.js';

@@ -34,11 +34,41 @@ export class StoreError extends Auth0Error {
   }
 }
 
+const fromApp = new WeakSet<object>();
+
+/**
+ * Marks `err` as thrown by the app's own code (its cookie handler): it reaches the caller as it is,
+ * never read as "no session" nor wrapped as a store outage.
+ */
+export function appFailure(err: unknown): unknown {
+  if (typeof err === 'object' && err !== null) fromApp.add(err);
+  return err;
+}
+
+/** Whether `err` was thrown by the app's own code ({@link appFailure}). */
+export function isAppFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && fromApp.has(err);
+}
+
 /**
  * The error to throw for a store call that failed with `err`: SDK errors and argument errors pass
  * as they are, anything else becomes `store_unavailable`.
  */
 export function storeFailure(err: unknown, what: string): unknown {
+  if (isAppFailure(err)) return err;
   if (err instanceof Auth0Error || err instanceof TypeError || err instanceof RangeError) return err;
   return new StoreError('store_unavailable', `The ${what} store is unavailable; try again`, { cause: err });
+}
+
+/**
+ * Runs a store call and awaits what it returns, a promise or a plain value (a custom store written
+ * in JavaScript may return `undefined` from `set`); a failure, thrown or rejected, becomes
+ * {@link storeFailure}.
+ */
+export async function storeCall<T>(what: string, call: () => T | PromiseLike<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw storeFailure(err, what);
+  }
 }

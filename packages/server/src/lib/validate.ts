@@ -120,3 +120,15 @@ export function secretList(secret: unknown, field = 'secret'): string[] {
     return s;
   });
 }
+
+/**
+ * A copy of `value` without its empty-string fields: an empty string reads as absent (as
+ * `@auth0/auth0-server-js` users write `process.env.AUDIENCE ?? ''`), never as a value sent to the server.
+ */
+export function withoutEmpty<T extends object>(value: T): T {
+  const copy = { ...value };
+  for (const key of Object.keys(copy)) {
+    if (Reflect.get(copy, key) === '') Reflect.deleteProperty(copy, key);
+  }
+  return copy;
+}

@@ -1,4 +1,4 @@
-import { MfaTokenInvalidError } from '../errors/index.js';
+import { asPeerOperation, MfaTokenInvalidError } from '../errors/index.js';
 import type { StateData } from '../types.js';
 import { toTokenResponse } from '../protocol/token-response.js';
 import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
@@ -106,7 +106,9 @@ export class MfaClient<TStoreOptions = unknown> {
    * ```
    */
   async listAuthenticators(options: WithMfaToken, storeOptions?: TStoreOptions): Promise<Authenticator[]> {
-    return listAuthenticators(this.#deps.transport, await this.#open(options, storeOptions));
+    return asPeerOperation('mfa_list_authenticators_error', async () =>
+      listAuthenticators(this.#deps.transport, await this.#open(options, storeOptions)),
+    );
   }
 
   /**
@@ -138,7 +140,9 @@ export class MfaClient<TStoreOptions = unknown> {
    */
   async enrollAuthenticator(options: EnrollOptions, storeOptions?: TStoreOptions): Promise<Enrollment> {
     const factor = enrollmentOf(options);
-    return enroll(this.#deps.transport, await this.#open(options, storeOptions), factor);
+    return asPeerOperation('mfa_enrollment_error', async () =>
+      enroll(this.#deps.transport, await this.#open(options, storeOptions), factor),
+    );
   }
 
   /**
@@ -170,7 +174,10 @@ export class MfaClient<TStoreOptions = unknown> {
       ({ accessToken } = await getAccessToken({ audience, scope: 'remove:authenticators' }, storeOptions));
     }
     requireString(accessToken, 'accessToken');
-    await removeAuthenticator(this.#deps.transport, options.authenticatorId, accessToken);
+    const token = accessToken;
+    await asPeerOperation('mfa_delete_authenticator_error', () =>
+      removeAuthenticator(this.#deps.transport, options.authenticatorId, token),
+    );
   }
 
   /**
@@ -187,11 +194,12 @@ export class MfaClient<TStoreOptions = unknown> {
   async challengeAuthenticator(options: ChallengeOptions, storeOptions?: TStoreOptions): Promise<Challenge> {
     const challengeType = challengeTypeOf(options?.challengeType);
     if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
-    const context = await this.#open(options, storeOptions);
-    return challenge(this.#deps.transport, context, {
-      challengeType,
-      ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
-    });
+    return asPeerOperation('mfa_challenge_error', async () =>
+      challenge(this.#deps.transport, await this.#open(options, storeOptions), {
+        challengeType,
+        ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
+      }),
+    );
   }
 
   /**
@@ -216,13 +224,16 @@ export class MfaClient<TStoreOptions = unknown> {
    */
   async verify(options: VerifyOptions, storeOptions?: TStoreOptions): Promise<MfaVerifyResult> {
     const credential = credentialOf(options);
-    const context = await this.#open(options, storeOptions);
-    const audience = options.audience ?? context.audience ?? this.#deps.defaultAudience ?? DEFAULT_AUDIENCE;
-    const scope = options.scope ?? context.scope;
-    // Chained MFA: a further mfa_required is sealed for the same audience, scope and session.
-    const binding: MfaBinding = { audience, scope, session: context.session };
-    const sent = { audience: audienceToSend(audience), scope };
-    const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, sent, binding);
+    const { context, audience, scope, response } = await asPeerOperation('mfa_verify_error', async () => {
+      const context = await this.#open(options, storeOptions);
+      const audience = options.audience ?? context.audience ?? this.#deps.defaultAudience ?? DEFAULT_AUDIENCE;
+      const scope = options.scope ?? context.scope;
+      // Chained MFA: a further mfa_required is sealed for the same audience, scope and session.
+      const binding: MfaBinding = { audience, scope, session: context.session };
+      const sent = { audience: audienceToSend(audience), scope };
+      const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, sent, binding);
+      return { context, audience, scope, response };
+    });
 
     const result: MfaVerifyResult = { ...toTokenResponse(response), audience };
     const grantedScope = result.scope ?? scope;

@@ -6,8 +6,11 @@ export type { EnrollmentFactor } from './operations.js';
 export type {
   ChallengeOptions,
   DeleteAuthenticatorOptions,
+  EnrollFactorOptions,
   EnrollOptions,
   MfaClientOptions,
+  OobChannel,
+  PeerEnrollOptions,
   VerifyCommon,
   VerifyOptions,
   WaitForApprovalOptions,

@@ -1,6 +1,6 @@
 import type { Transport } from '../http/index.js';
 import { associationOf, factorsFor, filterByRequirements, type FactorType } from './factors.js';
-import type { ChallengeOptions, EnrollOptions } from './options.js';
+import type { ChallengeOptions, EnrollFactorOptions } from './options.js';
 import type { Authenticator, Challenge, Enrollment, MfaTokenContext } from './types.js';
 import { parseAuthenticators, parseChallenge, parseEnrollment } from './wire.js';
 
@@ -33,7 +33,7 @@ export function enrollmentFactors(context: MfaTokenContext): EnrollmentFactor[] 
 export async function enroll(
   transport: Transport,
   context: MfaTokenContext,
-  options: Omit<EnrollOptions, 'mfaToken'>,
+  options: Omit<EnrollFactorOptions, 'mfaToken'>,
 ): Promise<Enrollment> {
   const { authenticatorType, oobChannel } = associationOf(options.factorType);
   const body: Record<string, unknown> = { authenticator_types: [authenticatorType] };

@@ -30,15 +30,39 @@ export interface WithMfaToken {
   mfaToken: string;
 }
 
-/** Options of {@link MfaClient.enrollAuthenticator}. */
-export interface EnrollOptions extends WithMfaToken {
+/** A factor to enroll named this SDK's way. */
+export interface EnrollFactorOptions extends WithMfaToken {
   /** The kind of factor to enroll. */
   factorType: FactorType;
   /** E.164 (`+14155550100`), for `sms` and `voice`. */
   phoneNumber?: string;
-  /** For `email`. */
+  /** For `email`; without it, the server uses the user's own address. */
   email?: string;
 }
+
+/** An OOB delivery channel as `@auth0/auth0-server-js` names it: `auth0` is Guardian push. */
+export type OobChannel = 'sms' | 'voice' | 'email' | 'auth0';
+
+/**
+ * A factor to enroll named the way `@auth0/auth0-server-js` (and the MFA API) names it:
+ * `{ authenticatorTypes: ['otp'] }`, or `{ authenticatorTypes: ['oob'], oobChannels: [channel] }`.
+ */
+export type PeerEnrollOptions = WithMfaToken &
+  (
+    | { authenticatorTypes: ['otp']; oobChannels?: never; phoneNumber?: never; email?: never }
+    | {
+        authenticatorTypes: ['oob'];
+        /** Exactly one channel. */
+        oobChannels: [OobChannel];
+        /** E.164, for `sms` and `voice`. */
+        phoneNumber?: string;
+        /** For `email`; without it, the server uses the user's own address. */
+        email?: string;
+      }
+  );
+
+/** Options of {@link MfaClient.enrollAuthenticator}: this SDK's `factorType`, or the peer's `authenticatorTypes`. */
+export type EnrollOptions = EnrollFactorOptions | PeerEnrollOptions;
 
 /** Options of {@link MfaClient.challengeAuthenticator}. */
 export interface ChallengeOptions extends WithMfaToken {
@@ -64,6 +88,11 @@ export interface VerifyCommon extends WithMfaToken {
   audience?: string;
   /** Overrides the scope bound in the mfa token. */
   scope?: string;
+  /**
+   * As `@auth0/auth0-server-js` names the grant: `otp`, `oob` or `recovery-code`. Optional here (the
+   * field given picks the grant); when given, it must match that field.
+   */
+  factorType?: 'otp' | 'oob' | 'recovery-code';
 }
 
 /** Options of {@link MfaClient.verify}: the field given picks the grant. */

@@ -90,7 +90,9 @@ export function createMfaTokens(options: MfaTokensOptions): MfaTokens {
       if (opened.reason === 'expired') {
         throw new MfaTokenExpiredError('The mfa token has expired; start the authentication again');
       }
-      throw invalid('The mfa token could not be decrypted');
+      throw invalid(
+        'The mfa token could not be decrypted: pass MfaRequiredError.mfaToken as it is (a raw Auth0 mfa_token is refused; seal one with client.mfa.encryptMfaToken)',
+      );
     }
     const p = opened.payload;
     if (typeof p.mfa !== 'string' || typeof p.exp !== 'number') {

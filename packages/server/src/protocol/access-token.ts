@@ -65,7 +65,8 @@ export async function getAccessToken<TStoreOptions>(
   if (!state) throw new LoginRequiredError('There is no session: the user must log in');
   const cached = usable(findTokenSet(state, query), ctx.leeway);
   if (cached) return cached;
-  if (state.refreshToken === undefined) {
+  // An empty refresh token (a session written by other code) is none: it is never sent.
+  if (!state.refreshToken) {
     throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
   }
 
@@ -109,7 +110,7 @@ async function refreshLocked<TStoreOptions>(
   const state = await ctx.sessions.update(async (current) => {
     if (!current) throw new LoginRequiredError('The session ended while its token was being refreshed');
     if (usable(findTokenSet(current, query), ctx.leeway)) return current;
-    if (current.refreshToken === undefined) {
+    if (!current.refreshToken) {
       throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
     }
     const taken = await ctx.share?.find(current, query);

@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Transport } from '../http/index.js';
 import { RequestError } from '../errors/index.js';
 import type { AuthorizationParameters, TransactionData } from '../types.js';
-import { argumentError, optionalString } from '../lib/validate.js';
+import { argumentError, optionalString, withoutEmpty } from '../lib/validate.js';
 
 /** Options of `startInteractiveLogin`. */
 export interface StartInteractiveLoginOptions<TAppState = unknown> {
@@ -53,8 +53,9 @@ export async function buildAuthorizationRequest(
   options: StartInteractiveLoginOptions,
   defaultOrganization?: string,
 ): Promise<StartedLogin> {
-  const params: AuthorizationParameters = { ...defaults, ...options.authorizationParams };
-  const { organization, invitation } = loginOrganization(options, defaults, defaultOrganization);
+  const own = options.authorizationParams && withoutEmpty(options.authorizationParams);
+  const params: AuthorizationParameters = { ...defaults, ...own };
+  const { organization, invitation } = loginOrganization(options, own ?? {}, defaults, defaultOrganization);
   delete params.organization;
   delete params.invitation;
   const redirectUri = params.redirect_uri;
@@ -128,6 +129,8 @@ export async function buildAuthorizationRequest(
  */
 function loginOrganization(
   options: StartInteractiveLoginOptions,
+  // The login's own parameters with empty strings left out (they read as absent, as in the peer).
+  params: AuthorizationParameters,
   defaults: AuthorizationParameters,
   defaultOrganization: string | undefined,
 ): { organization?: string; invitation?: string } {
@@ -139,12 +142,10 @@ function loginOrganization(
   };
   const organization =
     options.organization ??
-    fromParams(options.authorizationParams?.organization, 'authorizationParams.organization') ??
+    fromParams(params.organization, 'authorizationParams.organization') ??
     defaultOrganization ??
     fromParams(defaults.organization, 'authorizationParams.organization');
-  const invitation =
-    options.invitation ??
-    fromParams(options.authorizationParams?.invitation, 'authorizationParams.invitation');
+  const invitation = options.invitation ?? fromParams(params.invitation, 'authorizationParams.invitation');
   if (invitation !== undefined && organization === undefined)
     throw argumentError('"invitation" needs an organization: give "organization" with it');
   return {

@@ -29,7 +29,7 @@ export async function buildLogoutUrl(
   if (as.end_session_endpoint) {
     const url = new URL(as.end_session_endpoint);
     url.searchParams.set('client_id', clientId);
-    if (idToken !== undefined) url.searchParams.set('id_token_hint', idToken);
+    if (idToken) url.searchParams.set('id_token_hint', idToken);
     if (options.returnTo !== undefined) url.searchParams.set('post_logout_redirect_uri', options.returnTo);
     return url;
   }

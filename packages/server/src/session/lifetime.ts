@@ -6,8 +6,9 @@ import { argumentError, positiveNumber } from '../lib/validate.js';
 /** Options of the session cookie; the same names as `@auth0/auth0-server-js`. */
 export interface SessionCookieOptions {
   /**
-   * The session cookie's name, default `__a0_session`. The stores name cookies after the
-   * `identifier` they are given, so the ServerClient passes this name as its state identifier.
+   * The session cookie's name, default `__a0_session`. Given to a store, it names that store's
+   * cookies whatever identifier the client passes (a transaction store keeps the per-login
+   * `.<state>` suffix); given to the ServerClient's `session`, it is the state identifier.
    */
   name?: string;
   /** Default `'lax'`. */

@@ -1,3 +1,4 @@
+import { isAppFailure } from '../errors/store-error.js';
 import { argumentError } from '../lib/validate.js';
 import { isTransactionData } from './transaction-shape.js';
 import type { SessionCookieOptions } from '../session/lifetime.js';
@@ -25,9 +26,10 @@ export interface CookieTransactionStoreOptions extends EncryptedStoreOptions {
   /**
    * Cookie attributes; defaults as for the session cookie (`HttpOnly`, `SameSite=Lax`, `Path=/`,
    * `Secure` unless {@link appBaseUrl} is loopback http). Use `sameSite: 'none'` only for
-   * `response_mode=form_post`.
+   * `response_mode=form_post`. `name` replaces the name the client gives (`__a0_tx`), keeping the
+   * per-login suffix: `name.<state>`.
    */
-  cookie?: Omit<SessionCookieOptions, 'name'>;
+  cookie?: SessionCookieOptions;
   /** Where the app is served; decides the default of `cookie.secure`. */
   appBaseUrl?: string | URL;
 }
@@ -63,7 +65,8 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
       if (!opened.ok) return undefined;
       const data = opened.payload['t'];
       return isTransactionData(data) ? data : undefined;
-    } catch {
+    } catch (err) {
+      if (isAppFailure(err)) throw err;
       return undefined;
     }
   }

@@ -7,3 +7,4 @@ export { MemorySessionStore } from './memory-session-store.js';
 export type { SessionStore } from './session-store.js';
 export type { EncryptedStoreOptions } from './options.js';
 export { serializeCookie, parseCookieHeader, MAX_COOKIE_BYTES } from './cookie.js';
+export { AbstractStateStore, AbstractTransactionStore } from './abstract-stores.js';

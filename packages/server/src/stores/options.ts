@@ -1,5 +1,12 @@
 import { createSealer, type KeyPurpose, type Sealer } from '../crypto/index.js';
-import { positiveNumber, requireMethods, requireObject, secretList } from '../lib/validate.js';
+import { appFailure } from '../errors/store-error.js';
+import {
+  positiveNumber,
+  requireCookieName,
+  requireMethods,
+  requireObject,
+  secretList,
+} from '../lib/validate.js';
 import {
   cookieAttributes,
   HOST_PREFIX,
@@ -33,18 +40,57 @@ export interface CookieStoreParts<TStoreOptions> {
  * with its name rather than on the first request, and builds its sealer and cookie attributes.
  */
 export function cookieStoreParts<TStoreOptions>(
-  options: EncryptedStoreOptions & { cookie?: Omit<SessionCookieOptions, 'name'>; appBaseUrl?: string | URL },
+  options: EncryptedStoreOptions & { cookie?: SessionCookieOptions; appBaseUrl?: string | URL },
   cookieHandler: CookieHandler<TStoreOptions>,
   purpose: KeyPurpose,
 ): CookieStoreParts<TStoreOptions> {
   requireObject(options, 'options');
   requireMethods(cookieHandler, 'cookieHandler', ['getCookie', 'getCookies', 'setCookie', 'deleteCookie']);
   const attributes = cookieAttributes(options.cookie, secureByDefault(options.appBaseUrl));
+  const rename = renamer(options.cookie?.name, purpose);
   return {
     sealer: createSealer(secretList(options.secret), purpose),
     attributes,
-    cookies: cookieHandler,
-    name: (identifier) => cookieName(identifier, attributes),
+    cookies: reportingFailures(cookieHandler),
+    name: (identifier) => cookieName(rename(identifier), attributes),
+  };
+}
+
+/**
+ * What the store's own `cookie.name` makes of the identifier the client passes: a state store's
+ * cookie takes the name whatever the identifier; a transaction cookie keeps the identifier's
+ * per-login suffix (`__a0_tx.<state>` becomes `<name>.<state>`), so parallel logins stay apart.
+ *
+ * @throws {TypeError} naming `cookie.name` when it is not a valid cookie name.
+ */
+function renamer(name: unknown, purpose: KeyPurpose): (identifier: string) => string {
+  if (name === undefined) return (identifier) => identifier;
+  requireCookieName(name, 'cookie.name');
+  if (purpose !== 'transaction') return () => name;
+  return (identifier) => {
+    const dot = identifier.lastIndexOf('.');
+    return dot === -1 ? name : `${name}${identifier.slice(dot)}`;
+  };
+}
+
+/**
+ * `handler` with each call's failure marked as the app's own ({@link appFailure}): the stores read
+ * an unreadable cookie as none, but an error of the handler itself (no request in the store
+ * options, ...) reaches the caller.
+ */
+function reportingFailures<O>(handler: CookieHandler<O>): CookieHandler<O> {
+  const run = <T>(call: () => T): T => {
+    try {
+      return call();
+    } catch (err) {
+      throw appFailure(err);
+    }
+  };
+  return {
+    getCookie: (name, o) => run(() => handler.getCookie(name, o)),
+    getCookies: (o) => run(() => handler.getCookies(o)),
+    setCookie: (name, value, options, o) => run(() => handler.setCookie(name, value, options, o)),
+    deleteCookie: (name, o, options) => run(() => handler.deleteCookie(name, o, options)),
   };
 }
 

@@ -11,6 +11,7 @@ import { cookieStoreParts, type CookieStoreParts, type EncryptedStoreOptions } f
 import type { SessionStore } from './session-store.js';
 import { assertStateData, isStateData } from '../session/state-data.js';
 import { requireMethods } from '../lib/validate.js';
+import { isAppFailure } from '../errors/store-error.js';
 import { redactedView } from '../lib/redact.js';
 
 /** Options of a {@link StatefulStateStore}. */
@@ -170,7 +171,8 @@ export class StatefulStateStore<TStoreOptions = unknown> implements StateStore<T
       const opened = await this.#parts.sealer.unseal(cookie);
       const id = opened.ok ? opened.payload['id'] : undefined;
       return typeof id === 'string' && id ? id : undefined;
-    } catch {
+    } catch (err) {
+      if (isAppFailure(err)) throw err;
       return undefined;
     }
   }

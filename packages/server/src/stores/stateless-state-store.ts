@@ -1,5 +1,6 @@
 import type { UnsealResult } from '../crypto/index.js';
 import { BackchannelLogoutError, SessionTooLargeError } from '../errors/index.js';
+import { isAppFailure } from '../errors/store-error.js';
 import {
   absoluteExpiry,
   resolveSessionLifetime,
@@ -80,8 +81,9 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
       return this.#parts.sealer
         .unseal<{ s?: unknown }>(sealed)
         .then((later) => this.#stateOf(later), NO_STATE);
-    } catch {
-      return Promise.resolve(undefined);
+    } catch (err) {
+      // An unreadable cookie is no session; the app's own cookie handler failing is its error.
+      return isAppFailure(err) ? Promise.reject(err as Error) : Promise.resolve(undefined);
     }
   }
 

@@ -84,7 +84,8 @@ describe('arguments checked at the call', () => {
     await expect(Reflect.apply(client.getAccessToken, client, [{ audience: bad }])).rejects.toThrow(
       /"audience"/,
     );
-    await expect(Reflect.apply(client.getAccessToken, client, [{ scope: '' }])).rejects.toThrow(/"scope"/);
+    // '' reads as absent (a peer user's `process.env.SCOPE ?? ''`); blanks are still a malformed value.
+    await expect(Reflect.apply(client.getAccessToken, client, [{ scope: '  ' }])).rejects.toThrow(/"scope"/);
     await expect(client.getTokenByRefreshToken({ refreshToken: '' })).rejects.toThrow(/"refreshToken"/);
     await expect(client.logout({ returnTo: 'not a url' })).rejects.toThrow(/"returnTo"/);
     expect(JSON.stringify(tenant.counts)).toBe(before);

@@ -101,7 +101,6 @@ describe('enrollAuthenticator', () => {
     const cases: [Parameters<typeof mfa.enrollAuthenticator>[0], string][] = [
       [{ mfaToken, factorType: 'sms' }, 'phoneNumber'],
       [{ mfaToken, factorType: 'voice', phoneNumber: '4155550100' }, 'phoneNumber'],
-      [{ mfaToken, factorType: 'email' }, 'email'],
       [{ mfaToken, factorType: 'email', email: 'not-an-address' }, 'email'],
       [{ mfaToken, factorType: 'otp', phoneNumber: '+14155550100' }, 'phoneNumber'],
     ];
@@ -122,5 +121,15 @@ describe('enrollAuthenticator', () => {
       code: 'mfa_token_invalid',
     });
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('enrollAuthenticator email', () => {
+  it("without an address sends none: the server enrolls the user's own (as the MFA API documents)", async () => {
+    const { mfa, tokens, seen } = setup({ routes: [associate(oobAnswer('email'))] });
+    await mfa.enrollAuthenticator({ mfaToken: await sealed(tokens), factorType: 'email' });
+    const sent = fieldsOf(seen[0] ?? { method: '', path: '', headers: new Headers(), body: '{}' });
+    expect(sent).toMatchObject({ authenticator_types: ['oob'], oob_channels: ['email'] });
+    expect(sent).not.toHaveProperty('email');
   });
 });

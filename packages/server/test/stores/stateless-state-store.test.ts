@@ -209,22 +209,22 @@ describe('StatelessStateStore', () => {
       expect(await read(300)).toEqual(state);
       expect(await read(100)).toBeUndefined();
     });
+  });
 
-    it('the cookie handler itself throws', async () => {
-      const store = new StatelessStateStore(
-        { secret: SECRET },
-        {
-          ...new CookieJar(),
-          getCookie: () => {
-            throw new Error('framework failure');
-          },
-          getCookies: () => ({}),
-          setCookie: () => undefined,
-          deleteCookie: () => undefined,
+  it("lets the app's own cookie handler failure reach the caller (issue 22): it is not a missing session", async () => {
+    const store = new StatelessStateStore(
+      { secret: SECRET },
+      {
+        ...new CookieJar(),
+        getCookie: () => {
+          throw new Error('framework failure');
         },
-      );
-      expect(await store.get(NAME)).toBeUndefined();
-    });
+        getCookies: () => ({}),
+        setCookie: () => undefined,
+        deleteCookie: () => undefined,
+      },
+    );
+    await expect(store.get(NAME)).rejects.toThrow('framework failure');
   });
 
   it('extends a rolling session on each write, up to the absolute lifetime', async () => {
