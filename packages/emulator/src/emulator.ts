@@ -261,6 +261,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         ledger,
         audiences,
         issuer: new TokenIssuer(users, apis),
+        connections: config.connections,
       });
       useAuth0TokenStatuses(provider);
 

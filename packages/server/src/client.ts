@@ -16,6 +16,10 @@ import {
   type SharedRefresh,
 } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
+import {
+  getAccessTokenForConnection,
+  type AccessTokenForConnectionOptions,
+} from './protocol/connection-token.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
@@ -28,6 +32,7 @@ import { loggedIn } from './session/rules.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
+  ConnectionTokenSet,
   ReplayStore,
   StateData,
   StateStore,
@@ -293,6 +298,30 @@ export class ServerClient<TStoreOptions = unknown> {
     optionalString(options?.audience, 'audience');
     optionalString(options?.scope, 'scope');
     return getAccessToken(this.#accessTokens, options, storeOptions);
+  }
+
+  /**
+   * The user's access token for a federated connection (Auth0 Token Vault: Google, GitHub, ...):
+   * the one kept in the session while it is more than `tokenRefreshLeeway` seconds from expiry,
+   * else a new one for the session's refresh token, kept per connection. One request per session
+   * and connection, across processes too, as for `getAccessToken`.
+   *
+   * @throws {LoginRequiredError} `login_required`: no session, or no refresh token in it.
+   * @throws {TokenForConnectionError} `token_for_connection_error`: the server refused the exchange.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout`; {@link RequestError} on transport failures.
+   * @example
+   * ```ts
+   * const { accessToken } = await client.getAccessTokenForConnection({ connection: 'google-oauth2' }, { req, res });
+   * ```
+   */
+  async getAccessTokenForConnection(
+    options: AccessTokenForConnectionOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<ConnectionTokenSet> {
+    this.#needStoreOptions(storeOptions, 'getAccessTokenForConnection');
+    requireString(options?.connection, 'connection');
+    optionalString(options.loginHint, 'loginHint');
+    return getAccessTokenForConnection(this.#accessTokens, options, storeOptions);
   }
 
   /**

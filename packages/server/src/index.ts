@@ -8,6 +8,7 @@ export { ServerClient, type SessionData } from './client.js';
 export type { ServerClientOptions, AuthorizationParameters } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
+export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
 export type { LogoutOptions } from './protocol/logout.js';
 export type { TokenResponse } from './protocol/token-response.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
@@ -56,6 +57,8 @@ export {
   MfaTokenExpiredError,
   MfaTokenInvalidError,
   StoreError,
+  TokenForConnectionError,
+  TokenExchangeError,
   isAuth0Error,
   type AnyAuth0Error,
   type ErrorCode,
@@ -66,6 +69,7 @@ export {
 export type {
   UserClaims,
   TokenSet,
+  ConnectionTokenSet,
   StateData,
   InternalStateData,
   TransactionData,

@@ -76,6 +76,21 @@ export interface EmulatorApi {
   scopes: string[];
 }
 
+/**
+ * A federated connection whose users' upstream tokens Auth0 keeps (Token Vault): the emulator
+ * stands in for the upstream provider, minting a fake opaque token per exchange.
+ */
+export interface EmulatorConnection {
+  /** The connection's name, the `connection` parameter (`google-oauth2`, ...). Unique. */
+  name: string;
+  /** The users (`user_id`s) with an account on it; defaults to every user. */
+  users?: string[];
+  /** Lifetime of the upstream tokens, in seconds. Defaults to 3600. */
+  expires_in: number;
+  /** The scope the upstream tokens carry, when set. */
+  scope?: string;
+}
+
 /** Token lifetimes in seconds, shortened in tests to make tokens expire. */
 export interface EmulatorTtl {
   /** Access tokens, client_credentials ones included. Defaults to 86400 (a day). */
@@ -103,6 +118,8 @@ export interface EmulatorConfig {
   clients: EmulatorClient[];
   users: EmulatorUser[];
   apis: EmulatorApi[];
+  /** Federated connections for Token Vault; none by default. */
+  connections: EmulatorConnection[];
   ttl: EmulatorTtl;
   mfa: EmulatorMfaOptions;
 }
@@ -116,6 +133,7 @@ export interface EmulatorConfigInput {
   clients?: Array<Partial<EmulatorClient> & { client_id: string }>;
   users?: Array<Partial<EmulatorUser> & { user_id: string; email: string; password: string }>;
   apis?: Array<Partial<EmulatorApi> & { audience: string }>;
+  connections?: Array<Partial<EmulatorConnection> & { name: string }>;
   ttl?: Partial<EmulatorTtl>;
   mfa?: EmulatorMfaOptions;
 }

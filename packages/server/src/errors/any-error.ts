@@ -8,6 +8,7 @@ import type { RequestError } from './request-error.js';
 import type { ServerError } from './server-error.js';
 import type { SessionTooLargeError } from './session-too-large-error.js';
 import type { StoreError } from './store-error.js';
+import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -30,7 +31,9 @@ export type AnyAuth0Error =
   | MfaRequiredError
   | MfaTokenExpiredError
   | MfaTokenInvalidError
-  | StoreError;
+  | StoreError
+  | TokenForConnectionError
+  | TokenExchangeError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

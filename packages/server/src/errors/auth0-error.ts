@@ -22,7 +22,10 @@ export type ErrorCode =
   | 'mfa_token_expired'
   | 'mfa_token_invalid'
   | 'store_unavailable'
-  | 'lock_timeout';
+  | 'lock_timeout'
+  | 'token_for_connection_error'
+  | 'token_exchange_error'
+  | 'actor_unavailable';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {

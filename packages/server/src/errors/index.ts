@@ -14,4 +14,5 @@ export {
   type MfaRequirements,
 } from './mfa-errors.js';
 export { StoreError } from './store-error.js';
+export { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Emulator } from 'auth0-emulator';
+import type { Emulator, EmulatorConfigInput } from 'auth0-emulator';
 import { ServerClient } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
@@ -27,7 +27,9 @@ export interface EmulatorApp {
   close(): Promise<void>;
 }
 
-export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}): Promise<EmulatorApp> {
+export async function startEmulatorApp(
+  options: { accessTokenTtl?: number; emulator?: Omit<EmulatorConfigInput, 'clients' | 'users'> } = {},
+): Promise<EmulatorApp> {
   const received: EmulatorApp['received'] = [];
   // The app server starts first: the client's redirect URI needs its port.
   const box: { client?: ServerClient } = {};
@@ -59,6 +61,7 @@ export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}
     users: [{ user_id: 'auth0|alice', ...ALICE }],
     apis: [{ audience: API, scopes: ['read:data'] }],
     ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
+    ...options.emulator,
   });
 
   const jar = new CookieJar();
