@@ -262,6 +262,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         audiences,
         issuer: new TokenIssuer(users, apis),
         connections: config.connections,
+        profiles: config.token_exchange_profiles,
+        publicKeys,
       });
       useAuth0TokenStatuses(provider);
 

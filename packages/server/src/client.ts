@@ -23,6 +23,13 @@ import {
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode, wellFormedState } from './protocol/callback.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
+import {
+  checkExchangeOptions,
+  loginWithTokenExchange,
+  tokenExchange,
+  type CustomTokenExchangeOptions,
+  type ExchangedTokens,
+} from './protocol/token-exchange.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
@@ -322,6 +329,58 @@ export class ServerClient<TStoreOptions = unknown> {
     requireString(options?.connection, 'connection');
     optionalString(options.loginHint, 'loginHint');
     return getAccessTokenForConnection(this.#accessTokens, options, storeOptions);
+  }
+
+  /**
+   * Exchanges a token from elsewhere for Auth0 tokens (Custom Token Exchange, RFC 8693), with no
+   * session involved. The options are checked before any request (see {@link CustomTokenExchangeOptions}).
+   *
+   * @throws {TypeError} naming the option Auth0 would refuse (a padded or `Bearer ` subject token, a reserved type).
+   * @throws {TokenExchangeError} `token_exchange_error`: the server refused the exchange.
+   * @throws {IdTokenValidationError} `id_token_invalid`; {@link RequestError} on transport failures.
+   * @example
+   * ```ts
+   * const { accessToken, act } = await client.customTokenExchange({ subjectTokenType: 'urn:acme:legacy-token', subjectToken });
+   * ```
+   */
+  async customTokenExchange(options: CustomTokenExchangeOptions): Promise<ExchangedTokens> {
+    checkExchangeOptions(options);
+    const audience = options.audience ?? this.#config.authorizationParams.audience;
+    const { tokens } = await tokenExchange(this.#transport, {
+      ...options,
+      ...(audience === undefined ? {} : { audience }),
+    });
+    return tokens;
+  }
+
+  /**
+   * Logs a user in from a token from elsewhere (Custom Token Exchange, RFC 8693): `openid` is added
+   * to the scope, the ID token is validated and a new session is written, as a login would.
+   *
+   * @throws {TypeError} naming the option Auth0 would refuse.
+   * @throws {TokenExchangeError} `token_exchange_error`: refused, or answered without an ID token.
+   * @throws {IdTokenValidationError}; {@link StoreError}; {@link RequestError}.
+   * @example
+   * ```ts
+   * await client.loginWithCustomTokenExchange({ subjectTokenType: 'urn:acme:legacy-token', subjectToken }, { req, res });
+   * ```
+   */
+  async loginWithCustomTokenExchange(
+    options: CustomTokenExchangeOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<Record<string, never>> {
+    this.#needStoreOptions(storeOptions, 'loginWithCustomTokenExchange');
+    checkExchangeOptions(options);
+    return loginWithTokenExchange(
+      {
+        transport: this.#transport,
+        sessions: this.#sessions,
+        audience: this.#config.authorizationParams.audience,
+        scope: this.#config.authorizationParams.scope,
+      },
+      options,
+      storeOptions,
+    );
   }
 
   /**

@@ -8,7 +8,7 @@ import type {
   EmulatorUser,
 } from './types.js';
 import { checkTotpSecret } from '../mfa/index.js';
-import { parseConnections } from './connections.js';
+import { parseConnections, parseExchangeProfiles } from './connections.js';
 import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
 
 const DEFAULT_TTL = { accessToken: 86_400, idToken: 36_000, refreshToken: 2_592_000 };
@@ -176,6 +176,7 @@ export function parseConfig(input: unknown): EmulatorConfig {
     users: list(raw.users, 'config.users').map((u, i) => parseUser(u, `config.users[${i}]`)),
     apis: list(raw.apis, 'config.apis').map((a, i) => parseApi(a, `config.apis[${i}]`)),
     connections: parseConnections(raw.connections),
+    token_exchange_profiles: parseExchangeProfiles(raw.token_exchange_profiles),
     ttl: {
       accessToken: seconds(ttl.accessToken, 'config.ttl.accessToken', DEFAULT_TTL.accessToken),
       idToken: seconds(ttl.idToken, 'config.ttl.idToken', DEFAULT_TTL.idToken),

@@ -1,3 +1,5 @@
+import type { JWK } from 'jose';
+
 /** How a client authenticates at the token, PAR, revocation and MFA endpoints. */
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt' | 'none';
 
@@ -91,6 +93,19 @@ export interface EmulatorConnection {
   scope?: string;
 }
 
+/**
+ * A Token Exchange Profile (Custom Token Exchange): which subject token type it takes and how a
+ * subject token of that type is validated, standing in for the tenant's Action.
+ */
+export interface EmulatorTokenExchangeProfile {
+  /** The `subject_token_type` it answers for. Unique. */
+  subject_token_type: string;
+  /** A fixed map from subject token to `user_id`, for tests. */
+  subject_tokens?: Record<string, string>;
+  /** A JWT signed by this public key (and `issuer`, when set) whose `sub` is a `user_id`. */
+  jwt?: { jwk: JWK; issuer?: string };
+}
+
 /** Token lifetimes in seconds, shortened in tests to make tokens expire. */
 export interface EmulatorTtl {
   /** Access tokens, client_credentials ones included. Defaults to 86400 (a day). */
@@ -120,6 +135,8 @@ export interface EmulatorConfig {
   apis: EmulatorApi[];
   /** Federated connections for Token Vault; none by default. */
   connections: EmulatorConnection[];
+  /** Token Exchange Profiles for Custom Token Exchange; none by default. */
+  token_exchange_profiles: EmulatorTokenExchangeProfile[];
   ttl: EmulatorTtl;
   mfa: EmulatorMfaOptions;
 }
@@ -134,6 +151,7 @@ export interface EmulatorConfigInput {
   users?: Array<Partial<EmulatorUser> & { user_id: string; email: string; password: string }>;
   apis?: Array<Partial<EmulatorApi> & { audience: string }>;
   connections?: Array<Partial<EmulatorConnection> & { name: string }>;
+  token_exchange_profiles?: EmulatorTokenExchangeProfile[];
   ttl?: Partial<EmulatorTtl>;
   mfa?: EmulatorMfaOptions;
 }

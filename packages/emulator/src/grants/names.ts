@@ -5,6 +5,7 @@ export const GRANT = {
   mfaOtp: 'http://auth0.com/oauth/grant-type/mfa-otp',
   mfaOob: 'http://auth0.com/oauth/grant-type/mfa-oob',
   mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
+  tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
   federatedConnection: 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
 } as const;
 

@@ -6,11 +6,14 @@ import type { PasswordGrantDeps } from './password.js';
 import { GRANT } from './names.js';
 import type { EmulatorConnection } from '../config/types.js';
 import { FEDERATED_CONNECTION_PARAMETERS, federatedConnectionGrant } from './federated-connection.js';
+import { TOKEN_EXCHANGE_PARAMETERS, tokenExchangeGrant, type TokenExchangeDeps } from './token-exchange.js';
 
 /** Adds Auth0's extension grants to the provider's token endpoint. */
 export function registerAuth0Grants(
   provider: Provider,
-  deps: PasswordGrantDeps & MfaGrantDeps & { connections: readonly EmulatorConnection[] },
+  deps: PasswordGrantDeps &
+    MfaGrantDeps &
+    Omit<TokenExchangeDeps, 'issuer'> & { connections: readonly EmulatorConnection[] },
 ): void {
   for (const gty of [GRANT.password, GRANT.passwordRealm]) {
     provider.registerGrantType(gty, passwordGrant(deps, gty), PASSWORD_PARAMETERS);
@@ -23,4 +26,5 @@ export function registerAuth0Grants(
     federatedConnectionGrant(deps.connections),
     FEDERATED_CONNECTION_PARAMETERS,
   );
+  provider.registerGrantType(GRANT.tokenExchange, tokenExchangeGrant(deps), TOKEN_EXCHANGE_PARAMETERS);
 }

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { Auth0Error} from '../errors/index.js';
+import type { Auth0Error } from '../errors/index.js';
 import { ServerError } from '../errors/index.js';
 import type { RunOptions, Transport } from '../http/index.js';
 

@@ -28,7 +28,7 @@ export interface EmulatorApp {
 }
 
 export async function startEmulatorApp(
-  options: { accessTokenTtl?: number; emulator?: Omit<EmulatorConfigInput, 'clients' | 'users'> } = {},
+  options: { accessTokenTtl?: number; emulator?: Omit<EmulatorConfigInput, 'clients'> } = {},
 ): Promise<EmulatorApp> {
   const received: EmulatorApp['received'] = [];
   // The app server starts first: the client's redirect URI needs its port.
@@ -62,6 +62,7 @@ export async function startEmulatorApp(
     apis: [{ audience: API, scopes: ['read:data'] }],
     ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
     ...options.emulator,
+    users: [{ user_id: 'auth0|alice', ...ALICE }, ...(options.emulator?.users ?? [])],
   });
 
   const jar = new CookieJar();
