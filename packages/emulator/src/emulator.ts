@@ -9,6 +9,7 @@ import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
 import { RefreshAudiences } from './grants/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
+import { SessionTransfers } from './grants/session-transfers.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
 import { MfaService as MfaModule } from './mfa/index.js';
@@ -251,6 +252,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
       const seededUsers = seedMfaUsers(mfa, config.users);
       const ledger = new MfaLedger();
+      const transfers = new SessionTransfers(options.now);
       const stats = new TokenStats();
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
@@ -264,6 +266,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         connections: config.connections,
         profiles: config.token_exchange_profiles,
         publicKeys,
+        transfers,
       });
       useAuth0TokenStatuses(provider);
 
@@ -276,7 +279,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         allowedLogoutUrls: config.clients.flatMap((client) => client.post_logout_redirect_uris),
         token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
-        login: { provider, users, mfa, mfaRequirement, states: new LoginStates() },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), transfers },
         management: (req, res, url) => handleManagement(management, req, res, url),
         reset: () => reset(),
       });

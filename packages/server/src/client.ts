@@ -31,6 +31,12 @@ import {
   type ExchangedTokens,
 } from './protocol/token-exchange.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
+import {
+  buildSessionTransferRedirect,
+  requestSessionTransferToken,
+  type RequestSessionTransferTokenOptions,
+  type SessionTransferTokenResult,
+} from './protocol/session-transfer.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
@@ -381,6 +387,45 @@ export class ServerClient<TStoreOptions = unknown> {
       options,
       storeOptions,
     );
+  }
+
+  /**
+   * A session transfer token (native-to-web single sign-on, impersonation by an agent): a Custom
+   * Token Exchange for the audience `urn:<domain>:session_transfer`, with `actor` or the session's
+   * ID token as the actor. Hand the result to {@link buildSessionTransferRedirect}; never keep it.
+   *
+   * @throws {TypeError} naming the option, before any request.
+   * @throws {TokenExchangeError} `actor_unavailable` (before any request) or `token_exchange_error`.
+   * @example
+   * ```ts
+   * const stt = await client.requestSessionTransferToken({ subjectTokenType: 'urn:acme:customer', subjectToken }, { req, res });
+   * res.redirect(client.buildSessionTransferRedirect('https://web.example.com/auth/login', stt).href);
+   * ```
+   */
+  async requestSessionTransferToken(
+    options: RequestSessionTransferTokenOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<SessionTransferTokenResult> {
+    if (options?.actor === undefined) this.#needStoreOptions(storeOptions, 'requestSessionTransferToken');
+    return requestSessionTransferToken(
+      { transport: this.#transport, sessions: this.#sessions, issuer: this.#config.issuer },
+      options,
+      storeOptions,
+    );
+  }
+
+  /**
+   * `targetLoginUrl` (the target app's login route: absolute, https or loopback http) with the
+   * session transfer token, and `organization`, added to its query. No request, no session change.
+   *
+   * @throws {TypeError} naming the argument.
+   */
+  buildSessionTransferRedirect(
+    targetLoginUrl: string,
+    result: SessionTransferTokenResult,
+    options?: { organization?: string },
+  ): URL {
+    return buildSessionTransferRedirect(targetLoginUrl, result, options);
   }
 
   /**

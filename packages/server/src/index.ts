@@ -10,6 +10,11 @@ export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
 export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
 export type { ActClaim, CustomTokenExchangeOptions, ExchangedTokens } from './protocol/token-exchange.js';
+export type {
+  RequestSessionTransferTokenOptions,
+  SessionTransferActor,
+  SessionTransferTokenResult,
+} from './protocol/session-transfer.js';
 export type { LogoutOptions } from './protocol/logout.js';
 export type { TokenResponse } from './protocol/token-response.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';

@@ -6,6 +6,11 @@ import { errors } from '../provider/oidc-provider.js';
 import type { UserDirectory } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
 import { ACR_PWD, GRANT } from './names.js';
+import {
+  SESSION_TRANSFER_TOKEN_TYPE,
+  SESSION_TRANSFER_TTL,
+  type SessionTransfers,
+} from './session-transfers.js';
 
 const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 
@@ -29,6 +34,8 @@ export interface TokenExchangeDeps {
   profiles: readonly EmulatorTokenExchangeProfile[];
   /** The emulator's public signing keys: an actor's ID token must be one of its own. */
   publicKeys: JSONWebKeySet;
+  /** Session transfer tokens: an exchange for the audience `urn:<host>:session_transfer` mints one. */
+  transfers: SessionTransfers;
 }
 
 /**
@@ -67,10 +74,22 @@ export function tokenExchangeGrant(deps: TokenExchangeDeps) {
       if (!actor) throw new errors.InvalidGrant('Invalid actor token');
       act = { sub: actor };
     }
+    const audience = nonEmptyString(params.resource);
+    if (audience === `urn:${new URL(provider.issuer).host}:session_transfer`) {
+      // Auth0 refuses a session transfer token without an actor (the Action must call setActor).
+      if (!act) throw new errors.InvalidRequest('setactor_required: a session transfer needs an actor token');
+      ctx.body = {
+        access_token: deps.transfers.issue(userId, client.clientId),
+        issued_token_type: SESSION_TRANSFER_TOKEN_TYPE,
+        token_type: 'N_A',
+        expires_in: SESSION_TRANSFER_TTL,
+      };
+      return;
+    }
     ctx.body = await deps.issuer.issue(ctx, {
       accountId: userId,
       scope: nonEmptyString(params.scope) ?? 'openid',
-      audience: nonEmptyString(params.resource),
+      audience,
       amr: ['ext'],
       acr: ACR_PWD,
       authTime: Math.floor(Date.now() / 1000),

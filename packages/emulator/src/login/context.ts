@@ -3,6 +3,7 @@ import type Provider from 'oidc-provider';
 import type { MfaService } from '../mfa/index.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
+import type { SessionTransfers } from '../grants/session-transfers.js';
 import type { LoginStates } from './state.js';
 
 /** What the login pages need from the emulator. */
@@ -12,6 +13,8 @@ export interface LoginDeps {
   mfa: MfaService;
   mfaRequirement: MfaRequirement;
   states: LoginStates;
+  /** Session transfer tokens an /authorize request may log in with, once. */
+  transfers?: SessionTransfers;
 }
 
 /** One request to a login page. */

@@ -55,6 +55,8 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     responseTypes: ['code'],
+    // Session transfer: /authorize logs the token's user in (see login/routes.ts).
+    extraParams: ['session_transfer_token'],
     acrValues: [ACR_PWD, ACR_MFA],
     // ID tokens keep profile claims even when an access token is also issued, as Auth0's do.
     conformIdTokenClaims: false,

@@ -23,7 +23,10 @@ export async function exchangeGrant(
       parameters,
       transport.call,
     );
-    return oauth.processGenericTokenEndpointResponse(as, transport.client, res);
+    return oauth.processGenericTokenEndpointResponse(as, transport.client, res, {
+      // A session transfer token is not for an API: Auth0 answers `token_type: N_A`.
+      recognizedTokenTypes: { n_a: () => undefined },
+    });
   }, run);
 }
 

@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import type * as oauth from 'oauth4webapi';
 import { TokenExchangeError } from '../errors/index.js';
 import { sanitize } from '../errors/sanitize.js';
 import type { Transport } from '../http/index.js';
@@ -137,20 +138,32 @@ export async function tokenExchange(
     parameters.actor_token_type = options.actorTokenType;
   }
   await transport.keys.ready();
-  let response;
-  try {
-    response = await exchangeGrant(transport, TOKEN_EXCHANGE_GRANT, parameters);
-  } catch (err) {
-    throw refusedAs(
-      err,
-      (message, answer) =>
-        new TokenExchangeError('token_exchange_error', message, answer, { cause: sanitize(answer) }),
-      'The authorization server refused the token exchange',
-    );
-  }
+  const response = await runExchange(
+    transport,
+    parameters,
+    'The authorization server refused the token exchange',
+  );
   const claims = await validatedClaims(transport, response);
   const act = actOf(claims) ?? actOf(jwtClaims(response.access_token));
   return { tokens: { ...toTokenResponse(response), ...(act ? { act } : {}) }, claims };
+}
+
+/** One RFC 8693 exchange; a refusal becomes {@link TokenExchangeError} `token_exchange_error` saying `message`. */
+export async function runExchange(
+  transport: Transport,
+  parameters: Record<string, string>,
+  message: string,
+): Promise<oauth.TokenEndpointResponse> {
+  try {
+    return await exchangeGrant(transport, TOKEN_EXCHANGE_GRANT, parameters);
+  } catch (err) {
+    throw refusedAs(
+      err,
+      (text, answer) =>
+        new TokenExchangeError('token_exchange_error', text, answer, { cause: sanitize(answer) }),
+      message,
+    );
+  }
 }
 
 function actOf(claims: Record<string, unknown> | undefined): ActClaim | undefined {
