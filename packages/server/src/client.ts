@@ -61,6 +61,8 @@ export interface SessionData {
   idToken: string | undefined;
   refreshToken: string | undefined;
   tokenSets: TokenSet[];
+  /** The Token Vault tokens, one per connection, once `getAccessTokenForConnection` fetched one. */
+  connectionTokenSets?: ConnectionTokenSet[];
   [key: string]: unknown;
 }
 

@@ -58,7 +58,6 @@ export async function startEmulatorApp(
 
   const em = await startTestEmulator({
     clients: [appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' })],
-    users: [{ user_id: 'auth0|alice', ...ALICE }],
     apis: [{ audience: API, scopes: ['read:data'] }],
     ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
     ...options.emulator,
