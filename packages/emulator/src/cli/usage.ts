@@ -50,6 +50,14 @@ Configuration file (every field optional but the ids, and a user's email and pas
     audience                  the identifier (the tokens' aud)
     scopes[]                  the API's permissions
     mfa                       "required" (step-up on refresh), "always", or "off" (default)
+  connections[]               Token Vault: federated connections whose fake upstream tokens the exchange mints
+    name                      the connection parameter (google-oauth2, ...)
+    users[]                   user_ids with an account on it (default: every user)
+    expires_in, scope         of the upstream tokens (3600 seconds; none)
+  token_exchange_profiles[]   Custom Token Exchange: how a subject_token_type's tokens name a user
+    subject_token_type        the URI it answers for
+    subject_tokens            a fixed map of token to user_id (for tests), or
+    jwt                       {"jwk": public key, "issuer"?}: a JWT whose sub is a user_id
   ttl                         seconds: accessToken (86400), idToken (36000), refreshToken (2592000)
   mfa                         seconds: pushIntervalSeconds (5), oobTtlSeconds (300), mfaTokenTtlSeconds (600)
 
