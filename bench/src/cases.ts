@@ -128,7 +128,8 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
   const ourFake = { ...fake, domain: new URL(fake.issuer).host };
   const client = ourClient(ourFake);
   const peer = peerClient(fake);
-  const ourStore = new ours.StatelessStateStore<Jar>({ secret: SECRET }, jarHandler);
+  // The app's origin as the client's (plain http on loopback): else the store would write __Host- cookies the client does not read.
+  const ourStore = new ours.StatelessStateStore<Jar>({ secret: SECRET, appBaseUrl: APP }, jarHandler);
   const peerStore = new PeerStateStore<Jar>({ secret: SECRET }, jarHandler);
 
   const now = Math.floor(Date.now() / 1000);
@@ -140,10 +141,22 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
   const ourExpired = await cookieHeader(ourStore, expired);
   const peerExpired = await cookieHeader(peerStore, expired);
   const cachedToken = fresh.tokenSets[0]?.accessToken;
+  // The same session with a Token Vault token for one connection, fresh for a day.
+  const connection = 'google-oauth2';
+  const connectionToken = 'ya29.' + randomBytes(120).toString('base64url');
+  const withConnection = {
+    ...fresh,
+    connectionTokenSets: [
+      { connection, accessToken: connectionToken, scope: undefined, expiresAt: now + 86_400 },
+    ],
+  };
+  const ourConnection = await cookieHeader(ourStore, withConnection);
+  const peerConnection = await cookieHeader(peerStore, withConnection);
   const expiredToken = expired.tokenSets[0]?.accessToken;
 
   const floor = await floorOps(fresh);
   const peerDesign = await peerDesignOps(fresh);
+  const connectionFloor = await floorOps(withConnection);
   const mfaInput = {
     mfaToken: 'Fe26.2**' + randomBytes(180).toString('base64url'),
     audience: API,
@@ -185,6 +198,11 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
       ours: () => client.getAccessToken({}, new Jar(ourFresh)),
       peer: () => peer.getAccessToken(new Jar(peerFresh)),
       floor: floor.read,
+    },
+    connection: {
+      ours: () => client.getAccessTokenForConnection({ connection }, new Jar(ourConnection)),
+      peer: () => peer.getAccessTokenForConnection({ connection }, new Jar(peerConnection)),
+      floor: connectionFloor.read,
     },
     refresh: {
       ours: () => client.getAccessToken({}, new Jar(ourExpired)),
@@ -248,6 +266,18 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
       allocBatch: 200,
       verify: byResult(ops.cached, (result, variant) =>
         variant === 'floor' ? isSession(result) : isRecord(result) && result.accessToken === cachedToken,
+      ),
+      counted: noRefresh,
+    },
+    {
+      name: 'connection-token-cached',
+      kind: 'ops',
+      ours: ops.connection.ours,
+      peer: ops.connection.peer,
+      floor: ops.connection.floor,
+      allocBatch: 200,
+      verify: byResult(ops.connection, (result, variant) =>
+        variant === 'floor' ? isSession(result) : isRecord(result) && result.accessToken === connectionToken,
       ),
       counted: noRefresh,
     },

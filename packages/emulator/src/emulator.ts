@@ -11,6 +11,7 @@ import { TokenIssuer } from './grants/issue.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
 import { RefreshAudiences } from './provider/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
+import { SessionTransfers } from './grants/session-transfers.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
 import { MfaService } from './mfa/index.js';
@@ -306,11 +307,23 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
       const seededUsers = seedMfaUsers(mfa, config.users);
       const ledger = new MfaLedger();
+      const transfers = new SessionTransfers(options.now);
       const stats = new TokenStats();
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
       const tokenIssuer = new TokenIssuer(users, apis);
-      registerAuth0Grants(provider, { users, mfa, mfaRequirement, ledger, audiences, issuer: tokenIssuer });
+      registerAuth0Grants(provider, {
+        users,
+        mfa,
+        mfaRequirement,
+        ledger,
+        audiences,
+        issuer: tokenIssuer,
+        connections: config.connections,
+        profiles: config.token_exchange_profiles,
+        publicKeys,
+        transfers,
+      });
       const codes = new PasswordlessCodes(options.now);
       provider.registerGrantType(
         GRANT.passwordlessOtp,
@@ -343,7 +356,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
         ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
-        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, transfers },
         passwordless: { provider, issuer, clients, registered: config.clients, users, codes, mfa },
         dbConnections: {
           issuer,

@@ -42,6 +42,14 @@ const full = {
   clients: [client],
   users: [user],
   apis: [api],
+  connections: [{ name: 'google-oauth2', users: ['auth0|alice'], expires_in: 60, scope: 'calendar' }],
+  token_exchange_profiles: [
+    {
+      subject_token_type: 'urn:acme:legacy',
+      subject_tokens: { t: 'auth0|alice' },
+      jwt: { jwk: {}, issuer: 'x' },
+    },
+  ],
   organizations: [
     { id: 'org_acme', name: 'acme', display_name: 'Acme', members: ['auth0|alice'], clients: ['app'] },
   ],

@@ -16,6 +16,10 @@ import {
   type SharedRefresh,
 } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
+import {
+  getAccessTokenForConnection,
+  type AccessTokenForConnectionOptions,
+} from './protocol/connection-token.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
 import { callbackState, exchangeCode, wellFormedState, type ExchangedCode } from './protocol/callback.js';
 import {
@@ -41,12 +45,25 @@ import {
 } from './protocol/passwordless.js';
 import { withOpenid } from './protocol/authorize.js';
 import { buildLogoutUrl, type LogoutOptions } from './protocol/logout.js';
+import {
+  checkExchangeOptions,
+  loginWithTokenExchange,
+  tokenExchange,
+  type CustomTokenExchangeOptions,
+  type ExchangedTokens,
+} from './protocol/token-exchange.js';
 import { refreshTokenGrant } from './protocol/refresh.js';
 import {
   revokeRefreshToken,
   revokeSessionRefreshToken,
   type RevokeRefreshTokenOptions,
 } from './protocol/revoke.js';
+import {
+  buildSessionTransferRedirect,
+  requestSessionTransferToken,
+  type RequestSessionTransferTokenOptions,
+  type SessionTransferTokenResult,
+} from './protocol/session-transfer.js';
 import { toTokenResponse, type TokenResponse } from './protocol/token-response.js';
 import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
@@ -55,6 +72,7 @@ import { loggedIn } from './session/rules.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
+  ConnectionTokenSet,
   ReplayStore,
   StateData,
   StateStore,
@@ -70,6 +88,8 @@ export interface SessionData {
   idToken: string | undefined;
   refreshToken: string | undefined;
   tokenSets: TokenSet[];
+  /** The Token Vault tokens, one per connection, once `getAccessTokenForConnection` fetched one. */
+  connectionTokenSets?: ConnectionTokenSet[];
   [key: string]: unknown;
 }
 
@@ -432,6 +452,121 @@ export class ServerClient<TStoreOptions = unknown> {
       storeOptions,
     );
     return { status: 'complete', ...saved };
+  }
+
+  /**
+   * The user's access token for a federated connection (Auth0 Token Vault: Google, GitHub, ...):
+   * the one kept in the session while it is more than `tokenRefreshLeeway` seconds from expiry,
+   * else a new one for the session's refresh token, kept per connection. One request per session
+   * and connection, across processes too, as for `getAccessToken`.
+   *
+   * @throws {LoginRequiredError} `login_required`: no session, or no refresh token in it.
+   * @throws {TokenForConnectionError} `token_for_connection_error`: the server refused the exchange.
+   * @throws {StoreError} `store_unavailable` / `lock_timeout`; {@link RequestError} on transport failures.
+   * @example
+   * ```ts
+   * const { accessToken } = await client.getAccessTokenForConnection({ connection: 'google-oauth2' }, { req, res });
+   * ```
+   */
+  async getAccessTokenForConnection(
+    options: AccessTokenForConnectionOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<ConnectionTokenSet> {
+    this.#needStoreOptions(storeOptions, 'getAccessTokenForConnection');
+    requireString(options?.connection, 'connection');
+    optionalString(options.loginHint, 'loginHint');
+    return getAccessTokenForConnection(this.#accessTokens, options, storeOptions);
+  }
+
+  /**
+   * Exchanges a token from elsewhere for Auth0 tokens (Custom Token Exchange, RFC 8693), with no
+   * session involved. The options are checked before any request (see {@link CustomTokenExchangeOptions}).
+   *
+   * @throws {TypeError} naming the option Auth0 would refuse (a padded or `Bearer ` subject token, a reserved type).
+   * @throws {TokenExchangeError} `token_exchange_error`: the server refused the exchange.
+   * @throws {IdTokenValidationError} `id_token_invalid`; {@link RequestError} on transport failures.
+   * @example
+   * ```ts
+   * const { accessToken, act } = await client.customTokenExchange({ subjectTokenType: 'urn:acme:legacy-token', subjectToken });
+   * ```
+   */
+  async customTokenExchange(options: CustomTokenExchangeOptions): Promise<ExchangedTokens> {
+    checkExchangeOptions(options);
+    const audience = options.audience ?? this.#config.authorizationParams.audience;
+    const { tokens } = await tokenExchange(this.#transport, {
+      ...options,
+      ...(audience === undefined ? {} : { audience }),
+    });
+    return tokens;
+  }
+
+  /**
+   * Logs a user in from a token from elsewhere (Custom Token Exchange, RFC 8693): `openid` is added
+   * to the scope, the ID token is validated and a new session is written, as a login would.
+   *
+   * @throws {TypeError} naming the option Auth0 would refuse.
+   * @throws {TokenExchangeError} `token_exchange_error`: refused, or answered without an ID token.
+   * @throws {IdTokenValidationError}; {@link StoreError}; {@link RequestError}.
+   * @example
+   * ```ts
+   * await client.loginWithCustomTokenExchange({ subjectTokenType: 'urn:acme:legacy-token', subjectToken }, { req, res });
+   * ```
+   */
+  async loginWithCustomTokenExchange(
+    options: CustomTokenExchangeOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<Record<string, never>> {
+    this.#needStoreOptions(storeOptions, 'loginWithCustomTokenExchange');
+    checkExchangeOptions(options);
+    return loginWithTokenExchange(
+      {
+        transport: this.#transport,
+        sessions: this.#sessions,
+        audience: this.#config.authorizationParams.audience,
+        scope: this.#config.authorizationParams.scope,
+      },
+      options,
+      storeOptions,
+    );
+  }
+
+  /**
+   * A session transfer token (native-to-web single sign-on, impersonation by an agent): a Custom
+   * Token Exchange for the audience `urn:<domain>:session_transfer`, with `actor` or the session's
+   * ID token as the actor. Hand the result to {@link buildSessionTransferRedirect}; never keep it.
+   *
+   * @throws {TypeError} naming the option, before any request.
+   * @throws {TokenExchangeError} `actor_unavailable` (before any request) or `token_exchange_error`.
+   * @example
+   * ```ts
+   * const stt = await client.requestSessionTransferToken({ subjectTokenType: 'urn:acme:customer', subjectToken }, { req, res });
+   * res.redirect(client.buildSessionTransferRedirect('https://web.example.com/auth/login', stt).href);
+   * ```
+   */
+  async requestSessionTransferToken(
+    options: RequestSessionTransferTokenOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<SessionTransferTokenResult> {
+    if (options?.actor === undefined) this.#needStoreOptions(storeOptions, 'requestSessionTransferToken');
+    return requestSessionTransferToken(
+      { transport: this.#transport, sessions: this.#sessions, issuer: this.#config.issuer },
+      options,
+      storeOptions,
+    );
+  }
+
+  /**
+   * `targetLoginUrl` (the target app's login route: absolute, https or loopback http) with the
+   * session transfer token, and `organization`, added to its query. No request, no session change.
+   *
+   * @throws {TypeError} naming the argument.
+   */
+  buildSessionTransferRedirect(
+    targetLoginUrl: string,
+    result: SessionTransferTokenResult,
+    options?: { organization?: string },
+  ): URL {
+    return buildSessionTransferRedirect(targetLoginUrl, result, options);
   }
 
   /**

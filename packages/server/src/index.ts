@@ -8,6 +8,13 @@ export { ServerClient, type SessionData } from './client.js';
 export type { ServerClientOptions, AuthorizationParameters } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
+export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
+export type { ActClaim, CustomTokenExchangeOptions, ExchangedTokens } from './protocol/token-exchange.js';
+export type {
+  RequestSessionTransferTokenOptions,
+  SessionTransferActor,
+  SessionTransferTokenResult,
+} from './protocol/session-transfer.js';
 export type { LogoutOptions } from './protocol/logout.js';
 export type { RevokeRefreshTokenOptions } from './protocol/revoke.js';
 export type {
@@ -92,6 +99,8 @@ export {
   PasswordlessVerifyError,
   SignUpError,
   ChangePasswordError,
+  TokenForConnectionError,
+  TokenExchangeError,
   isAuth0Error,
   InvalidConfigurationError,
   MfaChallengeError,
@@ -115,6 +124,7 @@ export {
 export type {
   UserClaims,
   TokenSet,
+  ConnectionTokenSet,
   StateData,
   InternalStateData,
   TransactionData,

@@ -27,6 +27,23 @@ export interface TokenSet {
   expiresAt: number;
 }
 
+/**
+ * An access token for a federated connection (Token Vault), as kept in the session and returned by
+ * `getAccessTokenForConnection`: the upstream provider's token (Google, GitHub, ...), not an Auth0 one.
+ */
+export interface ConnectionTokenSet {
+  /** The upstream provider's access token. */
+  accessToken: string;
+  /** The scope the upstream token carries, when the server said. */
+  scope: string | undefined;
+  /** Unix time in seconds. */
+  expiresAt: number;
+  /** The connection's name (`google-oauth2`, ...). */
+  connection: string;
+  /** The `login_hint` it was requested with, when one was given. */
+  loginHint?: string;
+}
+
 /** What the session knows about itself. */
 export interface InternalStateData {
   /** The session id: random, stable for the life of the session; what mfa tokens are bound to. */
@@ -47,6 +64,8 @@ export interface StateData {
   refreshToken: string | undefined;
   /** One access token per audience and scope. */
   tokenSets: TokenSet[];
+  /** One upstream access token per federated connection (Token Vault), once one was asked for. */
+  connectionTokenSets?: ConnectionTokenSet[];
   /** The session's own id and creation time. */
   internal: InternalStateData;
   /**

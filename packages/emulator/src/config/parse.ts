@@ -11,6 +11,7 @@ import type {
   OrganizationUsage,
 } from './types.js';
 import { checkTotpSecret } from '../mfa/index.js';
+import { parseConnections, parseExchangeProfiles } from './connections.js';
 import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
 
 const DEFAULT_TTL = { accessToken: 86_400, idToken: 36_000, refreshToken: 2_592_000 };
@@ -241,6 +242,8 @@ export function parseConfig(input: unknown): EmulatorConfig {
     organizations: list(raw.organizations, 'config.organizations').map((o, i) =>
       parseOrganization(o, `config.organizations[${i}]`),
     ),
+    connections: parseConnections(raw.connections),
+    token_exchange_profiles: parseExchangeProfiles(raw.token_exchange_profiles),
     ttl: {
       accessToken: seconds(ttl.accessToken, 'config.ttl.accessToken', DEFAULT_TTL.accessToken),
       idToken: seconds(ttl.idToken, 'config.ttl.idToken', DEFAULT_TTL.idToken),

@@ -10,7 +10,7 @@ export interface SchemaNode {
   description?: string;
   properties?: Record<string, SchemaNode>;
   required?: string[];
-  additionalProperties?: boolean;
+  additionalProperties?: boolean | SchemaNode;
   items?: SchemaNode;
   enum?: (string | number)[];
   minimum?: number;
@@ -144,6 +144,42 @@ const organization: SchemaNode = {
   },
 };
 
+const connection: SchemaNode = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: {
+    name: text('the connection parameter (google-oauth2, ...), unique'),
+    users: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'user_ids with an account on it (default: every user)',
+    },
+    expires_in: seconds('lifetime of its upstream tokens (default 3600)'),
+    scope: text('the scope its upstream tokens carry (default none)'),
+  },
+};
+
+const exchangeProfile: SchemaNode = {
+  type: 'object',
+  required: ['subject_token_type'],
+  additionalProperties: false,
+  properties: {
+    subject_token_type: text('the URI it answers for, unique'),
+    subject_tokens: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'a fixed map of subject token to user_id (for tests)',
+    },
+    jwt: {
+      type: 'object',
+      required: ['jwk'],
+      properties: { jwk: { type: 'object' }, issuer: { type: 'string' } },
+      description: '{"jwk": public key, "issuer"?}: a JWT whose sub is a user_id',
+    },
+  },
+};
+
 /** The JSON Schema of the configuration file (draft 2020-12). */
 export const CONFIG_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -158,6 +194,16 @@ export const CONFIG_SCHEMA = {
     users: { type: 'array', items: user, description: "the database connection's users" },
     apis: { type: 'array', items: api, description: 'APIs that access tokens are asked for with audience' },
     organizations: { type: 'array', items: organization, description: 'Auth0 Organizations' },
+    connections: {
+      type: 'array',
+      items: connection,
+      description: 'Token Vault: federated connections whose fake upstream tokens the exchange mints',
+    },
+    token_exchange_profiles: {
+      type: 'array',
+      items: exchangeProfile,
+      description: "Custom Token Exchange: how a subject_token_type's tokens name a user",
+    },
     ttl: {
       type: 'object',
       additionalProperties: false,

@@ -1,3 +1,5 @@
+import type { JWK } from 'jose';
+
 /** How a client authenticates at the token, PAR, revocation and MFA endpoints. */
 export type ClientAuthMethod = 'client_secret_post' | 'client_secret_basic' | 'private_key_jwt' | 'none';
 
@@ -115,6 +117,34 @@ export interface EmulatorApi {
   scopes: string[];
 }
 
+/**
+ * A federated connection whose users' upstream tokens Auth0 keeps (Token Vault): the emulator
+ * stands in for the upstream provider, minting a fake opaque token per exchange.
+ */
+export interface EmulatorConnection {
+  /** The connection's name, the `connection` parameter (`google-oauth2`, ...). Unique. */
+  name: string;
+  /** The users (`user_id`s) with an account on it; defaults to every user. */
+  users?: string[];
+  /** Lifetime of the upstream tokens, in seconds. Defaults to 3600. */
+  expires_in: number;
+  /** The scope the upstream tokens carry, when set. */
+  scope?: string;
+}
+
+/**
+ * A Token Exchange Profile (Custom Token Exchange): which subject token type it takes and how a
+ * subject token of that type is validated, standing in for the tenant's Action.
+ */
+export interface EmulatorTokenExchangeProfile {
+  /** The `subject_token_type` it answers for. Unique. */
+  subject_token_type: string;
+  /** A fixed map from subject token to `user_id`, for tests. */
+  subject_tokens?: Record<string, string>;
+  /** A JWT signed by this public key (and `issuer`, when set) whose `sub` is a `user_id`. */
+  jwt?: { jwk: JWK; issuer?: string };
+}
+
 /** Token lifetimes in seconds, shortened in tests to make tokens expire. */
 export interface EmulatorTtl {
   /** Access tokens, client_credentials ones included. Defaults to 86400 (a day). */
@@ -143,6 +173,10 @@ export interface EmulatorConfig {
   users: EmulatorUser[];
   apis: EmulatorApi[];
   organizations: EmulatorOrganization[];
+  /** Federated connections for Token Vault; none by default. */
+  connections: EmulatorConnection[];
+  /** Token Exchange Profiles for Custom Token Exchange; none by default. */
+  token_exchange_profiles: EmulatorTokenExchangeProfile[];
   ttl: EmulatorTtl;
   mfa: EmulatorMfaOptions;
 }
@@ -157,6 +191,8 @@ export interface EmulatorConfigInput {
   users?: Array<Partial<EmulatorUser> & { user_id: string; email: string; password: string }>;
   apis?: Array<Partial<EmulatorApi> & { audience: string }>;
   organizations?: Array<Partial<EmulatorOrganization> & { id: string; name: string }>;
+  connections?: Array<Partial<EmulatorConnection> & { name: string }>;
+  token_exchange_profiles?: EmulatorTokenExchangeProfile[];
   ttl?: Partial<EmulatorTtl>;
   mfa?: EmulatorMfaOptions;
 }

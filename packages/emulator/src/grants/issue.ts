@@ -33,6 +33,8 @@ export interface UserTokenRequest {
    * chain (audiences, scope, first issue time, rotation count) as the built-in refresh grant does.
    */
   rotates?: RefreshToken;
+  /** The `act` claim of a delegated token exchange (RFC 8693), set on the access and ID tokens. */
+  act?: { sub: string };
 }
 
 /** The JSON body of a successful token response. */
@@ -94,6 +96,7 @@ export class TokenIssuer {
     } else {
       at.scope = grant.getOIDCScopeFiltered(scopes) || undefined;
     }
+    if (request.act) at.extra = { act: request.act };
     const accessToken = await at.save();
 
     const body: TokenResponseBody = {
@@ -141,6 +144,7 @@ export class TokenIssuer {
       idToken.set('amr', request.amr);
       idToken.set('auth_time', request.authTime);
       idToken.set('sid', sid);
+      if (request.act) idToken.set('act', request.act);
       body.id_token = await idToken.issue({ use: 'idtoken' });
     }
     return body;

@@ -4,6 +4,7 @@ import type { MfaService } from '../mfa/index.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
 import type { OrganizationDirectory } from '../orgs/directory.js';
+import type { SessionTransfers } from '../grants/session-transfers.js';
 import type { LoginStates } from './state.js';
 
 /** What the login pages need from the emulator. */
@@ -14,6 +15,8 @@ export interface LoginDeps {
   mfaRequirement: MfaRequirement;
   states: LoginStates;
   orgs: OrganizationDirectory;
+  /** Session transfer tokens an /authorize request may log in with, once. */
+  transfers?: SessionTransfers;
 }
 
 /** One request to a login page. */

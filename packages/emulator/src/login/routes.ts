@@ -123,6 +123,20 @@ function stepUpInSession(
 }
 
 /**
+ * Session transfer (native-to-web single sign-on): an /authorize request carrying a valid
+ * `session_transfer_token` for this client logs its user in without the password page. The token
+ * works once, within a minute of its issue; a spent or foreign one shows the login page.
+ */
+async function transferredLogin(deps: LoginDeps, r: LoginRequest, params: Record<string, unknown>) {
+  const token = params.session_transfer_token;
+  if (typeof token !== 'string' || !deps.transfers) return false;
+  const userId = deps.transfers.redeem(token, String(params.client_id ?? ''));
+  if (!userId || !deps.users.byId(userId)) return false;
+  await finishLogin(deps.provider, r.req, r.res, userId, ['ext']);
+  return true;
+}
+
+/**
  * The Universal Login pages under /u/:uid (uid = oidc-provider interaction id): the login form, the
  * MFA step (enroll or challenge) and an automatic consent. Answers false for other paths.
  */
@@ -181,6 +195,8 @@ export async function handleLogin(
     return true;
   }
   if (!state && req.method === 'GET' && !action && stepUpInSession(deps, r, details)) return true;
+  if (!state && req.method === 'GET' && !action && (await transferredLogin(deps, r, details.params)))
+    return true;
   if (!state) {
     const hint = details.params.login_hint;
     sendHtml(res, 200, loginForm(deps, uid, details.params, typeof hint === 'string' ? { email: hint } : {}));

@@ -58,7 +58,8 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     findAccount: (_ctx, sub, token) => withOrganization(users.account(sub), orgs.forGrant(token?.grantId)),
     extraTokenClaims: (_ctx, token) =>
       organizationClaims('grantId' in token ? orgs.forGrant(token.grantId) : undefined),
-    extraParams: organizationParams(orgs),
+    // Organizations (validated) and session transfer (/authorize logs the token's user in: login/routes.ts).
+    extraParams: { ...organizationParams(orgs), session_transfer_token: null },
     claims: {
       // Auth0 ID tokens always carry how and when the user authenticated; oidc-provider includes these
       // only when requested unless the openid scope lists them.

@@ -6,6 +6,8 @@ export const GRANT = {
   mfaOob: 'http://auth0.com/oauth/grant-type/mfa-oob',
   mfaRecoveryCode: 'http://auth0.com/oauth/grant-type/mfa-recovery-code',
   passwordlessOtp: 'http://auth0.com/oauth/grant-type/passwordless/otp',
+  tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
+  federatedConnection: 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
 } as const;
 
 /** Client-Initiated Backchannel Authentication (`/bc-authorize`, then polling /oauth/token). */

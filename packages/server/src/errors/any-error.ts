@@ -13,6 +13,7 @@ import type { OrganizationValidationError } from './organization-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
 import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 import type { ChangePasswordError, SignUpError } from './database-errors.js';
+import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -42,7 +43,9 @@ export type AnyAuth0Error =
   | PasswordlessStartError
   | PasswordlessVerifyError
   | SignUpError
-  | ChangePasswordError;
+  | ChangePasswordError
+  | TokenForConnectionError
+  | TokenExchangeError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

@@ -30,7 +30,10 @@ export type ErrorCode =
   | 'passwordless_start_failed'
   | 'passwordless_verify_failed'
   | 'signup_failed'
-  | 'change_password_failed';
+  | 'change_password_failed'
+  | 'token_for_connection_error'
+  | 'token_exchange_error'
+  | 'actor_unavailable';
 
 /**
  * The `code` `@auth0/auth0-server-js` would have given the same failure, by the operation that

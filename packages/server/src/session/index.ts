@@ -35,9 +35,11 @@ export {
   loggedIn,
   refreshed,
   mfaGranted,
+  connectionGranted,
   startsNewSession,
   RedeemedSession,
   type TokenAnswer,
   type MfaGrantTarget,
 } from './rules.js';
 export { isStateData, assertStateData } from './state-data.js';
+export { findConnectionTokenSet, withConnectionTokenSet } from './connection-token-sets.js';

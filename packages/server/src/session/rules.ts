@@ -1,7 +1,8 @@
 import { MfaTokenInvalidError } from '../errors/index.js';
-import type { StateData, UserClaims } from '../types.js';
+import type { ConnectionTokenSet, StateData, UserClaims } from '../types.js';
 import { applyTokenResponse, type SessionTokenResponse } from './apply-token-response.js';
 import { assertOrganization } from './organization.js';
+import { withConnectionTokenSet } from './connection-token-sets.js';
 import { assertSameUser } from './same-user.js';
 import { withSessionExpiry } from './session-expiry.js';
 import type { TokenSetQuery } from './token-sets.js';
@@ -67,6 +68,15 @@ export function refreshed(current: StateData, answer: TokenAnswer, query: TokenS
   const refile = (state: StateData) =>
     applyTokenResponse(state, answer.tokens, { ...query, claims: answer.claims });
   return new RedeemedSession(refile(current), refile);
+}
+
+/**
+ * The session after a federated connection's token was obtained (Token Vault): that connection's
+ * entry replaced, nothing else changed. The refresh token is presented, not rotated, so a store
+ * failure loses nothing that cannot be fetched again.
+ */
+export function connectionGranted(current: StateData, set: ConnectionTokenSet): StateData {
+  return withConnectionTokenSet(current, set);
 }
 
 /** Where an MFA grant's tokens go, and whether its mfa token was sealed inside the session it is used in. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { CookieJar as BrowserJar, type Emulator } from 'auth0-emulator';
+import { CookieJar as BrowserJar, type Emulator, type EmulatorConfigInput } from 'auth0-emulator';
 import { ServerClient } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
@@ -27,7 +27,9 @@ export interface EmulatorApp {
   close(): Promise<void>;
 }
 
-export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}): Promise<EmulatorApp> {
+export async function startEmulatorApp(
+  options: { accessTokenTtl?: number; emulator?: Omit<EmulatorConfigInput, 'clients'> } = {},
+): Promise<EmulatorApp> {
   const received: EmulatorApp['received'] = [];
   // The app server starts first: the client's redirect URI needs its port.
   const box: { client?: ServerClient } = {};
@@ -56,9 +58,10 @@ export async function startEmulatorApp(options: { accessTokenTtl?: number } = {}
 
   const em = await startTestEmulator({
     clients: [appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' })],
-    users: [{ user_id: 'auth0|alice', ...ALICE }],
     apis: [{ audience: API, scopes: ['read:data'] }],
     ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
+    ...options.emulator,
+    users: [{ user_id: 'auth0|alice', ...ALICE }, ...(options.emulator?.users ?? [])],
   });
 
   const jar = new CookieJar();

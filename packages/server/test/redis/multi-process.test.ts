@@ -10,7 +10,7 @@ import {
   StatelessStateStore,
 } from '../../src/index.js';
 import { RedisSessionStore, type RedisClient } from '../../src/redis/index.js';
-import type { StateStore } from '../../src/types.js';
+import type { StateData, StateStore } from '../../src/types.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { cleanup, clusterClient, clusterPorts, redisClient, uniquePrefix } from './helpers.js';
 import { startTestEmulator } from '../../../../test/emulator.js';
@@ -20,6 +20,8 @@ const SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
 const API = 'https://api.example.com';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
 const APP = 'http://127.0.0.1:3999';
+const CONNECTION = 'google-oauth2';
+const CONNECTION_GRANT = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
 const WORKERS = 4;
 const CALLS = 8;
 const worker = fileURLToPath(new URL('./refresh-worker.mjs', import.meta.url));
@@ -42,6 +44,7 @@ beforeAll(async () => {
     clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
     users: [{ user_id: 'auth0|alice', ...ALICE }],
     apis: [{ audience: API }],
+    connections: [{ name: CONNECTION }],
   });
   workers = await Promise.all(
     Array.from({ length: WORKERS }, async () => {
@@ -60,6 +63,35 @@ afterAll(async () => {
 
 /** Logs alice in with `stateStore` over `jar`, then makes her access token expired in the store. */
 async function loggedInWithExpiredToken(stateStore: StateStore<unknown>, jar: CookieJar): Promise<void> {
+  await loggedIn(stateStore, jar, (state) => {
+    state.tokenSets = state.tokenSets.map((t) => ({ ...t, expiresAt: Math.floor(Date.now() / 1000) - 1 }));
+  });
+}
+
+/** Logs alice in, fetches her Token Vault token for CONNECTION, then makes that token expired in the store. */
+async function loggedInWithExpiredConnectionToken(
+  stateStore: StateStore<unknown>,
+  jar: CookieJar,
+): Promise<void> {
+  await loggedIn(
+    stateStore,
+    jar,
+    (state) => {
+      state.connectionTokenSets = state.connectionTokenSets?.map((t) => ({
+        ...t,
+        expiresAt: Math.floor(Date.now() / 1000) - 1,
+      }));
+    },
+    (client) => client.getAccessTokenForConnection({ connection: CONNECTION }),
+  );
+}
+
+async function loggedIn(
+  stateStore: StateStore<unknown>,
+  jar: CookieJar,
+  expire: (state: StateData) => void,
+  then?: (client: ServerClient) => Promise<unknown>,
+): Promise<void> {
   const client = new ServerClient({
     domain: em.issuer.replace(/\/$/, ''),
     clientId: 'app',
@@ -71,9 +103,10 @@ async function loggedInWithExpiredToken(stateStore: StateStore<unknown>, jar: Co
   });
   const url = await client.startInteractiveLogin();
   await client.completeInteractiveLogin(await em.login(url.href, ALICE));
+  await then?.(client);
   const state = await stateStore.get('__a0_session');
   if (!state) throw new Error('no session after login');
-  state.tokenSets = state.tokenSets.map((t) => ({ ...t, expiresAt: Math.floor(Date.now() / 1000) - 1 }));
+  expire(state);
   await stateStore.set('__a0_session', state);
   void jar;
 }
@@ -93,6 +126,10 @@ async function hammer(scenario: Record<string, unknown>): Promise<{ results: Res
     ),
   );
   return { results: answers.flat(), ms: Date.now() - started };
+}
+
+function exchanges(): number {
+  return em.stats()[CONNECTION_GRANT] ?? 0;
 }
 
 function refreshes(): number {
@@ -148,6 +185,47 @@ function scenarios(label: string, ports: () => number[] | undefined, connect: ()
     const again = await hammer({ ...common(), mode: 'stateful', cookies: jar.getCookies() });
     expect(again.results.filter((r) => !r.ok)).toEqual([]);
     expect(refreshes() - before).toBe(2);
+  });
+
+  it(`Token Vault, stateful sessions: ${WORKERS} processes x ${CALLS} requests for an expired connection token exchange once`, async () => {
+    const jar = new CookieJar();
+    const store = new StatefulStateStore(
+      {
+        secret: SECRET,
+        store: new RedisSessionStore({ client: redis, secret: SECRET, prefix }),
+        appBaseUrl: APP,
+      },
+      jar,
+    );
+    await loggedInWithExpiredConnectionToken(store, jar);
+    const before = exchanges();
+    const { results } = await hammer({
+      ...common(),
+      mode: 'stateful',
+      connection: CONNECTION,
+      cookies: jar.getCookies(),
+    });
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(exchanges() - before).toBe(1);
+    expect(new Set(results.map((r) => r.ok && r.accessToken)).size).toBe(1);
+    const state = await store.get('__a0_session');
+    expect(state?.connectionTokenSets?.[0]?.accessToken).toBe(results[0]?.ok && results[0].accessToken);
+  });
+
+  it(`Token Vault, stateless cookie sessions: ${WORKERS} processes x ${CALLS} requests exchange once`, async () => {
+    const jar = new CookieJar();
+    const store = new StatelessStateStore({ secret: SECRET, appBaseUrl: APP }, jar);
+    await loggedInWithExpiredConnectionToken(store, jar);
+    const before = exchanges();
+    const { results } = await hammer({
+      ...common(),
+      mode: 'stateless',
+      connection: CONNECTION,
+      cookies: jar.getCookies(),
+    });
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(exchanges() - before).toBe(1);
+    expect(new Set(results.map((r) => r.ok && r.accessToken)).size).toBe(1);
   });
 
   it(`stateless cookie sessions: ${WORKERS} processes x ${CALLS} requests redeem the refresh token once`, async () => {

@@ -1,6 +1,6 @@
 // One app instance in its own process, for the multi-process refresh tests: it runs the BUILT SDK
 // (dist/), as a deployment would, and answers each scenario the test sends with what its concurrent
-// getAccessToken calls returned.
+// getAccessToken calls (or getAccessTokenForConnection, when the scenario names a connection) returned.
 import { Cluster, Redis } from 'ioredis';
 // A private copy of dist/ (the test makes it): the packed-package test rebuilds dist/ meanwhile.
 const dist = process.env.A0_DIST;
@@ -73,7 +73,10 @@ async function run(s) {
         });
     const results = await Promise.all(
       requests.map((request) =>
-        client.getAccessToken({}, request).then(
+        (s.connection
+          ? client.getAccessTokenForConnection({ connection: s.connection }, request)
+          : client.getAccessToken({}, request)
+        ).then(
           (t) => ({ ok: true, accessToken: t.accessToken, cookies: request.getCookies() }),
           (err) => ({ ok: false, code: err?.code ?? String(err) }),
         ),
