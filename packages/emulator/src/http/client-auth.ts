@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { EmulatorClient } from '../config/types.js';
-import { sameSecret } from '../crypto/same-secret.js';
+import { sameSecret } from '../lib/same-secret.js';
 import { decodeComponent } from './decode.js';
 import { nonEmptyString } from './body.js';
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sameSecret } from '../crypto/same-secret.js';
+import { sameSecret } from '../lib/same-secret.js';
 
 /** How long a passwordless code or magic link is valid, as Auth0's default: 5 minutes. */
 export const CODE_TTL_SECONDS = 300;

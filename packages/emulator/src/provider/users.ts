@@ -1,6 +1,6 @@
 import type { Account } from 'oidc-provider';
 import type { EmulatorUser } from '../config/types.js';
-import { sameSecret } from '../crypto/same-secret.js';
+import { sameSecret } from '../lib/same-secret.js';
 import { PasswordAttempts } from './password-attempts.js';
 
 /** A password check: the user, a wrong email or password, or a login name locked for `retryAfter` seconds. */

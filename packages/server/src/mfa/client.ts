@@ -25,7 +25,7 @@ import type {
 import { persistMfaTokens } from './persist.js';
 import type { MfaBinding } from './required.js';
 import { argumentError, requireString } from '../lib/validate.js';
-import { challengeTypeOf, checkPollOptions, credentialOf, enrollmentOf } from './validate.js';
+import { challengeTypeOf, checkPollOptions, credentialOf, enrollmentOf } from './check-options.js';
 import type {
   Authenticator,
   Challenge,

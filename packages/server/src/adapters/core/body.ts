@@ -1,4 +1,4 @@
-import { json, type AdapterResponse } from './http.js';
+import { json, type AdapterResponse } from './request-response.js';
 
 /** The largest request body the routes read (a logout token or an MFA request are far smaller). */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
 import { LoginRequiredError, MfaRequiredError } from '../../errors/index.js';
 import type { UserClaims } from '../../types.js';
 import { argumentError, nonNegativeNumber, optionalString, requireObject } from '../../lib/validate.js';
-import { mfaRequiredBody } from './errors.js';
-import { json, redirect, wantsHtml, type AdapterRequest, type AdapterResponse } from './http.js';
+import { mfaRequiredBody } from './error-answers.js';
+import { json, redirect, wantsHtml, type AdapterRequest, type AdapterResponse } from './request-response.js';
 import type { Auth0RequestHandle } from './handle.js';
 
 /** The `acr` Auth0 uses for a login that passed a second factor. */

@@ -2,7 +2,7 @@ import { ServerClient } from '../../client.js';
 import { adapterCookies, type AdapterStoreOptions } from './cookies.js';
 import { bindRequest, type Auth0RequestHandle } from './handle.js';
 import { BodyTooLargeError, bodyTooLargeAnswer } from './body.js';
-import type { AdapterRequest, AdapterResponse } from './http.js';
+import type { AdapterRequest, AdapterResponse } from './request-response.js';
 import { mfaRoute } from './mfa-routes.js';
 import { resolveAdapterOptions, type Auth0AdapterOptions, type ResolvedAdapterOptions } from './options.js';
 import {
@@ -23,7 +23,7 @@ import {
 
 export { adapterCookies, headerCookies, noCookies, type AdapterStoreOptions } from './cookies.js';
 export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
-export { parseBody, parseForm, type AdapterRequest, type AdapterResponse } from './http.js';
+export { parseBody, parseForm, type AdapterRequest, type AdapterResponse } from './request-response.js';
 export { BodyTooLargeError, MAX_BODY_BYTES, readLimitedText } from './body.js';
 export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
 export { ACR_MULTI_FACTOR, type RequiresAuthOptions, type StepUpOptions } from './guards.js';

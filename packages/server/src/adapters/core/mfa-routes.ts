@@ -1,9 +1,9 @@
 import { RequestError } from '../../errors/index.js';
-import { challengeTypeOf, factorTypeOf } from '../../mfa/validate.js';
+import { challengeTypeOf, factorTypeOf } from '../../mfa/check-options.js';
 import { argumentError, optionalString, requireString } from '../../lib/validate.js';
 import type { VerifyOptions } from '../../mfa/index.js';
-import { errorJson } from './errors.js';
-import { crossSiteRefused, isCrossSite, json, mediaType, type AdapterResponse } from './http.js';
+import { errorJson } from './error-answers.js';
+import { crossSiteRefused, isCrossSite, json, mediaType, type AdapterResponse } from './request-response.js';
 import { isFields, type RouteContext } from './routes.js';
 
 type MfaAction = (ctx: RouteContext, body: Record<string, unknown>) => Promise<AdapterResponse>;

@@ -2,7 +2,7 @@ import type { ServerClient } from '../../client.js';
 import { Auth0Error, CallbackError } from '../../errors/index.js';
 import type { AdapterStoreOptions } from './cookies.js';
 import { noCookies } from './cookies.js';
-import { errorJson } from './errors.js';
+import { errorJson } from './error-answers.js';
 import {
   crossSiteRefused,
   html,
@@ -13,7 +13,7 @@ import {
   wantsHtml,
   type AdapterRequest,
   type AdapterResponse,
-} from './http.js';
+} from './request-response.js';
 import type { Auth0RequestHandle } from './handle.js';
 import type { ResolvedAdapterOptions } from './options.js';
 import { messagePage } from './pages.js';

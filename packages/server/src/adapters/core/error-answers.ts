@@ -6,7 +6,7 @@ import {
   ServerError,
 } from '../../errors/index.js';
 import type { ArgumentError } from '../../lib/validate.js';
-import { json, type AdapterResponse } from './http.js';
+import { json, type AdapterResponse } from './request-response.js';
 
 /** The JSON body of a step-up need: the encrypted token (never the raw one) and what the server asks for. */
 export function mfaRequiredBody(err: MfaRequiredError): Record<string, unknown> {
