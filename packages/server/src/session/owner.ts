@@ -107,8 +107,12 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
 // A store may hand back anything (a custom store's corrupted record, another version's shape): what
 // is not a session reads as no session. So does one past its IPSIE ceiling, whatever the store kept
 // (a custom store knows no lifetimes).
+// The clock is read only for the sessions that carry a ceiling: every request reads the session.
 const asState = (data: unknown): StateData | undefined =>
-  isStateData(data) && !sessionCeilingReached(data, Math.floor(Date.now() / 1000)) ? data : undefined;
+  isStateData(data) &&
+  (data.sessionExpiresAt === undefined || !sessionCeilingReached(data, Math.floor(Date.now() / 1000)))
+    ? data
+    : undefined;
 const sessionFailure = (err: unknown): never => {
   throw storeFailure(err, 'session');
 };
