@@ -1,25 +1,18 @@
 // The demo in a real browser: Debian's Chromium driven by playwright-core, against the demo app and
 // auth0-emulator on ephemeral ports. Each step leaves a screenshot in test/screenshots/ (git-ignored).
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import decodeQR from 'qr/decode.js';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/start.js';
 import { CHROMIUM } from '../../../test/services.js';
-
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const PASSWORD = 'Passw0rd!';
+import {
+  CHROMIUM_ARGS as ARGS,
+  DEMO_PASSWORD as PASSWORD,
+  SHOTS,
+  outboxCode as sentCode,
+} from './chromium.js';
 
 // Generous per-step limits: on a loaded machine one login through the emulator's pages takes seconds.
 describe('the demo in Chromium', { timeout: 60_000 }, () => {
@@ -71,20 +64,10 @@ describe('the demo in Chromium', { timeout: 60_000 }, () => {
     });
   }
 
-  async function outboxCode(channel: string): Promise<string> {
-    const sent: Array<{ channel: string; code: string }> = await (
-      await fetch(`${demo.emulator.issuer}__dev/outbox`)
-    ).json();
-    const code = sent.filter((entry) => entry.channel === channel).at(-1)?.code;
-    if (!code) throw new Error(`no ${channel} code in the outbox`);
-    return code;
-  }
+  const outboxCode = (channel: string) => sentCode(demo, channel);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does)`,
-      );
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
     mkdirSync(SHOTS, { recursive: true });
     demo = await startDemo({ port: 0, emulatorPort: 0, quiet: true, pushRefreshSeconds: 1 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
