@@ -2,7 +2,15 @@
 // emulator answers as two issuers on one port, `127.0.0.1` (domain A) and `localhost` (domain B).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { InvalidConfigurationError, LoginRequiredError, ServerClient } from '../../src/index.js';
+import { createServer, type Server } from 'node:http';
+import { CookieJar as BrowserJar } from 'auth0-emulator';
+import {
+  BackchannelLogoutError,
+  InvalidConfigurationError,
+  LoginRequiredError,
+  MfaTokenInvalidError,
+  ServerClient,
+} from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
@@ -157,5 +165,82 @@ describe('several custom domains against the emulator', () => {
       expect(err).toMatchObject({ message: expect.stringContaining('"domain()"') });
       if (typeof value === 'string' && value !== '') expect((err as Error).message).not.toContain(value);
     }
+  });
+});
+
+describe('back-channel logout and mfa tokens per custom domain', () => {
+  let em: Emulator;
+  let app: Server;
+  let appOrigin: string;
+  const tokens: string[] = [];
+  const a: Req = { tenant: 'a' };
+  const b: Req = { tenant: 'b' };
+
+  beforeAll(async () => {
+    // The app's back-channel logout endpoint only collects the tokens; the test hands them over.
+    app = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        tokens.push(new URLSearchParams(body).get('logout_token') ?? '');
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+    const address = app.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    appOrigin = `http://127.0.0.1:${address.port}`;
+    em = await startTestEmulator({
+      clients: [appClient(appOrigin, SECRET, { backchannelPath: '/backchannel-logout' })],
+      users: [{ user_id: 'auth0|alice', ...ALICE }],
+      custom_domains: ['localhost'],
+    });
+  });
+  afterAll(async () => {
+    await em.close();
+    await new Promise<void>((resolve) => app.close(() => resolve()));
+  });
+
+  const resolverClient = () => {
+    const issuers: Record<Req['tenant'], string> = { a: em.issuer, b: `http://localhost:${em.port}/` };
+    return new ServerClient<Req>({
+      domain: (req) => issuers[req?.tenant ?? 'a'],
+      clientId: 'app',
+      clientSecret: SECRET,
+      secret: APP_SECRET,
+      authorizationParams: { redirect_uri: `${appOrigin}/auth/callback` },
+      stateStore: new MemoryStateStore(),
+      transactionStore: new MemoryTransactionStore(),
+      cookieHandler: new CookieJar(),
+    });
+  };
+
+  it("validates a logout token against its own domain: B's token is refused under A, acted on under B", async () => {
+    const client = resolverClient();
+    const url = await client.startInteractiveLogin({}, b);
+    const browser = new BrowserJar();
+    await client.completeInteractiveLogin(await em.login(url.href, { ...ALICE, jar: browser }), b);
+    const logout = await fetch(new URL('v2/logout?client_id=app', `http://localhost:${em.port}/`), {
+      headers: { cookie: browser.header() },
+      redirect: 'manual',
+    });
+    expect(logout.status).toBeLessThan(400);
+    const token = tokens.at(-1) ?? '';
+    expect(token).not.toBe('');
+
+    const refused: unknown = await client.handleBackchannelLogout(token, a).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BackchannelLogoutError);
+    expect(refused).toMatchObject({ code: 'logout_token_invalid' });
+    expect(await client.getSession(b)).toBeDefined();
+
+    await client.handleBackchannelLogout(token, b);
+    expect(await client.getSession(b)).toBeUndefined();
+  });
+
+  it('seals mfa tokens to the domain: one sealed on B is refused under A', async () => {
+    const client = resolverClient();
+    const sealed = await client.mfa.encryptMfaToken({ mfaToken: 'raw-mfa-token' }, b);
+    await expect(client.mfa.decryptMfaToken(sealed, b)).resolves.toMatchObject({ mfaToken: 'raw-mfa-token' });
+    await expect(client.mfa.decryptMfaToken(sealed, a)).rejects.toBeInstanceOf(MfaTokenInvalidError);
   });
 });
