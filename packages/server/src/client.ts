@@ -1,26 +1,15 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { asPeerOperation, CallbackError } from './errors/index.js';
 import { isAppFailure, storeCall } from './errors/store-error.js';
-import {
-  createClientAuth,
-  createFunnelFetch,
-  Transport,
-  type ClientAuthentication,
-  type FetchLike,
-} from './http/index.js';
+import { createClientAuth, createFunnelFetch } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
 import { argumentError, optionalString, requireString, withoutEmpty } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
-import { createMfaTokens, MfaClient } from './mfa/index.js';
+import { MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
 import { TransactionBinding } from './stores/transaction-binding.js';
-import {
-  getAccessToken,
-  type AccessTokenContext,
-  type GetAccessTokenOptions,
-  type SharedRefresh,
-} from './protocol/access-token.js';
+import { getAccessToken, type GetAccessTokenOptions, type SharedRefresh } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import {
   getAccessTokenForConnection,
@@ -75,10 +64,8 @@ import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
 import { loggedIn } from './session/rules.js';
-import { scopeToDomain } from './session/domain-scope.js';
-import type { SessionAccess } from './session/access.js';
-import { Domains, madeOn } from './protocol/domains.js';
-import type { MfaTokens } from './mfa/tokens.js';
+import { Domains } from './protocol/domains.js';
+import { domainParts, type DomainParts } from './client-domains.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
@@ -857,58 +844,6 @@ function publicSession(state: StateData | undefined): SessionData | undefined {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
   const { internal, ...session } = state;
   return session;
-}
-
-/** What a client keeps per Auth0 domain. */
-interface DomainParts<O> {
-  /** What transactions and sessions made here record as their `domain`. */
-  recorded: string;
-  transport: Transport;
-  tokens: MfaTokens;
-  /** The sessions made on this domain (others read as none), over the client's one owner. */
-  sessions: SessionAccess<O>;
-  accessTokens: AccessTokenContext<O>;
-}
-
-/** One domain's transport (its discovery and keys), mfa tokens bound to its issuer, and sessions view. */
-function domainParts<O>(
-  config: ResolvedConfig<O>,
-  shared: {
-    sessions: SessionAccess<O>;
-    refresh: Pick<AccessTokenContext<O>, 'flights' | 'share'>;
-    clientAuth: ClientAuthentication;
-    fetch: FetchLike;
-  },
-  issuer: URL,
-  recorded: string,
-): DomainParts<O> {
-  const tokens = createMfaTokens({
-    secrets: config.secrets,
-    clientId: config.clientId,
-    issuer,
-    ttlSeconds: config.mfaTokenTtl,
-  });
-  const transport = new Transport({
-    issuer,
-    clientId: config.clientId,
-    clientAuth: shared.clientAuth,
-    fetch: shared.fetch,
-    clockTolerance: config.clockTolerance,
-    onErrorAnswer: tokens.sealRequired,
-  });
-  const sessions = scopeToDomain(shared.sessions, {
-    recorded,
-    owns: (value) => madeOn(value, { issuer, recorded }),
-    ownsUnrecorded: typeof config.domain !== 'function',
-  });
-  const accessTokens = {
-    ...shared.refresh,
-    transport,
-    sessions,
-    leeway: config.tokenRefreshLeeway,
-    defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
-  };
-  return { recorded, transport, tokens, sessions, accessTokens };
 }
 
 /**
