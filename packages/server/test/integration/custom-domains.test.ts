@@ -14,11 +14,8 @@ import {
 import { MemoryStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
+import { ALICE, API, APP_SECRET, CLIENT_SECRET as SECRET } from '../helpers/emulator-app.js';
 
-const SECRET = 'app-secret-at-least-32-characters!!';
-const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
-const API = 'https://api.example.com';
-const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
 const APP = 'http://127.0.0.1:3000';
 
 /** What the app resolves its domain from: here the tenant a request is for. */
