@@ -692,9 +692,12 @@ export class ServerClient<TStoreOptions = unknown> {
    * read reads as no session here, while token operations let a store outage surface as an error.
    */
   #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
-    return this.#at(storeOptions)
-      .then(({ sessions }) => sessions.get(storeOptions))
-      .catch(noSession);
+    // A static domain's view is at hand: the per-request read takes no extra step for it.
+    const fixed = this.#domains.fixed?.parts.sessions;
+    const read = fixed
+      ? fixed.get(storeOptions)
+      : this.#at(storeOptions).then(({ sessions }) => sessions.get(storeOptions));
+    return read.catch(noSession);
   }
 
   /** The transport, mfa tokens and sessions view of the request's domain. */

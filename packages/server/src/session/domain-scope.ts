@@ -32,7 +32,7 @@ export function scopeToDomain<O>(sessions: SessionAccess<O>, domain: SessionDoma
     return next.domain === domain.recorded ? next : { ...next, domain: domain.recorded };
   };
   return {
-    get: async (storeOptions) => mine(await sessions.get(storeOptions)),
+    get: (storeOptions) => sessions.get(storeOptions).then(mine),
     update: async (fn, storeOptions) => {
       const after = await sessions.update(async (current) => {
         const own = mine(current);
