@@ -47,7 +47,7 @@ export function parseDomain(value: unknown, field = 'domain'): URL {
   if (!hasScheme && isLoopback(url.hostname)) {
     // A bare loopback host would mean https, which a local server (auth0-emulator) does not speak.
     throw argumentError(
-      `"${field}" has no scheme, so https would be assumed; for a local server write it with http:// (for example "http://${url.host}")`,
+      `"${field}" has no scheme, so https would be assumed; for a local server write it with http://${field === 'domain' ? ` (for example "http://${url.host}")` : ''}`,
     );
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
