@@ -653,9 +653,10 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<void> {
     optionalString(options?.token, 'token');
-    const { transport, sessions } = await this.#at(storeOptions);
-    if (options.token !== undefined) return revokeRefreshToken(transport, options.token);
+    if (options.token !== undefined)
+      return revokeRefreshToken((await this.#at(storeOptions)).transport, options.token);
     this.#needStoreOptions(storeOptions, 'revokeRefreshToken');
+    const { transport, sessions } = await this.#at(storeOptions);
     return revokeSessionRefreshToken(transport, sessions, storeOptions);
   }
 
@@ -692,12 +693,11 @@ export class ServerClient<TStoreOptions = unknown> {
    * read reads as no session here, while token operations let a store outage surface as an error.
    */
   #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
-    // A static domain's view is at hand: the per-request read takes no extra step for it.
+    // A static domain's view is at hand: the per-request read takes no extra step for it. A
+    // resolver that fails is the app's error, not "no session".
     const fixed = this.#domains.fixed?.parts.sessions;
-    const read = fixed
-      ? fixed.get(storeOptions)
-      : this.#at(storeOptions).then(({ sessions }) => sessions.get(storeOptions));
-    return read.catch(noSession);
+    if (fixed) return fixed.get(storeOptions).catch(noSession);
+    return this.#at(storeOptions).then(({ sessions }) => sessions.get(storeOptions).catch(noSession));
   }
 
   /** The transport, mfa tokens and sessions view of the request's domain. */

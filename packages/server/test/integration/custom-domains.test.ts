@@ -157,6 +157,8 @@ describe('several custom domains against the emulator', () => {
         transactionStore: new MemoryTransactionStore(),
         cookieHandler: new CookieJar(),
       });
+      // getSession, which reads a bad cookie as no session, still surfaces a broken resolver.
+      await expect(broken.getSession(a)).rejects.toBeInstanceOf(InvalidConfigurationError);
       const err: unknown = await broken.startInteractiveLogin({}, a).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(InvalidConfigurationError);
       expect(err).toMatchObject({ message: expect.stringContaining('"domain()"') });
