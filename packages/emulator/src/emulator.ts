@@ -50,6 +50,8 @@ import { PasswordlessCodes } from './passwordless/codes.js';
 import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant.js';
 import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
+import { ConnectedAccounts } from './my-account/accounts.js';
+import { myAccountHandler } from './my-account/routes.js';
 
 /** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
 export type EmulatorHost = '127.0.0.1' | 'localhost' | `${string}.localhost`;
@@ -366,6 +368,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           mfa,
         },
         management: (req, res, url) => handleManagement(management, req, res, url),
+        myAccount: myAccountHandler({
+          issuer,
+          publicKeys,
+          accounts: new ConnectedAccounts(now),
+          connections: config.connections,
+          clients: config.clients,
+        }),
         reset: () => reset(),
       });
       return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };
