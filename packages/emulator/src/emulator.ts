@@ -314,6 +314,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
       const tokenIssuer = new TokenIssuer(users, apis);
+      const accounts = new ConnectedAccounts(now);
       registerAuth0Grants(provider, {
         users,
         mfa,
@@ -322,6 +323,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         audiences,
         issuer: tokenIssuer,
         connections: config.connections,
+        connected: (userId, connection) => accounts.has(userId, connection),
         profiles: config.token_exchange_profiles,
         publicKeys,
         transfers,
@@ -371,7 +373,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         myAccount: myAccountHandler({
           issuer,
           publicKeys,
-          accounts: new ConnectedAccounts(now),
+          accounts,
           connections: config.connections,
           clients: config.clients,
         }),

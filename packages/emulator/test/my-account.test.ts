@@ -14,7 +14,11 @@ describe('My Account API: connected accounts', () => {
         ...(base.users ?? []),
         { user_id: 'auth0|dave', email: 'dave@example.com', password: 'Passw0rd!' },
       ],
-      connections: [{ name: 'google-oauth2', scope: 'calendar.readonly' }, { name: 'github' }],
+      connections: [
+        { name: 'google-oauth2', scope: 'calendar.readonly' },
+        { name: 'github' },
+        { name: 'slack', users: [] },
+      ],
     });
   });
   afterAll(() => em.close());
@@ -188,5 +192,46 @@ describe('My Account API: connected accounts', () => {
       body: { connection: 'github', redirect_uri: 'https://evil.example/cb' },
     });
     expect(foreign.status).toBe(400);
+  });
+  it('Token Vault exchanges for a connection the user connected, and no longer once it is deleted', async () => {
+    const login = await codeFlow(
+      em,
+      { email: 'dave@example.com', password: 'Passw0rd!' },
+      { scope: 'openid offline_access' },
+    );
+    let refreshToken = field(login, 'refresh_token');
+    const vault = () =>
+      token(em, {
+        grant_type: 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
+        subject_token: refreshToken,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:refresh_token',
+        requested_token_type: 'http://auth0.com/oauth/token-type/federated-connection-access-token',
+        connection: 'slack',
+      });
+    expect((await vault()).status).toBe(403);
+    const mine = await token(em, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      audience: me(),
+      scope: SCOPES,
+    });
+    const bearer = field(mine.body, 'access_token');
+    refreshToken = field(mine.body, 'refresh_token'); // rotated
+    const { authSession, connectCode, verifier } = await approvedConnect(bearer, 'slack');
+    const completed = await call(bearer, 'complete', {
+      method: 'POST',
+      body: {
+        auth_session: authSession,
+        connect_code: connectCode,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+      },
+    });
+    const account = (await completed.json()) as { id: string };
+    const exchanged = await vault();
+    expect(exchanged.status).toBe(200);
+    expect(String(exchanged.body.access_token)).toMatch(/^upstream\.slack\./);
+    await call(bearer, `accounts/${account.id}`, { method: 'DELETE' });
+    expect((await vault()).status).toBe(403);
   });
 });
