@@ -86,7 +86,7 @@ export function connectedAccounts(app: express.Express, deps: ConnectedAccountsD
   };
   app.get(HERE, auth.requiresAuth(), async (req, res) => {
     try {
-      const { accounts } = await req.auth0.client.listConnectedAccounts({}, req.auth0.storeOptions);
+      const { accounts } = await req.auth0.listConnectedAccounts();
       await send(req, res, (ctx) => accountsPage(ctx, accounts));
     } catch (error) {
       await failed(req, res, error);
@@ -101,7 +101,7 @@ export function connectedAccounts(app: express.Express, deps: ConnectedAccountsD
       const id: unknown = req.body?.id;
       if (typeof id !== 'string' || id === '') return res.status(400).end();
       try {
-        await req.auth0.client.deleteConnectedAccount(id, req.auth0.storeOptions);
+        await req.auth0.deleteConnectedAccount(id);
         res.redirect(303, HERE);
       } catch (error) {
         await failed(req, res, error);

@@ -17,7 +17,9 @@ describe.each(BINDINGS)(
       appUrl = server.url;
       const client = appClient(appUrl, CLIENT_SECRET);
       em = await startTestEmulator({
-        clients: [{ ...client, redirect_uris: [...client.redirect_uris, `${appUrl}/auth/connect/callback`] }],
+        clients: [
+          { ...client, redirect_uris: [`${appUrl}/auth/callback`, `${appUrl}/auth/connect/callback`] },
+        ],
         users: [{ user_id: 'auth0|alice', ...ALICE }],
         connections: [{ name: 'google-oauth2' }],
       });
