@@ -83,6 +83,18 @@ describe('My Account API: connected accounts', () => {
     };
   }
 
+  /** POST complete for an approved request. */
+  const complete = (bearer: string, approved: Awaited<ReturnType<typeof approvedConnect>>) =>
+    call(bearer, 'complete', {
+      method: 'POST',
+      body: {
+        auth_session: approved.authSession,
+        connect_code: approved.connectCode,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: approved.verifier,
+      },
+    });
+
   it('the /me/ API is a multi-resource refresh audience with the connected-accounts scopes', async () => {
     const bearer = await myAccountToken('alice@example.com');
     expect(claims(bearer)).toMatchObject({ aud: me(), sub: 'auth0|alice', scope: SCOPES });
@@ -90,16 +102,8 @@ describe('My Account API: connected accounts', () => {
 
   it('connect, allow, complete, list and delete an account', async () => {
     const bearer = await myAccountToken('alice@example.com');
-    const { authSession, connectCode, verifier } = await approvedConnect(bearer);
-    const completed = await call(bearer, 'complete', {
-      method: 'POST',
-      body: {
-        auth_session: authSession,
-        connect_code: connectCode,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: verifier,
-      },
-    });
+    const approved = await approvedConnect(bearer);
+    const completed = await complete(bearer, approved);
     expect(completed.status).toBe(201);
     const account = (await completed.json()) as Record<string, unknown>;
     expect(account).toMatchObject({
@@ -109,16 +113,7 @@ describe('My Account API: connected accounts', () => {
     });
     expect(String(account.id)).toMatch(/^cac_/);
 
-    const again = await call(bearer, 'complete', {
-      method: 'POST',
-      body: {
-        auth_session: authSession,
-        connect_code: connectCode,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: verifier,
-      },
-    });
-    expect(again.status).toBe(400);
+    expect((await complete(bearer, approved)).status).toBe(400);
 
     const listed = await call(bearer, 'accounts');
     expect(listed.status).toBe(200);
@@ -136,16 +131,10 @@ describe('My Account API: connected accounts', () => {
 
   it('complete refuses a wrong code_verifier, and another user cannot complete the request', async () => {
     const bearer = await myAccountToken('alice@example.com');
-    const { authSession, connectCode } = await approvedConnect(bearer, 'github');
-    const wrong = await call(bearer, 'complete', {
-      method: 'POST',
-      body: {
-        auth_session: authSession,
-        connect_code: connectCode,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: pkce().verifier,
-      },
-    });
+    const approved = await approvedConnect(bearer, 'github');
+    const dave = await myAccountToken('dave@example.com');
+    expect((await complete(dave, approved)).status).toBe(400);
+    const wrong = await complete(bearer, { ...approved, verifier: pkce().verifier });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({
       status: 400,
@@ -217,16 +206,7 @@ describe('My Account API: connected accounts', () => {
     });
     const bearer = field(mine.body, 'access_token');
     refreshToken = field(mine.body, 'refresh_token'); // rotated
-    const { authSession, connectCode, verifier } = await approvedConnect(bearer, 'slack');
-    const completed = await call(bearer, 'complete', {
-      method: 'POST',
-      body: {
-        auth_session: authSession,
-        connect_code: connectCode,
-        redirect_uri: REDIRECT_URI,
-        code_verifier: verifier,
-      },
-    });
+    const completed = await complete(bearer, await approvedConnect(bearer, 'slack'));
     const account = (await completed.json()) as { id: string };
     const exchanged = await vault();
     expect(exchanged.status).toBe(200);

@@ -9,7 +9,7 @@ import {
 } from './request-response.js';
 import { messagePage } from './pages.js';
 import { safeReturnTo } from './return-to.js';
-import type { RouteContext } from './routes.js';
+import { landOnReturnTo, type RouteContext } from './routes.js';
 
 /**
  * `GET connectAccount?connection=…&returnTo=/path&scopes=a&scopes=b`: starts connecting one of the
@@ -57,21 +57,14 @@ export async function connectAccountRoute({
  * `GET connectCallback`: completes connecting the account and lands on its `returnTo`. A stale,
  * replayed or refused callback gets a page - never a 500, and nothing from the URL is shown.
  */
-export async function connectCallbackRoute({
-  req,
-  handle,
-  client,
-  options,
-}: RouteContext): Promise<AdapterResponse> {
+export async function connectCallbackRoute(ctx: RouteContext): Promise<AdapterResponse> {
   try {
-    const { appState } = await client.completeConnectAccount<{ returnTo?: unknown }>(
-      new URL(req.url, options.origin),
-      handle.storeOptions,
+    return await landOnReturnTo(ctx, (url, storeOptions) =>
+      ctx.client.completeConnectAccount<{ returnTo?: unknown }>(url, storeOptions),
     );
-    return redirect(safeReturnTo(appState?.returnTo, options.defaultReturnTo));
   } catch (err) {
     if (!(err instanceof Auth0Error)) throw err;
-    if (!(err instanceof CallbackError)) options.onLoginError(err);
+    if (!(err instanceof CallbackError)) ctx.options.onLoginError(err);
     const message =
       err.code === 'missing_transaction'
         ? 'This link has expired or was already used.'
