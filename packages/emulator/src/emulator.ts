@@ -50,6 +50,8 @@ import { PasswordlessCodes } from './passwordless/codes.js';
 import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant.js';
 import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
+import { ConnectedAccounts } from './my-account/accounts.js';
+import { myAccountHandler } from './my-account/routes.js';
 
 /** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
 export type EmulatorHost = '127.0.0.1' | 'localhost' | `${string}.localhost`;
@@ -312,6 +314,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
       const tokenIssuer = new TokenIssuer(users, apis);
+      const accounts = new ConnectedAccounts(now);
       registerAuth0Grants(provider, {
         users,
         mfa,
@@ -320,6 +323,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         audiences,
         issuer: tokenIssuer,
         connections: config.connections,
+        connected: (userId, connection) => accounts.has(userId, connection),
         profiles: config.token_exchange_profiles,
         publicKeys,
         transfers,
@@ -366,6 +370,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           mfa,
         },
         management: (req, res, url) => handleManagement(management, req, res, url),
+        myAccount: myAccountHandler({
+          issuer,
+          publicKeys,
+          accounts,
+          connections: config.connections,
+          clients: config.clients,
+        }),
         reset: () => reset(),
       });
       return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };
