@@ -7,6 +7,7 @@ import {
   isAuth0Error,
 } from 'auth0-server-ts';
 import { adapterCookies, auth0 } from 'auth0-server-ts/express';
+import { connectedAccounts } from './features/connected-accounts.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
 import { apiPage, problemPage } from './pages/api.js';
@@ -125,6 +126,8 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       }),
     );
   });
+
+  connectedAccounts(app, { auth, origin: base.origin, send });
 
   app.get('/api', auth.requiresAuth(), async (req, res) => {
     let token;

@@ -53,6 +53,8 @@ import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
 import { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 import { customDomainIssuers, routeByHost } from './server/custom-domains.js';
+import { ConnectedAccounts } from './my-account/accounts.js';
+import { myAccountHandler } from './my-account/routes.js';
 
 export { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 
@@ -314,6 +316,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
       const tokenIssuer = new TokenIssuer(users, apis);
+      const accounts = new ConnectedAccounts(now);
       registerAuth0Grants(provider, {
         users,
         mfa,
@@ -322,6 +325,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         audiences,
         issuer: tokenIssuer,
         connections: config.connections,
+        connected: (userId, connection) => accounts.has(userId, connection),
         profiles: config.token_exchange_profiles,
         publicKeys,
         transfers,
@@ -368,6 +372,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           mfa,
         },
         management: (req, res, url) => handleManagement(management, req, res, url),
+        myAccount: myAccountHandler({
+          issuer,
+          publicKeys,
+          accounts,
+          connections: config.connections,
+          clients: config.clients,
+        }),
         reset: () => reset(),
       });
       return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };

@@ -28,6 +28,20 @@ import {
   type LoginBackchannelOptions,
   type LoginBackchannelResult,
 } from './protocol/ciba.js';
+import {
+  completeConnectAccount,
+  deleteConnectedAccount,
+  isConnectAccount,
+  listConnectedAccounts,
+  myAccountAudience,
+  startConnectAccount,
+  CONNECT_ACCOUNT_FLOW,
+  type CompleteConnectAccountResult,
+  type ConnectAccountOptions,
+  type ConnectedAccountsPage,
+  type ListConnectedAccountsOptions,
+  type MyAccountContext,
+} from './protocol/connected-accounts.js';
 import { DatabaseClient } from './protocol/database.js';
 import {
   exchangeMagicLinkCode,
@@ -476,6 +490,80 @@ export class ServerClient<TStoreOptions = unknown> {
   }
 
   /**
+   * Starts connecting one of the user's accounts at a connection (Connected Accounts, My Account API):
+   * asks the API for a connect ticket with a token from the session (`getAccessToken` for
+   * `https://{domain}/me/`, scope `create:me:connected_accounts`), keeps the PKCE verifier and
+   * `auth_session` in a transaction bound to this browser like a login's, and returns the URL to send
+   * the browser to. It comes back to `redirectUri` with `connect_code`: {@link completeConnectAccount}.
+   *
+   * @throws {TypeError} naming the option; {@link LoginRequiredError} `login_required` (no session or refresh token).
+   * @throws {MyAccountApiError} `my_account_api_error`: the API refused; {@link RequestError}; {@link StoreError}.
+   * @example
+   * ```ts
+   * res.redirect((await client.connectAccount({ connection: 'google-oauth2', scopes: ['openid'] }, { req, res })).href);
+   * ```
+   */
+  async connectAccount(options: ConnectAccountOptions, storeOptions?: TStoreOptions): Promise<URL> {
+    this.#needStoreOptions(storeOptions, 'connectAccount');
+    this.#needBinding(storeOptions);
+    const at = await this.#at(storeOptions);
+    const started = await startConnectAccount(
+      this.#myAccount(at, storeOptions),
+      options,
+      this.#config.authorizationParams.redirect_uri,
+    );
+    await this.#keepTransaction(started.state, { ...started.transaction, domain: at.recorded }, storeOptions);
+    return started.url;
+  }
+
+  /**
+   * Completes a connect request from its callback URL (`connect_code`, `state`): spends the
+   * transaction this browser started and files the account with the My Account API.
+   *
+   * @throws {CallbackError} `missing_transaction` or `invalid_callback` (the server's `error`, such as
+   *   `access_denied` when the user refused; no `connect_code`).
+   * @throws {MyAccountApiError} `my_account_api_error`; {@link LoginRequiredError}; {@link RequestError}; {@link StoreError}.
+   */
+  async completeConnectAccount<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<CompleteConnectAccountResult<TAppState>> {
+    this.#needStoreOptions(storeOptions, 'completeConnectAccount');
+    const callback = new URL(url);
+    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, isConnectAccount);
+    const account = await completeConnectAccount(this.#myAccount(at, storeOptions), callback, transaction);
+    return transaction.appState === undefined
+      ? account
+      : { ...account, appState: appStateOf<TAppState>(transaction) };
+  }
+
+  /**
+   * The user's connected accounts, a page at a time (scope `read:me:connected_accounts`).
+   *
+   * @throws {TypeError}; {@link MyAccountApiError}; {@link LoginRequiredError}; {@link RequestError}.
+   */
+  async listConnectedAccounts(
+    options: ListConnectedAccountsOptions = {},
+    storeOptions?: TStoreOptions,
+  ): Promise<ConnectedAccountsPage> {
+    this.#needStoreOptions(storeOptions, 'listConnectedAccounts');
+    return listConnectedAccounts(this.#myAccount(await this.#at(storeOptions), storeOptions), options ?? {});
+  }
+
+  /**
+   * Deletes one of the user's connected accounts by its `id` (scope `delete:me:connected_accounts`).
+   *
+   * @throws {TypeError}; {@link MyAccountApiError} (`status` 404: not one of the user's); {@link LoginRequiredError}.
+   */
+  async deleteConnectedAccount(connectedAccountId: string, storeOptions?: TStoreOptions): Promise<void> {
+    this.#needStoreOptions(storeOptions, 'deleteConnectedAccount');
+    return deleteConnectedAccount(
+      this.#myAccount(await this.#at(storeOptions), storeOptions),
+      connectedAccountId,
+    );
+  }
+
+  /**
    * Exchanges a token from elsewhere for Auth0 tokens (Custom Token Exchange, RFC 8693), with no
    * session involved. The options are checked before any request (see {@link CustomTokenExchangeOptions}).
    *
@@ -714,6 +802,16 @@ export class ServerClient<TStoreOptions = unknown> {
     };
   }
 
+  /** The My Account API calls of this request on domain `at`: its tokens come from the session, as any audience's. */
+  #myAccount(at: DomainParts<TStoreOptions>, storeOptions: TStoreOptions | undefined): MyAccountContext {
+    const audience = myAccountAudience(at.transport.issuer);
+    return {
+      transport: at.transport,
+      accessToken: async (scope) =>
+        (await this.getAccessToken({ audience, scope }, storeOptions)).accessToken,
+    };
+  }
+
   get #defaultAudience(): string {
     return this.#config.authorizationParams.audience ?? DEFAULT_AUDIENCE;
   }
@@ -833,10 +931,13 @@ const noSession = (err: unknown): undefined => {
 function hasVerifier(
   transaction: TransactionData,
 ): transaction is TransactionData & { codeVerifier: string } {
-  return typeof transaction.codeVerifier === 'string' && transaction.flow !== MAGIC_LINK_FLOW;
+  return (
+    typeof transaction.codeVerifier === 'string' &&
+    transaction.flow !== MAGIC_LINK_FLOW &&
+    transaction.flow !== CONNECT_ACCOUNT_FLOW
+  );
 }
 
-/** A magic link's transaction. */
 function isMagicLink(transaction: TransactionData): transaction is TransactionData {
   return transaction.flow === MAGIC_LINK_FLOW && transaction.codeVerifier === undefined;
 }

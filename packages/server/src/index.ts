@@ -9,6 +9,13 @@ export type { ServerClientOptions, AuthorizationParameters, DomainResolver } fro
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
 export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
+export type {
+  CompleteConnectAccountResult,
+  ConnectAccountOptions,
+  ConnectedAccount,
+  ConnectedAccountsPage,
+  ListConnectedAccountsOptions,
+} from './protocol/connected-accounts.js';
 export type { ActClaim, CustomTokenExchangeOptions, ExchangedTokens } from './protocol/token-exchange.js';
 export type {
   RequestSessionTransferTokenOptions,
@@ -101,6 +108,8 @@ export {
   ChangePasswordError,
   TokenForConnectionError,
   TokenExchangeError,
+  MyAccountApiError,
+  type MyAccountValidationError,
   isAuth0Error,
   InvalidConfigurationError,
   MfaChallengeError,

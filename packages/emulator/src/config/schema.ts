@@ -153,7 +153,8 @@ const connection: SchemaNode = {
     users: {
       type: 'array',
       items: { type: 'string' },
-      description: 'user_ids with an account on it (default: every user)',
+      description:
+        'user_ids with an account on it (default: every user); a user who connected one (My Account API) has one too',
     },
     expires_in: seconds('lifetime of its upstream tokens (default 3600)'),
     scope: text('the scope its upstream tokens carry (default none)'),
@@ -203,7 +204,8 @@ export const CONFIG_SCHEMA = {
     connections: {
       type: 'array',
       items: connection,
-      description: 'Token Vault: federated connections whose fake upstream tokens the exchange mints',
+      description:
+        'Token Vault: federated connections whose fake upstream tokens the exchange mints; also what Connected Accounts may connect',
     },
     token_exchange_profiles: {
       type: 'array',

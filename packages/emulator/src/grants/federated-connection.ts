@@ -20,9 +20,14 @@ export const FEDERATED_CONNECTION_PARAMETERS = [
  * Token Vault's grant: the client presents a user's refresh token and a connection's name, and gets
  * that user's access token at the upstream provider. The emulator is the upstream provider too: each
  * exchange mints a fresh opaque token with the connection's configured lifetime. The refresh token is
- * checked (this client's, unexpired, not consumed) but not rotated, as Auth0 does.
+ * checked (this client's, unexpired, not consumed) but not rotated, as Auth0 does. A user has an
+ * account on a connection when its `users` list names them (every user without a list), or when they
+ * connected one through the My Account API (`connected`).
  */
-export function federatedConnectionGrant(connections: readonly EmulatorConnection[]) {
+export function federatedConnectionGrant(
+  connections: readonly EmulatorConnection[],
+  connected: (userId: string, connection: string) => boolean = () => false,
+) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
     const { params, client, provider } = ctx.oidc;
     const subject = nonEmptyString(params.subject_token);
@@ -47,7 +52,7 @@ export function federatedConnectionGrant(connections: readonly EmulatorConnectio
     const connection = connections.find((c) => c.name === name);
     if (!connection) throw new errors.InvalidRequest('connection is not enabled for this client');
     const accountId = refreshToken.accountId;
-    if (connection.users && !connection.users.includes(accountId)) {
+    if (connection.users && !connection.users.includes(accountId) && !connected(accountId, name)) {
       throw new errors.InvalidGrant('Federated connection Refresh Token not found.');
     }
     ctx.body = {

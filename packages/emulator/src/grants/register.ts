@@ -13,7 +13,11 @@ export function registerAuth0Grants(
   provider: Provider,
   deps: PasswordGrantDeps &
     MfaGrantDeps &
-    Omit<TokenExchangeDeps, 'issuer'> & { connections: readonly EmulatorConnection[] },
+    Omit<TokenExchangeDeps, 'issuer'> & {
+      connections: readonly EmulatorConnection[];
+      /** Whether the user connected an account on the connection (My Account API). */
+      connected: (userId: string, connection: string) => boolean;
+    },
 ): void {
   for (const gty of [GRANT.password, GRANT.passwordRealm]) {
     provider.registerGrantType(gty, passwordGrant(deps, gty), PASSWORD_PARAMETERS);
@@ -23,7 +27,7 @@ export function registerAuth0Grants(
   }
   provider.registerGrantType(
     GRANT.federatedConnection,
-    federatedConnectionGrant(deps.connections),
+    federatedConnectionGrant(deps.connections, deps.connected),
     FEDERATED_CONNECTION_PARAMETERS,
   );
   provider.registerGrantType(GRANT.tokenExchange, tokenExchangeGrant(deps), TOKEN_EXCHANGE_PARAMETERS);

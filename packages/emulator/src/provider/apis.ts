@@ -14,12 +14,24 @@ export const MANAGEMENT_SCOPES = [
   'delete:authentication_methods',
 ];
 
+/** Scopes of Auth0's My Account API (`{issuer}me/`) that manage the user's connected accounts. */
+export const MY_ACCOUNT_SCOPES = [
+  'create:me:connected_accounts',
+  'read:me:connected_accounts',
+  'delete:me:connected_accounts',
+];
+
+/** The My Account API's audience for an issuer: `https://{domain}/me/`. */
+export function myAccountAudience(issuer: string): string {
+  return `${issuer}me/`;
+}
+
 /** The Management API's audience (identifier) for an issuer: `https://{domain}/api/v2/`. */
 export function managementAudience(issuer: string): string {
   return `${issuer}api/v2/`;
 }
 
-/** The APIs access tokens can be issued for, including the built-in MFA and Management APIs. */
+/** The APIs access tokens can be issued for, including the built-in MFA, Management and My Account APIs. */
 export class ApiRegistry {
   readonly mfaAudience: string;
   readonly managementAudience: string;
@@ -37,6 +49,8 @@ export class ApiRegistry {
       mfa: 'off',
       scopes: MANAGEMENT_SCOPES,
     });
+    const me = myAccountAudience(issuer);
+    this.#apis.set(me, { audience: me, mfa: 'off', scopes: MY_ACCOUNT_SCOPES });
   }
 
   /** The API with this identifier, the MFA API included. */

@@ -42,6 +42,8 @@ export interface HandlerDeps {
   onRequest?: (entry: RequestLogEntry) => void;
   /** The Management API subset (/api/v2/...); answers false for other paths. */
   management: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** The My Account API's connected accounts (/me/v1/...) and the connect page; answers false for other paths. */
+  myAccount: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** `/passwordless/start` and the magic link. */
   passwordless: PasswordlessDeps;
   /** `/dbconnections/signup`, `/dbconnections/change_password` and the reset page. */
@@ -109,6 +111,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
       return sendJson(res, 204, undefined);
     }
     if (path.startsWith('/api/v2/') && (await deps.management(req, res, url))) return;
+    if ((path.startsWith('/me/') || path === '/connect') && (await deps.myAccount(req, res, url))) return;
     if (path.startsWith('/__dev/') && handleDev(deps.login.mfa, deps.stats, req, res, path)) return;
     if (path.startsWith('/__dev/ciba') && (await handleCibaDev(deps.ciba, req, res, path))) return;
     if (path === '/__dev/invitations' && req.method === 'POST') return devInvite(deps, req, res);

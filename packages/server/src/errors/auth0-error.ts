@@ -33,7 +33,8 @@ export type ErrorCode =
   | 'change_password_failed'
   | 'token_for_connection_error'
   | 'token_exchange_error'
-  | 'actor_unavailable';
+  | 'actor_unavailable'
+  | 'my_account_api_error';
 
 /**
  * The `code` `@auth0/auth0-server-js` would have given the same failure, by the operation that

@@ -38,7 +38,7 @@ export interface RunningApp {
 export const BINDINGS = ['express', 'fastify', 'web'] as const;
 export type Binding = (typeof BINDINGS)[number];
 
-const builders: Record<
+export const builders: Record<
   Binding,
   (options: Auth0AdapterOptions, errors: unknown[]) => Promise<RequestListener>
 > = {

@@ -2,6 +2,10 @@ import type { ServerClient, SessionData } from '../../client.js';
 import type { StartInteractiveLoginOptions } from '../../protocol/authorize.js';
 import type { GetAccessTokenOptions } from '../../protocol/access-token.js';
 import type {
+  ConnectedAccountsPage,
+  ListConnectedAccountsOptions,
+} from '../../protocol/connected-accounts.js';
+import type {
   Authenticator,
   Challenge,
   ChallengeOptions,
@@ -66,6 +70,10 @@ export interface Auth0RequestHandle {
   getAccessToken(options?: GetAccessTokenOptions): Promise<TokenSet>;
   /** Starts a login and returns the URL to send the browser to. */
   login(options?: LoginOptions): Promise<URL>;
+  /** The user's connected accounts (My Account API); start connecting one with the `connectAccount` route. */
+  listConnectedAccounts(options?: ListConnectedAccountsOptions): Promise<ConnectedAccountsPage>;
+  /** Deletes one of the user's connected accounts. */
+  deleteConnectedAccount(connectedAccountId: string): Promise<void>;
   /** MFA with the encrypted token, bound to this request's session. */
   readonly mfa: BoundMfa;
 }
@@ -93,6 +101,8 @@ export function bindRequest(
         },
         storeOptions,
       ),
+    listConnectedAccounts: (options) => client.listConnectedAccounts(options, storeOptions),
+    deleteConnectedAccount: (id) => client.deleteConnectedAccount(id, storeOptions),
     mfa: {
       listAuthenticators: (o) => mfa.listAuthenticators(o, storeOptions),
       getEnrollmentFactors: (o) => mfa.getEnrollmentFactors(o, storeOptions),

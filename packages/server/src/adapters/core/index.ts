@@ -4,6 +4,7 @@ import { bindRequest, type Auth0RequestHandle } from './handle.js';
 import { BodyTooLargeError, bodyTooLargeAnswer } from './body.js';
 import type { AdapterRequest, AdapterResponse } from './request-response.js';
 import { mfaRoute } from './mfa-routes.js';
+import { connectAccountRoute, connectCallbackRoute } from './connect-routes.js';
 import { resolveAdapterOptions, type Auth0AdapterOptions, type ResolvedAdapterOptions } from './options.js';
 import {
   backchannelLogoutRoute,
@@ -92,6 +93,8 @@ export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
   add('GET', routes.callback, callbackRoute);
   add('GET', routes.logout, logoutRoute);
   add('POST', routes.backchannelLogout, backchannelLogoutRoute);
+  add('GET', routes.connectAccount, connectAccountRoute);
+  add('GET', routes.connectCallback, connectCallbackRoute);
   const mfaPrefix = routes.mfa === false ? undefined : `${routes.mfa}/`;
   if (routes.mfa !== false) {
     mounted.push({ method: 'GET', path: `${routes.mfa}/authenticators` });

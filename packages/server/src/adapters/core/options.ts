@@ -22,6 +22,13 @@ export interface Auth0Routes {
    * `POST {mfa}/enroll`, `{mfa}/challenge`, `{mfa}/verify`, `{mfa}/wait`. Default `/auth/mfa`.
    */
   mfa?: string | false;
+  /**
+   * `GET ?connection=…&returnTo=/path&scopes=…`: starts connecting an account (Connected Accounts,
+   * nextjs-auth0's `routes.connectAccount`); cross-site requests are refused. Default `/auth/connect`.
+   */
+  connectAccount?: string | false;
+  /** `GET`: completes connecting an account (`connect_code`). Default `/auth/connect/callback`. */
+  connectCallback?: string | false;
 }
 
 /**
@@ -70,8 +77,18 @@ const DEFAULT_ROUTES = {
   logout: '/auth/logout',
   backchannelLogout: '/auth/backchannel-logout',
   mfa: '/auth/mfa',
+  connectAccount: '/auth/connect',
+  connectCallback: '/auth/connect/callback',
 } as const;
-const ROUTE_KEYS = ['login', 'callback', 'logout', 'backchannelLogout', 'mfa'] as const;
+const ROUTE_KEYS = [
+  'login',
+  'callback',
+  'logout',
+  'backchannelLogout',
+  'mfa',
+  'connectAccount',
+  'connectCallback',
+] as const;
 
 /**
  * Checks the adapter's own options and builds the client's.

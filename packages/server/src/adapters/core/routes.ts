@@ -70,11 +70,9 @@ export async function callbackRoute({
   options,
 }: RouteContext): Promise<AdapterResponse> {
   try {
-    const { appState } = await client.completeInteractiveLogin<{ returnTo?: unknown }>(
-      new URL(req.url, options.origin),
-      handle.storeOptions,
+    return await landOnReturnTo({ req, handle, client, options }, (url, storeOptions) =>
+      client.completeInteractiveLogin<{ returnTo?: unknown }>(url, storeOptions),
     );
-    return redirect(safeReturnTo(appState?.returnTo, options.defaultReturnTo));
   } catch (err) {
     if (!(err instanceof Auth0Error)) throw err;
     if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
@@ -83,6 +81,15 @@ export async function callbackRoute({
     if (!(err instanceof CallbackError)) options.onLoginError(err);
     return failedLogin(options, err);
   }
+}
+
+/** Completes the callback in `req` with `complete`, then redirects to the `returnTo` its transaction kept. */
+export async function landOnReturnTo(
+  { req, handle, options }: RouteContext,
+  complete: (url: URL, storeOptions: AdapterStoreOptions) => Promise<{ appState?: { returnTo?: unknown } }>,
+): Promise<AdapterResponse> {
+  const { appState } = await complete(new URL(req.url, options.origin), handle.storeOptions);
+  return redirect(safeReturnTo(appState?.returnTo, options.defaultReturnTo));
 }
 
 function failedLogin(options: ResolvedAdapterOptions, err: Auth0Error): AdapterResponse {
