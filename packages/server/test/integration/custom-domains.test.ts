@@ -37,6 +37,7 @@ describe('several custom domains against the emulator', () => {
       clients: [appClient(APP, SECRET)],
       apis: [{ audience: API, scopes: ['read:data'] }],
       users: [{ user_id: 'auth0|alice', ...ALICE }],
+      connections: [{ name: 'github' }],
       custom_domains: ['localhost'],
     });
     issuers = { a: em.issuer, b: `http://localhost:${em.port}/` };
@@ -135,6 +136,16 @@ describe('several custom domains against the emulator', () => {
     expect(onB.origin).toBe(new URL(issuers.b).origin);
     expect(onB.searchParams.get('id_token_hint')).toBeTruthy();
     expect(await client.getSession(b)).toBeUndefined();
+  });
+
+  it("calls the My Account API of the session's domain, with a token for that domain's audience", async () => {
+    await logIn(b);
+    expect(await client.listConnectedAccounts({}, b)).toEqual({ accounts: [] });
+    const me = sent.filter((url) => url.pathname.startsWith('/me/'));
+    expect(me.length).toBeGreaterThan(0);
+    expect(me.every((url) => url.host === new URL(issuers.b).host)).toBe(true);
+    const audiences = (await client.getSession(b))?.tokenSets.map((set) => set.audience);
+    expect(audiences).toContain(`${issuers.b}me/`);
   });
 
   it('sends client.database calls to the request domain', async () => {
