@@ -31,6 +31,7 @@ export {
   MissingRequiredArgumentError,
   MissingSessionError,
   MissingTransactionError,
+  StartLinkUserError,
   TokenByCodeError,
   TokenByRefreshTokenError,
   VerifyLogoutTokenError,
