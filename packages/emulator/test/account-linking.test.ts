@@ -148,6 +148,34 @@ describe('account linking (/authorize with link_account and unlink_account)', ()
     expect((await managementUser('auth0|alice')).identities).toHaveLength(1);
   });
 
+  it('the Management API unlinks an identity (DELETE /api/v2/users/:id/identities/:provider/:user_id)', async () => {
+    await linking('link', await idTokenOf(), { account: OCTO });
+    const { body } = await token(em, {
+      grant_type: 'client_credentials',
+      audience: `${em.issuer}api/v2/`,
+      ...M2M,
+    });
+    const res = await fetch(new URL('api/v2/users/auth0%7Calice/identities/github/1001', em.issuer), {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${String(body.access_token)}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([expect.objectContaining({ provider: 'auth0' })]);
+    expect(claims((await codeFlow(em, ALICE, { scope: 'openid' })).id_token).identities).toBeUndefined();
+    // The account is free again: Bob can link it.
+    const { tokens } = await linking(
+      'link',
+      await idTokenOf({ email: 'bob@example.com', password: 'Passw0rd!' }),
+      {
+        account: OCTO,
+      },
+    );
+    expect(claims(tokens?.id_token)).toMatchObject({
+      sub: 'auth0|bob',
+      identities: [expect.anything(), GITHUB],
+    });
+  });
+
   it('an account linked to another user is refused with access_denied', async () => {
     await linking('link', await idTokenOf({ email: 'bob@example.com', password: 'Passw0rd!' }), {
       account: OCTO,

@@ -59,6 +59,22 @@ export function userView(deps: UserStoreDeps, user: EmulatorUser): Body {
   };
 }
 
+/**
+ * `DELETE /api/v2/users/:id/identities/:provider/:user_id`: unlinks that account from the user, as
+ * Auth0's Management API does; 200 with the identities left.
+ */
+export function unlinkIdentity(
+  deps: UserStoreDeps,
+  userId: string,
+  provider: string,
+  accountId: string,
+): ManagementAnswer {
+  if (!deps.users.byId(userId)) return USER_NOT_FOUND;
+  const identity = deps.links.linked(userId).find((i) => i.provider === provider && i.user_id === accountId);
+  if (identity) deps.links.unlink(userId, identity.connection, accountId);
+  return { status: 200, body: identitiesOf(userId, deps.links) };
+}
+
 /** The first property a body may not carry, or a field of the wrong type, as Auth0's 400. */
 function checkBody(body: Body, allowed: Set<string>): ManagementAnswer | undefined {
   const extra = Object.keys(body).find((key) => !allowed.has(key));
