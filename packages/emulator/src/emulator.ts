@@ -52,6 +52,7 @@ import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
 import { ConnectedAccounts } from './my-account/accounts.js';
 import { myAccountHandler } from './my-account/routes.js';
+import { AccountLinks } from './linking/links.js';
 
 /** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
 export type EmulatorHost = '127.0.0.1' | 'localhost' | `${string}.localhost`;
@@ -282,6 +283,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const audiences = new RefreshAudiences(apis);
       const ciba = new CibaRequests(now);
       const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
+      const links = new AccountLinks(config.connections);
       const provider = new Provider(
         issuer,
         providerConfiguration({
@@ -292,6 +294,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           audiences,
           ciba,
           orgs,
+          links,
           jwks,
           cookieKeys,
         }),
@@ -337,7 +340,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
-      const management = { users, mfa, authorize: authorizeManagement };
+      const management = { users, mfa, links, authorize: authorizeManagement };
       const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
         const made = inviteChecked(orgs, request);
         log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
@@ -360,7 +363,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
         ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
-        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, transfers },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, links, transfers },
         passwordless: { provider, issuer, clients, registered: config.clients, users, codes, mfa },
         dbConnections: {
           issuer,

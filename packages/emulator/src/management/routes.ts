@@ -10,6 +10,7 @@ import {
   createUser,
   deleteMethods,
   deleteUser,
+  unlinkIdentity,
   listMethods,
   readUser,
   updateUser,
@@ -25,6 +26,7 @@ export interface ManagementDeps extends UserStoreDeps {
 
 const USER = /^\/api\/v2\/users\/([^/]+)$/;
 const METHODS = /^\/api\/v2\/users\/([^/]+)\/authentication-methods(?:\/([^/]+))?$/;
+const IDENTITY = /^\/api\/v2\/users\/([^/]+)\/identities\/([^/]+)\/([^/]+)$/;
 
 type Handler = (body: Record<string, unknown>) => ManagementAnswer;
 
@@ -44,6 +46,13 @@ function route(deps: ManagementDeps, method: string, path: string, url: URL): [s
       return ['read:authentication_methods', () => listMethods(deps, userId)];
     if (method === 'DELETE')
       return ['delete:authentication_methods', () => deleteMethods(deps, userId, methodId)];
+  }
+  const identity = IDENTITY.exec(path);
+  if (identity && method === 'DELETE') {
+    const [userId = '', provider = '', accountId = ''] = identity
+      .slice(1)
+      .map((p) => decodeComponent(p) ?? '');
+    return ['update:users', () => unlinkIdentity(deps, userId, provider, accountId)];
   }
   const user = USER.exec(path);
   if (user?.[1]) {
