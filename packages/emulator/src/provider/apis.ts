@@ -12,6 +12,13 @@ export const MANAGEMENT_SCOPES = [
   'delete:users',
   'read:authentication_methods',
   'delete:authentication_methods',
+  'read:organizations',
+  'create:organizations',
+  'update:organizations',
+  'delete:organizations',
+  'read:organization_members',
+  'create:organization_members',
+  'delete:organization_members',
 ];
 
 /** The Management API's audience (identifier) for an issuer: `https://{domain}/api/v2/`. */
