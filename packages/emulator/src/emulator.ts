@@ -333,7 +333,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
-      const management = { users, mfa, orgs, authorize: authorizeManagement };
+      const management = { users, mfa, orgs, log, authorize: authorizeManagement };
       const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
         const made = inviteChecked(orgs, request);
         log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);

@@ -23,10 +23,20 @@ const api = (method: string, path: string, body?: unknown, bearer: string | unde
   managementCall(em, bearer, method, path, body);
 
 /** The `error` a login into `organization` ends with at the redirect URI (null when it got a code). */
-async function loginErrorFor(organization: string, login = ALICE): Promise<string | null> {
+async function loginErrorFor(
+  organization: string,
+  login = ALICE,
+  params: Record<string, string> = {},
+): Promise<string | null> {
   const { challenge } = pkce();
   const redirect = await em.login(
-    authorizeUrl(em, { organization, code_challenge: challenge, code_challenge_method: 'S256', state: 's' }),
+    authorizeUrl(em, {
+      organization,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state: 's',
+      ...params,
+    }),
     login,
   );
   return new URL(redirect).searchParams.get('error');
@@ -292,5 +302,89 @@ describe('scopes and reset', () => {
     await api('DELETE', 'organizations/org_acme');
     await em.reset();
     expect((await api('GET', 'organizations/org_acme')).status).toBe(200);
+  });
+});
+
+describe('organization invitations', () => {
+  const invite = (body: Record<string, unknown> = {}) =>
+    api('POST', 'organizations/org_acme/invitations', {
+      inviter: { name: 'Alice' },
+      invitee: { email: 'Bob@Example.com' },
+      client_id: CLIENT_ID,
+      ...body,
+    });
+
+  it('POST creates one (201) whose link makes the invitee a member at their login', async () => {
+    const before = Date.now();
+    const created = await invite({ ttl_sec: 3600 });
+    expect(created.status).toBe(201);
+    const body = isRecord(created.body) ? created.body : {};
+    expect(body).toMatchObject({
+      id: expect.stringMatching(/^uinv_/),
+      organization_id: 'org_acme',
+      inviter: { name: 'Alice' },
+      invitee: { email: 'bob@example.com' },
+      client_id: CLIENT_ID,
+      ticket_id: expect.any(String),
+    });
+    const expiresIn = Date.parse(String(body.expires_at)) - Date.parse(String(body.created_at));
+    expect(expiresIn).toBe(3600_000);
+    expect(Date.parse(String(body.created_at))).toBeGreaterThanOrEqual(before - 1000);
+    const link = new URL(String(body.invitation_url));
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      invitation: body.ticket_id,
+      organization: 'org_acme',
+      organization_name: 'acme',
+    });
+
+    expect(await loginErrorFor('org_acme', BOB, { invitation: String(body.ticket_id) })).toBeNull();
+    expect(ids((await api('GET', 'organizations/org_acme/members')).body, 'user_id')).toEqual([
+      'auth0|alice',
+      'auth0|bob',
+    ]);
+  });
+
+  it('GET lists and reads them; DELETE revokes one (204), and its link no longer works', async () => {
+    const created = await invite();
+    const id = isRecord(created.body) ? String(created.body.id) : '';
+    const ticket = isRecord(created.body) ? String(created.body.ticket_id) : '';
+    expect(ids((await api('GET', 'organizations/org_acme/invitations')).body)).toEqual([id]);
+    expect(await api('GET', `organizations/org_acme/invitations/${id}`)).toEqual({
+      status: 200,
+      body: created.body,
+    });
+    expect((await api('DELETE', `organizations/org_acme/invitations/${id}`)).status).toBe(204);
+    expect(await api('GET', `organizations/org_acme/invitations/${id}`)).toEqual({
+      status: 404,
+      body: {
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'The invitation does not exist.',
+        errorCode: 'inexistent_invitation',
+      },
+    });
+    expect(await loginErrorFor('org_acme', BOB, { invitation: ticket })).toBe('invalid_request');
+  });
+
+  it('POST answers 400 for a missing invitee, an unknown client and a bad ttl_sec', async () => {
+    expect((await invite({ invitee: undefined })).body).toMatchObject({
+      statusCode: 400,
+      message: "Payload validation error: 'Missing required property: invitee'.",
+    });
+    expect((await invite({ client_id: 'nope' })).body).toMatchObject({ statusCode: 400 });
+    expect((await invite({ ttl_sec: 2_592_001 })).body).toMatchObject({ statusCode: 400 });
+    expect((await api('POST', 'organizations/org_nope/invitations', {})).status).toBe(404);
+  });
+
+  it('needs the invitation scopes, which a default token has', async () => {
+    expect(String(claims(accessToken).scope).split(' ')).toEqual(
+      expect.arrayContaining([
+        'create:organization_invitations',
+        'read:organization_invitations',
+        'delete:organization_invitations',
+      ]),
+    );
+    const readOnly = await managementAccessToken(em, 'read:organizations');
+    expect((await api('GET', 'organizations/org_acme/invitations', undefined, readOnly)).status).toBe(403);
   });
 });

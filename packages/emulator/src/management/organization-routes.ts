@@ -11,15 +11,17 @@ import {
   removeMembers,
   updateOrganization,
 } from './organizations.js';
-import type { OrganizationStoreDeps } from './organizations.js';
+import { createInvitation, deleteInvitation, listInvitations, readInvitation } from './invitations.js';
+import type { InvitationDeps } from './invitations.js';
 
 const BY_NAME = /^\/api\/v2\/organizations\/name\/([^/]+)$/;
 const ORGANIZATION = /^\/api\/v2\/organizations\/([^/]+)$/;
 const MEMBERS = /^\/api\/v2\/organizations\/([^/]+)\/members$/;
+const INVITATIONS = /^\/api\/v2\/organizations\/([^/]+)\/invitations(?:\/([^/]+))?$/;
 
 /** The organization operation and its scope for a method and path; undefined outside organizations. */
 export function organizationRoute(
-  deps: OrganizationStoreDeps,
+  deps: InvitationDeps,
   method: string,
   path: string,
   url: URL,
@@ -44,6 +46,20 @@ export function organizationRoute(
     if (method === 'GET') return ['read:organization_members', () => listMembers(deps, id, url)];
     if (method === 'POST') return ['create:organization_members', (body) => addMembers(deps, id, body)];
     if (method === 'DELETE') return ['delete:organization_members', (body) => removeMembers(deps, id, body)];
+  }
+  const invitations = INVITATIONS.exec(path);
+  if (invitations?.[1] !== undefined) {
+    const id = decodeComponent(invitations[1]) ?? '';
+    const one = invitations[2] === undefined ? undefined : (decodeComponent(invitations[2]) ?? '');
+    if (one === undefined) {
+      if (method === 'GET') return ['read:organization_invitations', () => listInvitations(deps, id, url)];
+      if (method === 'POST')
+        return ['create:organization_invitations', (body) => createInvitation(deps, id, body)];
+    } else {
+      if (method === 'GET') return ['read:organization_invitations', () => readInvitation(deps, id, one)];
+      if (method === 'DELETE')
+        return ['delete:organization_invitations', () => deleteInvitation(deps, id, one)];
+    }
   }
   const organization = ORGANIZATION.exec(path)?.[1];
   if (organization !== undefined) {

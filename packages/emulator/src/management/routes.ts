@@ -7,7 +7,7 @@ import { missingScope } from './auth.js';
 import { invalidBody, managementError } from './errors.js';
 import type { ManagementAnswer, ManagementRoute } from './errors.js';
 import { organizationRoute } from './organization-routes.js';
-import type { OrganizationStoreDeps } from './organizations.js';
+import type { InvitationDeps } from './invitations.js';
 import {
   createUser,
   deleteMethods,
@@ -20,7 +20,7 @@ import {
 import type { UserStoreDeps } from './users.js';
 
 /** What the Management API routes need: the stores, and the check of a request's access token. */
-export interface ManagementDeps extends UserStoreDeps, OrganizationStoreDeps {
+export interface ManagementDeps extends UserStoreDeps, InvitationDeps {
   /** The token's scopes, or the 401 answer. */
   authorize(authorization: string | undefined): Promise<Set<string> | ManagementAnswer>;
 }
@@ -102,7 +102,8 @@ async function jsonBody(req: IncomingMessage): Promise<ParsedBody> {
 /**
  * Auth0's Management API v2, the subset a test sets a tenant up with: users (create, read, update,
  * delete, by email), their authentication methods (list, delete), organizations (create, read, update,
- * delete, by name) and their members (list, add, remove). Answers false outside /api/v2/.
+ * delete, by name), their members (list, add, remove) and invitations (create, list, read, delete).
+ * Answers false outside /api/v2/.
  */
 export async function handleManagement(
   deps: ManagementDeps,

@@ -15,6 +15,10 @@ export interface Invitation {
   url: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Who the invitation says invited them (Auth0's `inviter.name`). */
+  inviter: string;
 }
 
 /**
@@ -134,7 +138,12 @@ export class OrganizationDirectory {
    * Invites `email` to `org` through the client `clientId`; the link goes to the client's
    * `initiate_login_uri` (default `/auth/login` on its first redirect URI's origin).
    */
-  invite(org: DirectoryOrganization, email: string, clientId: string): Invitation {
+  invite(
+    org: DirectoryOrganization,
+    email: string,
+    clientId: string,
+    options: { ttlMs?: number; inviter?: string } = {},
+  ): Invitation {
     const client = this.#clients.get(clientId);
     const base = client?.initiate_login_uri ?? loginRouteOf(client);
     const ticket = randomBytes(16).toString('base64url');
@@ -149,7 +158,9 @@ export class OrganizationDirectory {
       email: email.toLowerCase(),
       clientId,
       url: url.href,
-      expiresAt: this.#now() + INVITATION_TTL_MS,
+      createdAt: this.#now(),
+      expiresAt: this.#now() + (options.ttlMs ?? INVITATION_TTL_MS),
+      inviter: options.inviter ?? '',
     };
     this.#invitations.set(ticket, invitation);
     return invitation;
@@ -164,6 +175,19 @@ export class OrganizationDirectory {
       return undefined;
     }
     return invitation;
+  }
+
+  /** The organization's live invitations, oldest first. */
+  invitationsOf(org: DirectoryOrganization): Invitation[] {
+    const now = this.#now();
+    return [...this.#invitations.values()].filter(
+      (invitation) => invitation.organization.id === org.id && invitation.expiresAt > now,
+    );
+  }
+
+  /** Withdraws an invitation: its link stops working. */
+  revoke(invitation: Invitation): void {
+    this.#invitations.delete(invitation.ticket);
   }
 
   /**

@@ -19,6 +19,9 @@ export const MANAGEMENT_SCOPES = [
   'read:organization_members',
   'create:organization_members',
   'delete:organization_members',
+  'read:organization_invitations',
+  'create:organization_invitations',
+  'delete:organization_invitations',
 ];
 
 /** The Management API's audience (identifier) for an issuer: `https://{domain}/api/v2/`. */
