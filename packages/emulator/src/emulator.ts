@@ -43,7 +43,7 @@ import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
 import { SIGNING_KEY_FILE, stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
-import { trustingFetch } from './https/fetch.js';
+import { localhostFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
 import { ResetTickets } from './dbconnections/tickets.js';
 import { PasswordlessCodes } from './passwordless/codes.js';
@@ -378,7 +378,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       handler = tenant.listener;
     };
     // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
-    const loginFetch = tls ? trustingFetch(tls.ca) : undefined;
+    const loginFetch = tls ? localhostFetch({ ca: tls.ca }) : undefined;
 
     return {
       issuer,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { trustingFetch } from '../../src/https/fetch.js';
+import { localhostFetch } from 'auth0-emulator';
 import { startPeerSetup } from './child.js';
 import type { PeerApp, PeerSetup } from './child.js';
 
@@ -56,7 +56,7 @@ describe('express-openid-connect against auth0-emulator --https', () => {
     const endSession = new URL(String(logout.location));
     expect(endSession.href.startsWith(`${em.issuer}oidc/logout?`)).toBe(true);
     // With id_token_hint the emulator ends its session without a prompt and sends the browser back.
-    const ended = await trustingFetch(readFileSync(em.caFile ?? '', 'utf8'))(endSession, {
+    const ended = await localhostFetch({ ca: readFileSync(em.caFile ?? '', 'utf8') })(endSession, {
       redirect: 'manual',
     });
     expect(ended.status).toBe(302);
