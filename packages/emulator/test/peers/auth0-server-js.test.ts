@@ -53,6 +53,7 @@ async function logIn(email: string): Promise<Record<string, unknown>> {
   expect(start.status, JSON.stringify(start.body)).toBe(200);
   const authorize = String(start.body.redirect);
   expect(authorize.startsWith(`${em.issuer}authorize?`)).toBe(true);
+  expect(new URL(authorize).hostname).toBe('tenant.localhost');
   const callback = await em.login(authorize, { email, password: 'Passw0rd!' });
   const done = await app.get(new URL(callback).pathname + new URL(callback).search);
   expect(done.status, JSON.stringify(done.body)).toBe(200);

@@ -40,6 +40,7 @@ describe('express-openid-connect against auth0-emulator --https', () => {
     expect(login.status, JSON.stringify(login.body)).toBe(302);
     const authorize = String(login.location);
     expect(authorize.startsWith(`${em.issuer}authorize?`)).toBe(true);
+    expect(new URL(authorize).hostname).toBe('tenant.localhost');
     const callback = new URL(
       await em.login(authorize, { email: 'alice@example.com', password: 'Passw0rd!' }),
     );
