@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  REDIRECT_URI,
-  authorizeUrl,
-  claims,
-  codeFlow,
-  isRecord,
-  pkce,
-  start,
-} from './support.js';
+import { CLIENT_ID, ORGANIZATION_CLIENT, claims, codeFlow, isRecord, loginError, start } from './support.js';
 import { M2M, managementAccessToken, managementCall } from './management-support.js';
 
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
@@ -23,39 +13,15 @@ const api = (method: string, path: string, body?: unknown, bearer: string | unde
   managementCall(em, bearer, method, path, body);
 
 /** The `error` a login into `organization` ends with at the redirect URI (null when it got a code). */
-async function loginErrorFor(
-  organization: string,
-  login = ALICE,
-  params: Record<string, string> = {},
-): Promise<string | null> {
-  const { challenge } = pkce();
-  const redirect = await em.login(
-    authorizeUrl(em, {
-      organization,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state: 's',
-      ...params,
-    }),
-    login,
-  );
-  return new URL(redirect).searchParams.get('error');
-}
+const loginErrorFor = async (organization: string, login = ALICE, params: Record<string, string> = {}) =>
+  (await loginError(em, { organization, ...params }, login)).error;
 
 const ids = (body: unknown, key = 'id') =>
   Array.isArray(body) ? body.filter(isRecord).map((item) => item[key]) : [];
 
 beforeAll(async () => {
   em = await start({
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [REDIRECT_URI],
-        organization_usage: 'allow',
-      },
-      { ...M2M, redirect_uris: [], management_api: true },
-    ],
+    clients: [ORGANIZATION_CLIENT, { ...M2M, redirect_uris: [], management_api: true }],
     organizations: [{ id: 'org_acme', name: 'acme', display_name: 'Acme Corp', members: ['auth0|alice'] }],
   });
   accessToken = await managementAccessToken(em);
