@@ -143,8 +143,9 @@ export interface Emulator {
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
   /**
-   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, sessions, grants,
-   * tokens, the outbox and the statistics as at start. Keys, port and issuer stay.
+   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, organizations and
+   * their members, sessions, grants, tokens, the outbox and the statistics as at start. Keys, port and
+   * issuer stay.
    */
   reset(): Promise<void>;
   /**
