@@ -43,7 +43,7 @@ import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
 import { SIGNING_KEY_FILE, stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
-import { trustingFetch } from './https/fetch.js';
+import { localhostFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
 import { ResetTickets } from './dbconnections/tickets.js';
 import { PasswordlessCodes } from './passwordless/codes.js';
@@ -146,8 +146,9 @@ export interface Emulator {
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
   /**
-   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, sessions, grants,
-   * tokens, the outbox and the statistics as at start. Keys, port and issuer stay.
+   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, organizations and
+   * their members, sessions, grants, tokens, the outbox and the statistics as at start. Keys, port and
+   * issuer stay.
    */
   reset(): Promise<void>;
   /**
@@ -340,7 +341,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
-      const management = { users, mfa, links, authorize: authorizeManagement };
+      const management = { users, mfa, links, orgs, log, authorize: authorizeManagement };
       const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
         const made = inviteChecked(orgs, request);
         log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
@@ -392,7 +393,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       handler = tenant.listener;
     };
     // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
-    const loginFetch = tls ? trustingFetch(tls.ca) : undefined;
+    const loginFetch = tls ? localhostFetch({ ca: tls.ca }) : undefined;
 
     return {
       issuer,
