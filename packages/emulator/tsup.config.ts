@@ -2,7 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // `testing` is the cookie jar alone: nothing Node-only, for the runtimes that play the browser.
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts', testing: 'src/testing/cookie-jar.ts' },
+  // `localhost` is loaded with --import so that Node resolves *.localhost to loopback.
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/cli.ts',
+    testing: 'src/testing/cookie-jar.ts',
+    localhost: 'src/localhost.ts',
+  },
   format: ['esm'],
   target: 'node20',
   dts: { entry: { index: 'src/index.ts', testing: 'src/testing/cookie-jar.ts' } },

@@ -10,6 +10,7 @@ import { adapterCookies, auth0 } from 'auth0-server-ts/express';
 import { connectedAccounts } from './features/connected-accounts.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
+import { mountLinking } from './features/linking.js';
 import { apiPage, problemPage } from './pages/api.js';
 import { homePage, type TestUser } from './pages/home.js';
 import type { PageContext } from './pages/layout.js';
@@ -93,11 +94,14 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     if (req.headers.host === base.host) return next();
     res.redirect(308, new URL(req.originalUrl, base).href);
   });
+  // form-action names the authorization server too: a linking form (features/linking.ts) posts here and
+  // is redirected there, and browsers apply form-action to the redirect.
+  const formTargets = `'self' ${new URL(issuer).origin}`;
   app.use((_req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' });
     res.set(
       'Content-Security-Policy',
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      `default-src 'none'; style-src 'self'; img-src 'self' data:; form-action ${formTargets}; frame-ancestors 'none'; base-uri 'none'`,
     );
     next();
   });
@@ -196,6 +200,7 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       context,
     }),
   );
+  mountLinking(app, { requiresAuth: requiresAuthPage, send, origin: base.origin, refusedPost });
 
   app.use((req, res) =>
     send(

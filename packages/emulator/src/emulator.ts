@@ -44,7 +44,7 @@ import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
 import { SIGNING_KEY_FILE, stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
-import { trustingFetch } from './https/fetch.js';
+import { localhostFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
 import { ResetTickets } from './dbconnections/tickets.js';
 import { PasswordlessCodes } from './passwordless/codes.js';
@@ -55,6 +55,7 @@ import { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 import { customDomainIssuers, routeByHost } from './server/custom-domains.js';
 import { ConnectedAccounts } from './my-account/accounts.js';
 import { myAccountHandler } from './my-account/routes.js';
+import { AccountLinks } from './linking/links.js';
 
 export { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 
@@ -142,8 +143,9 @@ export interface Emulator {
   /** Token requests received, per grant_type (also GET /__dev/stats). */
   stats(): Record<string, number>;
   /**
-   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, sessions, grants,
-   * tokens, the outbox and the statistics as at start. Keys, port and issuer stay.
+   * Returns to the configuration's state (also `POST /__dev/reset`): users, factors, organizations and
+   * their members, sessions, grants, tokens, the outbox and the statistics as at start. Keys, port and
+   * issuer stay.
    */
   reset(): Promise<void>;
   /**
@@ -284,6 +286,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const audiences = new RefreshAudiences(apis);
       const ciba = new CibaRequests(now);
       const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
+      const links = new AccountLinks(config.connections);
       const provider = new Provider(
         issuer,
         providerConfiguration({
@@ -294,6 +297,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           audiences,
           ciba,
           orgs,
+          links,
           jwks,
           cookieKeys,
         }),
@@ -339,7 +343,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
-      const management = { users, mfa, authorize: authorizeManagement };
+      const management = { users, mfa, links, orgs, log, authorize: authorizeManagement };
       const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
         const made = inviteChecked(orgs, request);
         log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
@@ -362,7 +366,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         token: { provider, stats, clients, apis, ledger, audiences, mfa, mfaRequirement, ciba },
         ciba: { provider, requests: ciba, now },
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
-        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, transfers },
+        login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, links, transfers },
         passwordless: { provider, issuer, clients, registered: config.clients, users, codes, mfa },
         dbConnections: {
           issuer,
@@ -393,7 +397,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       handler = listen();
     };
     // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
-    const loginFetch = tls ? trustingFetch(tls.ca) : undefined;
+    const loginFetch = tls ? localhostFetch({ ca: tls.ca }) : undefined;
 
     return {
       issuer,

@@ -17,6 +17,8 @@ export type {
   EmulatorUser,
 } from './config/types.js';
 export { driveLogin } from './testing/login.js';
+export { localhostFetch, localhostLookup } from './https/fetch.js';
+export type { LocalhostFetchOptions } from './https/fetch.js';
 export type { LoginOptions } from './testing/login.js';
 export type { RequestLogEntry } from './server/request-log.js';
 export { CookieJar } from './testing/cookie-jar.js';

@@ -42,7 +42,15 @@ const full = {
   clients: [client],
   users: [user],
   apis: [api],
-  connections: [{ name: 'google-oauth2', users: ['auth0|alice'], expires_in: 60, scope: 'calendar' }],
+  connections: [
+    {
+      name: 'google-oauth2',
+      users: ['auth0|alice'],
+      expires_in: 60,
+      scope: 'calendar',
+      accounts: [{ user_id: '1001', username: 'alice-gh', password: 'pw', name: 'Alice', email: 'a@x.test' }],
+    },
+  ],
   token_exchange_profiles: [
     {
       subject_token_type: 'urn:acme:legacy',
@@ -72,6 +80,10 @@ describe('the configuration schema', () => {
     expect(keys(properties.clients.items)).toEqual(Object.keys(client).sort());
     expect(keys(properties.users.items)).toEqual(Object.keys(user).sort());
     expect(keys(properties.apis.items)).toEqual(Object.keys(api).sort());
+    expect(keys(properties.connections.items)).toEqual(Object.keys(full.connections[0]!).sort());
+    expect(keys(properties.connections.items.properties?.accounts?.items)).toEqual(
+      Object.keys(full.connections[0]!.accounts[0]!).sort(),
+    );
     expect(keys(properties.ttl)).toEqual(Object.keys(full.ttl).sort());
     expect(keys(properties.mfa)).toEqual(Object.keys(full.mfa).sort());
   });

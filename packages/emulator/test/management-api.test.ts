@@ -14,34 +14,16 @@ import {
   start,
   token,
 } from './support.js';
+import { M2M, managementCall, managementToken as managementTokenOf } from './management-support.js';
 
-const M2M = { client_id: 'm2m', client_secret: 'm2m-secret-at-least-32-characters!!' };
 const CONNECTION = 'Username-Password-Authentication';
 
 let em: Emulator;
 let accessToken: string;
 
-async function managementToken(client = M2M): Promise<{ status: number; body: Record<string, unknown> }> {
-  return token(em, { grant_type: 'client_credentials', audience: `${em.issuer}api/v2/`, ...client });
-}
-
-async function api(
-  method: string,
-  path: string,
-  body?: unknown,
-  bearer: string | undefined = accessToken,
-): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(new URL(`api/v2/${path}`, em.issuer), {
-    method,
-    headers: {
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const managementToken = (client = M2M) => managementTokenOf(em, client);
+const api = (method: string, path: string, body?: unknown, bearer: string | undefined = accessToken) =>
+  managementCall(em, bearer, method, path, body);
 
 const passwordGrant = (username: string, password = 'Passw0rd!') =>
   token(em, { grant_type: 'password', username, password, scope: 'openid' });
@@ -92,8 +74,8 @@ describe('Management API tokens', () => {
     });
   });
 
-  it('answers 404 in the v2 shape for an endpoint outside the subset (organizations)', async () => {
-    expect(await api('GET', 'organizations')).toEqual({
+  it('answers 404 in the v2 shape for an endpoint outside the subset (roles)', async () => {
+    expect(await api('GET', 'roles')).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: 'Not Found' },
     });

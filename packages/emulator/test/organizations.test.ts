@@ -10,6 +10,8 @@ import {
   claims,
   codeFlow,
   pkce,
+  ORGANIZATION_CLIENT,
+  loginError as loginErrorAs,
   start,
   token,
 } from './support.js';
@@ -18,34 +20,15 @@ const REQUIRING = 'b2b';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
 const BOB = { email: 'bob@example.com', password: 'Passw0rd!' };
 
-/** The error a login ended with at the redirect URI. */
-async function loginError(em: Emulator, params: Record<string, string>, login = ALICE, clientId = CLIENT_ID) {
-  const { challenge } = pkce();
-  const redirect = await em.login(
-    authorizeUrl(em, {
-      client_id: clientId,
-      code_challenge: challenge,
-      code_challenge_method: 'S256',
-      state: 's',
-      ...params,
-    }),
-    login,
-  );
-  const url = new URL(redirect);
-  return { error: url.searchParams.get('error'), description: url.searchParams.get('error_description') };
-}
+const loginError = (em: Emulator, params: Record<string, string>, login = ALICE, clientId = CLIENT_ID) =>
+  loginErrorAs(em, { client_id: clientId, ...params }, login);
 
 describe('organizations', () => {
   let em: Emulator;
   beforeAll(async () => {
     em = await start({
       clients: [
-        {
-          client_id: CLIENT_ID,
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [REDIRECT_URI],
-          organization_usage: 'allow',
-        },
+        ORGANIZATION_CLIENT,
         {
           client_id: REQUIRING,
           client_secret: CLIENT_SECRET,

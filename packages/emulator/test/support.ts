@@ -10,6 +10,13 @@ export const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 export const REDIRECT_URI = 'http://127.0.0.1:3000/auth/callback';
 export const API = 'https://api.example.com';
 export const STEP_UP_API = 'https://bank.example.com';
+/** The app client of {@link baseConfig} with logins into organizations allowed. */
+export const ORGANIZATION_CLIENT = {
+  client_id: CLIENT_ID,
+  client_secret: CLIENT_SECRET,
+  redirect_uris: [REDIRECT_URI],
+  organization_usage: 'allow' as const,
+};
 export const MFA_ACR = 'http://schemas.openid.net/pape/policies/2007/06/multi-factor';
 
 /** The configuration most tests share: one web app, users in every MFA state, a plain and a step-up API. */
@@ -243,4 +250,19 @@ export async function jwtClient() {
         .setSubject('jwt')
         .setAudience(audience),
   };
+}
+
+/** The error (and its description) a login with `params` ended with at the redirect URI; nulls for a code. */
+export async function loginError(
+  em: Emulator,
+  params: Record<string, string>,
+  login: { email: string; password: string },
+): Promise<{ error: string | null; description: string | null }> {
+  const { challenge } = pkce();
+  const redirect = await em.login(
+    authorizeUrl(em, { code_challenge: challenge, code_challenge_method: 'S256', state: 's', ...params }),
+    login,
+  );
+  const url = new URL(redirect);
+  return { error: url.searchParams.get('error'), description: url.searchParams.get('error_description') };
 }

@@ -44,6 +44,14 @@ import {
 } from './protocol/connected-accounts.js';
 import { DatabaseClient } from './protocol/database.js';
 import {
+  linkFlowOf,
+  saveLinkedSession,
+  startLinking,
+  type LinkFlow,
+  type StartLinkUserOptions,
+  type StartUnlinkUserOptions,
+} from './protocol/link-user.js';
+import {
   exchangeMagicLinkCode,
   MAGIC_LINK_FLOW,
   passwordlessOtpGrant,
@@ -234,20 +242,124 @@ export class ServerClient<TStoreOptions = unknown> {
     url: string | URL,
     storeOptions?: TStoreOptions,
   ): Promise<{ appState?: TAppState }> {
-    return asPeerOperation('token_by_code_error', () => this.#complete<TAppState>(url, storeOptions));
+    return asPeerOperation('token_by_code_error', () =>
+      this.#complete<TAppState>(url, storeOptions, 'completeInteractiveLogin', hasVerifier),
+    );
   }
 
+  /**
+   * The callback of a login, or of a link or unlink (a transaction `accepts` takes): a login writes a
+   * new session, a link updates the session it was started from, for the same user only.
+   */
   async #complete<TAppState>(
     url: string | URL,
-    storeOptions?: TStoreOptions,
+    storeOptions: TStoreOptions | undefined,
+    method: string,
+    accepts: (transaction: TransactionData) => transaction is TransactionData & { codeVerifier: string },
   ): Promise<{ appState?: TAppState }> {
-    this.#needStoreOptions(storeOptions, 'completeInteractiveLogin');
+    this.#needStoreOptions(storeOptions, method);
     const callback = new URL(url);
     // A magic link's transaction has no verifier: it completes only by completePasswordlessMagicLink.
-    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, hasVerifier);
+    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, accepts);
     const answer = await exchangeCode(at.transport, callback, transaction, transaction.codeVerifier);
-    await this.#logIn(at, answer, transaction, storeOptions);
+    if (linkFlowOf(transaction) === undefined) await this.#logIn(at, answer, transaction, storeOptions);
+    else {
+      const target = { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope };
+      await saveLinkedSession(at.sessions, answer, target, storeOptions);
+    }
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
+  }
+
+  /**
+   * Starts linking another account to the logged-in user (Auth0 account linking): the user signs in
+   * to `connection` (GitHub, Google, ...) at Auth0, which links that account to them. The request
+   * carries the session's ID token as `id_token_hint`; its transaction is kept and bound to this
+   * browser as a login's. Complete it with {@link completeLinkUser} (or `completeInteractiveLogin`,
+   * which recognises it) at the `redirect_uri`.
+   *
+   * @throws {MissingSessionError} `login_required`: no session, or one without an ID token.
+   * @throws {TypeError} naming `connection` or `connectionScope`.
+   * @throws {RequestError} when discovery fails (also a {@link StartLinkUserError}); {@link StoreError}.
+   * @example
+   * ```ts
+   * res.redirect((await client.startLinkUser({ connection: 'github', appState: { returnTo: '/profile' } }, { req, res })).href);
+   * ```
+   */
+  startLinkUser(options: StartLinkUserOptions, storeOptions?: TStoreOptions): Promise<URL> {
+    return this.#startLinking('link', options, storeOptions, 'startLinkUser');
+  }
+
+  /**
+   * Completes a link at its callback: exchanges the code and updates the session with the new ID
+   * token (its `identities` list the linked account) and tokens. The session keeps its id, and only
+   * an answer for the session's own user is taken.
+   *
+   * @throws {CallbackError} `missing_transaction` (no link of this browser has this `state`) or
+   *   `invalid_callback` (the server's `error`: `access_denied` when the user cancelled or the account
+   *   is linked to another user).
+   * @throws {IdTokenValidationError} `id_token_user_mismatch`: the answer is for another user than the
+   *   session's, which is left as it was.
+   * @throws {MissingSessionError} the session ended meanwhile; {@link ServerError}; {@link RequestError}; {@link StoreError}.
+   */
+  async completeLinkUser<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ appState: TAppState | undefined }> {
+    return this.#completeLinking<TAppState>('link', url, storeOptions, 'completeLinkUser');
+  }
+
+  /**
+   * Starts unlinking the user's account on `connection`, as {@link startLinkUser} starts a link
+   * (Auth0 asks the user to confirm). Complete it with {@link completeUnlinkUser}.
+   *
+   * @throws as {@link startLinkUser}.
+   */
+  startUnlinkUser(options: StartUnlinkUserOptions, storeOptions?: TStoreOptions): Promise<URL> {
+    return this.#startLinking('unlink', options, storeOptions, 'startUnlinkUser');
+  }
+
+  /**
+   * Completes an unlink at its callback, as {@link completeLinkUser} completes a link: the session's
+   * user no longer lists the account in `identities`.
+   *
+   * @throws as {@link completeLinkUser}.
+   */
+  async completeUnlinkUser<TAppState = unknown>(
+    url: string | URL,
+    storeOptions?: TStoreOptions,
+  ): Promise<{ appState: TAppState | undefined }> {
+    return this.#completeLinking<TAppState>('unlink', url, storeOptions, 'completeUnlinkUser');
+  }
+
+  #startLinking(
+    flow: LinkFlow,
+    options: StartLinkUserOptions | StartUnlinkUserOptions,
+    storeOptions: TStoreOptions | undefined,
+    method: string,
+  ): Promise<URL> {
+    return asPeerOperation('start_link_user_error', async () => {
+      this.#needStoreOptions(storeOptions, method);
+      this.#needBinding(storeOptions);
+      const { transport, sessions, recorded } = await this.#at(storeOptions);
+      const context = { transport, sessions, defaults: this.#config.authorizationParams };
+      const started = await startLinking(context, flow, options, storeOptions);
+      await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
+      return started.url;
+    });
+  }
+
+  async #completeLinking<TAppState>(
+    flow: LinkFlow,
+    url: string | URL,
+    storeOptions: TStoreOptions | undefined,
+    method: string,
+  ): Promise<{ appState: TAppState | undefined }> {
+    const accepts = (t: TransactionData): t is TransactionData & { codeVerifier: string } =>
+      hasVerifier(t) && linkFlowOf(t) === flow;
+    const { appState } = await asPeerOperation('token_by_code_error', () =>
+      this.#complete<TAppState>(url, storeOptions, method, accepts),
+    );
+    return { appState };
   }
 
   /**

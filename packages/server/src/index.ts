@@ -7,6 +7,7 @@
 export { ServerClient, type SessionData } from './client.js';
 export type { ServerClientOptions, AuthorizationParameters, DomainResolver } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
+export type { StartLinkUserOptions, StartUnlinkUserOptions } from './protocol/link-user.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
 export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
 export type {
@@ -120,6 +121,7 @@ export {
   MissingRequiredArgumentError,
   MissingSessionError,
   MissingTransactionError,
+  StartLinkUserError,
   TokenByCodeError,
   TokenByRefreshTokenError,
   VerifyLogoutTokenError,

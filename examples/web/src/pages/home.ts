@@ -41,6 +41,7 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           <a class="button" href="/profile">Your profile</a>
           <a class="button secondary" href="/api">Payments API</a>
           <a class="button secondary" href="/connected-accounts">Connected accounts</a>
+          <a class="button secondary" href="/linked-accounts">Linked accounts</a>
         </p>`
     : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
   return page(

@@ -1,4 +1,4 @@
-import type { EmulatorConnection, EmulatorTokenExchangeProfile } from './types.js';
+import type { EmulatorConnection, EmulatorConnectionAccount, EmulatorTokenExchangeProfile } from './types.js';
 import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
 
 /** `config.connections`: the federated connections of Token Vault, names unique. */
@@ -13,6 +13,7 @@ export function parseConnections(value: unknown): EmulatorConnection[] {
     if (raw.users !== undefined) connection.users = strings(raw.users, `${field}.users`);
     const scope = optionalString(raw.scope, `${field}.scope`);
     if (scope) connection.scope = scope;
+    if (raw.accounts !== undefined) connection.accounts = parseAccounts(raw.accounts, `${field}.accounts`);
     return connection;
   });
   const seen = new Set<string>();
@@ -21,6 +22,32 @@ export function parseConnections(value: unknown): EmulatorConnection[] {
     seen.add(name);
   }
   return connections;
+}
+
+/** A connection's `accounts` (account linking): ids and usernames unique on it. */
+function parseAccounts(value: unknown, field: string): EmulatorConnectionAccount[] {
+  const accounts = list(value, field).map((item, i) => {
+    const at = `${field}[${i}]`;
+    const raw = object(item, at);
+    const account: EmulatorConnectionAccount = {
+      user_id: string(raw.user_id, `${at}.user_id`),
+      username: string(raw.username, `${at}.username`),
+      password: string(raw.password, `${at}.password`),
+    };
+    const name = optionalString(raw.name, `${at}.name`);
+    if (name) account.name = name;
+    const email = optionalString(raw.email, `${at}.email`);
+    if (email) account.email = email;
+    return account;
+  });
+  for (const key of ['user_id', 'username'] as const) {
+    const seen = new Set<string>();
+    for (const account of accounts) {
+      if (seen.has(account[key])) throw argumentError(`${field}: ${key} "${account[key]}" is declared twice`);
+      seen.add(account[key]);
+    }
+  }
+  return accounts;
 }
 
 /** `config.token_exchange_profiles`: one way to validate each subject token type, types unique. */

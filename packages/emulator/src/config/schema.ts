@@ -158,6 +158,22 @@ const connection: SchemaNode = {
     },
     expires_in: seconds('lifetime of its upstream tokens (default 3600)'),
     scope: text('the scope its upstream tokens carry (default none)'),
+    accounts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['user_id', 'username', 'password'],
+        additionalProperties: false,
+        properties: {
+          user_id: text("the provider's id of the account: the linked identity's user_id, unique"),
+          username: text("what the connection's login page asks for, unique"),
+          password: text('the password its login page checks'),
+          name: text("the identity's profileData.name (default the username)"),
+          email: text("the identity's profileData.email (default none)"),
+        },
+      },
+      description: 'account linking: upstream accounts a user can sign in with to link (default none)',
+    },
   },
 };
 

@@ -130,6 +130,25 @@ export interface EmulatorConnection {
   expires_in: number;
   /** The scope the upstream tokens carry, when set. */
   scope?: string;
+  /**
+   * Accounts on the upstream provider that a user can sign in with on the connection's login page to
+   * link them to their user (account linking: `/authorize` with `link_account`). None by default: the
+   * connection then cannot be linked.
+   */
+  accounts?: EmulatorConnectionAccount[];
+}
+
+/** An account on a connection's upstream provider (a GitHub account, say), for account linking. */
+export interface EmulatorConnectionAccount {
+  /** The provider's id of the account: the linked identity's `user_id`. Unique on the connection. */
+  user_id: string;
+  /** What the connection's login page asks for. Unique on the connection. */
+  username: string;
+  password: string;
+  /** The identity's `profileData.name`; defaults to `username`. */
+  name?: string;
+  /** The identity's `profileData.email`, when set. */
+  email?: string;
 }
 
 /**

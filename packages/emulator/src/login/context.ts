@@ -6,6 +6,7 @@ import type { UserDirectory } from '../provider/users.js';
 import type { OrganizationDirectory } from '../orgs/directory.js';
 import type { SessionTransfers } from '../grants/session-transfers.js';
 import type { LoginStates } from './state.js';
+import type { AccountLinks } from '../linking/links.js';
 
 /** What the login pages need from the emulator. */
 export interface LoginDeps {
@@ -15,6 +16,8 @@ export interface LoginDeps {
   mfaRequirement: MfaRequirement;
   states: LoginStates;
   orgs: OrganizationDirectory;
+  /** The accounts users link (the link and unlink pages). */
+  links: AccountLinks;
   /** Session transfer tokens an /authorize request may log in with, once. */
   transfers?: SessionTransfers;
 }

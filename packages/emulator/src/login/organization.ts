@@ -1,9 +1,9 @@
-import type { EmulatorOrganization, EmulatorUser } from '../config/types.js';
-import type { OrganizationDirectory } from '../orgs/directory.js';
+import type { EmulatorUser } from '../config/types.js';
+import type { DirectoryOrganization, OrganizationDirectory } from '../orgs/directory.js';
 
 /** The login's organization as the request and the client's settings leave it, before the password. */
 export type OrganizationAsk =
-  { kind: 'none' } | { kind: 'prompt' } | { kind: 'given'; org: EmulatorOrganization; invitation?: string };
+  { kind: 'none' } | { kind: 'prompt' } | { kind: 'given'; org: DirectoryOrganization; invitation?: string };
 
 /** What the login page asks: the request's organization, a prompt for one, or nothing. */
 export function organizationAsk(
@@ -24,7 +24,7 @@ export function organizationAsk(
 
 /** The decision after the password: go on (into `org`, if any), ask again, or refuse as Auth0 does. */
 export type OrganizationDecision =
-  | { ok: true; org?: EmulatorOrganization }
+  | { ok: true; org?: DirectoryOrganization }
   | { ok: false; retry: string }
   | { ok: false; error: 'access_denied'; description: string };
 
@@ -41,7 +41,7 @@ export function decideOrganization(
   prompted: string | undefined,
 ): OrganizationDecision {
   if (ask.kind === 'none') return { ok: true };
-  let org: EmulatorOrganization | undefined;
+  let org: DirectoryOrganization | undefined;
   if (ask.kind === 'prompt') {
     org = prompted ? orgs.find(prompted.trim()) : undefined;
     if (!org || !orgs.usableBy(org, clientId)) return { ok: false, retry: 'No organization by that name.' };

@@ -8,6 +8,8 @@ import { finishConsent, finishLogin, refuseLogin } from './finish.js';
 import { decideOrganization, organizationAsk, type OrganizationAsk } from './organization.js';
 import { challenge, enroll, renderMfa, verify } from './mfa-step.js';
 import { loginPage } from './views.js';
+import { handleLinkingPage } from '../linking/pages.js';
+import { linkRequest } from '../linking/request.js';
 
 const PATH = /^\/u\/([\w-]+)(?:\/([\w-]+))?$/;
 const MFA_ACTIONS = new Set(['verify-otp', 'verify-oob', 'verify-recovery', 'poll']);
@@ -187,6 +189,22 @@ export async function handleLogin(
 
   if (details.prompt.name === 'consent') {
     await finishConsent(deps.provider, req, res);
+    return true;
+  }
+  const link = details.prompt.name === 'login' ? linkRequest(details.params) : undefined;
+  if (link) {
+    const outcome = {
+      finish: (userId: string) => finishLogin(deps.provider, req, res, userId, ['pwd']),
+      refuse: (description: string) => refuseLogin(deps.provider, req, res, 'access_denied', description),
+    };
+    if (!deps.users.byId(link.primary)) await outcome.refuse('the user of id_token_hint no longer exists');
+    else
+      await handleLinkingPage(
+        deps.links,
+        link,
+        { method: req.method ?? 'GET', res, uid, action, form },
+        outcome,
+      );
     return true;
   }
   const state = deps.states.get(uid);

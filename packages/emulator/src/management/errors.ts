@@ -15,6 +15,9 @@ export interface ManagementAnswer {
   body?: unknown;
 }
 
+/** An operation of the Management API: the scope it needs, and what it does with the JSON body. */
+export type ManagementRoute = [scope: string, handler: (body: Record<string, unknown>) => ManagementAnswer];
+
 /**
  * An error as the Management API v2 writes it: `{ statusCode, error, message, errorCode }` (`errorCode`
  * left out where Auth0 sends none, as for a missing token).

@@ -5,11 +5,14 @@ import { sendJson } from '../http/respond.js';
 import { isObject } from '../lib/validate.js';
 import { missingScope } from './auth.js';
 import { invalidBody, managementError } from './errors.js';
-import type { ManagementAnswer } from './errors.js';
+import type { ManagementAnswer, ManagementRoute } from './errors.js';
+import { organizationRoute } from './organization-routes.js';
+import type { InvitationDeps } from './invitations.js';
 import {
   createUser,
   deleteMethods,
   deleteUser,
+  unlinkIdentity,
   listMethods,
   readUser,
   updateUser,
@@ -17,19 +20,19 @@ import {
 } from './users.js';
 import type { UserStoreDeps } from './users.js';
 
-/** What the Management API routes need: the user store, and the check of a request's access token. */
-export interface ManagementDeps extends UserStoreDeps {
+/** What the Management API routes need: the stores, and the check of a request's access token. */
+export interface ManagementDeps extends UserStoreDeps, InvitationDeps {
   /** The token's scopes, or the 401 answer. */
   authorize(authorization: string | undefined): Promise<Set<string> | ManagementAnswer>;
 }
 
 const USER = /^\/api\/v2\/users\/([^/]+)$/;
 const METHODS = /^\/api\/v2\/users\/([^/]+)\/authentication-methods(?:\/([^/]+))?$/;
-
-type Handler = (body: Record<string, unknown>) => ManagementAnswer;
+const IDENTITY = /^\/api\/v2\/users\/([^/]+)\/identities\/([^/]+)\/([^/]+)$/;
 
 /** The operation and the scope it needs for a method and path; undefined for a path not in the subset. */
-function route(deps: ManagementDeps, method: string, path: string, url: URL): [string, Handler] | undefined {
+function route(deps: ManagementDeps, method: string, path: string, url: URL): ManagementRoute | undefined {
+  if (path.startsWith('/api/v2/organizations')) return organizationRoute(deps, method, path, url);
   if (path === '/api/v2/users') {
     if (method === 'POST') return ['create:users', (body) => createUser(deps, body)];
     if (method === 'GET') return ['read:users', () => listUsers(deps, url)];
@@ -45,12 +48,26 @@ function route(deps: ManagementDeps, method: string, path: string, url: URL): [s
     if (method === 'DELETE')
       return ['delete:authentication_methods', () => deleteMethods(deps, userId, methodId)];
   }
+  const identity = IDENTITY.exec(path);
+  if (identity && method === 'DELETE') {
+    const [userId = '', provider = '', accountId = ''] = identity
+      .slice(1)
+      .map((p) => decodeComponent(p) ?? '');
+    return ['update:users', () => unlinkIdentity(deps, userId, provider, accountId)];
+  }
   const user = USER.exec(path);
   if (user?.[1]) {
     const userId = decodeComponent(user[1]) ?? '';
     if (method === 'GET') return ['read:users', () => readUser(deps, userId)];
     if (method === 'PATCH') return ['update:users', (body) => updateUser(deps, userId, body)];
-    if (method === 'DELETE') return ['delete:users', () => deleteUser(deps, userId)];
+    if (method === 'DELETE')
+      return [
+        'delete:users',
+        () => {
+          deps.orgs.forgetUser(userId);
+          return deleteUser(deps, userId);
+        },
+      ];
   }
   return undefined;
 }
@@ -93,8 +110,9 @@ async function jsonBody(req: IncomingMessage): Promise<ParsedBody> {
 
 /**
  * Auth0's Management API v2, the subset a test sets a tenant up with: users (create, read, update,
- * delete, by email) and their authentication methods (list, delete). Answers false outside /api/v2/.
- * Organizations wait for the emulator to have them.
+ * delete, by email), their authentication methods (list, delete), organizations (create, read, update,
+ * delete, by name), their members (list, add, remove) and invitations (create, list, read, delete).
+ * Answers false outside /api/v2/.
  */
 export async function handleManagement(
   deps: ManagementDeps,
@@ -121,8 +139,8 @@ export async function handleManagement(
     send(forbidden);
     return true;
   }
-  const parsed: ParsedBody =
-    req.method === 'POST' || req.method === 'PATCH' ? await jsonBody(req) : { ok: true, body: {} };
+  // DELETE too: Auth0 takes the members to remove from an organization in the body.
+  const parsed: ParsedBody = req.method === 'GET' ? { ok: true, body: {} } : await jsonBody(req);
   send(parsed.ok ? handler(parsed.body) : parsed.answer);
   return true;
 }

@@ -3,16 +3,19 @@ import type { EmulatorUser } from '../config/types.js';
 import type { AuthenticatorView, MfaService } from '../mfa/index.js';
 import type { UserDirectory } from '../provider/users.js';
 import { isObject } from '../lib/validate.js';
+import { DATABASE_CONNECTION, identitiesOf, type AccountLinks } from '../linking/links.js';
 import { USER_NOT_FOUND, invalidBody, managementError } from './errors.js';
 import type { ManagementAnswer } from './errors.js';
 
 /** The one database connection the emulator has, under Auth0's default name. */
-export const CONNECTION = 'Username-Password-Authentication';
+export const CONNECTION = DATABASE_CONNECTION;
 
 /** What the user operations work on. */
 export interface UserStoreDeps {
   users: UserDirectory;
   mfa: MfaService;
+  /** The accounts linked to users: their `identities`. */
+  links: AccountLinks;
 }
 
 type Body = Record<string, unknown>;
@@ -42,7 +45,6 @@ const UPDATE_FIELDS = new Set([
 /** A user as the Management API returns it. */
 export function userView(deps: UserStoreDeps, user: EmulatorUser): Body {
   const times = deps.users.times(user.user_id);
-  const bar = user.user_id.indexOf('|');
   return {
     user_id: user.user_id,
     email: user.email,
@@ -50,18 +52,27 @@ export function userView(deps: UserStoreDeps, user: EmulatorUser): Body {
     name: user.name ?? user.email,
     nickname: user.email.split('@')[0],
     ...times,
-    identities: [
-      {
-        connection: CONNECTION,
-        provider: 'auth0',
-        user_id: bar < 0 ? user.user_id : user.user_id.slice(bar + 1),
-        isSocial: false,
-      },
-    ],
+    identities: identitiesOf(user.user_id, deps.links),
     app_metadata: user.app_metadata ?? {},
     user_metadata: user.user_metadata ?? {},
     ...(user.blocked ? { blocked: true } : {}),
   };
+}
+
+/**
+ * `DELETE /api/v2/users/:id/identities/:provider/:user_id`: unlinks that account from the user, as
+ * Auth0's Management API does; 200 with the identities left.
+ */
+export function unlinkIdentity(
+  deps: UserStoreDeps,
+  userId: string,
+  provider: string,
+  accountId: string,
+): ManagementAnswer {
+  if (!deps.users.byId(userId)) return USER_NOT_FOUND;
+  const identity = deps.links.linked(userId).find((i) => i.provider === provider && i.user_id === accountId);
+  if (identity) deps.links.unlink(userId, identity.connection, accountId);
+  return { status: 200, body: identitiesOf(userId, deps.links) };
 }
 
 /** The first property a body may not carry, or a field of the wrong type, as Auth0's 400. */
@@ -174,6 +185,7 @@ export function updateUser(deps: UserStoreDeps, userId: string, body: Body): Man
 export function deleteUser(deps: UserStoreDeps, userId: string): ManagementAnswer {
   deps.users.delete(userId);
   deps.mfa.removeUser(userId);
+  deps.links.forget(userId);
   return { status: 204 };
 }
 

@@ -7,7 +7,7 @@ export interface Invitation {
   id: string;
   /** The ticket the invitation link carries as `invitation`. */
   ticket: string;
-  organization: EmulatorOrganization;
+  organization: DirectoryOrganization;
   /** Only the user with this email may accept it. */
   email: string;
   clientId: string;
@@ -15,6 +15,19 @@ export interface Invitation {
   url: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Who the invitation says invited them (Auth0's `inviter.name`). */
+  inviter: string;
+}
+
+/**
+ * An organization as the directory keeps it: the configured fields, and what the Management API may
+ * add (`metadata`, `branding`). Members live in the directory, not here.
+ */
+export interface DirectoryOrganization extends Omit<EmulatorOrganization, 'members'> {
+  metadata?: Record<string, string>;
+  branding?: Record<string, unknown>;
 }
 
 /** Seven days, Auth0's default invitation lifetime. */
@@ -26,7 +39,7 @@ const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
  * `org_id` and `org_name`).
  */
 export class OrganizationDirectory {
-  readonly #orgs: EmulatorOrganization[];
+  #orgs: DirectoryOrganization[];
   readonly #members = new Map<string, Set<string>>();
   readonly #clients: Map<string, EmulatorClient>;
   readonly #invitations = new Map<string, Invitation>();
@@ -34,21 +47,25 @@ export class OrganizationDirectory {
   readonly #now: () => number;
 
   constructor(orgs: EmulatorOrganization[], clients: EmulatorClient[], now: () => number = Date.now) {
-    this.#orgs = orgs;
+    // Copies: the Management API changes them, and a reset starts again from the configuration.
+    this.#orgs = orgs.map(({ members: _members, ...org }) => ({
+      ...org,
+      ...(org.clients ? { clients: [...org.clients] } : {}),
+    }));
     for (const org of orgs) this.#members.set(org.id, new Set(org.members));
     this.#clients = new Map(clients.map((client) => [client.client_id, client]));
     this.#now = now;
   }
 
   /** The organization an `organization` parameter names: an `org_` id exactly, a name case-insensitively. */
-  find(value: string): EmulatorOrganization | undefined {
+  find(value: string): DirectoryOrganization | undefined {
     if (value.startsWith('org_')) return this.#orgs.find((org) => org.id === value);
     const name = value.toLowerCase();
     return this.#orgs.find((org) => org.name === name);
   }
 
   /** The organization with this id. */
-  byId(id: string): EmulatorOrganization | undefined {
+  byId(id: string): DirectoryOrganization | undefined {
     return this.#orgs.find((org) => org.id === id);
   }
 
@@ -58,18 +75,62 @@ export class OrganizationDirectory {
   }
 
   /** Whether `clientId` may log users in to `org`. */
-  usableBy(org: EmulatorOrganization, clientId: string): boolean {
+  usableBy(org: DirectoryOrganization, clientId: string): boolean {
     const client = this.#clients.get(clientId);
     if (!client || client.organization_usage === 'deny') return false;
     return org.clients === undefined || org.clients.includes(clientId);
   }
 
-  isMember(org: EmulatorOrganization, userId: string): boolean {
+  isMember(org: DirectoryOrganization, userId: string): boolean {
     return this.#members.get(org.id)?.has(userId) ?? false;
   }
 
+  /** Every organization, in the order they were configured or created. */
+  list(): readonly DirectoryOrganization[] {
+    return this.#orgs;
+  }
+
+  /** Adds an organization (its id and name are free: the caller checked) with no members. */
+  add(org: DirectoryOrganization): void {
+    this.#orgs.push(org);
+    this.#members.set(org.id, new Set());
+  }
+
+  /** Replaces the organization with `org.id`; tokens issued later carry its new name. */
+  replace(org: DirectoryOrganization): void {
+    this.#orgs = this.#orgs.map((existing) => (existing.id === org.id ? org : existing));
+  }
+
+  /** Removes the organization, its members and its invitations. */
+  remove(id: string): void {
+    this.#orgs = this.#orgs.filter((org) => org.id !== id);
+    this.#members.delete(id);
+    for (const [ticket, invitation] of this.#invitations)
+      if (invitation.organization.id === id) this.#invitations.delete(ticket);
+  }
+
+  /** The `user_id`s of the organization's members, in the order they joined. */
+  members(org: DirectoryOrganization): string[] {
+    return [...(this.#members.get(org.id) ?? [])];
+  }
+
+  addMembers(org: DirectoryOrganization, userIds: readonly string[]): void {
+    const members = this.#members.get(org.id);
+    for (const userId of userIds) members?.add(userId);
+  }
+
+  removeMembers(org: DirectoryOrganization, userIds: readonly string[]): void {
+    const members = this.#members.get(org.id);
+    for (const userId of userIds) members?.delete(userId);
+  }
+
+  /** Ends every membership of a deleted user. */
+  forgetUser(userId: string): void {
+    for (const members of this.#members.values()) members.delete(userId);
+  }
+
   /** The organizations `userId` belongs to. */
-  membershipsOf(userId: string): EmulatorOrganization[] {
+  membershipsOf(userId: string): DirectoryOrganization[] {
     return this.#orgs.filter((org) => this.isMember(org, userId));
   }
 
@@ -77,7 +138,12 @@ export class OrganizationDirectory {
    * Invites `email` to `org` through the client `clientId`; the link goes to the client's
    * `initiate_login_uri` (default `/auth/login` on its first redirect URI's origin).
    */
-  invite(org: EmulatorOrganization, email: string, clientId: string): Invitation {
+  invite(
+    org: DirectoryOrganization,
+    email: string,
+    clientId: string,
+    options: { ttlMs?: number; inviter?: string } = {},
+  ): Invitation {
     const client = this.#clients.get(clientId);
     const base = client?.initiate_login_uri ?? loginRouteOf(client);
     const ticket = randomBytes(16).toString('base64url');
@@ -92,14 +158,16 @@ export class OrganizationDirectory {
       email: email.toLowerCase(),
       clientId,
       url: url.href,
-      expiresAt: this.#now() + INVITATION_TTL_MS,
+      createdAt: this.#now(),
+      expiresAt: this.#now() + (options.ttlMs ?? INVITATION_TTL_MS),
+      inviter: options.inviter ?? '',
     };
     this.#invitations.set(ticket, invitation);
     return invitation;
   }
 
   /** The live invitation with this ticket for `org`, or `undefined`. */
-  invitation(ticket: string, org: EmulatorOrganization): Invitation | undefined {
+  invitation(ticket: string, org: DirectoryOrganization): Invitation | undefined {
     const invitation = this.#invitations.get(ticket);
     if (!invitation || invitation.organization.id !== org.id) return undefined;
     if (invitation.expiresAt <= this.#now()) {
@@ -107,6 +175,19 @@ export class OrganizationDirectory {
       return undefined;
     }
     return invitation;
+  }
+
+  /** The organization's live invitations, oldest first. */
+  invitationsOf(org: DirectoryOrganization): Invitation[] {
+    const now = this.#now();
+    return [...this.#invitations.values()].filter(
+      (invitation) => invitation.organization.id === org.id && invitation.expiresAt > now,
+    );
+  }
+
+  /** Withdraws an invitation: its link stops working. */
+  revoke(invitation: Invitation): void {
+    this.#invitations.delete(invitation.ticket);
   }
 
   /**
@@ -121,12 +202,12 @@ export class OrganizationDirectory {
   }
 
   /** Records that tokens of `grantId` are for `org` (set when the login's authorization code is issued). */
-  bind(grantId: string, org: EmulatorOrganization): void {
+  bind(grantId: string, org: DirectoryOrganization): void {
     this.#grants.set(grantId, org.id);
   }
 
   /** The organization the grant logged in to. */
-  forGrant(grantId: string | undefined): EmulatorOrganization | undefined {
+  forGrant(grantId: string | undefined): DirectoryOrganization | undefined {
     const id = grantId === undefined ? undefined : this.#grants.get(grantId);
     return id === undefined ? undefined : this.byId(id);
   }

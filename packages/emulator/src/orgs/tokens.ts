@@ -1,16 +1,15 @@
 import type { Account, AuthorizationCode, KoaContextWithOIDC } from 'oidc-provider';
-import type { EmulatorOrganization } from '../config/types.js';
-import type { OrganizationDirectory } from './directory.js';
+import type { DirectoryOrganization, OrganizationDirectory } from './directory.js';
 
 /** The claims Auth0 adds to ID and access tokens of a login into an organization. */
-export function organizationClaims(org: EmulatorOrganization | undefined): Record<string, string> {
+export function organizationClaims(org: DirectoryOrganization | undefined): Record<string, string> {
   return org ? { org_id: org.id, org_name: org.name } : {};
 }
 
 /** `account` with the organization of the token's grant in its claims. */
 export function withOrganization(
   account: Account | undefined,
-  org: EmulatorOrganization | undefined,
+  org: DirectoryOrganization | undefined,
 ): Account | undefined {
   if (!account || !org) return account;
   return {
@@ -27,7 +26,7 @@ export function withOrganization(
 export function organizationOfCode(
   ctx: KoaContextWithOIDC | undefined,
   orgs: OrganizationDirectory,
-): EmulatorOrganization | undefined {
+): DirectoryOrganization | undefined {
   const chosen = ctx?.oidc.result?.login?.organization;
   if (typeof chosen === 'string') return orgs.byId(chosen);
   const param = ctx?.oidc.params?.organization;

@@ -12,6 +12,16 @@ export const MANAGEMENT_SCOPES = [
   'delete:users',
   'read:authentication_methods',
   'delete:authentication_methods',
+  'read:organizations',
+  'create:organizations',
+  'update:organizations',
+  'delete:organizations',
+  'read:organization_members',
+  'create:organization_members',
+  'delete:organization_members',
+  'read:organization_invitations',
+  'create:organization_invitations',
+  'delete:organization_invitations',
 ];
 
 /** Scopes of Auth0's My Account API (`{issuer}me/`) that manage the user's connected accounts. */

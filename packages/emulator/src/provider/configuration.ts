@@ -17,6 +17,9 @@ import { ACR_MFA, ACR_PWD } from './grant-names.js';
 import type { OrganizationDirectory } from '../orgs/directory.js';
 import { organizationParams } from '../orgs/authorize.js';
 import { organizationClaims, withOrganization } from '../orgs/tokens.js';
+import type { AccountLinks } from '../linking/links.js';
+import { withIdentities } from '../linking/claims.js';
+import { linkingParams } from '../linking/request.js';
 
 /** The emulator's parts that the oidc-provider configuration is built from. */
 export interface ProviderConfigurationInput {
@@ -27,6 +30,8 @@ export interface ProviderConfigurationInput {
   audiences: RefreshAudiences;
   ciba: CibaRequests;
   orgs: OrganizationDirectory;
+  /** Linked accounts: the `identities` claim, and the linking parameters' checks. */
+  links: AccountLinks;
   jwks: { keys: JWK[] };
   cookieKeys: string[];
 }
@@ -49,25 +54,28 @@ export const INTERACTION_PATH = '/u/';
 
 /** The oidc-provider configuration of the emulator. */
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
-  const { config, users, apis, mfaRequirement, audiences, ciba, orgs, jwks, cookieKeys } = input;
+  const { config, users, apis, mfaRequirement, audiences, ciba, orgs, links, jwks, cookieKeys } = input;
   const { ttl } = config;
   return {
     clients: config.clients.map(clientMetadata),
     // The token the account is loaded for (code, refresh token, access token) names the grant, and
     // the grant the organization its login was for.
-    findAccount: (_ctx, sub, token) => withOrganization(users.account(sub), orgs.forGrant(token?.grantId)),
+    findAccount: (_ctx, sub, token) =>
+      withOrganization(withIdentities(users.account(sub), links), orgs.forGrant(token?.grantId)),
     extraTokenClaims: (_ctx, token) =>
       organizationClaims('grantId' in token ? orgs.forGrant(token.grantId) : undefined),
-    // Organizations (validated) and session transfer (/authorize logs the token's user in: login/routes.ts).
-    extraParams: { ...organizationParams(orgs), session_transfer_token: null },
+    // Organizations (validated), session transfer (/authorize logs the token's user in: login/routes.ts)
+    // and account linking (linking/).
+    extraParams: { ...organizationParams(orgs), session_transfer_token: null, ...linkingParams(links) },
     claims: {
       // Auth0 ID tokens always carry how and when the user authenticated; oidc-provider includes these
       // only when requested unless the openid scope lists them.
-      openid: ['sub', 'amr', 'acr', 'auth_time', 'org_id', 'org_name'],
+      openid: ['sub', 'amr', 'acr', 'auth_time', 'org_id', 'org_name', 'identities'],
       email: ['email', 'email_verified'],
       profile: ['name', 'nickname'],
     },
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    // link_account / unlink_account: account linking (linking/); oidc-provider drops scopes it does not know.
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'link_account', 'unlink_account'],
     responseTypes: ['code'],
     acrValues: [ACR_PWD, ACR_MFA],
     // ID tokens keep profile claims even when an access token is also issued, as Auth0's do.

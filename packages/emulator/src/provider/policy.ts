@@ -4,6 +4,7 @@ import { ACR_MFA } from './grant-names.js';
 import type { MfaRequirement } from './mfa-requirement.js';
 import type { OrganizationDirectory } from '../orgs/directory.js';
 import { organizationCheck } from '../orgs/policy.js';
+import { linkingCheck } from '../linking/request.js';
 
 /**
  * oidc-provider's default prompts plus one login check: a request that needs MFA (`acr_values`
@@ -31,5 +32,6 @@ export function interactionPolicyWithMfa(
     }),
   );
   policy.get('login')?.checks.add(organizationCheck(orgs));
+  policy.get('login')?.checks.add(linkingCheck());
   return policy;
 }

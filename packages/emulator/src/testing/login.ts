@@ -23,6 +23,11 @@ export interface LoginOptions {
     | { type: 'push' };
   /** Receives the recovery code the login shows once. */
   onRecoveryCode?: (code: string) => void;
+  /**
+   * Typed into a connection's sign-in page when the authorize URL links an account (`link_account`);
+   * an unlink (`unlink_account`) is confirmed without it.
+   */
+  account?: { username: string; password: string };
   /** Keeps the browser session's cookies for later requests (a second login, /v2/logout). */
   jar?: CookieJar;
 }
@@ -129,6 +134,11 @@ async function answer(
           ? { organization: options.organization }
           : {}),
       });
+    case 'link':
+      if (!options.account) throw new Error('login stopped on a link page: give options.account');
+      return request(to('link'), { username: options.account.username, password: options.account.password });
+    case 'unlink':
+      return request(to('unlink'), {});
     case 'enroll': {
       const enroll = options.enroll ?? { type: 'otp' };
       const fields: Record<string, string> = { type: enroll.type };

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { CookieJar } from 'auth0-emulator';
-import { trustingFetch } from '../../src/https/fetch.js';
+import { CookieJar, localhostFetch } from 'auth0-emulator';
 import { startPeerSetup } from './child.js';
 import type { PeerApp, PeerSetup } from './child.js';
 
@@ -54,6 +53,7 @@ async function logIn(email: string): Promise<Record<string, unknown>> {
   expect(start.status, JSON.stringify(start.body)).toBe(200);
   const authorize = String(start.body.redirect);
   expect(authorize.startsWith(`${em.issuer}authorize?`)).toBe(true);
+  expect(new URL(authorize).hostname).toBe('tenant.localhost');
   const callback = await em.login(authorize, { email, password: 'Passw0rd!' });
   const done = await app.get(new URL(callback).pathname + new URL(callback).search);
   expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -80,7 +80,7 @@ describe('@auth0/auth0-server-js against auth0-emulator --https', () => {
     // user to confirm (its logout prompt); once confirmed, the browser goes back to the app.
     const url = new URL(String(logout.body.redirect));
     expect(url.href.startsWith(`${em.issuer}oidc/logout?`)).toBe(true);
-    const browser = trustingFetch(readFileSync(em.caFile ?? '', 'utf8'));
+    const browser = localhostFetch({ ca: readFileSync(em.caFile ?? '', 'utf8') });
     const jar = new CookieJar();
     const page = await browser(url, { headers: { cookie: jar.header() } });
     jar.store(page);

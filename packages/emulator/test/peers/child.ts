@@ -27,8 +27,9 @@ export interface PeerApp {
 }
 
 /**
- * Starts `script` (beside this file) on `port` with `env` and the emulator's CA in NODE_EXTRA_CA_CERTS, and waits
- * for it to print `listening`. Its stderr is kept for the failure message.
+ * Starts `script` (beside this file) on `port` with `env`, the emulator's CA in NODE_EXTRA_CA_CERTS and
+ * `auth0-emulator/localhost` preloaded, and waits for it to print `listening`. Its stderr is kept for the
+ * failure message.
  */
 export async function startPeerApp(
   script: string,
@@ -36,10 +37,15 @@ export async function startPeerApp(
   caFile: string,
   env: Record<string, string>,
 ): Promise<PeerApp> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
-    env: { ...process.env, ...env, APP_PORT: String(port), NODE_EXTRA_CA_CERTS: caFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The app resolves tenant.localhost as a developer's would: through auth0-emulator/localhost.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'auth0-emulator/localhost', fileURLToPath(new URL(script, import.meta.url))],
+    {
+      env: { ...process.env, ...env, APP_PORT: String(port), NODE_EXTRA_CA_CERTS: caFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -86,7 +92,7 @@ export interface PeerSetup {
 }
 
 /**
- * Starts the emulator over HTTPS as `localhost` with the configuration `config(origin)` (origin: the
+ * Starts the emulator over HTTPS as `tenant.localhost` with the configuration `config(origin)` (origin: the
  * app's, for its redirect URIs), then `script` with `env(em)`, trusting the emulator's CA.
  */
 export async function startPeerSetup(
@@ -98,7 +104,7 @@ export async function startPeerSetup(
   const port = await freePort();
   const em = await startTestEmulator(config(`http://127.0.0.1:${port}`), {
     https: { dir },
-    host: 'localhost',
+    host: 'tenant.localhost',
   });
   const cleanUp = async () => {
     await em.close();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { trustingFetch } from '../../src/https/fetch.js';
+import { localhostFetch } from 'auth0-emulator';
 import { startPeerSetup } from './child.js';
 import type { PeerApp, PeerSetup } from './child.js';
 
@@ -40,6 +40,7 @@ describe('express-openid-connect against auth0-emulator --https', () => {
     expect(login.status, JSON.stringify(login.body)).toBe(302);
     const authorize = String(login.location);
     expect(authorize.startsWith(`${em.issuer}authorize?`)).toBe(true);
+    expect(new URL(authorize).hostname).toBe('tenant.localhost');
     const callback = new URL(
       await em.login(authorize, { email: 'alice@example.com', password: 'Passw0rd!' }),
     );
@@ -56,7 +57,7 @@ describe('express-openid-connect against auth0-emulator --https', () => {
     const endSession = new URL(String(logout.location));
     expect(endSession.href.startsWith(`${em.issuer}oidc/logout?`)).toBe(true);
     // With id_token_hint the emulator ends its session without a prompt and sends the browser back.
-    const ended = await trustingFetch(readFileSync(em.caFile ?? '', 'utf8'))(endSession, {
+    const ended = await localhostFetch({ ca: readFileSync(em.caFile ?? '', 'utf8') })(endSession, {
       redirect: 'manual',
     });
     expect(ended.status).toBe(302);

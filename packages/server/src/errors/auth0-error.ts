@@ -50,7 +50,8 @@ export type PeerErrorCode =
   | 'mfa_delete_authenticator_error'
   | 'mfa_challenge_error'
   | 'mfa_verify_error'
-  | 'verify_logout_token_error';
+  | 'verify_logout_token_error'
+  | 'start_link_user_error';
 
 /** What an authorization server said when its answer caused the error. */
 export interface ServerAnswer {

@@ -5,7 +5,8 @@ import { Auth0Error } from './auth0-error.js';
  *
  * - `id_token_invalid`: its signature, or the claim named in `claim` (`iss`, `aud`, `azp`, `exp`,
  *   `iat`, `nonce`, `auth_time`, ...).
- * - `id_token_user_mismatch`: a valid ID token from a refresh or an MFA verify names another user
+ * - `id_token_user_mismatch`: a valid ID token from a refresh, an MFA verify or an account link
+ *   (`completeLinkUser`, `completeUnlinkUser`) names another user
  *   (`claim` `sub`) or issuer (`iss`) than the session's. The session is left as it was; log the
  *   user out rather than retry.
  *

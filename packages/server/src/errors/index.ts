@@ -32,6 +32,7 @@ export {
   MissingRequiredArgumentError,
   MissingSessionError,
   MissingTransactionError,
+  StartLinkUserError,
   TokenByCodeError,
   TokenByRefreshTokenError,
   VerifyLogoutTokenError,

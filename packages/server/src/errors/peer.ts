@@ -86,6 +86,11 @@ export const MfaDeleteAuthenticatorError = peerServerError(
 export const MfaChallengeError = peerServerError('mfa_challenge_error', 'MfaChallengeError');
 /** `@auth0/auth0-server-js`'s name: `mfa.verify` failed. */
 export const MfaVerifyError = peerServerError('mfa_verify_error', 'MfaVerifyError');
+/**
+ * `@auth0/auth0-server-js`'s name: `startLinkUser` or `startUnlinkUser` failed (discovery, the
+ * transaction store). Without a session they throw `MissingSessionError`, as the peer does.
+ */
+export const StartLinkUserError = peerServerError('start_link_user_error', 'StartLinkUserError');
 
 /** `@auth0/auth0-server-js`'s name for our {@link CallbackError} `missing_transaction`. */
 export class MissingTransactionError extends CallbackError {

@@ -36,6 +36,7 @@ export {
   refreshed,
   mfaGranted,
   connectionGranted,
+  linked,
   startsNewSession,
   RedeemedSession,
   type TokenAnswer,

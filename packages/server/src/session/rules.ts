@@ -1,4 +1,4 @@
-import { MfaTokenInvalidError } from '../errors/index.js';
+import { MfaTokenInvalidError, MissingSessionError } from '../errors/index.js';
 import type { ConnectionTokenSet, StateData, UserClaims } from '../types.js';
 import { applyTokenResponse, type SessionTokenResponse } from './apply-token-response.js';
 import { assertOrganization } from './organization.js';
@@ -67,6 +67,29 @@ export function refreshed(current: StateData, answer: TokenAnswer, query: TokenS
   const refile = (state: StateData) =>
     applyTokenResponse(state, answer.tokens, { ...query, claims: answer.claims });
   return new RedeemedSession(refile(current), refile);
+}
+
+/**
+ * The session after an account link or unlink completed: the same session (its `internal.sid` kept,
+ * so the store issues no new id) with the new ID token's claims (their `identities`) and the new
+ * tokens. Only for the session's own user: the link was started from this session, and a session that
+ * ended, or now belongs to someone else, is not written.
+ *
+ * @throws {MissingSessionError} `login_required`: there is no session (any more) to link into.
+ * @throws {IdTokenValidationError} `id_token_user_mismatch`: the answer names another user or issuer.
+ * @throws {OrganizationValidationError} `organization_mismatch`: it does not name the session's organization.
+ */
+export function linked(
+  current: StateData | undefined,
+  answer: TokenAnswer & { claims: UserClaims },
+  target: TokenSetQuery,
+): StateData {
+  if (!current?.user)
+    throw new MissingSessionError(
+      'The session that started the account link has ended: log in again, then link the account',
+    );
+  assertSameUser(current, answer.claims);
+  return applyTokenResponse(current, answer.tokens, { ...target, claims: answer.claims });
 }
 
 /**

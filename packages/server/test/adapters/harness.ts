@@ -10,6 +10,8 @@ export const APP_SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
 export const PAYMENTS = 'https://payments.example.com';
 export const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
 export const CAROL = { email: 'carol@example.com', password: 'Passw0rd!' };
+/** An account of the emulator's `github` connection, to link. */
+export const GITHUB_ACCOUNT = { username: 'octo-alice', password: 'gh-Passw0rd!' };
 
 /**
  * The app every adapter test builds with its framework: `/` (public), `/profile` (requiresAuth,
@@ -36,6 +38,8 @@ export async function startHarness(factory: AppFactory): Promise<AdapterHarness>
       { user_id: 'auth0|carol', ...CAROL },
     ],
     apis: [{ audience: PAYMENTS, mfa: 'required' }],
+    // Account linking (test/adapters/linking.test.ts).
+    connections: [{ name: 'github', accounts: [{ user_id: '1001', ...GITHUB_ACCOUNT }] }],
   });
   const sessions = new MemorySessionStore();
   use(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  linked,
   loggedIn,
   mfaGranted,
   RedeemedSession,
@@ -44,6 +45,33 @@ describe('the write rules of a session', () => {
     expect(() => refreshed(current, answer, { audience: 'default' })).toThrow(
       expect.objectContaining({ code: 'id_token_user_mismatch' }),
     );
+  });
+
+  it('linked: the same session (same sid) with the new ID token, its claims and tokens', () => {
+    const current = makeState({ user: ALICE });
+    const claims = { ...ALICE, identities: [{ provider: 'github', user_id: '1' }] };
+    const next = linked(
+      current,
+      { tokens: { ...tokens('rt-2'), idToken: 'id-2' }, claims },
+      { audience: 'default' },
+    );
+    expect(next).toMatchObject({ user: claims, idToken: 'id-2', refreshToken: 'rt-2' });
+    expect(next.internal.sid).toBe(current.internal.sid);
+    expect(startsNewSession(current, next)).toBe(false);
+  });
+
+  it('linked: refused without a session, and for another user or issuer', () => {
+    const answer = { tokens: { ...tokens(), idToken: 'id' }, claims: ALICE };
+    expect(() => linked(undefined, answer, { audience: 'default' })).toThrow(
+      expect.objectContaining({ code: 'login_required', peerCode: 'missing_session_error' }),
+    );
+    for (const claims of [
+      { ...ALICE, sub: 'auth0|mallory' },
+      { ...ALICE, iss: 'https://other.example/' },
+    ])
+      expect(() =>
+        linked(makeState({ user: ALICE }), { ...answer, claims }, { audience: 'default' }),
+      ).toThrow(expect.objectContaining({ code: 'id_token_user_mismatch' }));
   });
 
   it('mfaGranted: no session and no ID token changes nothing; an ID token starts a session', () => {
