@@ -34,6 +34,7 @@ import {
   type LoginBackchannelResult,
 } from './protocol/ciba.js';
 import { DatabaseClient } from './protocol/database.js';
+import { PasskeyClient } from './protocol/passkey-client.js';
 import {
   exchangeMagicLinkCode,
   MAGIC_LINK_FLOW,
@@ -110,6 +111,8 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly mfa: MfaClient<TStoreOptions>;
   /** Database connections: `signUp` and `changePassword` (the peer's `client.database`); no session involved. */
   readonly database: DatabaseClient<TStoreOptions>;
+  /** Passkeys through Auth0's native passkey API: `register`, `challenge`, `getToken` (the peer's `client.passkey`). */
+  readonly passkey: PasskeyClient<TStoreOptions>;
 
   readonly #config: ResolvedConfig<TStoreOptions>;
   readonly #transport: Transport;
@@ -173,6 +176,12 @@ export class ServerClient<TStoreOptions = unknown> {
       defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };
     this.database = new DatabaseClient(this.#transport, config.clientId);
+    this.passkey = new PasskeyClient({
+      transport: this.#transport,
+      defaults: config.authorizationParams,
+      logIn: (answer, target, storeOptions) => this.#logIn(answer, target, storeOptions),
+      needStoreOptions: this.#needStoreOptions,
+    });
     this.mfa = new MfaClient({
       transport: this.#transport,
       tokens,

@@ -13,6 +13,7 @@ import type { OrganizationValidationError } from './organization-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
 import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 import type { ChangePasswordError, SignUpError } from './database-errors.js';
+import type { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
 import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 
 /**
@@ -44,6 +45,9 @@ export type AnyAuth0Error =
   | PasswordlessVerifyError
   | SignUpError
   | ChangePasswordError
+  | PasskeyRegisterError
+  | PasskeyChallengeError
+  | PasskeyGetTokenError
   | TokenForConnectionError
   | TokenExchangeError;
 

@@ -31,6 +31,9 @@ export type ErrorCode =
   | 'passwordless_verify_failed'
   | 'signup_failed'
   | 'change_password_failed'
+  | 'passkey_register_error'
+  | 'passkey_challenge_error'
+  | 'passkey_get_token_error'
   | 'token_for_connection_error'
   | 'token_exchange_error'
   | 'actor_unavailable';
