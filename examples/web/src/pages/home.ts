@@ -41,7 +41,10 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           <a class="button" href="/profile">Your profile</a>
           <a class="button secondary" href="/api">Payments API</a>
         </p>`
-    : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
+    : html`<p>
+        <a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a>
+        <a class="button secondary" href="/passkeys">Use a passkey</a>
+      </p>`;
   return page(
     ctx,
     'Welcome',
