@@ -8,11 +8,11 @@ import {
 import type { TokenEndpointGrantContext } from 'oidc-provider';
 import type { EmulatorClient, EmulatorUser } from '../config/types.js';
 import type { TokenIssuer } from '../grants/issue.js';
-import type { MfaContext } from '../grants/mfa-context.js';
+import { answerForUser } from '../grants/user-answer.js';
 import { nonEmptyString } from '../http/body.js';
 import { errors } from '../lib/oidc-provider.js';
 import type { MfaService } from '../mfa/index.js';
-import { ACR_PWD, GRANT } from '../provider/grant-names.js';
+import { GRANT } from '../provider/grant-names.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import { USER_BLOCKED, type UserDirectory } from '../provider/users.js';
 import type { PasskeyChallenges, PendingChallenge } from './auth-sessions.js';
@@ -70,29 +70,11 @@ export function passkeyGrant(deps: PasskeyGrantDeps) {
     if ('refused' in verified) return refuse(ctx, verified.refused);
     const { user, amr } = verified;
     if (user.blocked) return refuse(ctx, USER_BLOCKED, 401, 'unauthorized');
-    const scope = nonEmptyString(params.scope) ?? 'openid';
-    const audience = nonEmptyString(params.resource);
-    const authTime = Math.floor(Date.now() / 1000);
-    if (deps.mfaRequirement.needed({ user, resource: audience })) {
-      const context: MfaContext = {
-        kind: 'password',
-        gty: GRANT.webauthn,
-        scope,
-        authTime,
-        ...(audience ? { audience } : {}),
-      };
-      const answer = deps.mfa.issueMfaToken({ userId: user.user_id, clientId: client.clientId, context });
-      ctx.body = answer.body;
-      ctx.status = answer.status;
-      return;
-    }
-    ctx.body = await deps.issuer.issue(ctx, {
-      accountId: user.user_id,
-      scope,
-      audience,
+    await answerForUser(ctx, deps, {
+      user,
+      scope: nonEmptyString(params.scope) ?? 'openid',
+      audience: nonEmptyString(params.resource),
       amr,
-      acr: ACR_PWD,
-      authTime,
       gty: GRANT.webauthn,
     });
   };

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateAuthenticationOptions, generateRegistrationOptions } from '@simplewebauthn/server';
 import type { EmulatorClient } from '../config/types.js';
 import { DATABASE_CONNECTION } from '../dbconnections/routes.js';
-import { nonEmptyString, parseJsonObject, readBody } from '../http/body.js';
-import type { ClientAuthenticator } from '../http/client-auth.js';
+import { nonEmptyString } from '../http/body.js';
+import { authenticatedBody, type ClientAuthenticator } from '../http/client-auth.js';
 import { sendJson } from '../http/respond.js';
 import { isEmail } from '../mfa/lib/validate.js';
 import type { UserDirectory } from '../provider/users.js';
@@ -40,14 +40,9 @@ async function caller(
   req: IncomingMessage,
   deps: PasskeyRouteDeps,
 ): Promise<{ body: Record<string, unknown>; clientId: string; rp: RelyingParty } | Answer> {
-  let body: Record<string, unknown>;
-  try {
-    body = parseJsonObject(req, await readBody(req));
-  } catch {
-    return bad('invalid_request', 'the request body could not be parsed');
-  }
-  const client = await deps.clients.authenticate(req, body);
-  if (!client.ok) return { status: client.status, body: client.body };
+  const client = await authenticatedBody(req, deps.clients);
+  if ('status' in client) return client;
+  const { body } = client;
   const registered = deps.registered.find((c) => c.client_id === client.clientId);
   const rp = registered && relyingParty(registered);
   if (!rp)

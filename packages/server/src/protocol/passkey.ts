@@ -10,6 +10,7 @@ import type { FetchLike, Transport } from '../http/index.js';
 import { isRecord } from '../lib/is-record.js';
 import { argumentError, optionalString, requireObject, requireString } from '../lib/validate.js';
 import { validatedClaims, type ExchangedCode } from './callback.js';
+import { exchangeGrant, refusedAs } from './exchange-grant.js';
 
 /** The WebAuthn creation options of a sign-up challenge: hand them to `navigator.credentials.create()`. */
 export interface PasskeyCreationOptions {
@@ -241,39 +242,25 @@ export async function passkeyGrant(
   requireObject(options, 'options');
   requireString(options.authSession, 'authSession');
   requireObject(options.credential, 'credential');
-  const params = new URLSearchParams({
+  const params: Record<string, string> = {
     auth_session: options.authSession,
     authn_response: JSON.stringify(options.credential),
     scope: target.scope,
     ...place(options),
-  });
-  if (target.audience !== undefined) params.set('audience', target.audience);
+    ...(target.audience === undefined ? {} : { audience: target.audience }),
+  };
   const call = { ...transport.call, [oauth.customFetch]: jsonGrantFetch(transport.call[oauth.customFetch]) };
   // Before the challenge is spent: the answer's ID token needs the keys.
   await transport.keys.ready();
-  let response: oauth.TokenEndpointResponse;
-  try {
-    response = await transport.run(
-      async (as) => {
-        const res = await oauth.genericTokenEndpointRequest(
-          as,
-          transport.client,
-          transport.clientAuth,
-          WEBAUTHN_GRANT,
-          params,
-          call,
-        );
-        return oauth.processGenericTokenEndpointResponse(as, transport.client, res);
-      },
-      { binding: target },
-    );
-  } catch (err) {
-    if (!(err instanceof ServerError)) throw err;
-    throw new PasskeyGetTokenError(
-      'The authorization server refused the passkey (see the error and errorDescription fields)',
-      err,
-    );
-  }
+  const response = await exchangeGrant(transport, WEBAUTHN_GRANT, params, { binding: target }, call).catch(
+    (err: unknown) => {
+      throw refusedAs(
+        err,
+        (message, answer) => new PasskeyGetTokenError(message, answer),
+        'The authorization server refused the passkey (see the error and errorDescription fields)',
+      );
+    },
+  );
   const claims = await validatedClaims(transport, response);
   if (!claims) throw new PasskeyGetTokenError('The token endpoint answered without an ID token');
   return { response, claims };
