@@ -64,3 +64,15 @@ describe('the demo passkey routes', () => {
     expect(text).toBe(JSON.stringify({ message: 'That passkey was not accepted. Try again.' }));
   });
 });
+
+describe('the passkey page on 127.0.0.1', () => {
+  it('says that passkeys need the demo on localhost (a WebAuthn rpID cannot be an IP address)', async () => {
+    const demo = await startDemo({ port: 0, emulatorPort: 0, quiet: true });
+    try {
+      const page = await (await fetch(`${demo.url}/passkeys`)).text();
+      expect(page).toContain('npm run demo -- --host localhost');
+    } finally {
+      await demo.close();
+    }
+  });
+});
