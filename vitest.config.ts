@@ -18,6 +18,10 @@ export default defineConfig({
         find: /^auth0-server-ts\/(redis|testing)$/,
         replacement: fileURLToPath(new URL('./packages/server/src/$1/index.ts', import.meta.url)),
       },
+      {
+        find: /^auth0-emulator\/testing$/,
+        replacement: fileURLToPath(new URL('./packages/emulator/src/testing/cookie-jar.ts', import.meta.url)),
+      },
       { find: /^auth0-server-ts$/, replacement: src('server') },
       { find: /^auth0-emulator$/, replacement: src('emulator') },
     ],

@@ -6,6 +6,11 @@ import { ISSUER, USER } from './payload.js';
  * An in-process Auth0 tenant behind a `customFetch`, for the round-trip benchmarks: discovery, JWKS,
  * the authorization code grant and the refresh grant, ID tokens signed RS256. It checks no more than
  * the SDKs need to succeed: what is measured is the SDKs' own cost, not a server's.
+ *
+ * Not the unit tests' fake (packages/server/test/helpers/fake-tenant.ts), on purpose: that one is
+ * strict and observable (it rotates refresh tokens, checks PKCE and the client secret, records every
+ * request and every token it mints for leak scans). Here the refresh case replays one expired session's
+ * refresh token on every op, and anything recorded per op would show in the allocation figures.
  */
 export interface FakeTenant {
   issuer: string;

@@ -1,23 +1,19 @@
 import { parseCookieHeader, type CookieHandler } from 'auth0-server-ts';
+import { adapterCookies, type AdapterStoreOptions } from 'auth0-server-ts/web';
 
 /**
- * One request's cookies, as a framework adapter sees them: the `Cookie` header, parsed on first use,
- * and the `Set-Cookie`s the response collects (applied at once, so the same jar can play the browser
- * across a login). Both SDKs get the same handler.
+ * One request's cookies as the SDK's adapters hold them: the `Cookie` header parsed, with the
+ * response's `Set-Cookie`s applied at once, so the same jar can play the browser across a login.
  */
-export class Jar {
-  #header: string;
-  #cookies: Record<string, string> | undefined;
+export class Jar implements AdapterStoreOptions {
+  readonly cookies: Record<string, string>;
 
   constructor(header = '') {
-    this.#header = header;
+    this.cookies = parseCookieHeader(header);
   }
 
-  /** The parsed header, kept as the SDK's adapters keep it (the record `parseCookieHeader` returns). */
-  get cookies(): Record<string, string> {
-    this.#cookies ??= parseCookieHeader(this.#header);
-    return this.#cookies;
-  }
+  /** The response's `Set-Cookie`: nothing to send, `cookies` already holds the write. */
+  write(): void {}
 
   /** The `Cookie` header the browser sends with its next request. */
   header(): string {
@@ -27,16 +23,8 @@ export class Jar {
   }
 }
 
-/** The cookie handler both SDKs are given; `storeOptions` is the request's {@link Jar}. */
-export const jarHandler: CookieHandler<Jar> = {
-  getCookie: (name, jar) => (jar && Object.hasOwn(jar.cookies, name) ? jar.cookies[name] : undefined),
-  getCookies: (jar) => ({ ...jar?.cookies }),
-  setCookie: (name, value, options, jar) => {
-    if (!jar) return;
-    if (options?.maxAge === 0) delete jar.cookies[name];
-    else jar.cookies[name] = value;
-  },
-  deleteCookie: (name, jar) => {
-    if (jar) delete jar.cookies[name];
-  },
-};
+/**
+ * The cookie handler both SDKs are given: the one behind our adapters, so the benchmark pays what an
+ * app on them pays, and the peer gets the same.
+ */
+export const jarHandler: CookieHandler<Jar> = adapterCookies;

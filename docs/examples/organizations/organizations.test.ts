@@ -87,18 +87,14 @@ describe('docs/organizations.md examples against auth0-emulator', () => {
   });
 
   it('the app logs a page in to acme before /acme', async () => {
-    const jar = new Map<string, string>();
+    const jar = new CookieJar();
     const emulatorJar = new CookieJar();
     const visit = async (path: string) => {
       const res = await fetch(new URL(path, appUrl), {
         redirect: 'manual',
-        headers: { accept: 'text/html', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: { accept: 'text/html', cookie: jar.header() },
       });
-      for (const line of res.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const [name = '', value = ''] = pair.split(/=(.*)/s);
-        jar.set(name, value);
-      }
+      jar.store(res);
       return res;
     };
     const start = await visit('/acme');

@@ -120,7 +120,9 @@ describe('the banner', () => {
       JSON.stringify({ clients: [{ client_id: 'spa', redirect_uris: ['http://127.0.0.1:5173/cb'] }] }),
     );
     try {
-      const { out } = await start(['--port', '0', '--config', file]);
+      // The shared key file: a key kept beside --config would be a new RSA key for this test alone.
+      const keyFile = join(keys, 'signing-key.json');
+      const { out } = await start(['--port', '0', '--config', file, '--key-file', keyFile]);
       expect(out).toContain('  spa  (auth: none)');
       expect(out).toContain('    redirect_uris:         http://127.0.0.1:5173/cb');
       expect(out).toContain('    post_logout_redirect:  (none)');

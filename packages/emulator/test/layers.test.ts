@@ -90,6 +90,11 @@ describe('the layers of auth0-emulator', () => {
     expect(outside.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);
   });
 
+  it('testing/cookie-jar.ts imports nothing, so auth0-emulator/testing loads on any runtime', () => {
+    const imports = importsUnder('testing').filter(({ file }) => file === join('testing', 'cookie-jar.ts'));
+    expect(imports.map(({ target }) => target)).toEqual([]);
+  });
+
   it('lib/ imports nothing of the emulator outside lib/ (it is the bottom; packages are fine)', () => {
     const up = importsUnder('lib').filter(({ local, target }) => local && topOf(target) !== 'lib');
     expect(up.map(({ file, target }) => `${file} -> ${target}`)).toEqual([]);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTotp } from 'auth0-emulator';
-import type { Emulator } from 'auth0-emulator';
+import { CookieJar, generateTotp, type Emulator } from 'auth0-emulator';
 import { authorizeUrl, claims, codeFlow, pkce, start } from './support.js';
 
 describe('HTML login with MFA, driven over HTTP with a cookie jar', () => {
@@ -41,12 +40,10 @@ describe('HTML login with MFA, driven over HTTP with a cookie jar', () => {
       authorizeUrl(em, { code_challenge: pkce().challenge, code_challenge_method: 'S256' }),
       { redirect: 'manual' },
     );
-    const cookie = started.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
+    const jar = new CookieJar();
+    jar.store(started);
     const response = await fetch(new URL(started.headers.get('location') ?? '', em.issuer), {
-      headers: { cookie },
+      headers: { cookie: jar.header() },
     });
     const html = await response.text();
     expect(html.match(/<h1/g)).toHaveLength(1);

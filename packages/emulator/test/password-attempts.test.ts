@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from 'auth0-emulator';
+import { CookieJar, type Emulator } from 'auth0-emulator';
 import { PasswordAttempts } from '../src/provider/password-attempts.js';
 import { authorizeUrl, pkce, start, token } from './support.js';
 
@@ -65,11 +65,12 @@ describe('password attempts are throttled per user', () => {
           { redirect: 'manual' },
         );
         const location = authorize.headers.get('location') ?? '';
-        const cookie = (authorize.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+        const jar = new CookieJar();
+        jar.store(authorize);
         return fetch(new URL(`${location}/login`, em2.issuer), {
           method: 'POST',
           redirect: 'manual',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
           body: new URLSearchParams({ email: 'alice@example.com', password: pass }).toString(),
         });
       };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from 'auth0-emulator';
+import { CookieJar, type Emulator } from 'auth0-emulator';
 import { CLIENT_ID, CLIENT_SECRET, authorizeUrl, pkce, start } from './support.js';
 
 // oidc-provider refuses bodies over 56 KiB; the emulator's own routes hold the same limit.
@@ -63,10 +63,9 @@ describe('request bodies over the size limit', () => {
       { redirect: 'manual' },
     );
     const location = authorize.headers.get('location') ?? '';
-    const cookie = authorize.headers
-      .getSetCookie()
-      .map((line) => line.split(';')[0])
-      .join('; ');
+    const jar = new CookieJar();
+    jar.store(authorize);
+    const cookie = jar.header();
     for (const padding of [70_000, 1_000_000]) {
       const response = await fetch(new URL(`${location}/login`, em.issuer), {
         method: 'POST',

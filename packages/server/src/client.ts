@@ -828,7 +828,6 @@ function hasVerifier(
   return typeof transaction.codeVerifier === 'string' && transaction.flow !== MAGIC_LINK_FLOW;
 }
 
-/** A magic link's transaction. */
 function isMagicLink(transaction: TransactionData): transaction is TransactionData {
   return transaction.flow === MAGIC_LINK_FLOW && transaction.codeVerifier === undefined;
 }

@@ -313,7 +313,6 @@ function optionalName(value: unknown, field: string): string | undefined {
   return value;
 }
 
-/** The `organization` option, checked. */
 function organizationOption(value: unknown): string | undefined {
   optionalString(value, 'organization');
   return value;

@@ -1,3 +1,5 @@
+import { CookieJar } from 'auth0-emulator/testing';
+
 /** One answer of the app or the emulator, read completely. */
 export interface Visit {
   status: number;
@@ -9,36 +11,6 @@ export interface Visit {
 
 type Fetcher = (request: Request) => Promise<Response>;
 
-/** A cookie jar for one origin, applying `Set-Cookie` as a browser would (expiry by `Max-Age`/`Expires`). */
-class Jar {
-  readonly cookies = new Map<string, string>();
-
-  store(response: Response): string[] {
-    const lines = response.headers.getSetCookie();
-    for (const line of lines) {
-      const [pair = '', ...attributes] = line.split(/;\s*/);
-      const eq = pair.indexOf('=');
-      if (eq < 1) continue;
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const expired = attributes.some((attribute) => {
-        const [key = '', raw = ''] = attribute.split('=');
-        const lower = key.toLowerCase();
-        return (
-          (lower === 'max-age' && Number(raw) <= 0) || (lower === 'expires' && Date.parse(raw) <= Date.now())
-        );
-      });
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return lines;
-  }
-
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
 const MAX_HOPS = 20;
 
 /**
@@ -47,8 +19,8 @@ const MAX_HOPS = 20;
  * cookies, and fills in the emulator's login form the way its HTML asks for.
  */
 export class Browser {
-  readonly app = new Jar();
-  readonly idp = new Jar();
+  readonly app = new CookieJar();
+  readonly idp = new CookieJar();
 
   constructor(
     readonly appOrigin: string,
@@ -131,7 +103,7 @@ export class Browser {
   }
 }
 
-async function read(response: Response, jar: Jar): Promise<Visit> {
+async function read(response: Response, jar: CookieJar): Promise<Visit> {
   const setCookie = jar.store(response);
   const text = await response.text();
   return {

@@ -5,7 +5,7 @@ import { nonEmptyString, parseJsonObject, parseParams, param, readBody } from '.
 import { sendHtml, sendJson } from '../http/respond.js';
 import { errorBox, html, page } from '../http/html.js';
 import type { MfaService } from '../mfa/index.js';
-import { isEmail } from '../mfa/lib/validate.js';
+import { isEmail } from '../lib/addresses.js';
 import type { UserDirectory } from '../provider/users.js';
 import { checkPassword, passwordTooWeak } from './policy.js';
 import type { ResetTickets } from './tickets.js';

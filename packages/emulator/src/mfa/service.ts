@@ -21,7 +21,7 @@ import {
 } from './handlers/authenticators.js';
 import { challenge } from './handlers/challenge.js';
 import { approvePush, currentTotp, denyPush, outbox } from './handlers/dev.js';
-import { deliver } from './lib/outbox.js';
+import { deliver } from './model/outbox.js';
 import {
   verifyOob,
   verifyOtp,
@@ -31,8 +31,8 @@ import {
   type VerifyRecoveryCodeInput,
 } from './handlers/grants.js';
 import { addUser, issueMfaToken } from './handlers/users.js';
-import { computeRequirements, ENROLLABLE } from './lib/requirements.js';
-import { createState, hasActiveFactor, type MfaState } from './lib/state.js';
+import { computeRequirements, ENROLLABLE } from './model/requirements.js';
+import { createState, hasActiveFactor, type MfaState } from './model/state.js';
 import { argumentError, integer, nonNegativeNumber, string } from '../lib/validate.js';
 
 /**

@@ -5,7 +5,7 @@ import { nonEmptyString } from '../http/body.js';
 import { authenticatedBody, type ClientAuthenticator } from '../http/client-auth.js';
 import { redirect, sendJson } from '../http/respond.js';
 import type { MfaService } from '../mfa/index.js';
-import { isE164, isEmail } from '../mfa/lib/validate.js';
+import { isE164, isEmail } from '../lib/addresses.js';
 import type { UserDirectory } from '../provider/users.js';
 import { refusalDescription, type LinkParams, type PasswordlessCodes } from './codes.js';
 import { mintAuthorizationCode } from './link-code.js';

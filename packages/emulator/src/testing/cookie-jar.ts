@@ -1,6 +1,8 @@
 /**
  * A minimal cookie jar for one origin: enough for oidc-provider's session and interaction cookies.
  * Give the same jar to several {@link Emulator.login} calls to keep the browser session between them.
+ * It imports nothing, so `auth0-emulator/testing` exports it to runtimes without Node (Workers, Deno, Bun)
+ * that play the browser against an emulator running elsewhere.
  *
  * @example
  * ```ts
@@ -32,6 +34,16 @@ export class CookieJar {
       else this.#cookies.set(name, value);
     }
     return lines;
+  }
+
+  /** Puts a cookie in the jar as if a response had set it: to plant one, or to tamper with one. */
+  set(name: string, value: string): void {
+    this.#cookies.set(name, value);
+  }
+
+  /** The cookies held, as `[name, value]` pairs in the order they were first set. */
+  entries(): [string, string][] {
+    return [...this.#cookies];
   }
 
   /** The `Cookie` request header value for the cookies held. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH, isE164, isEmail } from '../../src/mfa/lib/validate.js';
+import { EMAIL_MAX_LENGTH, PHONE_MAX_LENGTH, isE164, isEmail } from '../../src/lib/addresses.js';
 import { setup } from './setup.js';
 
 // Inputs that made the previous regular expression backtrack quadratically (seconds of blocked server).

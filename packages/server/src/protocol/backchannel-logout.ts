@@ -98,7 +98,6 @@ function invalid(message: string, claim?: string): BackchannelLogoutError {
   return new BackchannelLogoutError('logout_token_invalid', message, claim);
 }
 
-/** Whether `value` is a JSON object (not an array, not null). */
 function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,7 +17,6 @@ export interface LockTiming {
 
 /** A held lock: its keys and the token that proves it is still held. */
 export interface Lease {
-  /** The lock key. */
   key: string;
   /** `<owner>:<fence>`: what fenced writes compare the lock's value with. */
   token: string;

@@ -24,7 +24,6 @@ export interface TokenAnswer {
  */
 export class RedeemedSession {
   constructor(
-    /** The next session. */
     readonly session: StateData,
     /** Files the same answer into another copy of the session (the one the store holds). */
     readonly refile: (state: StateData) => StateData,

@@ -91,7 +91,6 @@ function keysOf(data: StateData): { sid: string | undefined; sub: string | undef
   return { sid: typeof sid === 'string' ? sid : undefined, sub: data.user?.sub };
 }
 
-/** Adds `id` to the set of sessions filed under `key`. */
 function add(index: Map<string, Set<string>>, key: string, id: string): void {
   let ids = index.get(key);
   if (!ids) index.set(key, (ids = new Set()));

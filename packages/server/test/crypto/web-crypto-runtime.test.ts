@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StatelessStateStore as NodeStore } from '../../src/stores/index.js';
-import type { CookieHandler, StateData } from '../../src/types.js';
+import type { StateData } from '../../src/types.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
 
 const SECRET = 'a-secret-of-at-least-32-characters-for-tests';
-
-function jar(): CookieHandler<unknown> & { cookies: Map<string, string> } {
-  const cookies = new Map<string, string>();
-  return {
-    cookies,
-    getCookie: (name) => cookies.get(name),
-    getCookies: () => Object.fromEntries(cookies),
-    setCookie: (name, value) => void cookies.set(name, value),
-    deleteCookie: (name) => void cookies.delete(name),
-  };
-}
 
 const state: StateData = {
   user: { sub: 'auth0|alice', name: 'Älice' },
@@ -46,12 +36,12 @@ describe('on a runtime without node:crypto or Buffer', () => {
   });
 
   it('a cookie session written there reads back, and reads on Node (and the other way)', async () => {
-    const web = jar();
+    const web = new CookieJar();
     await new WebStore({ secret: SECRET }, web).set('s', state);
     expect(await new WebStore({ secret: SECRET }, web).get('s')).toEqual(state);
     expect(await new NodeStore({ secret: SECRET }, web).get('s')).toEqual(state);
 
-    const node = jar();
+    const node = new CookieJar();
     await new NodeStore({ secret: SECRET }, node).set('s', state);
     expect(await new WebStore({ secret: SECRET }, node).get('s')).toEqual(state);
   });

@@ -1,5 +1,8 @@
 import type { CookieHandler, CookieSerializeOptions } from '../../src/types.js';
 
+// Not Buffer: the jar also plays the browser for the SDK on a runtime without it (crypto/web-crypto-runtime).
+const utf8 = new TextEncoder();
+
 interface StoredCookie {
   value: string;
   /** Epoch ms; `Infinity` for a session cookie. */
@@ -29,7 +32,7 @@ export class CookieJar implements CookieHandler<unknown> {
   setCookie(name: string, value: string, options: CookieSerializeOptions = {}): void {
     const header = serialize(name, value, options);
     this.setCookieHeaders.push(header);
-    if (Buffer.byteLength(header) > this.limit) {
+    if (utf8.encode(header).length > this.limit) {
       this.dropped.push(name);
       return;
     }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CookieJar } from 'auth0-emulator';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
@@ -202,11 +203,13 @@ describe('the packed auth0-server-ts package', () => {
       child.stdin.write(`${started.issuer.replace(/\/$/, '')}\n`);
       expect(await line()).toBe('ready');
 
-      let cookies = '';
+      const jar = new CookieJar();
       const visit = async (url: string) => {
-        const res = await fetch(new URL(url, appUrl), { redirect: 'manual', headers: { cookie: cookies } });
-        const set = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-        cookies = [...cookies.split('; ').filter(Boolean), ...set].join('; ');
+        const res = await fetch(new URL(url, appUrl), {
+          redirect: 'manual',
+          headers: { cookie: jar.header() },
+        });
+        jar.store(res);
         return res;
       };
       const login = await visit('/auth/login?returnTo=/profile');

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startEmulator, type Emulator } from 'auth0-emulator';
+import type { Emulator } from 'auth0-emulator';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
 import { RedisCoordinator, RedisSessionStore } from '../../src/redis/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { PrivateRedis } from './helpers.js';
+import { startTestEmulator } from '../../../../test/emulator.js';
 
 const CLIENT_SECRET = 'app-secret-at-least-32-characters!!';
 const SECRET = 'the-app-cookie-secret-of-at-least-32-chars';
@@ -38,17 +39,11 @@ describe('a Redis restart in the middle of a load', () => {
     redis = await PrivateRedis.start();
     client = new Redis({ port: redis.port, maxRetriesPerRequest: 1, retryStrategy: () => 50 });
     client.on('error', () => undefined); // the outage is expected; the stores report it
-    em = await startEmulator({
-      port: 0,
-      quiet: true,
-      config: {
-        clients: [
-          { client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] },
-        ],
-        users: [{ user_id: 'auth0|alice', ...ALICE }],
-        // Every access token is inside the refresh leeway: each getAccessToken refreshes.
-        ttl: { accessToken: 30 },
-      },
+    em = await startTestEmulator({
+      clients: [{ client_id: 'app', client_secret: CLIENT_SECRET, redirect_uris: [`${APP}/auth/callback`] }],
+      users: [{ user_id: 'auth0|alice', ...ALICE }],
+      // Every access token is inside the refresh leeway: each getAccessToken refreshes.
+      ttl: { accessToken: 30 },
     });
   });
 

@@ -1,15 +1,16 @@
 /** `POST /mfa/associate`: enrolling a new authenticator, pending until its first successful MFA grant. */
 import type { HandlerResult } from '../types.js';
 import { newTotpSecret, otpauthLabel, otpauthUri } from '../totp.js';
-import { addAuthenticator, type AuthenticatorSpec } from '../lib/authenticators.js';
-import { dropOobOf, startOob } from '../lib/oob.js';
-import { opaqueToken } from '../lib/random.js';
-import { recoveryForEnrollment } from '../lib/recovery.js';
-import { enrolling } from '../lib/requirements.js';
-import { asHandlerResult, invalidBearer, invalidRequest, json, oauthError } from '../lib/responses.js';
-import { ensureUser, factorAuthenticators, type MfaState, type UserRecord } from '../lib/state.js';
-import { lookupToken, tokenBearerError } from '../lib/tokens.js';
-import { asRecord, isE164, isEmail, stringField, stringListField } from '../lib/validate.js';
+import { addAuthenticator, type AuthenticatorSpec } from '../model/authenticators.js';
+import { dropOobOf, startOob } from '../model/oob.js';
+import { opaqueToken } from '../model/random.js';
+import { recoveryForEnrollment } from '../model/recovery.js';
+import { enrolling } from '../model/requirements.js';
+import { asHandlerResult, invalidBearer, invalidRequest, json, oauthError } from '../model/responses.js';
+import { ensureUser, factorAuthenticators, type MfaState, type UserRecord } from '../model/state.js';
+import { lookupToken, tokenBearerError } from '../model/tokens.js';
+import { isE164, isEmail } from '../../lib/addresses.js';
+import { asRecord, stringField, stringListField } from '../model/validate.js';
 
 /**
  * Who enrolls: the authenticated client plus either the bearer mfa_token, or the user of an access token

@@ -1,10 +1,10 @@
 /** `GET /mfa/authenticators` and `DELETE /mfa/authenticators/{id}`. */
 import type { HandlerResult } from '../types.js';
-import { viewOf } from '../lib/authenticators.js';
-import { dropOobOf } from '../lib/oob.js';
-import { asHandlerResult, json } from '../lib/responses.js';
-import type { MfaState } from '../lib/state.js';
-import { lookupToken, tokenBearerError } from '../lib/tokens.js';
+import { viewOf } from '../model/authenticators.js';
+import { dropOobOf } from '../model/oob.js';
+import { asHandlerResult, json } from '../model/responses.js';
+import type { MfaState } from '../model/state.js';
+import { lookupToken, tokenBearerError } from '../model/tokens.js';
 
 /** Who is asking: the bearer mfa_token, or the user of an access token the host verified for the MFA API. */
 export type AuthenticatorsAuth = { mfaToken: string } | { userId: string };

@@ -1,11 +1,11 @@
 /** `POST /mfa/challenge`: picking an authenticator for the flow and, for oob ones, sending a code or a push. */
 import type { HandlerResult } from '../types.js';
-import { startOob } from '../lib/oob.js';
-import { enrolling } from '../lib/requirements.js';
-import { asHandlerResult, invalidRequest, json, oauthError } from '../lib/responses.js';
-import { factorAuthenticators, factorOf, type FactorRecord, type MfaState } from '../lib/state.js';
-import { lookupToken, tokenGrantError } from '../lib/tokens.js';
-import { asRecord, stringField } from '../lib/validate.js';
+import { startOob } from '../model/oob.js';
+import { enrolling } from '../model/requirements.js';
+import { asHandlerResult, invalidRequest, json, oauthError } from '../model/responses.js';
+import { factorAuthenticators, factorOf, type FactorRecord, type MfaState } from '../model/state.js';
+import { lookupToken, tokenGrantError } from '../model/tokens.js';
+import { asRecord, stringField } from '../model/validate.js';
 
 type ChallengeType = 'otp' | 'oob';
 

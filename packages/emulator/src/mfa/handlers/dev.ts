@@ -1,7 +1,7 @@
 /** Development endpoints: the outbox of sent codes and the user's side of a push. */
 import type { HandlerResult, OutboxEntry } from '../types.js';
-import { answerPush } from '../lib/push.js';
-import type { MfaState } from '../lib/state.js';
+import { answerPush } from '../model/push.js';
+import type { MfaState } from '../model/state.js';
 import { generateTotp } from '../totp.js';
 
 /** Every code sent by SMS, voice or email, newest last (copies, so callers cannot alter the record). */

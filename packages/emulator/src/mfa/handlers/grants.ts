@@ -5,19 +5,19 @@
  */
 import type { RequirementType, VerifyFailure, VerifyResult, VerifySuccess } from '../types.js';
 import { verifyTotp } from '../totp.js';
-import { lockout, recordFailure, recordSuccess } from '../lib/attempts.js';
-import { pollPush } from '../lib/push.js';
-import { activateRecovery, matchesRecovery, recoveryOf, rotateRecovery } from '../lib/recovery.js';
-import { enrolling } from '../lib/requirements.js';
-import { invalidRequest, oauthError } from '../lib/responses.js';
-import { amrOf, factorOf, type AuthenticatorRecord, type MfaState } from '../lib/state.js';
+import { lockout, recordFailure, recordSuccess } from '../model/attempts.js';
+import { pollPush } from '../model/push.js';
+import { activateRecovery, matchesRecovery, recoveryOf, rotateRecovery } from '../model/recovery.js';
+import { enrolling } from '../model/requirements.js';
+import { invalidRequest, oauthError } from '../model/responses.js';
+import { amrOf, factorOf, type AuthenticatorRecord, type MfaState } from '../model/state.js';
 import {
   issueToken,
   lookupToken,
   mfaRequiredBody,
   tokenGrantError,
   type TokenLookup,
-} from '../lib/tokens.js';
+} from '../model/tokens.js';
 
 type Flow = Extract<TokenLookup, { ok: true }>;
 

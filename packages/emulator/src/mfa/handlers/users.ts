@@ -1,12 +1,12 @@
 /** Registering users and starting MFA flows for them. */
 import type { MfaRequiredBody, MfaUserInput, SeedAuthenticator, SeededUser } from '../types.js';
 import { checkTotpSecret, newTotpSecret } from '../totp.js';
-import { addAuthenticator, viewOf, type AuthenticatorSpec } from '../lib/authenticators.js';
-import { seedRecovery } from '../lib/recovery.js';
-import { ENROLLABLE } from '../lib/requirements.js';
-import { ensureUser, type MfaState, type UserRecord } from '../lib/state.js';
-import { issueToken, mfaRequiredBody } from '../lib/tokens.js';
-import { isE164, isEmail } from '../lib/validate.js';
+import { addAuthenticator, viewOf, type AuthenticatorSpec } from '../model/authenticators.js';
+import { seedRecovery } from '../model/recovery.js';
+import { ENROLLABLE } from '../model/requirements.js';
+import { ensureUser, type MfaState, type UserRecord } from '../model/state.js';
+import { issueToken, mfaRequiredBody } from '../model/tokens.js';
+import { isE164, isEmail } from '../../lib/addresses.js';
 import { argumentError, integer, string } from '../../lib/validate.js';
 
 /**
