@@ -5,7 +5,7 @@ import { DATABASE_CONNECTION } from '../dbconnections/routes.js';
 import { nonEmptyString } from '../http/body.js';
 import { authenticatedBody, type ClientAuthenticator } from '../http/client-auth.js';
 import { sendJson } from '../http/respond.js';
-import { isEmail } from '../mfa/lib/validate.js';
+import { isEmail } from '../lib/addresses.js';
 import type { UserDirectory } from '../provider/users.js';
 import { CHALLENGE_TTL_MS, type PasskeyChallenges, type SignupProfile } from './auth-sessions.js';
 import { relyingParty, type RelyingParty } from './relying-party.js';
