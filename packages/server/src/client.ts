@@ -48,6 +48,7 @@ import {
   type MyAccountContext,
 } from './protocol/connected-accounts.js';
 import { DatabaseClient } from './protocol/database.js';
+import { PasskeyClient } from './protocol/passkey-client.js';
 import {
   linkFlowOf,
   saveLinkedSession,
@@ -132,6 +133,8 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly mfa: MfaClient<TStoreOptions>;
   /** Database connections: `signUp` and `changePassword` (the peer's `client.database`); no session involved. */
   readonly database: DatabaseClient<TStoreOptions>;
+  /** Passkeys through Auth0's native passkey API: `register`, `challenge`, `getToken` (the peer's `client.passkey`). */
+  readonly passkey: PasskeyClient<TStoreOptions>;
 
   readonly #config: ResolvedConfig<TStoreOptions>;
   readonly #transport: Transport;
@@ -195,6 +198,12 @@ export class ServerClient<TStoreOptions = unknown> {
       defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };
     this.database = new DatabaseClient(this.#transport, config.clientId);
+    this.passkey = new PasskeyClient({
+      transport: this.#transport,
+      defaults: config.authorizationParams,
+      logIn: (answer, target, storeOptions) => this.#logIn(answer, target, storeOptions),
+      needStoreOptions: this.#needStoreOptions,
+    });
     this.mfa = new MfaClient({
       transport: this.#transport,
       tokens,
