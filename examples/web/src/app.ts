@@ -17,6 +17,7 @@ import type { PageContext } from './pages/layout.js';
 import { profilePage } from './pages/profile.js';
 import { paymentsApi } from './payments-api.js';
 import { sameOriginPosts } from './same-origin.js';
+import { mountPasskeys } from './features/passkeys.js';
 import { FAVICON_SVG, STYLESHEET } from './style.js';
 
 /** Options of {@link createDemoApp}. */
@@ -201,6 +202,8 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     }),
   );
   mountLinking(app, { requiresAuth: requiresAuthPage, send, origin: base.origin, refusedPost });
+
+  mountPasskeys(app, { origin: base.origin, context });
 
   app.use((req, res) =>
     send(

@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { DEMO_KEY_FILE, startDemo } from './start.js';
 
-const USAGE = 'usage: npm run demo -- [--port N] [--emulator-port N]   (or PORT=N EMULATOR_PORT=N)';
+const USAGE =
+  'usage: npm run demo -- [--port N] [--emulator-port N] [--host localhost]   (or PORT=N EMULATOR_PORT=N)';
 
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -19,14 +20,20 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string' },
       'emulator-port': { type: 'string' },
+      // Passkeys need a host name: `--host localhost` serves the demo there instead of on 127.0.0.1.
+      host: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void console.log(USAGE);
+  const host = values.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new TypeError(`--host must be 127.0.0.1 or localhost\n${USAGE}`);
   const demo = await startDemo({
     port: port(values.port ?? process.env.PORT, 3000, '--port'),
     emulatorPort: port(values['emulator-port'] ?? process.env.EMULATOR_PORT, 4400, '--emulator-port'),
     signingKeyFile: DEMO_KEY_FILE,
+    appHost: host,
   });
   const lines = [
     '',

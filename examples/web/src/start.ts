@@ -20,6 +20,11 @@ export interface StartDemoOptions {
    * so a running app's cached JWKS stays right. Default none: a new key per start (tests).
    */
   signingKeyFile?: string;
+  /**
+   * The host name the demo is served on (it redirects other names to it). Default `127.0.0.1`;
+   * `localhost` for passkeys, whose WebAuthn rpID must be a host name, not an IP address.
+   */
+  appHost?: '127.0.0.1' | 'localhost';
 }
 
 /** The demo's key file: `.auth0-emulator/signing-key.json` beside emulator.json (git-ignored). */
@@ -79,7 +84,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
   let handler: RequestListener = (_req, res) => void res.writeHead(503).end();
   const server = createServer((req, res) => handler(req, res));
   const port = await listen(server, options.port ?? 3000);
-  const url = `http://${HOST}:${port}`;
+  const url = `http://${options.appHost ?? HOST}:${port}`;
   let emulator: Emulator;
   try {
     emulator = await startEmulator({

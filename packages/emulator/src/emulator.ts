@@ -49,6 +49,7 @@ import { managementAuth } from './management/auth.js';
 import { ResetTickets } from './dbconnections/tickets.js';
 import { PasswordlessCodes } from './passwordless/codes.js';
 import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant.js';
+import { passkeyTenant } from './passkeys/index.js';
 import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
 import { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
@@ -340,6 +341,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         passwordlessGrant({ users, issuer: tokenIssuer, codes }),
         PASSWORDLESS_PARAMETERS,
       );
+      const passkeys = passkeyTenant(provider, {
+        users,
+        issuer: tokenIssuer,
+        clients,
+        config,
+        mfa,
+        mfaRequirement,
+        now,
+      });
       useAuth0TokenStatuses(provider);
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
@@ -368,6 +378,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         mfaApi: { mfa, clients, issuer, mfaAudience: apis.mfaAudience, publicKeys },
         login: { provider, users, mfa, mfaRequirement, states: new LoginStates(), orgs, links, transfers },
         passwordless: { provider, issuer, clients, registered: config.clients, users, codes, mfa },
+        passkeys,
         dbConnections: {
           issuer,
           registered: config.clients,

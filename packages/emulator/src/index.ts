@@ -23,4 +23,6 @@ export type { LoginOptions } from './testing/login.js';
 export type { RequestLogEntry } from './server/request-log.js';
 export { CookieJar } from './testing/cookie-jar.js';
 export { generateTotp } from './mfa/index.js';
+export { TestAuthenticator } from './passkeys/test-authenticator.js';
+export type { TestPasskeyCredential } from './passkeys/test-authenticator.js';
 export type { AuthenticatorView, OobChannel, OutboxEntry, SeededUser } from './mfa/index.js';

@@ -22,6 +22,8 @@ const client = {
   organization_usage: 'allow',
   organization_require_behavior: 'no_prompt',
   initiate_login_uri: 'http://127.0.0.1:3000/auth/login',
+  passkey_origins: ['http://localhost:3000'],
+  passkey_rp_id: 'localhost',
 } satisfies Required<Client>;
 const user = {
   user_id: 'auth0|alice',

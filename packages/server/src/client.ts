@@ -43,6 +43,7 @@ import {
   type MyAccountContext,
 } from './protocol/connected-accounts.js';
 import { DatabaseClient } from './protocol/database.js';
+import { PasskeyClient } from './protocol/passkey-client.js';
 import {
   linkFlowOf,
   saveLinkedSession,
@@ -129,6 +130,8 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly mfa: MfaClient<TStoreOptions>;
   /** Database connections: `signUp` and `changePassword` (the peer's `client.database`); no session involved. */
   readonly database: DatabaseClient<TStoreOptions>;
+  /** Passkeys through Auth0's native passkey API: `register`, `challenge`, `getToken` (the peer's `client.passkey`). */
+  readonly passkey: PasskeyClient<TStoreOptions>;
 
   readonly #config: ResolvedConfig<TStoreOptions>;
   /** Discovery, keys, mfa tokens and the sessions view, per Auth0 domain. */
@@ -183,6 +186,12 @@ export class ServerClient<TStoreOptions = unknown> {
       domainParts(config, shared, issuer, recorded),
     );
     this.database = new DatabaseClient(async (o) => (await this.#at(o)).transport, config.clientId);
+    this.passkey = new PasskeyClient({
+      transport: async (o) => (await this.#at(o)).transport,
+      defaults: config.authorizationParams,
+      logIn: async (answer, target, o) => this.#logIn(await this.#at(o), answer, target, o),
+      needStoreOptions: this.#needStoreOptions,
+    });
     this.mfa = new MfaClient({
       at: (o) => this.#at(o),
       getAccessToken: (opts, storeOptions) => this.getAccessToken(opts, storeOptions),

@@ -50,6 +50,18 @@ export type {
   SignUpResult,
   ChangePasswordOptions,
 } from './protocol/database.js';
+export type { PasskeyClient } from './protocol/passkey-client.js';
+export type {
+  PasskeyChallengeOptions,
+  PasskeyChallengeResponse,
+  PasskeyCreationOptions,
+  PasskeyCredentialResponse,
+  PasskeyGetTokenOptions,
+  PasskeyGetTokenResult,
+  PasskeyRegisterOptions,
+  PasskeyRegisterResponse,
+  PasskeyRequestOptions,
+} from './protocol/passkey.js';
 export { BACKCHANNEL_LOGOUT_EVENT } from './protocol/backchannel-logout.js';
 export {
   AbstractStateStore,
@@ -107,6 +119,9 @@ export {
   PasswordlessVerifyError,
   SignUpError,
   ChangePasswordError,
+  PasskeyRegisterError,
+  PasskeyChallengeError,
+  PasskeyGetTokenError,
   TokenForConnectionError,
   TokenExchangeError,
   MyAccountApiError,

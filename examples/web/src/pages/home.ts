@@ -43,7 +43,10 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           <a class="button secondary" href="/connected-accounts">Connected accounts</a>
           <a class="button secondary" href="/linked-accounts">Linked accounts</a>
         </p>`
-    : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
+    : html`<p>
+        <a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a>
+        <a class="button secondary" href="/passkeys">Use a passkey</a>
+      </p>`;
   return page(
     ctx,
     'Welcome',

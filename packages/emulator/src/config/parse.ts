@@ -94,6 +94,12 @@ function parseClient(value: unknown, field: string): EmulatorClient {
   };
   const loginUri = optionalString(raw.initiate_login_uri, `${field}.initiate_login_uri`);
   if (loginUri) client.initiate_login_uri = absoluteUrl(loginUri, `${field}.initiate_login_uri`);
+  if (raw.passkey_origins !== undefined)
+    client.passkey_origins = strings(raw.passkey_origins, `${field}.passkey_origins`).map((origin, i) =>
+      originOf(origin, `${field}.passkey_origins[${i}]`),
+    );
+  const rpId = optionalString(raw.passkey_rp_id, `${field}.passkey_rp_id`);
+  if (rpId) client.passkey_rp_id = rpId;
   const backchannel = optionalString(raw.backchannel_logout_uri, `${field}.backchannel_logout_uri`);
   const keys = jwks(raw.jwks, `${field}.jwks`);
   const name = optionalString(raw.name, `${field}.name`);
@@ -164,6 +170,13 @@ function parseApi(value: unknown, field: string): EmulatorApi {
     mfa: apiMfaSetting(raw.mfa, `${field}.mfa`),
     scopes: strings(raw.scopes, `${field}.scopes`),
   };
+}
+
+/** An origin (scheme, host, port; no path). */
+function originOf(value: string, field: string): string {
+  if (!URL.canParse(value) || new URL(value).origin !== value.replace(/\/$/, ''))
+    throw argumentError(`${field} must be an origin such as https://app.example.com`);
+  return new URL(value).origin;
 }
 
 function absoluteUrl(value: string, field: string): string {

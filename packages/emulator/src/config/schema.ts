@@ -63,6 +63,10 @@ const client: SchemaNode = {
       enum: ['no_prompt', 'pre_login_prompt'],
       description: 'no_prompt (default: refused without one) or pre_login_prompt',
     },
+    passkey_origins: urls(
+      'origins passkeys may be made and used on (default: the origins of the redirect URIs)',
+    ),
+    passkey_rp_id: text('WebAuthn rpID of its passkeys (default: the host name of the first passkey origin)'),
     initiate_login_uri: text(
       "where invitation links point (default /auth/login on the first redirect URI's origin)",
     ),

@@ -42,6 +42,13 @@ export interface EmulatorClient {
    * to `/auth/login` on the origin of the first redirect URI.
    */
   initiate_login_uri?: string;
+  /**
+   * The origins (`https://app.example.com`) its passkeys may be made and used on (the WebAuthn answer's
+   * `clientDataJSON.origin`). Defaults to the origins of its redirect URIs.
+   */
+  passkey_origins?: string[];
+  /** The WebAuthn rpID its passkeys are scoped to. Defaults to the host name of the first passkey origin. */
+  passkey_rp_id?: string;
 }
 
 /** Auth0's `organization_usage` of an application. */

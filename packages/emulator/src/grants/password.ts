@@ -5,8 +5,8 @@ import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
 import { USER_BLOCKED } from '../provider/users.js';
 import type { TokenIssuer } from './issue.js';
-import type { MfaContext } from './mfa-context.js';
-import { ACR_PWD, GRANT } from '../provider/grant-names.js';
+import { GRANT } from '../provider/grant-names.js';
+import { answerForUser } from './user-answer.js';
 import { nonEmptyString } from '../http/body.js';
 import { TOO_MANY_ATTEMPTS } from '../provider/password-attempts.js';
 
@@ -29,7 +29,7 @@ export const PASSWORD_PARAMETERS = ['username', 'password', 'realm', 'scope', 'r
  */
 export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
-    const { params, client } = ctx.oidc;
+    const { params } = ctx.oidc;
     const username = nonEmptyString(params.username);
     const password = nonEmptyString(params.password);
     if (!username) throw new errors.InvalidRequest('missing required parameter: username');
@@ -53,31 +53,11 @@ export function passwordGrant(deps: PasswordGrantDeps, gty: string) {
     if (!check.ok) throw new errors.InvalidGrant('Wrong email or password.');
     const { user } = check;
 
-    const scope = nonEmptyString(params.scope) ?? 'openid';
-    const audience = nonEmptyString(params.resource);
-    const authTime = Math.floor(Date.now() / 1000);
-
-    if (deps.mfaRequirement.needed({ user, resource: audience })) {
-      const context: MfaContext = {
-        kind: 'password',
-        gty,
-        scope,
-        authTime,
-        ...(audience ? { audience } : {}),
-      };
-      const answer = deps.mfa.issueMfaToken({ userId: user.user_id, clientId: client.clientId, context });
-      ctx.body = answer.body;
-      ctx.status = answer.status;
-      return;
-    }
-
-    ctx.body = await deps.issuer.issue(ctx, {
-      accountId: user.user_id,
-      scope,
-      audience,
+    await answerForUser(ctx, deps, {
+      user,
+      scope: nonEmptyString(params.scope) ?? 'openid',
+      audience: nonEmptyString(params.resource),
       amr: ['pwd'],
-      acr: ACR_PWD,
-      authTime,
       gty,
     });
   };

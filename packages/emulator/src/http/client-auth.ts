@@ -3,7 +3,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { EmulatorClient } from '../config/types.js';
 import { sameSecret } from '../lib/same-secret.js';
 import { decodeComponent } from './decode.js';
-import { nonEmptyString } from './body.js';
+import { nonEmptyString, parseJsonObject, readBody } from './body.js';
 
 /** The authenticated client, or the 401 `invalid_client` answer. */
 export type ClientAuthResult =
@@ -143,4 +143,26 @@ export class ClientAuthenticator {
     this.#seen.set(key, exp);
     return true;
   }
+}
+
+/**
+ * The JSON (or form) body of a request to one of Auth0's authenticated APIs (`/passwordless/start`,
+ * `/passkey/*`) and its authenticated client, or the answer that refuses it: 400 `invalid_request`
+ * for a body that does not parse, 401 `invalid_client`.
+ */
+export async function authenticatedBody(
+  req: IncomingMessage,
+  clients: ClientAuthenticator,
+): Promise<{ body: Record<string, unknown>; clientId: string } | { status: number; body: unknown }> {
+  let body: Record<string, unknown>;
+  try {
+    body = parseJsonObject(req, await readBody(req));
+  } catch {
+    return {
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'the request body could not be parsed' },
+    };
+  }
+  const client = await clients.authenticate(req, body);
+  return client.ok ? { body, clientId: client.clientId } : { status: client.status, body: client.body };
 }

@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import type { JWK } from 'jose';
 import type { HandlerResult, MfaService } from '../mfa/index.js';
-import { parseJsonObject, readBody } from './body.js';
 import { sendJson } from './respond.js';
-import type { ClientAuthenticator } from './client-auth.js';
+import { authenticatedBody, type ClientAuthenticator } from './client-auth.js';
 import { decodeComponent } from './decode.js';
 
 /** What the MFA API routes need: the module, client authentication, and the keys to verify MFA API access tokens. */
@@ -80,17 +79,9 @@ async function route(
     return deps.mfa.deleteAuthenticator(auth, decodeComponent(one[1]) ?? one[1]);
   }
   if ((pathname === '/mfa/associate' || pathname === '/mfa/challenge') && method === 'POST') {
-    let body: Record<string, unknown>;
-    try {
-      body = parseJsonObject(req, await readBody(req));
-    } catch {
-      return {
-        status: 400,
-        body: { error: 'invalid_request', error_description: 'the request body could not be parsed' },
-      };
-    }
-    const client = await deps.clients.authenticate(req, body);
-    if (!client.ok) return client;
+    const client = await authenticatedBody(req, deps.clients);
+    if ('status' in client) return client;
+    const { body } = client;
     if (pathname === '/mfa/challenge') return deps.mfa.challenge({ clientId: client.clientId }, body);
     const auth = withScope(await bearer(req, deps), 'enroll');
     if ('status' in auth) return auth;

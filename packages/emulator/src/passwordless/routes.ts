@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { EmulatorClient } from '../config/types.js';
-import { nonEmptyString, parseJsonObject, readBody } from '../http/body.js';
-import type { ClientAuthenticator } from '../http/client-auth.js';
+import { nonEmptyString } from '../http/body.js';
+import { authenticatedBody, type ClientAuthenticator } from '../http/client-auth.js';
 import { redirect, sendJson } from '../http/respond.js';
 import type { MfaService } from '../mfa/index.js';
 import { isE164, isEmail } from '../lib/addresses.js';
@@ -31,14 +31,9 @@ const bad = (error: string, description: string): Answer => ({
 
 /** `POST /passwordless/start`: sends a code (email or SMS) or a magic link (email) to the outbox. */
 async function start(req: IncomingMessage, deps: PasswordlessDeps): Promise<Answer> {
-  let body: Record<string, unknown>;
-  try {
-    body = parseJsonObject(req, await readBody(req));
-  } catch {
-    return bad('invalid_request', 'the request body could not be parsed');
-  }
-  const client = await deps.clients.authenticate(req, body);
-  if (!client.ok) return { status: client.status, body: client.body };
+  const client = await authenticatedBody(req, deps.clients);
+  if ('status' in client) return client;
+  const { body } = client;
   const connection = body.connection;
   if (connection !== 'email' && connection !== 'sms')
     return bad('bad.connection', 'Connection does not exist');

@@ -8,6 +8,7 @@ export const GRANT = {
   passwordlessOtp: 'http://auth0.com/oauth/grant-type/passwordless/otp',
   tokenExchange: 'urn:ietf:params:oauth:grant-type:token-exchange',
   federatedConnection: 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token',
+  webauthn: 'urn:okta:params:oauth:grant-type:webauthn',
 } as const;
 
 /** Client-Initiated Backchannel Authentication (`/bc-authorize`, then polling /oauth/token). */

@@ -13,6 +13,7 @@ import { handleDbConnections } from '../dbconnections/routes.js';
 import type { DbConnectionsDeps } from '../dbconnections/routes.js';
 import { handlePasswordless } from '../passwordless/routes.js';
 import type { PasswordlessDeps } from '../passwordless/routes.js';
+import { handlePasskeys, type PasskeyRouteDeps } from '../passkeys/routes.js';
 import type { MfaApiDeps } from '../http/mfa-api.js';
 import { normalizeAuthorizationParams } from '../http/normalize.js';
 import { backchannelFront, parFront, tokenFront } from './token-front.js';
@@ -46,6 +47,8 @@ export interface HandlerDeps {
   myAccount: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   /** `/passwordless/start` and the magic link. */
   passwordless: PasswordlessDeps;
+  /** `/passkey/register` and `/passkey/challenge`. */
+  passkeys: PasskeyRouteDeps;
   /** `/dbconnections/signup`, `/dbconnections/change_password` and the reset page. */
   dbConnections: DbConnectionsDeps;
   /** Returns the tenant to its configuration's state (`POST /__dev/reset`). */
@@ -119,6 +122,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
     if (await handleMfaApi(deps.mfaApi, req, res, path)) return;
     if (path.startsWith('/passwordless/') && (await handlePasswordless(deps.passwordless, req, res, url)))
       return;
+    if (path.startsWith('/passkey/') && (await handlePasskeys(deps.passkeys, req, res, path))) return;
     if (
       (path.startsWith('/dbconnections/') || path === '/lo/reset') &&
       (await handleDbConnections(deps.dbConnections, req, res, url))

@@ -20,7 +20,8 @@ import type { Params } from '../http/body.js';
 import type { ClientAuthenticator } from '../http/client-auth.js';
 import { normalizeAudience, normalizeAuthorizationParams } from '../http/normalize.js';
 import type { CibaRequests } from '../ciba/requests.js';
-import { CIBA_GRANT } from '../provider/grant-names.js';
+import { CIBA_GRANT, GRANT } from '../provider/grant-names.js';
+import { authnResponseRefusal } from '../passkeys/token-body.js';
 
 /** What the /oauth/token front needs for the refresh step-up and multi-resource refresh. */
 export interface TokenFrontDeps {
@@ -39,9 +40,13 @@ export interface TokenFrontDeps {
  * Reads a form or JSON body; answers 400 itself when it cannot be parsed, and oidc-provider's own 400
  * when it is over the limit, as the provider would for a body it read itself.
  */
-async function readParams(req: IncomingMessage, res: ServerResponse): Promise<Params | undefined> {
+async function readParams(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ params: Params; body: Buffer } | undefined> {
   try {
-    return parseParams(req, await readBody(req));
+    const body = await readBody(req);
+    return { params: parseParams(req, body), body };
   } catch (error) {
     if (error instanceof BodyTooLargeError) sendJson(res, BODY_TOO_LARGE.status, BODY_TOO_LARGE.body);
     else
@@ -114,11 +119,16 @@ export async function tokenFront(
   res: ServerResponse,
   deps: TokenFrontDeps,
 ): Promise<IncomingMessage | undefined> {
-  const raw = await readParams(req, res);
-  if (!raw) return undefined;
-  const params = normalizeAudience(raw);
+  const read = await readParams(req, res);
+  if (!read) return undefined;
+  const params = normalizeAudience(read.params);
   const grantType = param(params, 'grant_type');
   deps.stats.record(grantType);
+  const refusal = grantType === GRANT.webauthn ? authnResponseRefusal(req, read.body) : undefined;
+  if (refusal) {
+    sendJson(res, 400, refusal);
+    return undefined;
+  }
   // Auth0 gives a Management API client_credentials request without `scope` every scope of the client's
   // grant; oidc-provider would give none.
   if (
@@ -162,8 +172,8 @@ export async function parFront(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<IncomingMessage | undefined> {
-  const raw = await readParams(req, res);
-  return raw ? replayAsForm(req, normalizeAuthorizationParams(raw)) : undefined;
+  const read = await readParams(req, res);
+  return read ? replayAsForm(req, normalizeAuthorizationParams(read.params)) : undefined;
 }
 
 /**
@@ -176,9 +186,9 @@ export async function backchannelFront(
   res: ServerResponse,
   ciba: CibaRequests,
 ): Promise<IncomingMessage | undefined> {
-  const raw = await readParams(req, res);
-  if (!raw) return undefined;
-  const params = normalizeAudience(raw);
+  const read = await readParams(req, res);
+  if (!read) return undefined;
+  const params = normalizeAudience(read.params);
   const text = param(params, 'authorization_details');
   delete params.authorization_details;
   const details = text === undefined ? undefined : authorizationDetails(text);

@@ -13,6 +13,7 @@ import type { OrganizationValidationError } from './organization-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
 import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 import type { ChangePasswordError, SignUpError } from './database-errors.js';
+import type { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
 import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 import type { MyAccountApiError } from './my-account-error.js';
 
@@ -45,6 +46,9 @@ export type AnyAuth0Error =
   | PasswordlessVerifyError
   | SignUpError
   | ChangePasswordError
+  | PasskeyRegisterError
+  | PasskeyChallengeError
+  | PasskeyGetTokenError
   | TokenForConnectionError
   | TokenExchangeError
   | MyAccountApiError;

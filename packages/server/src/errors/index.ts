@@ -19,6 +19,7 @@ export { OrganizationValidationError } from './organization-error.js';
 export { SessionExpiredError } from './session-expired-error.js';
 export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 export { SignUpError, ChangePasswordError } from './database-errors.js';
+export { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
 export { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 export { MyAccountApiError, type MyAccountValidationError } from './my-account-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';

@@ -1,18 +1,20 @@
 import * as oauth from 'oauth4webapi';
 import type { Auth0Error } from '../errors/index.js';
 import { ServerError } from '../errors/index.js';
-import type { RunOptions, Transport } from '../http/index.js';
+import type { OauthCallOptions, RunOptions, Transport } from '../http/index.js';
 
 /**
  * Runs an extension grant at the token endpoint (Token Vault's federated-connection exchange, RFC
  * 8693 token exchange) with client authentication, through the transport's error funnel.
- * `invalid_grant` is a plain server answer here: the caller decides what it means.
+ * `invalid_grant` is a plain server answer here: the caller decides what it means. `call` replaces the
+ * transport's oauth4webapi options (a grant Auth0 takes as JSON wraps its fetch).
  */
 export async function exchangeGrant(
   transport: Transport,
   grantType: string,
   parameters: Record<string, string>,
   run: RunOptions = {},
+  call: OauthCallOptions = transport.call,
 ): Promise<oauth.TokenEndpointResponse> {
   return transport.run(async (as) => {
     const res = await oauth.genericTokenEndpointRequest(
@@ -21,7 +23,7 @@ export async function exchangeGrant(
       transport.clientAuth,
       grantType,
       parameters,
-      transport.call,
+      call,
     );
     return oauth.processGenericTokenEndpointResponse(as, transport.client, res, {
       // A session transfer token is not for an API: Auth0 answers `token_type: N_A`.
