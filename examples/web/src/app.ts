@@ -7,6 +7,13 @@ import {
   isAuth0Error,
 } from 'auth0-server-ts';
 import { adapterCookies, auth0 } from 'auth0-server-ts/express';
+import { mountCiba } from './features/ciba.js';
+import { mountDatabase } from './features/database.js';
+import { mountOrganizations } from './features/organizations.js';
+import { mountPasswordless } from './features/passwordless.js';
+import { formRouter, type FeatureDeps } from './features/shared.js';
+import { mountTokenExchange } from './features/token-exchange.js';
+import { mountTokenVault } from './features/token-vault.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
 import { apiPage, problemPage } from './pages/api.js';
@@ -193,6 +200,35 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
       context,
     }),
   );
+
+  // The features' pages (examples/web/src/features/), one line each; their links are in features/index.ts.
+  const features: FeatureDeps = {
+    auth,
+    clientId: options.clientId,
+    base,
+    secureCookies,
+    emulatorIssuer: options.emulatorIssuer,
+    send,
+    formRouter: () =>
+      formRouter(sameOriginPosts(base.origin, refusedPost), (req, res) =>
+        send(
+          req,
+          res,
+          (ctx) =>
+            problemPage(ctx, 'Form too large', 'That form was too large to read.', {
+              href: '/',
+              label: 'Home',
+            }),
+          413,
+        ),
+      ),
+  };
+  mountOrganizations(app, features);
+  mountPasswordless(app, features);
+  mountDatabase(app, features);
+  mountCiba(app, features);
+  mountTokenVault(app, features);
+  mountTokenExchange(app, features);
 
   app.use((req, res) =>
     send(
