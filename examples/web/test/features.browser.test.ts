@@ -227,6 +227,23 @@ describe('the demo’s feature pages in Chromium', { timeout: 90_000 }, () => {
     await heading(page, 'Hello, Alice Newcomer');
   });
 
+  it('a CIBA request in progress is only for the session that started it', async () => {
+    const alice = await freshPage();
+    await logIn(alice, 'alice@example.com');
+    await alice.goto(`${chromium.demo.url}/ciba`);
+    await alice.getByRole('button', { name: 'Start a backchannel login' }).click();
+    await heading(alice, 'Waiting for your approval');
+    const handle = (await alice.context().cookies()).find((cookie) => cookie.name === 'demo_ciba');
+    expect(handle?.httpOnly).toBe(true);
+    // Carol, logged in elsewhere, presents Alice's cookie: she sees no request and collects nothing.
+    const carol = await freshPage();
+    await logIn(carol, 'carol@example.com');
+    if (handle) await carol.context().addCookies([handle]);
+    await carol.goto(`${chromium.demo.url}/ciba/wait`);
+    await heading(carol, 'No request in progress');
+    expect(await carol.locator('#binding-message').count()).toBe(0);
+  });
+
   it('calls the Google Calendar stand-in with the Token Vault token, and says when there is none', async () => {
     const page = await freshPage();
     await logIn(page, 'alice@example.com');
