@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { ChangePasswordError, SignUpError } from 'auth0-server-ts';
 import { html } from '../html.js';
 import { alert, page, type PageContext } from '../pages/layout.js';
-import { field, outboxUrl, type FeatureDeps } from './shared.js';
+import { field, outboxNote, type FeatureDeps } from './shared.js';
 
 /** The emulator's (and a new tenant's) database connection. */
 export const CONNECTION = 'Username-Password-Authentication';
@@ -65,17 +65,9 @@ function changePasswordPage(
   deps: FeatureDeps,
   options: { email?: string; sent?: string; error?: string },
 ): string {
-  const outbox = outboxUrl(deps);
   const sent = options.sent
     ? html`<p class="alert ok" role="status">${options.sent}</p>
-        ${
-          outbox
-            ? html`<p class="muted">
-                The emulator sends nothing: open the link from its
-                <a href="${outbox}" target="_blank" rel="noopener">outbox (opens in a new tab)</a>.
-              </p>`
-            : ''
-        }`
+        ${outboxNote(deps, 'the email')}`
     : '';
   return page(
     ctx,

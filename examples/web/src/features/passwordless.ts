@@ -1,24 +1,14 @@
 import type { Express, Request, Response } from 'express';
 import { CallbackError, PasswordlessStartError, PasswordlessVerifyError } from 'auth0-server-ts';
-import { html, type Html } from '../html.js';
-import { alert, page, type PageContext } from '../pages/layout.js';
-import { field, outboxUrl, type FeatureDeps } from './shared.js';
+import { html } from '../html.js';
+import { alert, page, sixDigitCodeInput, type PageContext } from '../pages/layout.js';
+import { field, outboxNote, type FeatureDeps } from './shared.js';
 
 type Channel = 'email' | 'sms';
 /** Where the magic link brings the browser back; a callback URL of the client in emulator.json. */
 export const MAGIC_LINK_CALLBACK = '/passwordless/callback';
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-function outboxNote(deps: FeatureDeps): Html | string {
-  const outbox = outboxUrl(deps);
-  return outbox
-    ? html`<p class="muted">
-        The emulator sends nothing: read it in its
-        <a href="${outbox}" target="_blank" rel="noopener">outbox (opens in a new tab)</a>.
-      </p>`
-    : '';
-}
 
 function startPage(ctx: PageContext, error?: string): string {
   return page(
@@ -69,16 +59,7 @@ function codePage(ctx: PageContext, deps: FeatureDeps, channel: Channel, to: str
           <input type="hidden" name="connection" value="${channel}" />
           <input type="hidden" name="to" value="${to}" />
           <label for="code">Code you received</label>
-          <input
-            id="code"
-            name="code"
-            class="code"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxlength="6"
-            required
-          />
+          ${sixDigitCodeInput('code', { invalid: Boolean(error) })}
           <button type="submit">Log in</button>
         </form>
         <p><a href="/passwordless">Start again</a></p>

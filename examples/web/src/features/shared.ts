@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ExpressAuth0 } from 'auth0-server-ts/express';
+import { html, type Html } from '../html.js';
 import type { PageContext } from '../pages/layout.js';
 
 /** What every feature's mount function gets from the app. */
@@ -52,7 +53,12 @@ export function field(req: Request, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/** The outbox of the emulator, where codes and links "sent" by email and SMS are read. */
-export function outboxUrl(deps: Pick<FeatureDeps, 'emulatorIssuer'>): string | undefined {
-  return deps.emulatorIssuer ? `${deps.emulatorIssuer}__dev/outbox` : undefined;
+/** Against the emulator: where to read what it "sent" (its outbox, in a new tab); else nothing. */
+export function outboxNote(deps: Pick<FeatureDeps, 'emulatorIssuer'>, what = 'it'): Html | string {
+  if (!deps.emulatorIssuer) return '';
+  return html`<p class="muted">
+    The emulator sends nothing: read ${what} in its
+    <a href="${deps.emulatorIssuer}__dev/outbox" target="_blank" rel="noopener">outbox (opens in a new tab)</a
+    >.
+  </p>`;
 }
