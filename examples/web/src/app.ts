@@ -209,8 +209,8 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
     secureCookies,
     emulatorIssuer: options.emulatorIssuer,
     send,
-    formRouter: () =>
-      formRouter(sameOriginPosts(base.origin, refusedPost), (req, res) =>
+    formRouter: (paths) =>
+      formRouter(paths, sameOriginPosts(base.origin, refusedPost), (req, res) =>
         send(
           req,
           res,

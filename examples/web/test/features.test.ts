@@ -63,6 +63,11 @@ describe('the demo’s feature pages over HTTP', () => {
     expect(await again.text()).toContain('Account created');
   });
 
+  it('leaves the other routes alone: the form checks apply on the features’ own paths only', async () => {
+    const res = await form('/no-such-form', 'x=1', { origin: 'https://evil.example' });
+    expect(res.status).toBe(404);
+  });
+
   it('reads a form body with a limit', async () => {
     const res = await form('/signup', `email=a%40example.com&name=${'x'.repeat(8 * 1024)}`);
     expect(res.status).toBe(413);

@@ -33,7 +33,7 @@ function subOf(user: { sub?: unknown } | undefined): string | undefined {
  * with a meta refresh until the answer comes.
  */
 export function mountCiba(app: Express, deps: FeatureDeps, now: () => number = Date.now): void {
-  const router = deps.formRouter();
+  const router = deps.formRouter(['/ciba']);
   const client = deps.auth.client;
   const pending = new Map<string, PendingRequest>();
   const approvalPage = deps.emulatorIssuer ? `${deps.emulatorIssuer}__dev/ciba` : undefined;

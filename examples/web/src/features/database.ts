@@ -96,7 +96,7 @@ function changePasswordPage(
  * app's own forms for the database connection; neither touches the session.
  */
 export function mountDatabase(app: Express, deps: FeatureDeps): void {
-  const router = deps.formRouter();
+  const router = deps.formRouter(['/signup', '/change-password']);
   const database = deps.auth.client.database;
 
   router.get('/signup', (req, res) => deps.send(req, res, (ctx) => signUpPage(ctx)));

@@ -31,7 +31,7 @@ async function createInvitation(issuer: string, clientId: string, email: string)
  * invitee into the organization through the adapter's login route as it is.
  */
 export function mountOrganizations(app: Express, deps: FeatureDeps): void {
-  const router = deps.formRouter();
+  const router = deps.formRouter(['/organizations']);
   const view = (invitation?: Invitation, error?: string) => (ctx: Parameters<typeof page>[0]) =>
     page(
       ctx,

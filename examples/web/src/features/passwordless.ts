@@ -84,7 +84,7 @@ function linkSentPage(ctx: PageContext, deps: FeatureDeps, to: string): string {
  * `completePasswordlessMagicLink` at {@link MAGIC_LINK_CALLBACK}, in the browser that asked).
  */
 export function mountPasswordless(app: Express, deps: FeatureDeps): void {
-  const router = deps.formRouter();
+  const router = deps.formRouter(['/passwordless']);
   const client = deps.auth.client;
 
   router.get('/passwordless', (req, res) => deps.send(req, res, (ctx) => startPage(ctx)));

@@ -17,25 +17,26 @@ export interface FeatureDeps {
   /** Sends a page built from the request's context, never cached. */
   send(req: Request, res: Response, view: (ctx: PageContext) => string, status?: number): Promise<void>;
   /**
-   * A router for a feature's forms: a POST from another origin or site is refused (as on the MFA
-   * pages), and a form body is read with a 4 kB limit.
+   * A router for a feature's forms under `paths` (its own, so other routes are left alone): a POST from
+   * another origin or site is refused (as on the MFA pages), and a form body is read with a 4 kB limit.
    */
-  formRouter(): Router;
+  formRouter(paths: string[]): Router;
 }
 
 /** Body limit of the features' forms: a few short fields. */
 export const FORM_LIMIT = '4kb';
 
 /**
- * A router with the forms' middleware: the same-origin check, then the body read with a limit; a body
+ * A router with the forms' middleware on `paths`: the same-origin check, then the body read with a limit; a body
  * over the limit gets `tooLarge` (a 413 page) instead of the generic failure page.
  */
 export function formRouter(
+  paths: string[],
   refuseForeign: express.RequestHandler,
   tooLarge: (req: Request, res: Response) => unknown,
 ): Router {
   const router = express.Router();
-  router.use(refuseForeign, express.urlencoded({ extended: false, limit: FORM_LIMIT }));
+  router.use(paths, refuseForeign, express.urlencoded({ extended: false, limit: FORM_LIMIT }));
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     const type: unknown =
       typeof error === 'object' && error !== null ? Reflect.get(error, 'type') : undefined;

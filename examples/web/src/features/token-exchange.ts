@@ -72,7 +72,7 @@ function formPage(ctx: PageContext, error?: string): string {
  * and the claims of the tokens Auth0 returned (never their values).
  */
 export function mountTokenExchange(app: Express, deps: FeatureDeps): void {
-  const router = deps.formRouter();
+  const router = deps.formRouter(['/token-exchange']);
   router.get('/token-exchange', (req, res) => deps.send(req, res, (ctx) => formPage(ctx)));
   router.post('/token-exchange', async (req, res) => {
     const sub = field(req, 'sub');
