@@ -8,6 +8,13 @@ import {
 } from 'auth0-server-ts';
 import { adapterCookies, auth0 } from 'auth0-server-ts/express';
 import { connectedAccounts } from './features/connected-accounts.js';
+import { mountCiba } from './features/ciba.js';
+import { mountDatabase } from './features/database.js';
+import { mountOrganizations } from './features/organizations.js';
+import { mountPasswordless } from './features/passwordless.js';
+import { formRouter, type FeatureDeps } from './features/shared.js';
+import { mountTokenExchange } from './features/token-exchange.js';
+import { mountTokenVault } from './features/token-vault.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
 import { mountLinking } from './features/linking.js';
@@ -204,6 +211,35 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   mountLinking(app, { requiresAuth: requiresAuthPage, send, origin: base.origin, refusedPost });
 
   mountPasskeys(app, { origin: base.origin, context });
+
+  // The features' pages (examples/web/src/features/), one line each; their links are in features/index.ts.
+  const features: FeatureDeps = {
+    auth,
+    clientId: options.clientId,
+    base,
+    secureCookies,
+    emulatorIssuer: options.emulatorIssuer,
+    send,
+    formRouter: (paths) =>
+      formRouter(paths, sameOriginPosts(base.origin, refusedPost), (req, res) =>
+        send(
+          req,
+          res,
+          (ctx) =>
+            problemPage(ctx, 'Form too large', 'That form was too large to read.', {
+              href: '/',
+              label: 'Home',
+            }),
+          413,
+        ),
+      ),
+  };
+  mountOrganizations(app, features);
+  mountPasswordless(app, features);
+  mountDatabase(app, features);
+  mountCiba(app, features);
+  mountTokenVault(app, features);
+  mountTokenExchange(app, features);
 
   app.use((req, res) =>
     send(

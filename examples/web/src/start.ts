@@ -47,9 +47,10 @@ const CONFIG_URL = new URL('../emulator.json', import.meta.url);
 const DEMO_SECRET = 'demo-only-cookie-secret-not-for-production-use';
 
 const SHOWS: Record<string, string> = {
-  'auth0|alice': 'No second factor yet: the Payments API asks her to set one up.',
+  'auth0|alice': 'No second factor yet: the Payments API asks her to set one up. A member of Acme Corp.',
   'auth0|carol': 'Authenticator app, SMS, voice, email and push already set up, and a recovery code.',
   'auth0|bob': 'Must use his authenticator app at every login, on the emulator’s own pages.',
+  'auth0|dave': 'Not in Acme Corp until he follows an invitation (Organizations page).',
 };
 
 /** The demo's emulator configuration (emulator.json), with the client's URLs moved to the demo's origin. */
