@@ -8,6 +8,8 @@ export { ServerClient, type SessionData } from './client.js';
 export type { ServerClientOptions, AuthorizationParameters } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
+export type { DPoPHeaders, GetDPoPHeadersOptions } from './protocol/dpop.js';
+export type { DpopKeyPair, KeyObjectLike } from './crypto/index.js';
 export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
 export type { ActClaim, CustomTokenExchangeOptions, ExchangedTokens } from './protocol/token-exchange.js';
 export type {
@@ -101,6 +103,7 @@ export {
   ChangePasswordError,
   TokenForConnectionError,
   TokenExchangeError,
+  DPoPError,
   isAuth0Error,
   InvalidConfigurationError,
   MfaChallengeError,

@@ -14,6 +14,7 @@ import type { SessionExpiredError } from './session-expired-error.js';
 import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 import type { ChangePasswordError, SignUpError } from './database-errors.js';
 import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
+import type { DPoPError } from './dpop-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -45,7 +46,8 @@ export type AnyAuth0Error =
   | SignUpError
   | ChangePasswordError
   | TokenForConnectionError
-  | TokenExchangeError;
+  | TokenExchangeError
+  | DPoPError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

@@ -33,7 +33,9 @@ export type ErrorCode =
   | 'change_password_failed'
   | 'token_for_connection_error'
   | 'token_exchange_error'
-  | 'actor_unavailable';
+  | 'actor_unavailable'
+  | 'dpop_token_type_mismatch'
+  | 'dpop_key_required';
 
 /**
  * The `code` `@auth0/auth0-server-js` would have given the same failure, by the operation that

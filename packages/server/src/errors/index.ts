@@ -20,6 +20,7 @@ export { SessionExpiredError } from './session-expired-error.js';
 export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
+export { DPoPError } from './dpop-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';
 export {
   InvalidConfigurationError,
