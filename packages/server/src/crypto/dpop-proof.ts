@@ -38,13 +38,14 @@ export function createDpopProofSigner(key: DpopKey, now: () => number = Date.now
     return last.ath;
   };
   return async ({ htm, htu, accessToken, nonce }) => {
+    const ath = accessToken === undefined ? undefined : athOf(accessToken);
     const payload = {
       iat: Math.floor(now() / 1000),
       jti: crypto.randomUUID(),
       htm,
       htu,
       ...(nonce === undefined ? {} : { nonce }),
-      ...(accessToken === undefined ? {} : { ath: await athOf(accessToken) }),
+      ...(ath === undefined ? {} : { ath: typeof ath === 'string' ? ath : await ath }),
     };
     if (node && nodeKey) {
       const input = `${header}.${base64url.encode(JSON.stringify(payload))}`;
@@ -52,7 +53,7 @@ export function createDpopProofSigner(key: DpopKey, now: () => number = Date.now
         key: nodeKey,
         dsaEncoding: 'ieee-p1363',
       });
-      return `${input}.${base64url.encode(signature)}`;
+      return `${input}.${signature.toString('base64url')}`;
     }
     return new SignJWT(payload)
       .setProtectedHeader({ alg: key.alg, typ: 'dpop+jwt', jwk: key.jwk })
@@ -61,7 +62,7 @@ export function createDpopProofSigner(key: DpopKey, now: () => number = Date.now
 }
 
 function nodeAth(node: NodeSign, token: string): string {
-  return base64url.encode(node.createHash('sha256').update(token).digest());
+  return node.createHash('sha256').update(token).digest('base64url');
 }
 
 async function webAth(token: string): Promise<string> {

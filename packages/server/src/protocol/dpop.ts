@@ -34,6 +34,7 @@ const MAX_ORIGINS = 100;
  */
 export class DPoPHeaderSource {
   readonly #signer: Promise<DpopProofSigner> | undefined;
+  #ready: DpopProofSigner | undefined;
   readonly #nonces = new Map<string, string>();
 
   /** @param signer the client's proof signer, or `undefined` when the client has no DPoP key. */
@@ -55,7 +56,7 @@ export class DPoPHeaderSource {
     const url = targetUrl(options.url);
     if (!this.#signer)
       throw new DPoPError('dpop_key_required', 'getDPoPHeaders needs a client configured with useDpop');
-    const signer = await this.#signer;
+    const signer = (this.#ready ??= await this.#signer);
     if (options.nonce !== undefined) this.#remember(url.origin, options.nonce);
     const proof = await signer({
       htm: options.method.toUpperCase(),
