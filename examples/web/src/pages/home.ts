@@ -40,6 +40,7 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
         <p>
           <a class="button" href="/profile">Your profile</a>
           <a class="button secondary" href="/api">Payments API</a>
+          <a class="button secondary" href="/dpop">Payments API with DPoP</a>
         </p>`
     : html`<p><a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a></p>`;
   return page(
