@@ -4,20 +4,22 @@ import { auth0 } from 'auth0-server-ts/express';
 import { html } from '../html.js';
 import { page, type PageContext } from '../pages/layout.js';
 
-/** What the DPoP page needs: its own application (DPoP required) and the Payments API. */
-export interface DpopFeatureOptions {
-  domain: string;
-  /** An application registered with `dpop_bound_access_tokens` (Auth0: "Require DPoP"). */
+/** The DPoP page's application: one registered with `dpop_bound_access_tokens` (Auth0: "Require DPoP"). */
+export interface DpopApplication {
   clientId: string;
   clientSecret: string;
-  secret: string;
-  /** The demo's origin, e.g. `http://127.0.0.1:3000`. */
-  appBaseUrl: string;
-  paymentsAudience: string;
   /** The key the application's tokens are bound to; from configuration in a real deployment. */
   dpopKeyPair: DpopKeyPair;
-  emulatorIssuer: string | undefined;
 }
+
+/** The demo's options the DPoP page shares (see `DemoAppOptions`). */
+type Demo = {
+  domain: string;
+  secret: string;
+  appBaseUrl: string;
+  paymentsAudience: string;
+  emulatorIssuer?: string | undefined;
+};
 
 /** One call to the Payments API, as the page shows it. */
 interface Call {
@@ -31,13 +33,13 @@ interface Call {
  * `getDPoPHeaders`, and replays the same token as a bearer token to show the API refuse it. Mount it
  * before the main `auth.router`: under `/dpop`, `req.auth0` is this application's.
  */
-export function mountDpop(app: express.Express, options: DpopFeatureOptions): void {
-  const base = new URL(options.appBaseUrl);
+export function mountDpop(app: express.Express, demo: Demo, dpop: DpopApplication): void {
+  const base = new URL(demo.appBaseUrl);
   const auth = auth0({
-    domain: options.domain,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
-    secret: options.secret,
+    ...dpop,
+    useDpop: true,
+    domain: demo.domain,
+    secret: demo.secret,
     appBaseUrl: base.origin,
     routes: {
       login: '/dpop/auth/login',
@@ -49,11 +51,9 @@ export function mountDpop(app: express.Express, options: DpopFeatureOptions): vo
     stateIdentifier: '__a0_dpop',
     transactionIdentifier: '__a0_dpop_tx',
     authorizationParams: {
-      audience: options.paymentsAudience,
+      audience: demo.paymentsAudience,
       scope: 'openid profile email offline_access read:balance',
     },
-    useDpop: true,
-    dpopKeyPair: options.dpopKeyPair,
   });
   const api = new URL('/payments-api/balance', base).href;
 
@@ -63,11 +63,11 @@ export function mountDpop(app: express.Express, options: DpopFeatureOptions): vo
     const ctx: PageContext = {
       userName: typeof user?.name === 'string' ? user.name : undefined,
       path: '/dpop',
-      emulatorIssuer: options.emulatorIssuer,
+      emulatorIssuer: demo.emulatorIssuer,
     };
     res.type('html').set('Cache-Control', 'no-store');
     if (!user) return void res.send(dpopLoginPage(ctx));
-    const token = await req.auth0.getAccessToken({ audience: options.paymentsAudience });
+    const token = await req.auth0.getAccessToken({ audience: demo.paymentsAudience });
     const headers = await auth.client.getDPoPHeaders({
       method: 'GET',
       url: api,
