@@ -1,25 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { Emulator } from 'auth0-emulator';
-import { API, CLIENT_ID, CLIENT_SECRET, claims, isRecord, start } from './support.js';
+import {
+  API,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  REDIRECT_URI,
+  authorizeUrl,
+  claims,
+  isRecord,
+  pkce,
+  start,
+} from './support.js';
 
 const DPOP_CLIENT = 'dpop-app';
 const DPOP_SECRET = 'dpop-app-secret-at-least-32-characters!';
+const PUBLIC_CLIENT = 'public-app';
 
-/** A client_credentials request of `clientId`, with `dpop` as its DPoP header when given. */
-async function tokenRequest(em: Emulator, clientId: string, secret: string, dpop?: string) {
+/** A token request with `params`, with `dpop` as its DPoP header when given. */
+async function post(em: Emulator, params: Record<string, string>, dpop?: string) {
   const response = await fetch(new URL('oauth/token', em.issuer), {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       ...(dpop === undefined ? {} : { dpop }),
     },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-      audience: API,
-    }).toString(),
+    body: new URLSearchParams(params).toString(),
   });
   const body: unknown = await response.json();
   return {
@@ -27,6 +33,17 @@ async function tokenRequest(em: Emulator, clientId: string, secret: string, dpop
     body: isRecord(body) ? body : {},
     nonce: response.headers.get('dpop-nonce'),
   };
+}
+
+/** A client_credentials request of `clientId`, with `dpop` as its DPoP header when given. */
+function tokenRequest(em: Emulator, clientId: string, secret: string, dpop?: string) {
+  const params = {
+    grant_type: 'client_credentials',
+    client_id: clientId,
+    client_secret: secret,
+    audience: API,
+  };
+  return post(em, params, dpop);
 }
 
 describe('DPoP at the token endpoint', () => {
@@ -51,6 +68,12 @@ describe('DPoP at the token endpoint', () => {
           client_secret: CLIENT_SECRET,
           redirect_uris: [],
           post_logout_redirect_uris: [],
+        },
+        {
+          client_id: PUBLIC_CLIENT,
+          redirect_uris: [REDIRECT_URI],
+          post_logout_redirect_uris: [],
+          token_endpoint_auth_method: 'none',
         },
         {
           client_id: DPOP_CLIENT,
@@ -99,5 +122,40 @@ describe('DPoP at the token endpoint', () => {
     const bearer = await tokenRequest(em, CLIENT_ID, CLIENT_SECRET);
     expect(bearer.body.token_type).toBe('Bearer');
     expect(claims(bearer.body.access_token).cnf).toBeUndefined();
+  });
+
+  it("a public client's refresh token is bound too: refused without a proof, accepted with one", async () => {
+    const { verifier, challenge } = pkce();
+    const url = authorizeUrl(em, {
+      client_id: PUBLIC_CLIENT,
+      scope: 'openid offline_access',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state: 's1',
+    });
+    const redirect = await em.login(url, { email: 'alice@example.com', password: 'Passw0rd!' });
+    const code = new URL(redirect).searchParams.get('code') ?? '';
+    const issued = await post(
+      em,
+      {
+        grant_type: 'authorization_code',
+        client_id: PUBLIC_CLIENT,
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+      },
+      await proof(em),
+    );
+    expect(issued.body.token_type).toBe('DPoP');
+    const refresh = {
+      grant_type: 'refresh_token',
+      client_id: PUBLIC_CLIENT,
+      refresh_token: String(issued.body.refresh_token),
+    };
+    const withoutProof = await post(em, refresh);
+    expect(withoutProof.status).toBeGreaterThanOrEqual(400);
+    expect(withoutProof.body.access_token).toBeUndefined();
+    const withProof = await post(em, refresh, await proof(em));
+    expect(withProof.body.token_type).toBe('DPoP');
   });
 });
