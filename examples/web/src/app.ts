@@ -22,6 +22,7 @@ import { apiPage, problemPage } from './pages/api.js';
 import { homePage, type TestUser } from './pages/home.js';
 import type { PageContext } from './pages/layout.js';
 import { profilePage } from './pages/profile.js';
+import { mountDpop, type DpopApplication } from './features/dpop.js';
 import { paymentsApi } from './payments-api.js';
 import { sameOriginPosts } from './same-origin.js';
 import { mountPasskeys } from './features/passkeys.js';
@@ -45,6 +46,8 @@ export interface DemoAppOptions {
   testUsers?: TestUser[];
   /** Seconds between two checks of a push challenge. Default 2. */
   pushRefreshSeconds?: number;
+  /** The DPoP page's application (one that requires DPoP) and key; without it, no DPoP page. */
+  dpop?: DpopApplication;
 }
 
 /** Session lifetimes the profile page explains; the SDK's defaults, written out. */
@@ -121,6 +124,7 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   });
   app.get('/payments-api/balance', paymentsApi({ issuer, audience: options.paymentsAudience }));
 
+  if (options.dpop) mountDpop(app, options, options.dpop);
   app.use(auth.router);
 
   app.get('/', (req, res) => send(req, res, (ctx) => homePage(ctx, { testUsers: options.testUsers ?? [] })));

@@ -100,6 +100,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     throw error;
   }
   const client = emulator.config.clients[0];
+  const dpopClient = emulator.config.clients.find((entry) => entry.dpop_bound_access_tokens);
   const api = emulator.config.apis.find((entry) => entry.mfa !== 'off');
   if (!client?.client_secret || !api)
     throw new Error('emulator.json needs a client with a secret and an API with mfa');
@@ -124,6 +125,17 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     emulatorIssuer: emulator.issuer,
     testUsers,
     pushRefreshSeconds: options.pushRefreshSeconds ?? 2,
+    // The demo keeps its sessions in memory, so a key of this process loses nothing more on a restart;
+    // a deployment passes the same key to every instance (docs/dpop.md).
+    ...(dpopClient?.client_secret
+      ? {
+          dpop: {
+            clientId: dpopClient.client_id,
+            clientSecret: dpopClient.client_secret,
+            dpopKeyPair: 'generate' as const,
+          },
+        }
+      : {}),
   });
   return {
     url,

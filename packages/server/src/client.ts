@@ -1,6 +1,7 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { asPeerOperation, CallbackError } from './errors/index.js';
 import { isAppFailure, storeCall } from './errors/store-error.js';
+import { createDpopProofSigner, importDpopKey } from './crypto/index.js';
 import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
@@ -57,6 +58,7 @@ import {
   type StartLinkUserOptions,
   type StartUnlinkUserOptions,
 } from './protocol/link-user.js';
+import { DPoPHeaderSource, type DPoPHeaders, type GetDPoPHeadersOptions } from './protocol/dpop.js';
 import {
   exchangeMagicLinkCode,
   MAGIC_LINK_FLOW,
@@ -144,6 +146,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #replay: ReplayStore;
   readonly #accessTokens: AccessTokenContext<TStoreOptions>;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
+  readonly #dpopHeaders: DPoPHeaderSource;
 
   static {
     // Logged, the client shows which tenant and application it is for, never its secrets or stores.
@@ -175,6 +178,7 @@ export class ServerClient<TStoreOptions = unknown> {
       issuer: config.issuer,
       ttlSeconds: config.mfaTokenTtl,
     });
+    const dpopKey = config.dpopKeyPair && importDpopKey(config.dpopKeyPair);
     this.#transport = new Transport({
       issuer: config.issuer,
       clientId: config.clientId,
@@ -182,7 +186,9 @@ export class ServerClient<TStoreOptions = unknown> {
       fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
       clockTolerance: config.clockTolerance,
       onErrorAnswer: tokens.sealRequired,
+      dpop: dpopKey && { key: dpopKey, now: Date.now },
     });
+    this.#dpopHeaders = new DPoPHeaderSource(dpopKey?.then((key) => createDpopProofSigner(key)));
     this.#sessions = createSessionOwner({
       store: stores.stateStore,
       identifier: config.stateIdentifier,
@@ -520,6 +526,24 @@ export class ServerClient<TStoreOptions = unknown> {
     return asPeerOperation('token_by_refresh_token_error', () =>
       getAccessToken(this.#accessTokens, query, storeOptions),
     );
+  }
+
+  /**
+   * The `Authorization: DPoP <token>` and `DPoP` (a new proof for this method and URL, with `ath` and
+   * the API's last nonce) headers of an API call with a DPoP-bound access token (`useDpop`).
+   *
+   * @throws {TypeError} naming `method`, `url`, `accessToken` or `nonce`; or `dpopKeyPair` when the key
+   *   cannot be imported.
+   * @throws {DPoPError} `dpop_key_required` when the client is not configured with `useDpop`.
+   * @example
+   * ```ts
+   * const { accessToken } = await client.getAccessToken({ audience }, { req, res });
+   * const headers = await client.getDPoPHeaders({ method: 'GET', url, accessToken });
+   * const answer = await fetch(url, { headers });
+   * ```
+   */
+  getDPoPHeaders(options: GetDPoPHeadersOptions): Promise<DPoPHeaders> {
+    return this.#dpopHeaders.headers(options);
   }
 
   /**

@@ -43,6 +43,7 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           <a class="button secondary" href="/api">Payments API</a>
           <a class="button secondary" href="/connected-accounts">Connected accounts</a>
           <a class="button secondary" href="/linked-accounts">Linked accounts</a>
+          <a class="button secondary" href="/dpop">Payments API with DPoP</a>
         </p>`
     : html`<p>
         <a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a>
