@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from 'auth0-emulator';
 import type * as Ours from 'auth0-server-ts';
 import type * as OursRedis from 'auth0-server-ts/redis';
 import type { ServerClient, StateData } from 'auth0-server-ts';
+import { dpopProofCase } from './dpop-case.js';
 import { emulatorLoginCase, emulatorStartCase } from './emulator-cases.js';
 import { createFakeTenant, type FakeTenant } from './fake-tenant.js';
 import { floorOps, peerDesignOps } from './floor.js';
@@ -337,6 +338,7 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
       allocBatch: 0,
       verify: readVerify,
     },
+    await dpopProofCase(ours),
   ];
 
   let em: Emulator | undefined;

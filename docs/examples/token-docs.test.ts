@@ -11,7 +11,7 @@ function region(file: string, name: string): string {
   return text.slice(start + `// #region ${name}\n`.length, end);
 }
 
-describe.each(['token-vault.md', 'token-exchange.md', 'linking.md'])('docs/%s', (page) => {
+describe.each(['token-vault.md', 'token-exchange.md', 'linking.md', 'dpop.md'])('docs/%s', (page) => {
   const doc = readFileSync(new URL(`../${page}`, here), 'utf8');
   const blocks = [...doc.matchAll(/<!-- from (\S+)#(\S+) -->\n```ts\n([\s\S]*?)```/g)];
 

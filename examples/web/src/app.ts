@@ -8,6 +8,13 @@ import {
 } from 'auth0-server-ts';
 import { adapterCookies, auth0 } from 'auth0-server-ts/express';
 import { connectedAccounts } from './features/connected-accounts.js';
+import { mountCiba } from './features/ciba.js';
+import { mountDatabase } from './features/database.js';
+import { mountOrganizations } from './features/organizations.js';
+import { mountPasswordless } from './features/passwordless.js';
+import { formRouter, type FeatureDeps } from './features/shared.js';
+import { mountTokenExchange } from './features/token-exchange.js';
+import { mountTokenVault } from './features/token-vault.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
 import { mountLinking } from './features/linking.js';
@@ -15,6 +22,7 @@ import { apiPage, problemPage } from './pages/api.js';
 import { homePage, type TestUser } from './pages/home.js';
 import type { PageContext } from './pages/layout.js';
 import { profilePage } from './pages/profile.js';
+import { mountDpop, type DpopApplication } from './features/dpop.js';
 import { paymentsApi } from './payments-api.js';
 import { sameOriginPosts } from './same-origin.js';
 import { mountPasskeys } from './features/passkeys.js';
@@ -38,6 +46,8 @@ export interface DemoAppOptions {
   testUsers?: TestUser[];
   /** Seconds between two checks of a push challenge. Default 2. */
   pushRefreshSeconds?: number;
+  /** The DPoP page's application (one that requires DPoP) and key; without it, no DPoP page. */
+  dpop?: DpopApplication;
 }
 
 /** Session lifetimes the profile page explains; the SDK's defaults, written out. */
@@ -114,6 +124,7 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   });
   app.get('/payments-api/balance', paymentsApi({ issuer, audience: options.paymentsAudience }));
 
+  if (options.dpop) mountDpop(app, options, options.dpop);
   app.use(auth.router);
 
   app.get('/', (req, res) => send(req, res, (ctx) => homePage(ctx, { testUsers: options.testUsers ?? [] })));
@@ -204,6 +215,35 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   mountLinking(app, { requiresAuth: requiresAuthPage, send, origin: base.origin, refusedPost });
 
   mountPasskeys(app, { origin: base.origin, context });
+
+  // The features' pages (examples/web/src/features/), one line each; their links are in features/index.ts.
+  const features: FeatureDeps = {
+    auth,
+    clientId: options.clientId,
+    base,
+    secureCookies,
+    emulatorIssuer: options.emulatorIssuer,
+    send,
+    formRouter: (paths) =>
+      formRouter(paths, sameOriginPosts(base.origin, refusedPost), (req, res) =>
+        send(
+          req,
+          res,
+          (ctx) =>
+            problemPage(ctx, 'Form too large', 'That form was too large to read.', {
+              href: '/',
+              label: 'Home',
+            }),
+          413,
+        ),
+      ),
+  };
+  mountOrganizations(app, features);
+  mountPasswordless(app, features);
+  mountDatabase(app, features);
+  mountCiba(app, features);
+  mountTokenVault(app, features);
+  mountTokenExchange(app, features);
 
   app.use((req, res) =>
     send(

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { MfaRequiredError, isAuth0Error, type Authenticator } from 'auth0-server-ts';
 import { clearFlowCookie, flowId, setFlowCookie } from './cookies.js';
+import { field } from './features/shared.js';
 import type { CodeChannel, MfaFlow, MfaFlows } from './mfa-flows.js';
 import type { PageContext } from './pages/layout.js';
 import {
@@ -32,13 +33,6 @@ type Factor = (typeof FACTORS)[number];
 
 function isFactor(value: string): value is Factor {
   return FACTORS.some((factor) => factor === value);
-}
-
-function field(req: Request, name: string): string {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null) return '';
-  const value: unknown = Reflect.get(body, name);
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** Starts a step-up: keeps the encrypted token server-side, names it in a cookie, and opens the MFA page. */

@@ -47,9 +47,10 @@ const CONFIG_URL = new URL('../emulator.json', import.meta.url);
 const DEMO_SECRET = 'demo-only-cookie-secret-not-for-production-use';
 
 const SHOWS: Record<string, string> = {
-  'auth0|alice': 'No second factor yet: the Payments API asks her to set one up.',
+  'auth0|alice': 'No second factor yet: the Payments API asks her to set one up. A member of Acme Corp.',
   'auth0|carol': 'Authenticator app, SMS, voice, email and push already set up, and a recovery code.',
   'auth0|bob': 'Must use his authenticator app at every login, on the emulator’s own pages.',
+  'auth0|dave': 'Not in Acme Corp until he follows an invitation (Organizations page).',
 };
 
 /** The demo's emulator configuration (emulator.json), with the client's URLs moved to the demo's origin. */
@@ -99,6 +100,7 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     throw error;
   }
   const client = emulator.config.clients[0];
+  const dpopClient = emulator.config.clients.find((entry) => entry.dpop_bound_access_tokens);
   const api = emulator.config.apis.find((entry) => entry.mfa !== 'off');
   if (!client?.client_secret || !api)
     throw new Error('emulator.json needs a client with a secret and an API with mfa');
@@ -123,6 +125,17 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     emulatorIssuer: emulator.issuer,
     testUsers,
     pushRefreshSeconds: options.pushRefreshSeconds ?? 2,
+    // The demo keeps its sessions in memory, so a key of this process loses nothing more on a restart;
+    // a deployment passes the same key to every instance (docs/dpop.md).
+    ...(dpopClient?.client_secret
+      ? {
+          dpop: {
+            clientId: dpopClient.client_id,
+            clientSecret: dpopClient.client_secret,
+            dpopKeyPair: 'generate' as const,
+          },
+        }
+      : {}),
   });
   return {
     url,

@@ -19,6 +19,7 @@ const client = {
   backchannel_logout_uri: 'http://127.0.0.1:3000/auth/backchannel-logout',
   name: 'App',
   management_api: true,
+  dpop_bound_access_tokens: true,
   organization_usage: 'allow',
   organization_require_behavior: 'no_prompt',
   initiate_login_uri: 'http://127.0.0.1:3000/auth/login',

@@ -123,6 +123,22 @@ describe('passwordless', () => {
     expect((await fetch(link, { redirect: 'manual' })).status).toBe(403);
   });
 
+  it('the outbox page shows a magic link as a link a person can follow, with no code to type', async () => {
+    await startPasswordless(em, {
+      connection: 'email',
+      email: 'reader@example.com',
+      send: 'link',
+      authParams: { redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's' },
+    });
+    const link = sent(em)?.link ?? '';
+    expect(link).not.toBe('');
+    const page = await (
+      await fetch(new URL('__dev/outbox', em.issuer), { headers: { accept: 'text/html' } })
+    ).text();
+    expect(page).toContain(`<a href="${link.replaceAll('&', '&amp;')}">Open the link</a>`);
+    expect(page).not.toContain(`<code class="code">${sent(em)?.code ?? ''}</code>`);
+  });
+
   it('refuses an unregistered redirect_uri, a bad connection, a bad phone number and a bad client', async () => {
     expect(
       (

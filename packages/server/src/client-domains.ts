@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config.js';
-import { Transport, type ClientAuthentication, type FetchLike } from './http/index.js';
+import { Transport, type ClientAuthentication, type FetchLike, type TransportOptions } from './http/index.js';
 import { createMfaTokens, type MfaTokens } from './mfa/index.js';
 import type { AccessTokenContext } from './protocol/access-token.js';
 import { madeOn } from './protocol/domains.js';
@@ -26,6 +26,8 @@ export function domainParts<O>(
     refresh: Pick<AccessTokenContext<O>, 'flights' | 'share'>;
     clientAuth: ClientAuthentication;
     fetch: FetchLike;
+    /** The DPoP key of a `useDpop` client: every domain's token calls are bound to it. */
+    dpop: TransportOptions['dpop'];
   },
   issuer: URL,
   recorded: string,
@@ -43,6 +45,7 @@ export function domainParts<O>(
     fetch: shared.fetch,
     clockTolerance: config.clockTolerance,
     onErrorAnswer: tokens.sealRequired,
+    dpop: shared.dpop,
   });
   const sessions = scopeToDomain(shared.sessions, {
     recorded,

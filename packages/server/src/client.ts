@@ -1,6 +1,7 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
 import { asPeerOperation, CallbackError } from './errors/index.js';
 import { isAppFailure, storeCall } from './errors/store-error.js';
+import { createDpopProofSigner, importDpopKey } from './crypto/index.js';
 import { createClientAuth, createFunnelFetch } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
@@ -52,6 +53,7 @@ import {
   type StartLinkUserOptions,
   type StartUnlinkUserOptions,
 } from './protocol/link-user.js';
+import { DPoPHeaderSource, type DPoPHeaders, type GetDPoPHeadersOptions } from './protocol/dpop.js';
 import {
   exchangeMagicLinkCode,
   MAGIC_LINK_FLOW,
@@ -141,6 +143,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #sessions: SessionOwner<TStoreOptions>;
   readonly #replay: ReplayStore;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
+  readonly #dpopHeaders: DPoPHeaderSource;
 
   static {
     // Logged, the client shows which tenant and application it is for, never its secrets or stores.
@@ -166,6 +169,8 @@ export class ServerClient<TStoreOptions = unknown> {
         cookieAttributes(transactionCookies(config), secureByDefault(appOrigin(config))),
       );
     this.#replay = config.replayStore ?? new ReplayCache();
+    const dpopKey = config.dpopKeyPair && importDpopKey(config.dpopKeyPair);
+    this.#dpopHeaders = new DPoPHeaderSource(dpopKey?.then((key) => createDpopProofSigner(key)));
     this.#sessions = createSessionOwner({
       store: stores.stateStore,
       identifier: config.stateIdentifier,
@@ -181,6 +186,7 @@ export class ServerClient<TStoreOptions = unknown> {
       refresh,
       clientAuth: createClientAuth(config.clientAuth),
       fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
+      dpop: dpopKey && { key: dpopKey, now: Date.now },
     };
     this.#domains = new Domains(config.domain, (issuer, recorded) =>
       domainParts(config, shared, issuer, recorded),
@@ -508,6 +514,24 @@ export class ServerClient<TStoreOptions = unknown> {
     return asPeerOperation('token_by_refresh_token_error', async () =>
       getAccessToken((await this.#at(storeOptions)).accessTokens, query, storeOptions),
     );
+  }
+
+  /**
+   * The `Authorization: DPoP <token>` and `DPoP` (a new proof for this method and URL, with `ath` and
+   * the API's last nonce) headers of an API call with a DPoP-bound access token (`useDpop`).
+   *
+   * @throws {TypeError} naming `method`, `url`, `accessToken` or `nonce`; or `dpopKeyPair` when the key
+   *   cannot be imported.
+   * @throws {DPoPError} `dpop_key_required` when the client is not configured with `useDpop`.
+   * @example
+   * ```ts
+   * const { accessToken } = await client.getAccessToken({ audience }, { req, res });
+   * const headers = await client.getDPoPHeaders({ method: 'GET', url, accessToken });
+   * const answer = await fetch(url, { headers });
+   * ```
+   */
+  getDPoPHeaders(options: GetDPoPHeadersOptions): Promise<DPoPHeaders> {
+    return this.#dpopHeaders.headers(options);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { checkDpopKeyPair, type DpopKeyPair } from './crypto/index.js';
 import type { ClientAuthOptions } from './http/index.js';
 import {
   argumentError,
@@ -112,6 +113,20 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
   tokenRefreshLeeway?: number;
   /** Seconds of clock skew tolerated on JWT time claims. Default 60. */
   clockTolerance?: number;
+  /**
+   * Binds the application's tokens to `dpopKeyPair` with DPoP (RFC 9449): every token-endpoint call
+   * carries a proof (retried once with the server's nonce on `use_dpop_nonce`), the session's token
+   * sets record `tokenType: 'DPoP'`, and `getDPoPHeaders` makes the headers of an API call. Default
+   * false. See docs/dpop.md.
+   */
+  useDpop?: boolean;
+  /**
+   * The DPoP key pair (ES256 by default: an EC P-256 key; P-384, P-521 and Ed25519 also serve): a
+   * `CryptoKeyPair` with an extractable public key, a pair of Node.js `KeyObject`s, or a private JWK.
+   * Every instance must share it, so it comes from configuration; `'generate'` makes one per process
+   * (warned once). Required with `useDpop`.
+   */
+  dpopKeyPair?: DpopKeyPair;
 }
 
 /** The validated configuration the operations run on. */
@@ -139,6 +154,8 @@ export interface ResolvedConfig<TStoreOptions> {
   mfaTokenTtl: number;
   tokenRefreshLeeway: number;
   clockTolerance: number;
+  /** The DPoP key pair, when `useDpop` is on. */
+  dpopKeyPair: DpopKeyPair | undefined;
 }
 
 /**
@@ -219,7 +236,24 @@ export function resolveConfig<TStoreOptions>(
     mfaTokenTtl: positiveNumber(options.mfaTokenTtl, 'mfaTokenTtl', DEFAULT_MFA_TOKEN_TTL, 'seconds'),
     tokenRefreshLeeway: nonNegativeNumber(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60, 'seconds'),
     clockTolerance: nonNegativeNumber(options.clockTolerance, 'clockTolerance', 60, 'seconds'),
+    dpopKeyPair: resolveDpop(options.useDpop, options.dpopKeyPair),
   };
+}
+
+/** The DPoP key when `useDpop` is on; a key without `useDpop` is refused rather than ignored. */
+function resolveDpop(useDpop: unknown, keyPair: unknown): DpopKeyPair | undefined {
+  if (useDpop !== undefined && typeof useDpop !== 'boolean')
+    throw argumentError('"useDpop" must be a boolean', 'ERR_INVALID_ARG_TYPE');
+  if (!useDpop) {
+    if (keyPair !== undefined) throw argumentError('"dpopKeyPair" is given but "useDpop" is not true');
+    return undefined;
+  }
+  if (keyPair === undefined)
+    throw argumentError(
+      `"dpopKeyPair" is required with "useDpop": the key every instance signs DPoP proofs with (or 'generate' for one per process)`,
+      'ERR_INVALID_ARG_TYPE',
+    );
+  return checkDpopKeyPair(keyPair);
 }
 
 /** The session options as given; the stores check each value and name the field they reject. */

@@ -9,6 +9,8 @@ export type { ServerClientOptions, AuthorizationParameters, DomainResolver } fro
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { StartLinkUserOptions, StartUnlinkUserOptions } from './protocol/link-user.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';
+export type { DPoPHeaders, GetDPoPHeadersOptions } from './protocol/dpop.js';
+export type { DpopKeyPair, KeyObjectLike } from './crypto/index.js';
 export type { AccessTokenForConnectionOptions } from './protocol/connection-token.js';
 export type {
   CompleteConnectAccountResult,
@@ -126,6 +128,7 @@ export {
   TokenExchangeError,
   MyAccountApiError,
   type MyAccountValidationError,
+  DPoPError,
   isAuth0Error,
   InvalidConfigurationError,
   MfaChallengeError,

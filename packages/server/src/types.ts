@@ -19,12 +19,17 @@ export interface UserClaims {
 export interface TokenSet {
   /** The API the token is for (`'default'` when no audience is configured). */
   audience: string;
-  /** The access token, to send as `Authorization: Bearer`. */
+  /** The access token, to send as `Authorization: Bearer` (or with `getDPoPHeaders` when `tokenType` is `DPoP`). */
   accessToken: string;
   /** The scope the server granted, or the one requested when it did not say. */
   scope?: string | undefined;
   /** Unix time in seconds. */
   expiresAt: number;
+  /**
+   * `DPoP` when the token is bound to the client's DPoP key (RFC 9449): send it with the headers of
+   * `getDPoPHeaders`, never as a bearer token. Absent for a `Bearer` token (the peer's shape).
+   */
+  tokenType?: string | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FEATURES } from '../features/index.js';
 import { html } from '../html.js';
 import { page, type PageContext } from './layout.js';
 
@@ -42,6 +43,7 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           <a class="button secondary" href="/api">Payments API</a>
           <a class="button secondary" href="/connected-accounts">Connected accounts</a>
           <a class="button secondary" href="/linked-accounts">Linked accounts</a>
+          <a class="button secondary" href="/dpop">Payments API with DPoP</a>
         </p>`
     : html`<p>
         <a class="button" href="/auth/login?returnTo=%2Fprofile">Log in</a>
@@ -56,6 +58,25 @@ export function homePage(ctx: PageContext, options: { testUsers: TestUser[] }): 
           session, and call a Payments API that asks for a second factor first.
         </p>
         ${action}
+      </section>
+      <section class="card">
+        <h2>More features</h2>
+        <ul class="features">
+          ${FEATURES.map(
+            (feature) =>
+              html`<li>
+                <a href="${feature.href}">${feature.title}</a>: <span class="muted">${feature.blurb}</span>
+              </li>`,
+          )}
+        </ul>
+        ${
+          ctx.emulatorIssuer
+            ? html`<p class="muted">
+                Codes and links "sent" by email and SMS land in the emulator's
+                <a href="${ctx.emulatorIssuer}__dev/outbox" target="_blank" rel="noopener">outbox</a>.
+              </p>`
+            : ''
+        }
       </section>
       ${users}`,
   );

@@ -75,3 +75,19 @@ export function alert(kind: 'error' | 'ok', message: string | undefined): Html {
     ? html`<p class="alert error" role="alert">${message}</p>`
     : html`<p class="alert ok" role="status">${message}</p>`;
 }
+
+/** The input of a six-digit code (authenticator app, SMS, email), `id="code"`; marked invalid after an error. */
+export function sixDigitCodeInput(name: string, options: { hintId?: string; invalid?: boolean } = {}): Html {
+  return html`<input
+    id="code"
+    name="${name}"
+    class="code"
+    inputmode="numeric"
+    autocomplete="one-time-code"
+    pattern="[0-9]{6}"
+    maxlength="6"
+    required
+    ${options.hintId ? html`aria-describedby="${options.hintId}"` : ''}
+    ${options.invalid ? new Html('aria-invalid="true" autofocus') : ''}
+  />`;
+}

@@ -1,7 +1,8 @@
 import type { Authenticator, MfaRequirements } from 'auth0-server-ts';
-import { Html, html } from '../html.js';
+import type { Html } from '../html.js';
+import { html } from '../html.js';
 import type { CodeChannel } from '../mfa-flows.js';
-import { alert, page, type PageContext } from './layout.js';
+import { alert, page, sixDigitCodeInput, type PageContext } from './layout.js';
 
 const CHANNEL: Record<string, { label: string; detail: string }> = {
   otp: { label: 'Authenticator app', detail: 'Enter the 6-digit code from your app' },
@@ -124,18 +125,7 @@ function cancel(): Html {
 function codeForm(field: string, label: string, hint: string, error: string | undefined): Html {
   return html`<form method="post" action="/mfa/verify">
     <label for="code">${label}</label>
-    <input
-      id="code"
-      name="${field}"
-      class="code"
-      inputmode="numeric"
-      autocomplete="one-time-code"
-      pattern="[0-9]{6}"
-      maxlength="6"
-      required
-      aria-describedby="code-hint"
-      ${error ? new Html('aria-invalid="true" autofocus') : ''}
-    />
+    ${sixDigitCodeInput(field, { hintId: 'code-hint', invalid: Boolean(error) })}
     <p class="hint" id="code-hint">${hint}</p>
     <button type="submit">Verify</button>
   </form>`;

@@ -111,6 +111,8 @@ function parseClient(value: unknown, field: string): EmulatorClient {
     if (method === 'none') throw argumentError(`${field}.management_api needs a confidential client`);
     client.management_api = true;
   }
+  if (optionalBoolean(raw.dpop_bound_access_tokens, `${field}.dpop_bound_access_tokens`))
+    client.dpop_bound_access_tokens = true;
   return client;
 }
 

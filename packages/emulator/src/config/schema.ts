@@ -53,6 +53,11 @@ const client: SchemaNode = {
       description:
         'true: may get client_credentials tokens for the Management API ({issuer}api/v2/) with every scope it has (default false)',
     },
+    dpop_bound_access_tokens: {
+      type: 'boolean',
+      description:
+        'true: every token request needs a DPoP proof with a server nonce; tokens bound to its key (default false)',
+    },
     organization_usage: {
       type: 'string',
       enum: ['deny', 'allow', 'require'],

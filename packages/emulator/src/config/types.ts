@@ -27,6 +27,12 @@ export interface EmulatorClient {
    */
   management_api?: boolean;
   /**
+   * Every token request must carry a DPoP proof (RFC 9449) with a nonce of this server, and the
+   * tokens are bound to its key (Auth0's "Require Token Sender-Constraining" with DPoP). Defaults to
+   * false: a proof is still accepted, and binds the tokens, from any client.
+   */
+  dpop_bound_access_tokens?: boolean;
+  /**
    * Whether logins into an organization are refused (`deny`, the default), allowed (`allow`) or
    * required (`require`), as Auth0's `organization_usage`.
    */

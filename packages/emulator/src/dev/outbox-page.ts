@@ -7,25 +7,33 @@ const CHANNEL: Record<OutboxEntry['channel'], string> = {
   email: 'Email',
 };
 
-/** The outbox as a page for a person: newest first, the code large enough to read off the screen. */
+/**
+ * The outbox as a page for a person: newest first, the code large enough to read off the screen, a
+ * message's link (magic link, password reset) as a link to follow.
+ */
 export function outboxPage(entries: OutboxEntry[]): string {
   const rows = [...entries].reverse().map(
     (entry) =>
       html`<tr>
         <td>${CHANNEL[entry.channel]}</td>
         <td>${entry.to}</td>
-        <td><code class="code">${entry.code}</code></td>
+        <td>
+          ${entry.link ? html`<a href="${entry.link}">Open the link</a>` : html`<code class="code">${entry.code}</code>`}
+        </td>
         <td><time datetime="${entry.at}">${entry.at.slice(11, 19)}</time></td>
       </tr>`,
   );
   const body = entries.length
-    ? html`<p>Codes "sent" by SMS, voice call and email, newest first. Reload to see new ones.</p>
+    ? html`<p>
+          Codes and links "sent" by SMS, voice call and email, newest first; a magic link or a password-reset
+          link is a link to follow. Reload to see new ones.
+        </p>
         <table>
           <thead>
             <tr>
               <th scope="col">Channel</th>
               <th scope="col">To</th>
-              <th scope="col">Code</th>
+              <th scope="col">Code or link</th>
               <th scope="col">Sent (UTC)</th>
             </tr>
           </thead>

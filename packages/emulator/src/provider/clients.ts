@@ -25,6 +25,7 @@ export function clientMetadata(client: EmulatorClient): ClientMetadata {
   if (confidential) metadata.backchannel_token_delivery_mode = 'poll';
   if (client.client_secret) metadata.client_secret = client.client_secret;
   if (client.jwks) metadata.jwks = { keys: client.jwks.keys };
+  if (client.dpop_bound_access_tokens) metadata.dpop_bound_access_tokens = true;
   if (client.backchannel_logout_uri) {
     metadata.backchannel_logout_uri = client.backchannel_logout_uri;
     metadata.backchannel_logout_session_required = true;

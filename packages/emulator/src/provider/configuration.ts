@@ -6,6 +6,7 @@ import type { ApiRegistry } from './apis.js';
 import type { CibaRequests } from '../ciba/requests.js';
 import { cibaExpiry, cibaFeature } from './ciba.js';
 import { clientMetadata } from './clients.js';
+import { dpopFeature } from './dpop.js';
 import { loadFirstPartyGrant } from './first-party-grant.js';
 import { loopbackFriendlyFetch } from './loopback-fetch.js';
 import { createMemoryAdapter } from './memory-adapter.js';
@@ -108,6 +109,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       devInteractions: { enabled: false },
       ciba: cibaFeature(users, ciba),
       claimsParameter: { enabled: true },
+      dPoP: dpopFeature(),
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
       revocation: {

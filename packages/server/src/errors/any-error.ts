@@ -16,6 +16,7 @@ import type { ChangePasswordError, SignUpError } from './database-errors.js';
 import type { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
 import type { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 import type { MyAccountApiError } from './my-account-error.js';
+import type { DPoPError } from './dpop-error.js';
 
 /**
  * Every error class this SDK throws, as a union discriminated by `code`: after
@@ -51,7 +52,8 @@ export type AnyAuth0Error =
   | PasskeyGetTokenError
   | TokenForConnectionError
   | TokenExchangeError
-  | MyAccountApiError;
+  | MyAccountApiError
+  | DPoPError;
 
 /**
  * Whether `value` is an error thrown by this SDK, typed as the union of its classes.

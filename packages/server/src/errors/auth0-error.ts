@@ -37,7 +37,9 @@ export type ErrorCode =
   | 'token_for_connection_error'
   | 'token_exchange_error'
   | 'actor_unavailable'
-  | 'my_account_api_error';
+  | 'my_account_api_error'
+  | 'dpop_token_type_mismatch'
+  | 'dpop_key_required';
 
 /**
  * The `code` `@auth0/auth0-server-js` would have given the same failure, by the operation that

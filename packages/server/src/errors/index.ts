@@ -22,6 +22,7 @@ export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
 export { TokenExchangeError, TokenForConnectionError } from './token-exchange-errors.js';
 export { MyAccountApiError, type MyAccountValidationError } from './my-account-error.js';
+export { DPoPError } from './dpop-error.js';
 export { isAuth0Error, type AnyAuth0Error } from './any-error.js';
 export {
   InvalidConfigurationError,

@@ -14,6 +14,7 @@ export {
   type KeyResolverOptions,
 } from './jwks.js';
 export { jsonInit, readJson, type JsonRequest } from './json.js';
+export { checkDpopBound, dpopHandle, withNonceRetry } from './dpop.js';
 export { oauthCallOptions, type OauthCallOptions } from './oauth-call.js';
 export { Transport, type TransportOptions, type RunOptions } from './transport.js';
 export {

@@ -5,6 +5,8 @@ import type { FetchLike } from './fetch.js';
 export type OauthCallOptions = {
   [oauth.customFetch]: FetchLike;
   [oauth.allowInsecureRequests]?: boolean;
+  /** The DPoP handle, once the client's DPoP key is imported (see `Transport`). */
+  DPoP?: oauth.DPoPHandle;
 };
 
 /** The oauth4webapi call options over the funnel fetch; plain http only for a loopback issuer. */

@@ -1,7 +1,9 @@
 import * as oauth from 'oauth4webapi';
+import type { DpopKey } from '../crypto/index.js';
 import { RequestError } from '../errors/index.js';
 import type { ClientAuthentication } from './client-auth.js';
 import { createDiscovery } from './discovery.js';
+import { checkDpopBound, dpopHandle, withNonceRetry } from './dpop.js';
 import type { FetchLike } from './fetch.js';
 import { jsonInit, readJson, type JsonRequest } from './json.js';
 import { createKeyResolver, type KeyResolver, type KeyResolverOptions } from './jwks.js';
@@ -46,6 +48,11 @@ export interface TransportOptions<TBinding = unknown> {
   onErrorAnswer?(answer: ErrorAnswer, binding: TBinding | undefined): Promise<Error> | undefined;
   /** How long the JWKS is kept: `cacheMaxAge` 10 minutes and `cooldown` 30 s by default. */
   jwks?: KeyResolverOptions | undefined;
+  /**
+   * The DPoP key (RFC 9449), when the client uses DPoP: every token-endpoint call then carries a
+   * proof, retries once on `use_dpop_nonce`, and must be answered a DPoP token.
+   */
+  dpop?: { key: Promise<DpopKey>; now: () => number } | undefined;
 }
 
 /**
@@ -67,9 +74,14 @@ export class Transport<TBinding = unknown> {
   /** The options object that routes an oauth4webapi call through the funnel. */
   readonly call: OauthCallOptions;
   readonly #options: TransportOptions<TBinding>;
+  readonly #dpop: Promise<oauth.DPoPHandle> | undefined;
 
   constructor(options: TransportOptions<TBinding>) {
     this.#options = options;
+    const dpop = options.dpop;
+    this.#dpop = dpop?.key.then((key) => dpopHandle(key, dpop.now));
+    // A key that cannot be imported fails each call that needs it, not the process.
+    this.#dpop?.catch(() => undefined);
     this.client = { client_id: options.clientId, [oauth.clockTolerance]: options.clockTolerance };
     this.call = oauthCallOptions(options.issuer, options.fetch);
     this.metadata = createDiscovery(options.issuer, this.call, (operation) => this.#run(operation));
@@ -82,6 +94,11 @@ export class Transport<TBinding = unknown> {
       (url, init) => this.#run(() => options.fetch(url, init)),
       options.jwks,
     );
+  }
+
+  /** Whether token-endpoint calls carry DPoP proofs. */
+  get usesDpop(): boolean {
+    return this.#dpop !== undefined;
   }
 
   /** Seconds of clock skew tolerated on JWT time claims. */
@@ -108,7 +125,10 @@ export class Transport<TBinding = unknown> {
     options: RunOptions<TBinding> = {},
   ): Promise<T> {
     const as = await this.metadata();
-    return this.#run(() => operation(as), options);
+    if (!this.#dpop) return this.#run(() => operation(as), options);
+    // The handle joins the options every call spreads from `call`, once the key is imported.
+    this.call.DPoP ??= await this.#dpop;
+    return this.#run(async () => checkDpopBound(await withNonceRetry(() => operation(as))), options);
   }
 
   /**

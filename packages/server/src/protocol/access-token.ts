@@ -1,4 +1,4 @@
-import { LoginRequiredError } from '../errors/index.js';
+import { DPoPError, LoginRequiredError } from '../errors/index.js';
 import type { Transport } from '../http/index.js';
 import type { SingleFlight } from '../lib/single-flight.js';
 import type { SessionAccess } from '../session/access.js';
@@ -113,6 +113,11 @@ async function refreshLocked<TStoreOptions>(
     if (!current.refreshToken) {
       throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
     }
+    if (!ctx.transport.usesDpop && findTokenSet(current, query)?.tokenType === 'DPoP')
+      throw new DPoPError(
+        'dpop_key_required',
+        'The session holds a DPoP-bound token and this client has no DPoP key to refresh it with (useDpop)',
+      );
     const taken = await ctx.share?.find(current, query);
     if (taken) {
       answer = taken;

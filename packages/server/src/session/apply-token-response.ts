@@ -11,6 +11,8 @@ export interface SessionTokenResponse {
   refreshToken?: string | undefined;
   /** The scope the server granted, when it said. */
   scope?: string | undefined;
+  /** `DPoP` for a DPoP-bound access token, which the token set then records; anything else is a bearer token. */
+  tokenType?: string | undefined;
 }
 
 /** How to file a token response into the session. */
@@ -66,6 +68,7 @@ export function applyTokenResponse(
       accessToken: response.accessToken,
       scope: response.scope ?? options.scope,
       expiresAt: response.expiresAt,
+      ...(response.tokenType === 'DPoP' ? { tokenType: 'DPoP' } : {}),
     },
     now,
   );

@@ -24,6 +24,7 @@ export function isStateData(value: unknown): value is StateData {
         typeof t.audience === 'string' &&
         typeof t.accessToken === 'string' &&
         typeof t.expiresAt === 'number' &&
+        optional(t.tokenType, 'string') &&
         (t.scope === undefined || t.scope === null || typeof t.scope === 'string'),
     )
   );

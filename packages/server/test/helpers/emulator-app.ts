@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { CookieJar as BrowserJar, type Emulator, type EmulatorConfigInput } from 'auth0-emulator';
-import { ServerClient } from '../../src/index.js';
+import { ServerClient, type ServerClientOptions } from '../../src/index.js';
 import { MemorySessionStore, StatefulStateStore, MemoryTransactionStore } from '../../src/stores/index.js';
 import { CookieJar } from './cookie-jar.js';
 import { appClient, startTestEmulator } from '../../../../test/emulator.js';
@@ -28,7 +28,14 @@ export interface EmulatorApp {
 }
 
 export async function startEmulatorApp(
-  options: { accessTokenTtl?: number; emulator?: Omit<EmulatorConfigInput, 'clients'> } = {},
+  options: {
+    accessTokenTtl?: number;
+    emulator?: Omit<EmulatorConfigInput, 'clients'>;
+    /** Fields of the emulator's client beside the app's own (`dpop_bound_access_tokens`, ...). */
+    appClient?: { dpop_bound_access_tokens?: boolean };
+    /** Options of the ServerClient beside the app's own. */
+    clientOptions?: Partial<ServerClientOptions>;
+  } = {},
 ): Promise<EmulatorApp> {
   const received: EmulatorApp['received'] = [];
   // The app server starts first: the client's redirect URI needs its port.
@@ -57,7 +64,12 @@ export async function startEmulatorApp(
   const redirectUri = `${appOrigin}/auth/callback`;
 
   const em = await startTestEmulator({
-    clients: [appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' })],
+    clients: [
+      {
+        ...appClient(appOrigin, CLIENT_SECRET, { backchannelPath: '/backchannel-logout' }),
+        ...options.appClient,
+      },
+    ],
     apis: [{ audience: API, scopes: ['read:data'] }],
     ...(options.accessTokenTtl ? { ttl: { accessToken: options.accessTokenTtl } } : {}),
     ...options.emulator,
@@ -79,6 +91,7 @@ export async function startEmulatorApp(
     stateStore: new StatefulStateStore({ secret: APP_SECRET, store: sessions, appBaseUrl: appOrigin }, jar),
     transactionStore: new MemoryTransactionStore(),
     httpTimeout: 5000,
+    ...options.clientOptions,
   });
   box.client = ready;
 
