@@ -43,9 +43,12 @@ describe('DPoP proofs', () => {
   });
 
   it("'generate' makes a key for this process and warns once", async () => {
+    // The warning is once per module instance, and test files share workers: take a fresh instance.
+    vi.resetModules();
+    const fresh = await import('../../src/crypto/dpop-key.js');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const a = await importDpopKey('generate');
-    const b = await importDpopKey('generate');
+    const a = await fresh.importDpopKey('generate');
+    const b = await fresh.importDpopKey('generate');
     expect(a.thumbprint).not.toBe(b.thumbprint);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(/for this process only/);
