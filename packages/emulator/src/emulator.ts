@@ -26,6 +26,7 @@ import {
   generateCookieKeys,
   generateSigningKeys,
   isRsaPrivateJwk,
+  type RsaPrivateJwk,
   reusableSigningKey,
   signingKeyFile,
 } from './provider/keys.js';
@@ -51,19 +52,13 @@ import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant
 import { passkeyTenant } from './passkeys/index.js';
 import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
+import { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
+import { customDomainIssuers, routeByHost } from './server/custom-domains.js';
 import { ConnectedAccounts } from './my-account/accounts.js';
 import { myAccountHandler } from './my-account/routes.js';
 import { AccountLinks } from './linking/links.js';
 
-/** Loopback names the emulator may be reached by: `localhost` and any name under it (RFC 6761). */
-export type EmulatorHost = '127.0.0.1' | 'localhost' | `${string}.localhost`;
-
-const LOCALHOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*localhost$/;
-
-/** Whether `host` is a name the emulator may serve under (see {@link EmulatorHost}). */
-export function isEmulatorHost(host: string): host is EmulatorHost {
-  return host === '127.0.0.1' || LOCALHOST_NAME.test(host);
-}
+export { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
@@ -124,6 +119,8 @@ export interface StartEmulatorOptions {
 export interface Emulator {
   /** `http://127.0.0.1:N/` (`https://` with `https`), with the trailing slash Auth0 issuers have. */
   issuer: string;
+  /** Every issuer it answers as: `issuer`, then one per `config.custom_domains` name, in order. */
+  issuers: string[];
   /** With `https`: the development CA's certificate file, what `NODE_EXTRA_CA_CERTS` should name. */
   caFile?: string;
   /** The TCP port it listens on (the one picked when `port: 0` was asked for). */
@@ -237,7 +234,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const tls = options.https
     ? await tlsMaterial(
         stateDir({ dir: typeof options.https === 'object' ? options.https.dir : undefined }),
-        [...new Set([host, 'localhost', '127.0.0.1'])],
+        [...new Set([host, 'localhost', '127.0.0.1', ...config.custom_domains])],
       )
     : undefined;
 
@@ -262,16 +259,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       throw new Error('the emulator is not listening on a TCP port');
     const { port } = address;
     const issuer = `${tls ? 'https' : 'http'}://${host}:${port}/`;
-    // Keys outlive a reset: an app's cached JWKS stays right.
-    const jwks = await generateSigningKeys(signingKey);
+    const domains = customDomainIssuers(issuer, config.custom_domains);
+    // Keys outlive a reset: an app's cached JWKS stays right. Each custom domain signs under a key id
+    // of its own, so its tokens are refused by another domain's key set.
+    const signers = new Map<string, Awaited<ReturnType<typeof generateSigningKeys>>>();
+    for (const at of [issuer, ...domains])
+      signers.set(at, await generateSigningKeys(at === issuer ? signingKey : withoutKid(signingKey)));
     const cookieKeys = generateCookieKeys();
     const now = options.now ?? Date.now;
-    const publicKeys = {
-      keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
-    };
-    const authorizeManagement = managementAuth(issuer, publicKeys);
 
-    const build = () => {
+    const build = (issuer: string) => {
+      const jwks = signers.get(issuer) ?? { keys: [] };
+      const publicKeys = {
+        keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
+      };
+      const authorizeManagement = managementAuth(issuer, publicKeys);
       const users = new UserDirectory(config.users);
       const apis = new ApiRegistry(issuer, config.apis, config.ttl);
       const mfa = new MfaService({
@@ -397,17 +399,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };
     };
 
-    let tenant = build();
-    handler = tenant.listener;
+    let tenant = build(issuer);
+    const listen = () =>
+      routeByHost(tenant.listener, new Map(domains.map((at) => [new URL(at).host, build(at).listener])));
+    handler = listen();
     const reset = async (): Promise<void> => {
-      tenant = build();
-      handler = tenant.listener;
+      tenant = build(issuer);
+      handler = listen();
     };
     // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
     const loginFetch = tls ? localhostFetch({ ca: tls.ca }) : undefined;
 
     return {
       issuer,
+      issuers: [issuer, ...domains],
       ...(tls ? { caFile: tls.caFile } : {}),
       port,
       config,
@@ -419,7 +424,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       },
       stats: () => tenant.stats.snapshot(),
       reset,
-      login: (authorizeUrl, loginOptions) => driveLogin(issuer, authorizeUrl, loginOptions, loginFetch),
+      login: (authorizeUrl, loginOptions) =>
+        driveLogin(issuerOf(authorizeUrl, domains) ?? issuer, authorizeUrl, loginOptions, loginFetch),
       invite: (request) => tenant.invite(request),
       close: () =>
         new Promise<void>((resolve, reject) => {
@@ -447,4 +453,18 @@ function inviteChecked(
   if (!orgs.usableBy(org, request.clientId))
     throw argumentError('clientId must be a client that may use the organization');
   return orgs.invite(org, request.email, request.clientId);
+}
+
+/** The custom domain issuer an authorize URL is on, if any. */
+function issuerOf(url: string, issuers: readonly string[]): string | undefined {
+  const { origin } = new URL(url);
+  return issuers.find((at) => new URL(at).origin === origin);
+}
+
+/** The same key under a fresh key id (none given: a fresh key). */
+function withoutKid(key: RsaPrivateJwk | undefined): RsaPrivateJwk | undefined {
+  if (!key) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving the kid out is the point
+  const { kid, ...rest } = key;
+  return rest;
 }

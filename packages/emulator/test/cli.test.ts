@@ -112,6 +112,23 @@ describe('the banner', () => {
     expect(text).toContain('https://payments.example.com  (mfa=required, scopes: transfer:funds)');
   });
 
+  it('lists the custom domain issuers from --config, and no such line without them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'emu-cli-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, JSON.stringify({ custom_domains: ['brand-b.localhost', 'localhost'] }));
+    try {
+      const { em, out } = await start(['--port', '0', '--config', file]);
+      expect(out).toContain(`Custom:      http://brand-b.localhost:${em.port}/`);
+      expect(out).toContain(`             http://localhost:${em.port}/`);
+      await em.close();
+      running = undefined;
+      const plain = await start(['--port', '0']);
+      expect(plain.out.some((line) => line.startsWith('Custom:'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('shows a client without post-logout URIs as (none), from --config', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'emu-cli-'));
     const file = join(dir, 'config.json');

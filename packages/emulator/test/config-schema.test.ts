@@ -66,6 +66,7 @@ const full = {
   ],
   ttl: { accessToken: 60, idToken: 60, refreshToken: 60 },
   mfa: { pushIntervalSeconds: 1, oobTtlSeconds: 60, mfaTokenTtlSeconds: 60 },
+  custom_domains: ['tenant-b.localhost'],
 } satisfies Required<EmulatorConfigInput>;
 
 const keys = (node: { properties?: object } | undefined) => Object.keys(node?.properties ?? {}).sort();

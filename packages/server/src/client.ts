@@ -2,20 +2,15 @@ import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClien
 import { asPeerOperation, CallbackError } from './errors/index.js';
 import { isAppFailure, storeCall } from './errors/store-error.js';
 import { createDpopProofSigner, importDpopKey } from './crypto/index.js';
-import { createClientAuth, createFunnelFetch, Transport } from './http/index.js';
+import { createClientAuth, createFunnelFetch } from './http/index.js';
 import { redactedView } from './lib/redact.js';
 import { ReplayCache } from './lib/replay-cache.js';
 import { argumentError, optionalString, requireString, withoutEmpty } from './lib/validate.js';
 import { SingleFlight } from './lib/single-flight.js';
-import { createMfaTokens, MfaClient } from './mfa/index.js';
+import { MfaClient } from './mfa/index.js';
 import { CookieTransactionStore, StatelessStateStore } from './stores/index.js';
 import { TransactionBinding } from './stores/transaction-binding.js';
-import {
-  getAccessToken,
-  type AccessTokenContext,
-  type GetAccessTokenOptions,
-  type SharedRefresh,
-} from './protocol/access-token.js';
+import { getAccessToken, type GetAccessTokenOptions, type SharedRefresh } from './protocol/access-token.js';
 import { buildAuthorizationRequest, type StartInteractiveLoginOptions } from './protocol/authorize.js';
 import {
   getAccessTokenForConnection,
@@ -94,6 +89,8 @@ import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
 import { loggedIn } from './session/rules.js';
+import { Domains } from './protocol/domains.js';
+import { domainParts, type DomainParts } from './client-domains.js';
 import { RefreshShare } from './session/shared-refresh.js';
 import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
@@ -139,19 +136,19 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly passkey: PasskeyClient<TStoreOptions>;
 
   readonly #config: ResolvedConfig<TStoreOptions>;
-  readonly #transport: Transport;
+  /** Discovery, keys, mfa tokens and the sessions view, per Auth0 domain. */
+  readonly #domains: Domains<TStoreOptions, DomainParts<TStoreOptions>>;
   readonly #transactionStore: TransactionStore<TStoreOptions>;
   readonly #binding: TransactionBinding<TStoreOptions> | undefined;
   readonly #sessions: SessionOwner<TStoreOptions>;
   readonly #replay: ReplayStore;
-  readonly #accessTokens: AccessTokenContext<TStoreOptions>;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
   readonly #dpopHeaders: DPoPHeaderSource;
 
   static {
     // Logged, the client shows which tenant and application it is for, never its secrets or stores.
     redactedView(ServerClient, (client) => ({
-      issuer: client.#config.issuer.href,
+      issuer: client.#config.issuer?.href ?? '(resolved per request)',
       clientId: client.#config.clientId,
     }));
   }
@@ -172,48 +169,37 @@ export class ServerClient<TStoreOptions = unknown> {
         cookieAttributes(transactionCookies(config), secureByDefault(appOrigin(config))),
       );
     this.#replay = config.replayStore ?? new ReplayCache();
-    const tokens = createMfaTokens({
-      secrets: config.secrets,
-      clientId: config.clientId,
-      issuer: config.issuer,
-      ttlSeconds: config.mfaTokenTtl,
-    });
     const dpopKey = config.dpopKeyPair && importDpopKey(config.dpopKeyPair);
-    this.#transport = new Transport({
-      issuer: config.issuer,
-      clientId: config.clientId,
-      clientAuth: createClientAuth(config.clientAuth),
-      fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
-      clockTolerance: config.clockTolerance,
-      onErrorAnswer: tokens.sealRequired,
-      dpop: dpopKey && { key: dpopKey, now: Date.now },
-    });
     this.#dpopHeaders = new DPoPHeaderSource(dpopKey?.then((key) => createDpopProofSigner(key)));
     this.#sessions = createSessionOwner({
       store: stores.stateStore,
       identifier: config.stateIdentifier,
       coordinator: config.coordinator,
     });
-    this.#accessTokens = {
-      transport: this.#transport,
-      sessions: this.#sessions,
+    const refresh = {
       flights: new SingleFlight<SharedRefresh>(),
       share:
         config.coordinator && new RefreshShare(config.coordinator, config.secrets, config.refreshShareTtl),
-      leeway: config.tokenRefreshLeeway,
-      defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
     };
-    this.database = new DatabaseClient(this.#transport, config.clientId);
+    const shared = {
+      sessions: this.#sessions,
+      refresh,
+      clientAuth: createClientAuth(config.clientAuth),
+      fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
+      dpop: dpopKey && { key: dpopKey, now: Date.now },
+    };
+    this.#domains = new Domains(config.domain, (issuer, recorded) =>
+      domainParts(config, shared, issuer, recorded),
+    );
+    this.database = new DatabaseClient(async (o) => (await this.#at(o)).transport, config.clientId);
     this.passkey = new PasskeyClient({
-      transport: this.#transport,
+      transport: async (o) => (await this.#at(o)).transport,
       defaults: config.authorizationParams,
-      logIn: (answer, target, storeOptions) => this.#logIn(answer, target, storeOptions),
+      logIn: async (answer, target, o) => this.#logIn(await this.#at(o), answer, target, o),
       needStoreOptions: this.#needStoreOptions,
     });
     this.mfa = new MfaClient({
-      transport: this.#transport,
-      tokens,
-      sessions: this.#sessions,
+      at: (o) => this.#at(o),
       getAccessToken: (opts, storeOptions) => this.getAccessToken(opts, storeOptions),
       defaultAudience: config.authorizationParams.audience,
     });
@@ -241,13 +227,14 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
     this.#needBinding(storeOptions);
+    const { transport, recorded } = await this.#at(storeOptions);
     const started = await buildAuthorizationRequest(
-      this.#transport,
+      transport,
       this.#config.authorizationParams,
       options,
       this.#config.organization,
     );
-    await this.#keepTransaction(started.state, started.transaction, storeOptions);
+    await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
     return started.url;
   }
 
@@ -288,12 +275,12 @@ export class ServerClient<TStoreOptions = unknown> {
     this.#needStoreOptions(storeOptions, method);
     const callback = new URL(url);
     // A magic link's transaction has no verifier: it completes only by completePasswordlessMagicLink.
-    const transaction = await this.#takeTransaction(callback, storeOptions, accepts);
-    const answer = await exchangeCode(this.#transport, callback, transaction, transaction.codeVerifier);
-    if (linkFlowOf(transaction) === undefined) await this.#logIn(answer, transaction, storeOptions);
+    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, accepts);
+    const answer = await exchangeCode(at.transport, callback, transaction, transaction.codeVerifier);
+    if (linkFlowOf(transaction) === undefined) await this.#logIn(at, answer, transaction, storeOptions);
     else {
       const target = { audience: transaction.audience ?? this.#defaultAudience, scope: transaction.scope };
-      await saveLinkedSession(this.#sessions, answer, target, storeOptions);
+      await saveLinkedSession(at.sessions, answer, target, storeOptions);
     }
     return transaction.appState === undefined ? {} : { appState: appStateOf<TAppState>(transaction) };
   }
@@ -368,13 +355,10 @@ export class ServerClient<TStoreOptions = unknown> {
     return asPeerOperation('start_link_user_error', async () => {
       this.#needStoreOptions(storeOptions, method);
       this.#needBinding(storeOptions);
-      const context = {
-        transport: this.#transport,
-        sessions: this.#sessions,
-        defaults: this.#config.authorizationParams,
-      };
+      const { transport, sessions, recorded } = await this.#at(storeOptions);
+      const context = { transport, sessions, defaults: this.#config.authorizationParams };
       const started = await startLinking(context, flow, options, storeOptions);
-      await this.#keepTransaction(started.state, started.transaction, storeOptions);
+      await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
       return started.url;
     });
   }
@@ -415,8 +399,10 @@ export class ServerClient<TStoreOptions = unknown> {
       this.#needStoreOptions(storeOptions, 'startPasswordless');
       this.#needBinding(storeOptions);
     }
-    const started = await startPasswordless(this.#transport, this.#config.authorizationParams, options);
-    if (started) await this.#keepTransaction(started.state, started.transaction, storeOptions);
+    const { transport, recorded } = await this.#at(storeOptions);
+    const started = await startPasswordless(transport, this.#config.authorizationParams, options);
+    if (started)
+      await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
   }
 
   /**
@@ -442,8 +428,9 @@ export class ServerClient<TStoreOptions = unknown> {
       audience: typeof params.audience === 'string' ? params.audience : undefined,
       scope: withOpenid(typeof params.scope === 'string' ? params.scope : undefined),
     };
-    const answer = await passwordlessOtpGrant(this.#transport, options, target);
-    await this.#logIn(answer, target, storeOptions);
+    const at = await this.#at(storeOptions);
+    const answer = await passwordlessOtpGrant(at.transport, options, target);
+    await this.#logIn(at, answer, target, storeOptions);
     return {};
   }
 
@@ -466,9 +453,10 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<CompletePasswordlessResult> {
     this.#needStoreOptions(storeOptions, 'completePasswordlessMagicLink');
     const callback = new URL(url);
-    const transaction = await this.#takeTransaction(callback, storeOptions, isMagicLink);
-    const answer = await exchangeMagicLinkCode(this.#transport, callback, transaction);
-    await this.#logIn(answer, { audience: transaction.audience, scope: transaction.scope }, storeOptions);
+    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, isMagicLink);
+    const answer = await exchangeMagicLinkCode(at.transport, callback, transaction);
+    const target = { audience: transaction.audience, scope: transaction.scope };
+    await this.#logIn(at, answer, target, storeOptions);
     return {};
   }
 
@@ -500,7 +488,7 @@ export class ServerClient<TStoreOptions = unknown> {
     } catch (err) {
       return Promise.reject(err as Error);
     }
-    return this.#sessions.get(storeOptions).then(publicSession, noSession);
+    return this.#readSession(storeOptions).then(publicSession);
   }
 
   /**
@@ -523,8 +511,8 @@ export class ServerClient<TStoreOptions = unknown> {
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
     const query = options;
-    return asPeerOperation('token_by_refresh_token_error', () =>
-      getAccessToken(this.#accessTokens, query, storeOptions),
+    return asPeerOperation('token_by_refresh_token_error', async () =>
+      getAccessToken((await this.#at(storeOptions)).accessTokens, query, storeOptions),
     );
   }
 
@@ -571,10 +559,11 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<LoginBackchannelResult> {
     this.#needStoreOptions(storeOptions, 'loginBackchannel');
     checkBackchannelOptions(options);
-    const start = await startBackchannelLogin(this.#transport, this.#config.authorizationParams, options);
-    const poll = (interval: number) => pollBackchannelOnce(this.#transport, start.authReqId, interval);
+    const { transport, sessions } = await this.#at(storeOptions);
+    const start = await startBackchannelLogin(transport, this.#config.authorizationParams, options);
+    const poll = (interval: number) => pollBackchannelOnce(transport, start.authReqId, interval);
     const tokens = await waitForBackchannelLogin(poll, start, options);
-    return saveBackchannelLogin(this.#sessions, tokens, this.#backchannelFiling(start), storeOptions);
+    return saveBackchannelLogin(sessions, tokens, this.#backchannelFiling(start), storeOptions);
   }
 
   /**
@@ -583,9 +572,13 @@ export class ServerClient<TStoreOptions = unknown> {
    *
    * @throws {TypeError}; {@link ServerError}; {@link RequestError}.
    */
-  async startBackchannelLogin(options: LoginBackchannelOptions): Promise<BackchannelLoginStart> {
+  async startBackchannelLogin(
+    options: LoginBackchannelOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<BackchannelLoginStart> {
     checkBackchannelOptions(options);
-    return startBackchannelLogin(this.#transport, this.#config.authorizationParams, options);
+    const { transport } = await this.#at(storeOptions);
+    return startBackchannelLogin(transport, this.#config.authorizationParams, options);
   }
 
   /**
@@ -605,10 +598,11 @@ export class ServerClient<TStoreOptions = unknown> {
     requireString(request?.authReqId, 'authReqId');
     optionalString(request.audience, 'audience');
     const interval = request.interval > 0 ? request.interval : 5;
-    const outcome = await pollBackchannelOnce(this.#transport, request.authReqId, interval);
+    const { transport, sessions } = await this.#at(storeOptions);
+    const outcome = await pollBackchannelOnce(transport, request.authReqId, interval);
     if (outcome.status === 'pending') return outcome;
     const saved = await saveBackchannelLogin(
-      this.#sessions,
+      sessions,
       outcome,
       this.#backchannelFiling(request),
       storeOptions,
@@ -637,7 +631,7 @@ export class ServerClient<TStoreOptions = unknown> {
     this.#needStoreOptions(storeOptions, 'getAccessTokenForConnection');
     requireString(options?.connection, 'connection');
     optionalString(options.loginHint, 'loginHint');
-    return getAccessTokenForConnection(this.#accessTokens, options, storeOptions);
+    return getAccessTokenForConnection((await this.#at(storeOptions)).accessTokens, options, storeOptions);
   }
 
   /**
@@ -657,12 +651,13 @@ export class ServerClient<TStoreOptions = unknown> {
   async connectAccount(options: ConnectAccountOptions, storeOptions?: TStoreOptions): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'connectAccount');
     this.#needBinding(storeOptions);
+    const at = await this.#at(storeOptions);
     const started = await startConnectAccount(
-      this.#myAccount(storeOptions),
+      this.#myAccount(at, storeOptions),
       options,
       this.#config.authorizationParams.redirect_uri,
     );
-    await this.#keepTransaction(started.state, started.transaction, storeOptions);
+    await this.#keepTransaction(started.state, { ...started.transaction, domain: at.recorded }, storeOptions);
     return started.url;
   }
 
@@ -680,8 +675,8 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<CompleteConnectAccountResult<TAppState>> {
     this.#needStoreOptions(storeOptions, 'completeConnectAccount');
     const callback = new URL(url);
-    const transaction = await this.#takeTransaction(callback, storeOptions, isConnectAccount);
-    const account = await completeConnectAccount(this.#myAccount(storeOptions), callback, transaction);
+    const { transaction, at } = await this.#takeTransaction(callback, storeOptions, isConnectAccount);
+    const account = await completeConnectAccount(this.#myAccount(at, storeOptions), callback, transaction);
     return transaction.appState === undefined
       ? account
       : { ...account, appState: appStateOf<TAppState>(transaction) };
@@ -697,7 +692,7 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<ConnectedAccountsPage> {
     this.#needStoreOptions(storeOptions, 'listConnectedAccounts');
-    return listConnectedAccounts(this.#myAccount(storeOptions), options ?? {});
+    return listConnectedAccounts(this.#myAccount(await this.#at(storeOptions), storeOptions), options ?? {});
   }
 
   /**
@@ -707,7 +702,10 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async deleteConnectedAccount(connectedAccountId: string, storeOptions?: TStoreOptions): Promise<void> {
     this.#needStoreOptions(storeOptions, 'deleteConnectedAccount');
-    return deleteConnectedAccount(this.#myAccount(storeOptions), connectedAccountId);
+    return deleteConnectedAccount(
+      this.#myAccount(await this.#at(storeOptions), storeOptions),
+      connectedAccountId,
+    );
   }
 
   /**
@@ -722,10 +720,13 @@ export class ServerClient<TStoreOptions = unknown> {
    * const { accessToken, act } = await client.customTokenExchange({ subjectTokenType: 'urn:acme:legacy-token', subjectToken });
    * ```
    */
-  async customTokenExchange(options: CustomTokenExchangeOptions): Promise<ExchangedTokens> {
+  async customTokenExchange(
+    options: CustomTokenExchangeOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<ExchangedTokens> {
     checkExchangeOptions(options);
     const audience = options.audience ?? this.#config.authorizationParams.audience;
-    const { tokens } = await tokenExchange(this.#transport, {
+    const { tokens } = await tokenExchange((await this.#at(storeOptions)).transport, {
       ...options,
       ...(audience === undefined ? {} : { audience }),
     });
@@ -750,10 +751,11 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<Record<string, never>> {
     this.#needStoreOptions(storeOptions, 'loginWithCustomTokenExchange');
     checkExchangeOptions(options);
+    const { transport, sessions } = await this.#at(storeOptions);
     return loginWithTokenExchange(
       {
-        transport: this.#transport,
-        sessions: this.#sessions,
+        transport,
+        sessions,
         audience: this.#config.authorizationParams.audience,
         scope: this.#config.authorizationParams.scope,
       },
@@ -780,8 +782,9 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<SessionTransferTokenResult> {
     if (options?.actor === undefined) this.#needStoreOptions(storeOptions, 'requestSessionTransferToken');
+    const { transport, sessions } = await this.#at(storeOptions);
     return requestSessionTransferToken(
-      { transport: this.#transport, sessions: this.#sessions, issuer: this.#config.issuer },
+      { transport, sessions, issuer: transport.issuer },
       options,
       storeOptions,
     );
@@ -812,20 +815,19 @@ export class ServerClient<TStoreOptions = unknown> {
    * const tokens = await client.getTokenByRefreshToken({ refreshToken, audience: 'https://api.example.com' });
    * ```
    */
-  async getTokenByRefreshToken(options: {
-    refreshToken: string;
-    audience?: string;
-    scope?: string;
-  }): Promise<TokenResponse> {
+  async getTokenByRefreshToken(
+    options: { refreshToken: string; audience?: string; scope?: string },
+    storeOptions?: TStoreOptions,
+  ): Promise<TokenResponse> {
     requireString(options?.refreshToken, 'refreshToken');
     options = withoutEmpty(options);
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
     const audience = options.audience ?? this.#config.authorizationParams.audience;
     const { refreshToken, scope } = options;
-    const { response } = await asPeerOperation('token_by_refresh_token_error', () =>
+    const { response } = await asPeerOperation('token_by_refresh_token_error', async () =>
       refreshTokenGrant(
-        this.#transport,
+        (await this.#at(storeOptions)).transport,
         refreshToken,
         { audience, scope },
         { invalidGrant: 'login_required', binding: { audience, scope } },
@@ -851,16 +853,17 @@ export class ServerClient<TStoreOptions = unknown> {
         '"returnTo" must be an absolute URL: join a relative path to your app\'s base URL, new URL(path, appBaseUrl).href (Auth0 refuses a relative one)',
       );
     }
+    const { transport, sessions } = await this.#at(storeOptions);
     let ended: StateData | undefined;
-    await this.#sessions.update((current) => {
+    await sessions.update((current) => {
       ended = current;
       return null;
     }, storeOptions);
     const refreshToken = ended?.refreshToken;
     if (options.revokeRefreshToken === true && refreshToken !== undefined) {
-      await revokeRefreshToken(this.#transport, refreshToken).catch(() => undefined);
+      await revokeRefreshToken(transport, refreshToken).catch(() => undefined);
     }
-    return buildLogoutUrl(this.#transport, options, ended?.idToken);
+    return buildLogoutUrl(transport, options, ended?.idToken);
   }
 
   /**
@@ -883,9 +886,11 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<void> {
     optionalString(options?.token, 'token');
-    if (options.token !== undefined) return revokeRefreshToken(this.#transport, options.token);
+    if (options.token !== undefined)
+      return revokeRefreshToken((await this.#at(storeOptions)).transport, options.token);
     this.#needStoreOptions(storeOptions, 'revokeRefreshToken');
-    return revokeSessionRefreshToken(this.#transport, this.#sessions, storeOptions);
+    const { transport, sessions } = await this.#at(storeOptions);
+    return revokeSessionRefreshToken(transport, sessions, storeOptions);
   }
 
   /**
@@ -901,7 +906,8 @@ export class ServerClient<TStoreOptions = unknown> {
    * ```
    */
   async handleBackchannelLogout(logoutToken: string, storeOptions?: TStoreOptions): Promise<void> {
-    const claims = await validateLogoutToken(this.#transport, logoutToken, this.#replay);
+    const { transport } = await this.#at(storeOptions);
+    const claims = await validateLogoutToken(transport, logoutToken, this.#replay);
     await this.#sessions.deleteByLogoutToken(
       {
         iss: claims.iss,
@@ -920,7 +926,16 @@ export class ServerClient<TStoreOptions = unknown> {
    * read reads as no session here, while token operations let a store outage surface as an error.
    */
   #readSession(storeOptions?: TStoreOptions): Promise<StateData | undefined> {
-    return this.#sessions.get(storeOptions).catch(noSession);
+    // A static domain's view is at hand: the per-request read takes no extra step for it. A
+    // resolver that fails is the app's error, not "no session".
+    const fixed = this.#domains.fixed?.parts.sessions;
+    if (fixed) return fixed.get(storeOptions).catch(noSession);
+    return this.#at(storeOptions).then(({ sessions }) => sessions.get(storeOptions).catch(noSession));
+  }
+
+  /** The transport, mfa tokens and sessions view of the request's domain. */
+  async #at(storeOptions: TStoreOptions | undefined): Promise<DomainParts<TStoreOptions>> {
+    return (await this.#domains.for(storeOptions)).parts;
   }
 
   /** Where a CIBA login's tokens go in the session: its audience, and the scope asked for. */
@@ -932,11 +947,11 @@ export class ServerClient<TStoreOptions = unknown> {
     };
   }
 
-  /** The My Account API calls of this request: its tokens come from the session, as any audience's. */
-  #myAccount(storeOptions: TStoreOptions | undefined): MyAccountContext {
-    const audience = myAccountAudience(this.#config.issuer);
+  /** The My Account API calls of this request on domain `at`: its tokens come from the session, as any audience's. */
+  #myAccount(at: DomainParts<TStoreOptions>, storeOptions: TStoreOptions | undefined): MyAccountContext {
+    const audience = myAccountAudience(at.transport.issuer);
     return {
-      transport: this.#transport,
+      transport: at.transport,
       accessToken: async (scope) =>
         (await this.getAccessToken({ audience, scope }, storeOptions)).accessToken,
     };
@@ -948,6 +963,7 @@ export class ServerClient<TStoreOptions = unknown> {
 
   /** A login's new session, through the owner's one write path. */
   async #logIn(
+    at: DomainParts<TStoreOptions>,
     answer: ExchangedCode,
     target: { audience?: string | undefined; scope?: string | undefined; organization?: string | undefined },
     storeOptions: TStoreOptions | undefined,
@@ -957,7 +973,7 @@ export class ServerClient<TStoreOptions = unknown> {
       { audience: target.audience ?? this.#defaultAudience, scope: target.scope },
       { organization: target.organization },
     );
-    await this.#sessions.update(() => session, storeOptions);
+    await at.sessions.update(() => session, storeOptions);
   }
 
   /** A browser's request with a server-side transaction store needs a cookie handler to bind the login to it. */
@@ -1004,7 +1020,7 @@ export class ServerClient<TStoreOptions = unknown> {
     callback: URL,
     storeOptions: TStoreOptions | undefined,
     accepts: (transaction: TransactionData) => transaction is T,
-  ): Promise<T> {
+  ): Promise<{ transaction: T; at: DomainParts<TStoreOptions> }> {
     const echoed = wellFormedState(callback);
     if (callback.searchParams.has('error') && echoed !== undefined) {
       // The login is over either way; do not leave its transaction cookie behind.
@@ -1031,11 +1047,13 @@ export class ServerClient<TStoreOptions = unknown> {
         { transaction: key },
       );
     }
+    // Completed on the domain it started on, whatever this request resolves to.
+    const { parts: at } = await this.#domains.recordedOr(transaction.domain, storeOptions);
     // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
-    await this.#transport.keys.ready();
+    await at.transport.keys.ready();
     await storeCall('transaction', () => this.#transactionStore.delete(key, storeOptions));
     this.#binding?.release(state, storeOptions);
-    return transaction;
+    return { transaction, at };
   }
 
   #transactionKey(state: string): string {

@@ -1,6 +1,5 @@
 import { checkDpopKeyPair, type DpopKeyPair } from './crypto/index.js';
 import type { ClientAuthOptions } from './http/index.js';
-import { isLoopback } from './lib/loopback.js';
 import {
   argumentError,
   nonNegativeNumber,
@@ -14,6 +13,7 @@ import {
   withoutEmpty,
 } from './lib/validate.js';
 import { DEFAULT_MFA_TOKEN_TTL } from './mfa/tokens.js';
+import { parseDomain, type DomainResolver } from './protocol/domains.js';
 import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
 import type {
   AuthorizationParameters,
@@ -24,14 +24,20 @@ import type {
 } from './types.js';
 
 export type { AuthorizationParameters } from './types.js';
+export type { DomainResolver } from './protocol/domains.js';
 
 /** The options of `new ServerClient(...)`. */
 export interface ServerClientOptions<TStoreOptions = unknown> {
   /**
    * The Auth0 domain: a bare host (`tenant.eu.auth0.com`, meaning https) or a full origin. Plain
    * `http://` is accepted only for loopback hosts (`127.0.0.1`, `[::1]`, `localhost`).
+   *
+   * Or a {@link DomainResolver}: a function of each call's `storeOptions` that returns the domain
+   * (several custom domains of one tenant). Discovery, keys, issuer checks, transactions and sessions
+   * are then kept per domain: a session made on one domain is no session on another. Return only
+   * allow-listed hosts (docs/custom-domains.md).
    */
-  domain: string;
+  domain: string | DomainResolver<TStoreOptions>;
   /** The application's client id. */
   clientId: string;
   /** The client secret, for `client_secret_post` (default) or `client_secret_basic`. */
@@ -125,8 +131,10 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
 
 /** The validated configuration the operations run on. */
 export interface ResolvedConfig<TStoreOptions> {
-  /** The issuer identifier: the origin with a trailing slash. */
-  issuer: URL;
+  /** The issuer identifier (the origin with a trailing slash) of a static domain; `undefined` with a resolver. */
+  issuer: URL | undefined;
+  /** The domain as given: a static one (checked: `issuer`), or the resolver. */
+  domain: string | DomainResolver<TStoreOptions>;
   clientId: string;
   clientAuth: ClientAuthOptions;
   secrets: string[];
@@ -204,7 +212,8 @@ export function resolveConfig<TStoreOptions>(
   const authorizationParams = resolveAuthorizationParams(options.authorizationParams);
   const session = resolveSession(options.session);
   return {
-    issuer: resolveIssuer(options.domain),
+    issuer: typeof options.domain === 'function' ? undefined : resolveIssuer(options.domain),
+    domain: options.domain,
     clientId,
     clientAuth: resolveClientAuth(options),
     secrets,
@@ -256,37 +265,7 @@ function resolveSession(session: unknown): SessionConfiguration {
 
 /** `tenant.auth0.com` → `https://tenant.auth0.com/`; `http://127.0.0.1:4400` → `http://127.0.0.1:4400/`. */
 export function resolveIssuer(domain: unknown): URL {
-  const value = nonEmpty(domain, 'domain');
-  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
-  const withScheme = hasScheme ? value : `https://${value}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw argumentError('"domain" must be a host name or an origin such as https://tenant.auth0.com');
-  }
-  if (
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    url.username !== '' ||
-    url.password !== ''
-  ) {
-    throw argumentError('"domain" must be a host name or an origin, without path, query or credentials');
-  }
-  if (!hasScheme && isLoopback(url.hostname)) {
-    // A bare loopback host would mean https, which a local server (auth0-emulator) does not speak.
-    throw argumentError(
-      `"domain" has no scheme, so https would be assumed; for a local server write it with http:// (for example "http://${url.host}")`,
-    );
-  }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw argumentError('"domain" may use plain http only for a loopback host (127.0.0.1, [::1], localhost)');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw argumentError('"domain" must use https');
-  }
-  return new URL(`${url.origin}/`);
+  return parseDomain(domain, 'domain');
 }
 
 function resolveClientAuth<O>(options: ServerClientOptions<O>): ClientAuthOptions {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { ServerClient, type SessionData } from './client.js';
-export type { ServerClientOptions, AuthorizationParameters } from './config.js';
+export type { ServerClientOptions, AuthorizationParameters, DomainResolver } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { StartLinkUserOptions, StartUnlinkUserOptions } from './protocol/link-user.js';
 export type { GetAccessTokenOptions } from './protocol/access-token.js';

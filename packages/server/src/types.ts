@@ -78,6 +78,12 @@ export interface StateData {
    * outlives (it ends 30 s before); the same field as `@auth0/auth0-server-js`.
    */
   sessionExpiresAt?: number;
+  /**
+   * The Auth0 domain the session was made on (`https://tenant.auth0.com`; the peer writes the bare
+   * host): read under another domain, it is no session. Absent in sessions written before it was
+   * recorded, which only a client with one static domain reads.
+   */
+  domain?: string;
   [key: string]: unknown;
 }
 
@@ -109,6 +115,8 @@ export interface TransactionData {
    * complete the login. A store must give it back as it was stored.
    */
   binding?: string;
+  /** The Auth0 domain the login started on, where its code is exchanged (`https://tenant.auth0.com`). */
+  domain?: string;
   [key: string]: unknown;
 }
 

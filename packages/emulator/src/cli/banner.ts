@@ -28,6 +28,7 @@ export function banner(
     'auth0-emulator: a local Auth0-compatible authorization server. Development only, not for production.',
     '',
     `Issuer:      ${em.issuer}`,
+    ...listed('Custom:      ', em.issuers.slice(1)).filter(() => em.issuers.length > 1),
     `Discovery:   ${em.issuer}.well-known/openid-configuration`,
     `MFA API:     ${em.issuer}mfa/`,
     `Dev:         ${em.issuer}__dev/outbox  ${em.issuer}__dev/stats  POST ${em.issuer}__dev/reset`,

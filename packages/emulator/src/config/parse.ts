@@ -12,6 +12,7 @@ import type {
 } from './types.js';
 import { checkTotpSecret } from '../mfa/index.js';
 import { parseConnections, parseExchangeProfiles } from './connections.js';
+import { isEmulatorHost } from './hosts.js';
 import { argumentError, integer, list, object, optionalString, string, strings } from '../lib/validate.js';
 
 const DEFAULT_TTL = { accessToken: 86_400, idToken: 36_000, refreshToken: 2_592_000 };
@@ -227,6 +228,18 @@ function optionalBoolean(value: unknown, field: string): boolean | undefined {
   throw argumentError(`${field} must be true or false`, 'ERR_INVALID_ARG_TYPE');
 }
 
+/** `config.custom_domains`: loopback names (`localhost`, `*.localhost`), each once. */
+function customDomains(value: unknown): string[] {
+  const names = strings(value, 'config.custom_domains').map((name, i) => {
+    const lower = name.toLowerCase();
+    if (lower === '127.0.0.1' || !isEmulatorHost(lower))
+      throw argumentError(`config.custom_domains[${i}] must be localhost or a name under .localhost`);
+    return lower;
+  });
+  unique(names, 'custom domain');
+  return names;
+}
+
 function unique(values: string[], field: string): void {
   const seen = new Set<string>();
   for (const value of values) {
@@ -265,6 +278,7 @@ export function parseConfig(input: unknown): EmulatorConfig {
       refreshToken: seconds(ttl.refreshToken, 'config.ttl.refreshToken', DEFAULT_TTL.refreshToken),
     },
     mfa: {},
+    custom_domains: customDomains(raw.custom_domains),
   };
   const push = optionalSeconds(mfa.pushIntervalSeconds, 'config.mfa.pushIntervalSeconds');
   const oob = optionalSeconds(mfa.oobTtlSeconds, 'config.mfa.oobTtlSeconds');

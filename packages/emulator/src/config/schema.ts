@@ -216,6 +216,12 @@ export const CONFIG_SCHEMA = {
   properties: {
     $schema: text('this schema, for editors'),
     tenant: text('name shown in authenticator apps (default "emulator")'),
+    custom_domains: {
+      type: 'array',
+      items: { type: 'string' },
+      description:
+        'more host names on the same port, each its own issuer http://<name>:<port>/ (Auth0 custom domains): localhost or names under .localhost',
+    },
     clients: { type: 'array', items: client, description: 'the applications' },
     users: { type: 'array', items: user, description: "the database connection's users" },
     apis: { type: 'array', items: api, description: 'APIs that access tokens are asked for with audience' },

@@ -211,6 +211,12 @@ export interface EmulatorConfig {
   token_exchange_profiles: EmulatorTokenExchangeProfile[];
   ttl: EmulatorTtl;
   mfa: EmulatorMfaOptions;
+  /**
+   * More host names the emulator answers on, on the same port, each its own issuer
+   * (`http://<name>:<port>/`) with its own signing key id: Auth0's custom domains. `localhost` or
+   * names under `.localhost`. None by default.
+   */
+  custom_domains: string[];
 }
 
 /**
@@ -227,4 +233,5 @@ export interface EmulatorConfigInput {
   token_exchange_profiles?: EmulatorTokenExchangeProfile[];
   ttl?: Partial<EmulatorTtl>;
   mfa?: EmulatorMfaOptions;
+  custom_domains?: string[];
 }

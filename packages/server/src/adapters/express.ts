@@ -47,7 +47,9 @@ export function auth0(options: Auth0AdapterOptions): ExpressAuth0 {
   const core = createAdapterCore(options);
 
   const handleOf = (req: Request, res: Response): Auth0RequestHandle => {
-    req.auth0 ??= core.bind(headerCookies(req.headers.cookie, (cookie) => res.append('Set-Cookie', cookie)));
+    req.auth0 ??= core.bind(
+      headerCookies(req.headers.cookie, (cookie) => res.append('Set-Cookie', cookie), req.headers.host),
+    );
     return req.auth0;
   };
 

@@ -73,6 +73,7 @@ export function auth0(options: Auth0AdapterOptions): FastifyAuth0 {
         cookies,
         // @fastify/cookie takes maxAge in seconds, as the SDK gives it.
         write: (name, value, cookie) => void reply.setCookie(name, value, cookie),
+        host: request.headers.host,
       };
       Object.defineProperty(request, 'auth0', { value: core.bind(storeOptions), enumerable: true });
     });

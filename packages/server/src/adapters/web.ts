@@ -68,7 +68,13 @@ export function auth0(options: Auth0AdapterOptions): WebAuth0 {
     if (known) return known;
     const setCookies: string[] = [];
     const handle: WebRequestAuth = {
-      ...core.bind(headerCookies(request.headers.get('cookie'), (cookie) => setCookies.push(cookie))),
+      ...core.bind(
+        headerCookies(
+          request.headers.get('cookie'),
+          (cookie) => setCookies.push(cookie),
+          request.headers.get('host') ?? new URL(request.url).host,
+        ),
+      ),
       setCookies,
       apply: (response) => withCookies(response, setCookies),
     };

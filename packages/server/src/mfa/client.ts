@@ -1,4 +1,5 @@
 import { asPeerOperation, MfaTokenInvalidError } from '../errors/index.js';
+import type { Transport } from '../http/index.js';
 import type { StateData } from '../types.js';
 import { toTokenResponse } from '../protocol/token-response.js';
 import { audienceToSend, DEFAULT_AUDIENCE } from '../session/index.js';
@@ -18,6 +19,7 @@ import type {
   DeleteAuthenticatorOptions,
   EnrollOptions,
   MfaClientOptions,
+  MfaDomainParts,
   VerifyOptions,
   WaitForApprovalOptions,
   WithMfaToken,
@@ -61,10 +63,13 @@ import { redactedView } from '../lib/redact.js';
  */
 export class MfaClient<TStoreOptions = unknown> {
   readonly #deps: MfaClientOptions<TStoreOptions>;
+  /** The transport, tokens and session view of the request's domain. */
+  readonly #at: (storeOptions: TStoreOptions | undefined) => Promise<MfaDomainParts<TStoreOptions>>;
 
   /** Built by the ServerClient, as `client.mfa`. */
   constructor(options: MfaClientOptions<TStoreOptions>) {
     this.#deps = options;
+    this.#at = 'at' in options ? (o) => options.at(o) : () => Promise.resolve(options);
   }
 
   /**
@@ -78,7 +83,8 @@ export class MfaClient<TStoreOptions = unknown> {
    */
   async encryptMfaToken(input: MfaTokenInput, storeOptions?: TStoreOptions): Promise<string> {
     requireString(input?.mfaToken, 'mfaToken');
-    return this.#deps.tokens.encrypt(input, bindingOf(await this.#deps.sessions.get(storeOptions)));
+    const { tokens, sessions } = await this.#at(storeOptions);
+    return tokens.encrypt(input, bindingOf(await sessions.get(storeOptions)));
   }
 
   /**
@@ -93,7 +99,8 @@ export class MfaClient<TStoreOptions = unknown> {
   async decryptMfaToken(token: string, storeOptions?: TStoreOptions): Promise<MfaTokenContext> {
     // The encrypted token comes back from the browser: a missing one is bad input, not a programming error.
     if (typeof token !== 'string' || token === '') throw new MfaTokenInvalidError('No mfa token was given');
-    return this.#deps.tokens.decrypt(token, bindingOf(await this.#deps.sessions.get(storeOptions)));
+    const { tokens, sessions } = await this.#at(storeOptions);
+    return tokens.decrypt(token, bindingOf(await sessions.get(storeOptions)));
   }
 
   /**
@@ -107,7 +114,7 @@ export class MfaClient<TStoreOptions = unknown> {
    */
   async listAuthenticators(options: WithMfaToken, storeOptions?: TStoreOptions): Promise<Authenticator[]> {
     return asPeerOperation('mfa_list_authenticators_error', async () =>
-      listAuthenticators(this.#deps.transport, await this.#open(options, storeOptions)),
+      listAuthenticators(await this.#transport(storeOptions), await this.#open(options, storeOptions)),
     );
   }
 
@@ -141,7 +148,7 @@ export class MfaClient<TStoreOptions = unknown> {
   async enrollAuthenticator(options: EnrollOptions, storeOptions?: TStoreOptions): Promise<Enrollment> {
     const factor = enrollmentOf(options);
     return asPeerOperation('mfa_enrollment_error', async () =>
-      enroll(this.#deps.transport, await this.#open(options, storeOptions), factor),
+      enroll(await this.#transport(storeOptions), await this.#open(options, storeOptions), factor),
     );
   }
 
@@ -170,13 +177,13 @@ export class MfaClient<TStoreOptions = unknown> {
           '"accessToken" is required: this MfaClient has no session access',
           'ERR_INVALID_ARG_TYPE',
         );
-      const audience = mfaApiAudience(this.#deps.transport);
+      const audience = mfaApiAudience(await this.#transport(storeOptions));
       ({ accessToken } = await getAccessToken({ audience, scope: 'remove:authenticators' }, storeOptions));
     }
     requireString(accessToken, 'accessToken');
     const token = accessToken;
-    await asPeerOperation('mfa_delete_authenticator_error', () =>
-      removeAuthenticator(this.#deps.transport, options.authenticatorId, token),
+    await asPeerOperation('mfa_delete_authenticator_error', async () =>
+      removeAuthenticator(await this.#transport(storeOptions), options.authenticatorId, token),
     );
   }
 
@@ -195,7 +202,7 @@ export class MfaClient<TStoreOptions = unknown> {
     const challengeType = challengeTypeOf(options?.challengeType);
     if (options.authenticatorId !== undefined) requireString(options.authenticatorId, 'authenticatorId');
     return asPeerOperation('mfa_challenge_error', async () =>
-      challenge(this.#deps.transport, await this.#open(options, storeOptions), {
+      challenge(await this.#transport(storeOptions), await this.#open(options, storeOptions), {
         challengeType,
         ...(options.authenticatorId !== undefined && { authenticatorId: options.authenticatorId }),
       }),
@@ -231,7 +238,13 @@ export class MfaClient<TStoreOptions = unknown> {
       // Chained MFA: a further mfa_required is sealed for the same audience, scope and session.
       const binding: MfaBinding = { audience, scope, session: context.session };
       const sent = { audience: audienceToSend(audience), scope };
-      const response = await mfaGrant(this.#deps.transport, context.mfaToken, credential, sent, binding);
+      const response = await mfaGrant(
+        await this.#transport(storeOptions),
+        context.mfaToken,
+        credential,
+        sent,
+        binding,
+      );
       return { context, audience, scope, response };
     });
 
@@ -242,7 +255,8 @@ export class MfaClient<TStoreOptions = unknown> {
 
     if (options.persist ?? true) {
       const target = { audience, scope, expiresAt: result.expiresAt, sessionBound: !!context.session };
-      await persistMfaTokens(this.#deps.transport, this.#deps.sessions, response, target, storeOptions);
+      const { transport, sessions } = await this.#at(storeOptions);
+      await persistMfaTokens(transport, sessions, response, target, storeOptions);
     }
     return result;
   }
@@ -284,6 +298,10 @@ export class MfaClient<TStoreOptions = unknown> {
   }
 
   /** The checked context of the encrypted token in `options`. */
+  async #transport(storeOptions: TStoreOptions | undefined): Promise<Transport> {
+    return (await this.#at(storeOptions)).transport;
+  }
+
   async #open(options: WithMfaToken, storeOptions: TStoreOptions | undefined): Promise<MfaTokenContext> {
     return this.decryptMfaToken(options?.mfaToken, storeOptions);
   }

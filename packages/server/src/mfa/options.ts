@@ -4,14 +4,24 @@ import type { TokenSet } from '../types.js';
 import type { FactorType } from './factors.js';
 import type { MfaTokens } from './tokens.js';
 
-/** What {@link MfaClient} needs; the ServerClient wires it from its configuration. */
-export interface MfaClientOptions<TStoreOptions> {
+/** What {@link MfaClient} works with on one Auth0 domain. */
+export interface MfaDomainParts<TStoreOptions> {
   /** The request funnel; its `onErrorAnswer` must be `tokens.sealRequired`. */
   transport: Transport;
   /** From {@link createMfaTokens}, with the same secrets, client id and issuer. */
   tokens: MfaTokens;
   /** The current session, read to bind and check tokens, written by `verify`. */
   sessions: SessionAccess<TStoreOptions>;
+}
+
+/**
+ * What {@link MfaClient} needs; the ServerClient wires it from its configuration: the parts of its
+ * one domain, or `at`, which gives each call the parts of the request's domain.
+ */
+export type MfaClientOptions<TStoreOptions> = (
+  | MfaDomainParts<TStoreOptions>
+  | { at(storeOptions: TStoreOptions | undefined): Promise<MfaDomainParts<TStoreOptions>> }
+) & {
   /**
    * The client's `getAccessToken`: `deleteAuthenticator` uses it to get an access token for the MFA
    * API when none is given.
@@ -22,7 +32,7 @@ export interface MfaClientOptions<TStoreOptions> {
   ) => Promise<TokenSet>;
   /** The audience tokens are stored under when the mfa token binds none (`authorizationParams.audience`). */
   defaultAudience?: string | undefined;
-}
+};
 
 /** The encrypted mfa token a method acts with: the one `MfaRequiredError.mfaToken` carries. */
 export interface WithMfaToken {

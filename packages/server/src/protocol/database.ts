@@ -59,11 +59,11 @@ const PROFILE_FIELDS = [
  * the client id (Auth0's endpoints are public) and never touch the session.
  */
 export class DatabaseClient<TStoreOptions = unknown> {
-  readonly #transport: Transport;
+  readonly #transport: (storeOptions: TStoreOptions | undefined) => Promise<Transport>;
   readonly #clientId: string;
 
-  /** @internal built by `ServerClient`. */
-  constructor(transport: Transport, clientId: string) {
+  /** @internal built by `ServerClient`: `transport` gives the request's domain's funnel. */
+  constructor(transport: (storeOptions: TStoreOptions | undefined) => Promise<Transport>, clientId: string) {
     this.#transport = transport;
     this.#clientId = clientId;
   }
@@ -72,7 +72,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
    * Creates a user in a database connection (`POST /dbconnections/signup`). No session is written:
    * log the user in afterwards.
    *
-   * @param _storeOptions accepted for the peer's signature; nothing is read or written.
+   * @param storeOptions resolve the domain (a `domain` resolver's argument); nothing is read or written.
    * @throws {TypeError} naming the option that is missing or malformed.
    * @throws {SignUpError} `signup_failed`: `error` is Auth0's code (`invalid_signup`, `invalid_password`, ...).
    * @throws {RequestError} on transport failures, or an answer that is not the user.
@@ -81,7 +81,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
    * const user = await client.database.signUp({ email, password, connection: 'Username-Password-Authentication' });
    * ```
    */
-  async signUp(options: SignUpOptions, _storeOptions?: TStoreOptions): Promise<SignUpResult> {
+  async signUp(options: SignUpOptions, storeOptions?: TStoreOptions): Promise<SignUpResult> {
     requireObject(options, 'options');
     requireString(options.email, 'email');
     requireString(options.password, 'password');
@@ -101,7 +101,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
       requireObject(options.userMetadata, 'userMetadata');
       body.user_metadata = options.userMetadata;
     }
-    const answer = await this.#post('dbconnections/signup', body);
+    const answer = await this.#post('dbconnections/signup', body, storeOptions);
     if (!answer.ok)
       throw new SignUpError(
         'The sign-up was refused (see the error and errorDescription fields)',
@@ -114,7 +114,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
    * Asks Auth0 to email the user a link to set a new password (`POST /dbconnections/change_password`).
    * The answer is Auth0's plain-text message, the same whether or not the account exists.
    *
-   * @param _storeOptions accepted for the peer's signature; nothing is read or written.
+   * @param storeOptions resolve the domain (a `domain` resolver's argument); nothing is read or written.
    * @throws {TypeError} without `email` or `username`, or `connection`.
    * @throws {ChangePasswordError} `change_password_failed`: the server refused it.
    * @throws {RequestError} on transport failures.
@@ -123,7 +123,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
    * await client.database.changePassword({ email, connection: 'Username-Password-Authentication' });
    * ```
    */
-  async changePassword(options: ChangePasswordOptions, _storeOptions?: TStoreOptions): Promise<string> {
+  async changePassword(options: ChangePasswordOptions, storeOptions?: TStoreOptions): Promise<string> {
     requireObject(options, 'options');
     requireString(options.connection, 'connection');
     optionalString(options.email, 'email');
@@ -139,7 +139,7 @@ export class DatabaseClient<TStoreOptions = unknown> {
       ...(options.username === undefined ? {} : { username: options.username }),
       ...(options.organization === undefined ? {} : { organization: options.organization }),
     };
-    const answer = await this.#post('dbconnections/change_password', body);
+    const answer = await this.#post('dbconnections/change_password', body, storeOptions);
     if (!answer.ok)
       throw new ChangePasswordError(
         'The password change request was refused (see the error and errorDescription fields)',
@@ -151,8 +151,10 @@ export class DatabaseClient<TStoreOptions = unknown> {
   async #post(
     path: string,
     body: Record<string, unknown>,
+    storeOptions: TStoreOptions | undefined,
   ): Promise<{ ok: true; text: string } | { ok: false; refusal: ServerAnswer }> {
-    const { res } = await this.#transport.send(path, { method: 'POST', body });
+    const transport = await this.#transport(storeOptions);
+    const { res } = await transport.send(path, { method: 'POST', body });
     const text = await res.text();
     if (res.ok) return { ok: true, text };
     return { ok: false, refusal: refusalOf(res, text) };

@@ -16,7 +16,8 @@ import {
 
 /** What `ServerClient` hands its passkey client. */
 export interface PasskeyClientDeps<TStoreOptions> {
-  transport: Transport;
+  /** The funnel of the request's Auth0 domain (a `domain` resolver's, from `storeOptions`). */
+  transport: (storeOptions: TStoreOptions | undefined) => Promise<Transport>;
   /** The configured authorization parameters: the default `scope` and `audience`. */
   defaults: AuthorizationParameters;
   /** Writes the login's new session (the client's one write path for logins). */
@@ -49,7 +50,7 @@ export class PasskeyClient<TStoreOptions = unknown> {
    * `authnParamsPublicKey` to the browser for `navigator.credentials.create()` and keep `authSession`
    * for {@link PasskeyClient.getToken}. No user exists until `getToken` succeeds.
    *
-   * @param _storeOptions accepted for the peer's signature; nothing is read or written.
+   * @param storeOptions resolve the domain (a `domain` resolver's argument); nothing is read or written.
    * @throws {TypeError} without `email`, `phoneNumber` or `username`, or with a malformed option.
    * @throws {PasskeyRegisterError} `passkey_register_error`: refused (`error` `invalid_signup` when the user exists).
    * @throws {RequestError} on transport failures or an answer without the options.
@@ -58,26 +59,29 @@ export class PasskeyClient<TStoreOptions = unknown> {
    * const { authSession, authnParamsPublicKey } = await client.passkey.register({ email, name });
    * ```
    */
-  register(options: PasskeyRegisterOptions, _storeOptions?: TStoreOptions): Promise<PasskeyRegisterResponse> {
-    return requestPasskeyRegistration(this.#deps.transport, options);
+  async register(
+    options: PasskeyRegisterOptions,
+    storeOptions?: TStoreOptions,
+  ): Promise<PasskeyRegisterResponse> {
+    return requestPasskeyRegistration(await this.#deps.transport(storeOptions), options);
   }
 
   /**
    * Asks for a login challenge (`POST /passkey/challenge`): return `authnParamsPublicKey` to the
    * browser for `navigator.credentials.get()` and keep `authSession` for {@link PasskeyClient.getToken}.
    *
-   * @param _storeOptions accepted for the peer's signature; nothing is read or written.
+   * @param storeOptions resolve the domain (a `domain` resolver's argument); nothing is read or written.
    * @throws {PasskeyChallengeError} `passkey_challenge_error`: refused; {@link RequestError}.
    * @example
    * ```ts
    * const { authSession, authnParamsPublicKey } = await client.passkey.challenge();
    * ```
    */
-  challenge(
+  async challenge(
     options?: PasskeyChallengeOptions,
-    _storeOptions?: TStoreOptions,
+    storeOptions?: TStoreOptions,
   ): Promise<PasskeyChallengeResponse> {
-    return requestPasskeyChallenge(this.#deps.transport, options);
+    return requestPasskeyChallenge(await this.#deps.transport(storeOptions), options);
   }
 
   /**
@@ -103,7 +107,7 @@ export class PasskeyClient<TStoreOptions = unknown> {
       audience: options?.audience ?? stringParam(this.#deps.defaults.audience),
       scope: withOpenid(options?.scope ?? stringParam(this.#deps.defaults.scope)),
     };
-    const answer = await passkeyGrant(this.#deps.transport, options, target);
+    const answer = await passkeyGrant(await this.#deps.transport(storeOptions), options, target);
     await this.#deps.logIn(answer, { ...target, organization: options.organization }, storeOptions);
     const details = answer.response.authorization_details;
     return Array.isArray(details) ? { authorizationDetails: details } : {};

@@ -72,6 +72,12 @@ export interface TestSessionInput {
   refreshToken?: string;
   /** Kept as the session's ID token (sent as `id_token_hint` at logout). */
   idToken?: string;
+  /**
+   * The Auth0 domain the session was made on (`https://login.brand-b.example`), for an app whose
+   * `domain` is a resolver: it reads a session only under the domain it records. Default none, which
+   * only an app with one static domain reads.
+   */
+  domain?: string;
 }
 
 /** One cookie the session is carried in, with the attributes the app would set it with. */
@@ -205,6 +211,7 @@ function sessionData(input: TestSessionInput, now: number): StateData {
     throw argumentError('"organization.id" must be a string', 'ERR_INVALID_ARG_TYPE');
   if (!Number.isFinite(authenticatedAgo) || authenticatedAgo < 0)
     throw argumentError('"authenticatedAgo" must be a number of seconds, 0 or more');
+  const domain = text(input.domain, 'domain');
   const user: UserClaims = {
     auth_time: now - Math.floor(authenticatedAgo),
     ...input.user,
@@ -219,6 +226,7 @@ function sessionData(input: TestSessionInput, now: number): StateData {
     refreshToken: text(input.refreshToken, 'refreshToken'),
     tokenSets: (input.tokenSets ?? []).map((set, i) => tokenSet(set, i, now)),
     internal: { sid: newSessionId(), createdAt: now },
+    ...(domain === undefined ? {} : { domain }),
   };
 }
 

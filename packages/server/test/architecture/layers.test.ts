@@ -16,6 +16,7 @@ const LAYERS: Record<string, number> = {
   mfa: 3,
   'config.ts': 4,
   'client.ts': 4,
+  'client-domains.ts': 4,
   'index.ts': 4,
   // Add-ons and entry points on top, which nothing below imports.
   redis: 5,

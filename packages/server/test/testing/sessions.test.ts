@@ -46,6 +46,19 @@ describe('TestSessions', () => {
     expect((await me({ ...offlineOptions, appBaseUrl }, session.cookie)).status).toBe(200);
   });
 
+  it('create records a domain, which an app resolving its domain reads only under that domain', async () => {
+    const appBaseUrl = 'http://127.0.0.1:3000';
+    const made = await new TestSessions({ secret: SECRET, appBaseUrl }).create({
+      user: { sub: 'auth0|alice' },
+      domain: 'https://tenant.eu.auth0.com',
+    });
+    const resolving = (domain: string) => ({ ...offlineOptions, appBaseUrl, domain: () => domain });
+    expect((await me(resolving('tenant.eu.auth0.com'), made.cookie)).status).toBe(200);
+    expect((await me(resolving('brand-b.example.com'), made.cookie)).status).toBe(401);
+    const unrecorded = await new TestSessions({ secret: SECRET, appBaseUrl }).create({ user: { sub: 'x' } });
+    expect((await me(resolving('tenant.eu.auth0.com'), unrecorded.cookie)).status).toBe(401);
+  });
+
   it('create follows the app’s session.cookie.name', async () => {
     const appBaseUrl = 'http://127.0.0.1:3000';
     const session = { cookie: { name: 'app_session' } };

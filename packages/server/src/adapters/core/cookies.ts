@@ -11,6 +11,11 @@ export interface AdapterStoreOptions {
   readonly cookies: Record<string, string>;
   /** Sets a cookie on the response; `options.maxAge` is in seconds, as everywhere in this SDK. */
   readonly write: (name: string, value: string, options: CookieSerializeOptions) => void;
+  /**
+   * The request's `Host` header, for a `domain` resolver that picks the Auth0 custom domain by the
+   * host the app was reached on. Untrusted: map it through an allow-list (docs/custom-domains.md).
+   */
+  readonly host?: string | undefined;
 }
 
 /**
@@ -47,14 +52,16 @@ function missingStoreOptions() {
 export function headerCookies(
   cookieHeader: string | null | undefined,
   append: (setCookie: string) => void,
+  host?: string | null,
 ): AdapterStoreOptions {
   return {
     cookies: parseCookieHeader(cookieHeader ?? ''),
     write: (name, value, options) => append(serializeCookie(name, value, options)),
+    host: host ?? undefined,
   };
 }
 
 /** Store options for a request that carries no browser cookies (a back-channel logout). */
-export function noCookies(): AdapterStoreOptions {
-  return { cookies: {}, write: () => undefined };
+export function noCookies(host?: string): AdapterStoreOptions {
+  return { cookies: {}, write: () => undefined, host };
 }

@@ -150,7 +150,7 @@ export async function backchannelLogoutRoute({ req, client }: RouteContext): Pro
   const token = isFields(body) ? body.logout_token : undefined;
   if (typeof token !== 'string' || token === '') return json(400, { error: 'invalid_request' });
   try {
-    await client.handleBackchannelLogout(token, noCookies());
+    await client.handleBackchannelLogout(token, noCookies(req.header('host')));
     return { status: 200, headers: { 'cache-control': 'no-store' }, body: '' };
   } catch (err) {
     if (err instanceof Auth0Error && err.code === 'backchannel_logout_unsupported')
