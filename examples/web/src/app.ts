@@ -14,6 +14,8 @@ import { mountOrganizations } from './features/organizations.js';
 import { mountPasswordless } from './features/passwordless.js';
 import { formRouter, type FeatureDeps } from './features/shared.js';
 import { mountTokenExchange } from './features/token-exchange.js';
+import { mountSessionTransfer } from './features/session-transfer.js';
+import { mountRevocation } from './features/revocation.js';
 import { mountTokenVault } from './features/token-vault.js';
 import { MfaFlows } from './mfa-flows.js';
 import { mfaRoutes, startStepUp } from './mfa-routes.js';
@@ -244,6 +246,8 @@ export function createDemoApp(options: DemoAppOptions): express.Express {
   mountCiba(app, features);
   mountTokenVault(app, features);
   mountTokenExchange(app, features);
+  mountSessionTransfer(app, features);
+  mountRevocation(app, features);
 
   app.use((req, res) =>
     send(

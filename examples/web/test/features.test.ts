@@ -32,6 +32,8 @@ describe('the demo’s feature pages over HTTP', () => {
       '/ciba',
       '/calendar',
       '/token-exchange',
+      '/session-transfer',
+      '/revocation',
     ]);
   });
 
@@ -44,6 +46,8 @@ describe('the demo’s feature pages over HTTP', () => {
       ['/change-password', 'email=alice%40example.com'],
       ['/ciba/start', ''],
       ['/token-exchange', 'sub=auth0%7Calice'],
+      ['/session-transfer', ''],
+      ['/revocation', ''],
     ];
     const outboxBefore = await (await fetch(`${demo.emulator.issuer}__dev/outbox`)).json();
     for (const [path, body] of posts) {
@@ -74,12 +78,23 @@ describe('the demo’s feature pages over HTTP', () => {
     expect(await res.text()).toContain('That form was too large to read.');
   });
 
-  it('sends the CIBA and calendar pages to log in without a session', async () => {
-    for (const path of ['/ciba', '/ciba/wait', '/calendar']) {
+  it('sends the CIBA, calendar, session transfer and revocation pages to log in without a session', async () => {
+    for (const path of ['/ciba', '/ciba/wait', '/calendar', '/session-transfer', '/revocation']) {
       const res = await request(path, { headers: { accept: 'text/html' } });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toMatch(/\/auth\/login|\/authorize/);
     }
+  });
+
+  it('the session transfer login route forwards the token to /authorize, and without one starts nothing', async () => {
+    const res = await request('/session-transfer/login?session_transfer_token=stt-value');
+    expect(res.status).toBe(302);
+    const authorize = new URL(res.headers.get('location') ?? '');
+    expect(authorize.href.startsWith(demo.emulator.issuer)).toBe(true);
+    expect(authorize.searchParams.get('session_transfer_token')).toBe('stt-value');
+    const without = await request('/session-transfer/login');
+    expect(without.status).toBe(303);
+    expect(without.headers.get('location')).toBe('/session-transfer');
   });
 
   it('the Google Calendar stand-in refuses anything but a Google token of the emulator', async () => {

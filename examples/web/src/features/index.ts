@@ -42,4 +42,14 @@ export const FEATURES: readonly FeatureLink[] = [
     title: 'Custom token exchange',
     blurb: "Trade a partner's signed token for Auth0 tokens and read their claims.",
   },
+  {
+    href: '/session-transfer',
+    title: 'Session transfer',
+    blurb: 'Hand your session to another browser with a single-use link: no password there.',
+  },
+  {
+    href: '/revocation',
+    title: 'Revoke the refresh token',
+    blurb: "Revoke this session's refresh token and see the next refresh fail.",
+  },
 ];

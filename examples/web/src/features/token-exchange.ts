@@ -21,7 +21,8 @@ const PARTNER_KEY = {
 };
 const SUBJECTS = ['auth0|alice', 'auth0|carol', 'auth0|dave'];
 
-async function partnerToken(sub: string): Promise<string> {
+/** A JWT the partner signs for `sub`: the subject token its Token Exchange Profile accepts. */
+export async function partnerToken(sub: string): Promise<string> {
   const key = await importJWK(PARTNER_KEY, 'ES256');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
