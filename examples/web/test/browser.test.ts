@@ -1,15 +1,15 @@
 // The demo in a real browser: Debian's Chromium driven by playwright-core, against the demo app and
 // auth0-emulator on ephemeral ports. Each step leaves a screenshot in test/screenshots/ (git-ignored).
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import decodeQR from 'qr/decode.js';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../src/start.js';
-import { CHROMIUM } from '../../../test/services.js';
+import { launchChromium } from '../../../test/chromium.js';
 import {
-  CHROMIUM_ARGS as ARGS,
   DEMO_PASSWORD as PASSWORD,
+  logInThroughEmulator,
   SHOTS,
   outboxCode as sentCode,
 } from './chromium.js';
@@ -35,15 +35,7 @@ describe('the demo in Chromium', { timeout: 60_000 }, () => {
   const expectHeading = (name: string) =>
     page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
-  async function logIn(email: string) {
-    await page.goto(`${demo.url}/`);
-    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.href.startsWith(demo.emulator.issuer));
-    await page.getByLabel(/^email/i).fill(email);
-    await page.getByLabel(/^password/i).fill(PASSWORD);
-    await page.getByRole('button', { name: /continue|log in/i }).click();
-    await page.waitForURL(`${demo.url}/profile`);
-  }
+  const logIn = (email: string) => logInThroughEmulator(page, demo, email);
 
   async function logOut() {
     await page.getByRole('link', { name: 'Log out' }).click();
@@ -67,10 +59,9 @@ describe('the demo in Chromium', { timeout: 60_000 }, () => {
   const outboxCode = (channel: string) => sentCode(demo, channel);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
     mkdirSync(SHOTS, { recursive: true });
     demo = await startDemo({ port: 0, emulatorPort: 0, quiet: true, pushRefreshSeconds: 1 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     page.setDefaultTimeout(10_000);
     page.on('request', (request) => {

@@ -1,20 +1,10 @@
 // One way for the demo's browser tests to start Debian's Chromium and the demo (app + emulator on ephemeral
 // ports), so that each feature's browser test can live in a file of its own.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startDemo, type RunningDemo, type StartDemoOptions } from '../src/start.js';
-import { CHROMIUM } from '../../../test/services.js';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { launchChromium } from '../../../test/chromium.js';
 
 /** Where each step's screenshot goes (git-ignored). */
 export const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -36,13 +26,9 @@ export async function startDemoInChromium(
   prefix: string,
   options: Partial<StartDemoOptions> = {},
 ): Promise<DemoInChromium> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" (.ci/run does)`,
-    );
   mkdirSync(SHOTS, { recursive: true });
   const demo = await startDemo({ port: 0, emulatorPort: 0, quiet: true, ...options });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   // Generous per-step limit: on a loaded machine one login through the emulator's pages takes seconds.
   page.setDefaultTimeout(10_000);
