@@ -12,6 +12,7 @@ const PUBLIC_CLIENT = 'native-app';
 const CAROL_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const DAVE_SECRET = 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF';
 const ERIN_SECRET = 'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U';
+const LEGACY_TOKEN_TYPE = 'urn:example:legacy-token';
 
 interface Key {
   privateKey: CryptoKey;
@@ -118,6 +119,9 @@ describe("DPoP on the emulator's own grants", () => {
           authenticators: [{ type: 'otp', secret: ERIN_SECRET }],
         },
       ],
+      token_exchange_profiles: [
+        { subject_token_type: LEGACY_TOKEN_TYPE, subject_tokens: { 'legacy-alice': 'auth0|alice' } },
+      ],
     });
   });
   afterAll(() => em.close());
@@ -167,6 +171,26 @@ describe("DPoP on the emulator's own grants", () => {
     });
     // A confidential client's refresh token is not bound (its client authentication protects it).
     expect(stepped.body.refresh_token).toEqual(expect.any(String));
+  });
+
+  it('token exchange of a DPoP client asks for the nonce first, then answers a token bound to the key', async () => {
+    const exchange = {
+      ...dpopApp,
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token_type: LEGACY_TOKEN_TYPE,
+      subject_token: 'legacy-alice',
+      audience: API,
+      scope: 'openid',
+    };
+    const first = await post(em, exchange, await proof(em, key));
+    expect(first).toMatchObject({ status: 400, body: { error: 'use_dpop_nonce' } });
+    const exchanged = await post(em, exchange, await proof(em, key, { nonce: first.nonce }));
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body.token_type).toBe('DPoP');
+    expect(claims(exchanged.body.access_token)).toMatchObject({
+      sub: 'auth0|alice',
+      cnf: { jkt: key.thumbprint },
+    });
   });
 
   it('a client with dpop_bound_access_tokens and no proof gets the refusal the built-in grants give', async () => {
