@@ -208,7 +208,10 @@ describe("DPoP on the emulator's own grants", () => {
     const again = await post(em, { ...app, ...password('alice@example.com') }, dpop);
     // oidc-provider words every invalid_grant the same ("grant request is invalid"): the same request
     // with a fresh proof succeeds, so the proof is what was refused.
-    expect(again.body.error).toBe('invalid_grant');
+    expect({ status: again.status, error: again.body.error }).toEqual({
+      status: 403,
+      error: 'invalid_grant',
+    });
     expect(again.body.access_token).toBeUndefined();
   });
 
