@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { generateTotp, type Emulator } from 'auth0-emulator';
-import { API, CLIENT_ID, CLIENT_SECRET, GRANTS, STEP_UP_API, claims, isRecord, start } from './support.js';
+import {
+  API,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GRANTS,
+  STEP_UP_API,
+  claims,
+  dpopTokenRequest as post,
+  start,
+} from './support.js';
 
 // The emulator's own Auth0 grants (password, MFA, token exchange, passwordless, passkeys) with DPoP:
 // proofs are checked as oidc-provider checks them for the code grant, and tokens are bound to the key.
@@ -46,24 +55,6 @@ function proof(
   })
     .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: key.jwk, ...options.header })
     .sign(key.privateKey);
-}
-
-/** A token request with `params` (client credentials included), with `dpop` as its DPoP header when given. */
-async function post(em: Emulator, params: Record<string, string>, dpop?: string) {
-  const response = await fetch(new URL('oauth/token', em.issuer), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(dpop === undefined ? {} : { dpop }),
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  const body: unknown = await response.json();
-  return {
-    status: response.status,
-    body: isRecord(body) ? body : {},
-    nonce: response.headers.get('dpop-nonce'),
-  };
 }
 
 const app = { client_id: CLIENT_ID, client_secret: CLIENT_SECRET };
