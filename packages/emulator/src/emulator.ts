@@ -8,6 +8,7 @@ import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { CibaRequests } from './ciba/requests.js';
 import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
+import { withDpopProof } from './grants/dpop.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
 import { RefreshAudiences } from './provider/refresh-audiences.js';
 import { registerAuth0Grants } from './grants/register.js';
@@ -338,7 +339,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const codes = new PasswordlessCodes(options.now);
       provider.registerGrantType(
         GRANT.passwordlessOtp,
-        passwordlessGrant({ users, issuer: tokenIssuer, codes }),
+        withDpopProof(passwordlessGrant({ users, issuer: tokenIssuer, codes })),
         PASSWORDLESS_PARAMETERS,
       );
       const passkeys = passkeyTenant(provider, {

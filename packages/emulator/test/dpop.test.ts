@@ -8,7 +8,7 @@ import {
   REDIRECT_URI,
   authorizeUrl,
   claims,
-  isRecord,
+  dpopTokenRequest as post,
   pkce,
   start,
 } from './support.js';
@@ -16,24 +16,6 @@ import {
 const DPOP_CLIENT = 'dpop-app';
 const DPOP_SECRET = 'dpop-app-secret-at-least-32-characters!';
 const PUBLIC_CLIENT = 'public-app';
-
-/** A token request with `params`, with `dpop` as its DPoP header when given. */
-async function post(em: Emulator, params: Record<string, string>, dpop?: string) {
-  const response = await fetch(new URL('oauth/token', em.issuer), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      ...(dpop === undefined ? {} : { dpop }),
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-  const body: unknown = await response.json();
-  return {
-    status: response.status,
-    body: isRecord(body) ? body : {},
-    nonce: response.headers.get('dpop-nonce'),
-  };
-}
 
 /** A client_credentials request of `clientId`, with `dpop` as its DPoP header when given. */
 function tokenRequest(em: Emulator, clientId: string, secret: string, dpop?: string) {

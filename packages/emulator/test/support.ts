@@ -101,6 +101,24 @@ export async function token(
   return { status: response.status, body: isRecord(body) ? body : {}, headers: response.headers };
 }
 
+/** A token request with `params` as they are (no client added), with `dpop` as its DPoP header when given. */
+export async function dpopTokenRequest(em: Emulator, params: Record<string, string>, dpop?: string) {
+  const response = await fetch(new URL('oauth/token', em.issuer), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(dpop === undefined ? {} : { dpop }),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  const body: unknown = await response.json();
+  return {
+    status: response.status,
+    body: isRecord(body) ? body : {},
+    nonce: response.headers.get('dpop-nonce'),
+  };
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@ import { errors } from '../lib/oidc-provider.js';
 import type { RefreshToken, ResourceServerInstance, TokenEndpointGrantContext } from 'oidc-provider';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { UserDirectory } from '../provider/users.js';
+import { dpopKey } from './dpop.js';
 
 /** Scopes that select ID-token and /userinfo claims rather than API permissions. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
@@ -52,6 +53,7 @@ export interface TokenResponseBody {
  * Issues tokens for the grants oidc-provider does not implement (password, password-realm, the MFA
  * grants), with the provider's own models so they are indistinguishable from the built-in grants'
  * tokens: same signing keys, same storage, revocable by grant, refreshable by the refresh_token grant.
+ * A request with a DPoP proof gets tokens bound to its key, as the built-in grants do (see dpop.ts).
  */
 export class TokenIssuer {
   constructor(
@@ -97,6 +99,8 @@ export class TokenIssuer {
       at.scope = grant.getOIDCScopeFiltered(scopes) || undefined;
     }
     if (request.act) at.extra = { act: request.act };
+    const jkt = await dpopKey(ctx);
+    if (jkt) at.setThumbprint('jkt', jkt);
     const accessToken = await at.save();
 
     const body: TokenResponseBody = {
@@ -126,6 +130,9 @@ export class TokenIssuer {
         ...(rotates?.iiat ? { iiat: rotates.iiat } : {}),
         ...(rotates?.claims ? { claims: rotates.claims } : {}),
       });
+      // RFC 9449 §5: a public client's refresh token is bound to the key; a rotation keeps the binding.
+      const rtJkt = rotates ? rotates.jkt : client.clientAuthMethod === 'none' ? at.jkt : undefined;
+      if (rtJkt) rt.jkt = rtJkt;
       body.refresh_token = await rt.save();
       // As the built-in refresh grant does, so `grant.success` listeners see the rotation.
       if (rotates) ctx.oidc.entity('RotatedRefreshToken', rotates);

@@ -8,6 +8,7 @@ import type { MfaLedger } from './mfa-ledger.js';
 import type { RefreshAudiences } from '../provider/refresh-audiences.js';
 import { ACR_MFA, GRANT } from '../provider/grant-names.js';
 import { nonEmptyString } from '../http/body.js';
+import { assertBoundKey } from './dpop.js';
 
 /** What the MFA grants need from the emulator. */
 export interface MfaGrantDeps {
@@ -65,6 +66,7 @@ async function finishRefresh(
   ) {
     throw new errors.InvalidGrant('refresh token is no longer valid');
   }
+  await assertBoundKey(ctx, refreshToken);
   if (context.audience) await deps.audiences.extend(provider, refreshToken, context.audience, context.scope);
   await refreshToken.consume();
   if (refreshToken.grantId) deps.ledger.markPassed(refreshToken.grantId);

@@ -7,8 +7,13 @@ import { GRANT } from '../provider/grant-names.js';
 import type { EmulatorConnection } from '../config/types.js';
 import { FEDERATED_CONNECTION_PARAMETERS, federatedConnectionGrant } from './federated-connection.js';
 import { TOKEN_EXCHANGE_PARAMETERS, tokenExchangeGrant, type TokenExchangeDeps } from './token-exchange.js';
+import { withDpopProof } from './dpop.js';
 
-/** Adds Auth0's extension grants to the provider's token endpoint. */
+/**
+ * Adds Auth0's extension grants to the provider's token endpoint. Those that issue this server's tokens
+ * check a DPoP proof first and bind their tokens to its key; the federated connection grant hands out
+ * the upstream provider's tokens, which no proof here can bind.
+ */
 export function registerAuth0Grants(
   provider: Provider,
   deps: PasswordGrantDeps &
@@ -20,15 +25,19 @@ export function registerAuth0Grants(
     },
 ): void {
   for (const gty of [GRANT.password, GRANT.passwordRealm]) {
-    provider.registerGrantType(gty, passwordGrant(deps, gty), PASSWORD_PARAMETERS);
+    provider.registerGrantType(gty, withDpopProof(passwordGrant(deps, gty)), PASSWORD_PARAMETERS);
   }
   for (const [gty, parameters] of Object.entries(MFA_GRANT_PARAMETERS)) {
-    provider.registerGrantType(gty, mfaGrant(deps, gty), parameters);
+    provider.registerGrantType(gty, withDpopProof(mfaGrant(deps, gty)), parameters);
   }
   provider.registerGrantType(
     GRANT.federatedConnection,
     federatedConnectionGrant(deps.connections, deps.connected),
     FEDERATED_CONNECTION_PARAMETERS,
   );
-  provider.registerGrantType(GRANT.tokenExchange, tokenExchangeGrant(deps), TOKEN_EXCHANGE_PARAMETERS);
+  provider.registerGrantType(
+    GRANT.tokenExchange,
+    withDpopProof(tokenExchangeGrant(deps)),
+    TOKEN_EXCHANGE_PARAMETERS,
+  );
 }

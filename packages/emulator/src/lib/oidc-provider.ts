@@ -1,4 +1,5 @@
 import type * as OidcProvider from 'oidc-provider';
+import validateDpop, { checkDpopReplay } from 'oidc-provider/lib/helpers/validate_dpop.js';
 
 // oidc-provider 9 prints "Unsupported runtime" with console.warn while its module is first evaluated,
 // on every Node.js line older than 22 LTS. The emulator supports Node.js 20.19+, where everything it
@@ -57,3 +58,10 @@ export const Provider = oidc.default;
 export const errors = oidc.errors;
 /** oidc-provider's interaction policy helpers. */
 export const interactionPolicy = oidc.interactionPolicy;
+
+/**
+ * oidc-provider's own DPoP proof checks (RFC 9449 §4.3), which its built-in grants run and which it
+ * does not hand to grants added with `registerGrantType`: the emulator's Auth0 grants use them so
+ * that their proofs are checked exactly as the code grant's are, with the same nonces and replay store.
+ */
+export const dpopProofs = { validate: validateDpop, checkReplay: checkDpopReplay };

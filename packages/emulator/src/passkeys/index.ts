@@ -1,5 +1,6 @@
 import type Provider from 'oidc-provider';
 import type { EmulatorConfig } from '../config/types.js';
+import { withDpopProof } from '../grants/dpop.js';
 import type { TokenIssuer } from '../grants/issue.js';
 import type { ClientAuthenticator } from '../http/client-auth.js';
 import type { MfaService } from '../mfa/index.js';
@@ -32,7 +33,7 @@ export function passkeyTenant(provider: Provider, deps: PasskeyTenantDeps): Pass
   const registered = deps.config.clients;
   provider.registerGrantType(
     GRANT.webauthn,
-    passkeyGrant({ ...deps, challenges, credentials, registered }),
+    withDpopProof(passkeyGrant({ ...deps, challenges, credentials, registered })),
     PASSKEY_PARAMETERS,
   );
   return { clients: deps.clients, registered, users: deps.users, challenges };

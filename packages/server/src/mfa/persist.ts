@@ -1,6 +1,7 @@
 import type * as oauth from 'oauth4webapi';
 import type { Transport } from '../http/index.js';
 import { validatedClaims } from '../protocol/callback.js';
+import { tokenTypeOf } from '../protocol/token-response.js';
 import { mfaGranted, type SessionAccess } from '../session/index.js';
 
 /** Where and how a completed MFA grant's tokens are filed. */
@@ -38,6 +39,8 @@ export async function persistMfaTokens<O>(
       idToken: response.id_token,
       refreshToken: response.refresh_token,
       scope: response.scope,
+      // A DPoP-bound token is filed as one, so getAccessToken says so and a refresh sends a proof.
+      tokenType: tokenTypeOf(response.token_type),
     },
     claims: await validatedClaims(transport, response),
   };

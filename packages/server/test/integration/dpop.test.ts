@@ -1,6 +1,7 @@
+import { generateTotp } from 'auth0-emulator';
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DPoPError, ServerClient } from '../../src/index.js';
+import { DPoPError, MfaRequiredError, ServerClient } from '../../src/index.js';
 import { MemoryStateStore, MemoryTransactionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { API, APP_SECRET, startEmulatorApp, type EmulatorApp } from '../helpers/emulator-app.js';
 
@@ -47,6 +48,39 @@ describe('DPoP against auth0-emulator (dpop_bound_access_tokens, nonces required
     expect(app.em.stats().refresh_token).toBe(1);
     expect(token.tokenType).toBe('DPoP');
     expect(jkt(token.accessToken)).toBe(thumbprint);
+  });
+
+  it("a step-up through client.mfa (the emulator's mfa-otp grant) gets a DPoP-bound token for the MFA API", async () => {
+    const BANK = 'https://bank.example.com';
+    const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const user = { email: 'step-up@example.com', password: 'Passw0rd!' };
+    app = await startEmulatorApp({
+      appClient: { dpop_bound_access_tokens: true },
+      clientOptions: { useDpop: true, dpopKeyPair: keyPair },
+      emulator: {
+        apis: [
+          { audience: API, scopes: ['read:data'] },
+          { audience: BANK, scopes: ['transfer'], mfa: 'required' },
+        ],
+        users: [{ user_id: 'auth0|step-up', ...user, authenticators: [{ type: 'otp', secret: TOTP }] }],
+      },
+    });
+    const { client, em } = app;
+    const url = await client.startInteractiveLogin();
+    await client.completeInteractiveLogin(await em.login(url.href, user));
+
+    const required = await client
+      .getAccessToken({ audience: BANK, scope: 'transfer' })
+      .catch((e: unknown) => e);
+    if (!(required instanceof MfaRequiredError)) throw new Error('expected MfaRequiredError');
+    const verified = await client.mfa.verify({ mfaToken: required.mfaToken, otp: generateTotp(TOTP) });
+    expect(verified.tokenType).toBe('DPoP');
+    expect(jkt(verified.accessToken)).toBe(thumbprint);
+    expect(decodeJwt(verified.accessToken).aud).toContain(BANK);
+    await expect(client.getAccessToken({ audience: BANK })).resolves.toMatchObject({
+      accessToken: verified.accessToken,
+      tokenType: 'DPoP',
+    });
   });
 
   it('getDPoPHeaders gives DPoP <token> and a proof over the method, URL and token, signed with the key', async () => {
