@@ -46,8 +46,17 @@ export async function asPeerOperation<T>(operation: PeerErrorCode, call: () => P
 const hasPeerCode = (value: unknown, code: PeerErrorCode) =>
   value instanceof Auth0Error && (value.peerCode ?? ownPeerCode(value)) === code;
 
+/**
+ * A peer-named server error class. Spelled out so that the declarations do not inline `typeof Error`'s
+ * Node-only statics (`NodeJS.CallSite`), which break type-checking for apps without `@types/node`.
+ */
+export interface PeerServerErrorClass {
+  new (message: string, cause?: { error?: string; error_description?: string }): ServerError;
+  readonly prototype: ServerError;
+}
+
 /** A server answer the peer reports per method; constructible as the peer's `(message, cause?)`. */
-function peerServerError(code: PeerErrorCode, name: string) {
+function peerServerError(code: PeerErrorCode, name: string): PeerServerErrorClass {
   const PeerNamed = class extends ServerError {
     constructor(message: string, cause?: { error?: string; error_description?: string }) {
       super(message, { error: cause?.error, errorDescription: cause?.error_description });

@@ -100,39 +100,65 @@ describe('the packed auth0-server-ts package', () => {
     expect(messages).toEqual([]);
   });
 
-  it('type-checks a consumer against the emitted declarations', async () => {
+  /** Writes `lines` as a consumer in its own folder and type-checks it strictly with `types`. */
+  async function typeCheck(name: string, lines: string[], types: string[], lib?: string[]) {
+    const dir = join(consumerDir, name);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'consumer.ts'), lines.join('\n'));
     await writeFile(
-      join(consumerDir, 'consumer.ts'),
-      [
-        "import { ServerClient, MfaRequiredError, type TokenSet } from 'auth0-server-ts';",
-        'export const isMfa = (e: unknown): e is MfaRequiredError => e instanceof MfaRequiredError;',
-        'export type Client = ServerClient<unknown>;',
-        'export const pick = (t: TokenSet): string => t.accessToken;',
-      ].join('\n'),
-    );
-    await writeFile(
-      join(consumerDir, 'tsconfig.json'),
+      join(dir, 'tsconfig.json'),
       JSON.stringify({
         compilerOptions: {
           strict: true,
           module: 'NodeNext',
           moduleResolution: 'NodeNext',
           target: 'ES2022',
+          ...(lib ? { lib } : {}),
           noEmit: true,
           // Every declaration file is checked, the package's above all; TypeScript's own lib files
           // are not (that is most of the time, and none of them is ours).
           skipLibCheck: false,
           skipDefaultLibCheck: true,
-          types: ['node'],
+          types,
           typeRoots: [join(repoRoot, 'node_modules', '@types')],
         },
         files: ['consumer.ts'],
       }),
     );
-    await writeFile(join(consumerDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    await expect(run(process.execPath, [tsc, '-p', consumerDir], { cwd: consumerDir })).resolves.toBeTruthy();
+    await expect(run(process.execPath, [tsc, '-p', dir], { cwd: consumerDir })).resolves.toBeTruthy();
+  }
+
+  it('type-checks a consumer against the emitted declarations', async () => {
+    await typeCheck(
+      'node-consumer',
+      [
+        "import { ServerClient, MfaRequiredError, type TokenSet } from 'auth0-server-ts';",
+        'export const isMfa = (e: unknown): e is MfaRequiredError => e instanceof MfaRequiredError;',
+        'export type Client = ServerClient<unknown>;',
+        'export const pick = (t: TokenSet): string => t.accessToken;',
+      ],
+      ['node'],
+    );
   }, 120_000);
+
+  it('type-checks a Workers-style consumer without @types/node (root entry and the web adapter)', async () => {
+    await typeCheck(
+      'web-consumer',
+      [
+        "import { ServerClient, TokenByCodeError, type TokenSet } from 'auth0-server-ts';",
+        "import { auth0 } from 'auth0-server-ts/web';",
+        'export const isPeer = (e: unknown): boolean => e instanceof TokenByCodeError;',
+        'export type Client = ServerClient<unknown>;',
+        'export const pick = (t: TokenSet): string => t.accessToken;',
+        'export const adapter = auth0;',
+      ],
+      [],
+      ['ES2022', 'DOM'],
+    );
+  }, 120_000);
+
   it('exports the adapters as subpaths', async () => {
     const script = [
       "const names = ['express', 'fastify', 'web'];",
