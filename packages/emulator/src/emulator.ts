@@ -321,7 +321,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const stats = new TokenStats();
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
-      const tokenIssuer = new TokenIssuer(users, apis);
+      const tokenIssuer = new TokenIssuer(users, apis, orgs);
       const accounts = new ConnectedAccounts(now);
       registerAuth0Grants(provider, {
         users,
@@ -349,6 +349,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         config,
         mfa,
         mfaRequirement,
+        orgs,
         now,
       });
       useAuth0TokenStatuses(provider);
