@@ -21,6 +21,17 @@ const MFA_API = 'https://always.example.com';
 
 type Json = Record<string, unknown>;
 
+/** The app client (its passkeys are made on ORIGIN) and the APIs the tenants below have. */
+const APP = {
+  client_id: CLIENT_ID,
+  client_secret: CLIENT_SECRET,
+  redirect_uris: [`${ORIGIN}/auth/callback`],
+};
+const APIS = [
+  { audience: API, scopes: ['read:data'] },
+  { audience: MFA_API, scopes: ['transfer'], mfa: 'always' as const },
+];
+
 async function post(
   em: Emulator,
   path: string,
@@ -82,8 +93,8 @@ async function logIn(
   );
 }
 
-/** Enrolls an authenticator app with the mfa_token and answers it: the token response of the MFA grant. */
-async function passOtp(em: Emulator, mfaToken: unknown) {
+/** Enrolls an authenticator app with the mfa_token and answers it (at `now`, the emulator's clock): the MFA grant's answer. */
+async function passOtp(em: Emulator, mfaToken: unknown, now = Date.now()) {
   const enrolled = await mfaApi(em, '/mfa/associate', {
     bearer: String(mfaToken),
     body: { authenticator_types: ['otp'] },
@@ -92,7 +103,7 @@ async function passOtp(em: Emulator, mfaToken: unknown) {
   return post(em, 'oauth/token', {
     grant_type: GRANTS.otp,
     mfa_token: mfaToken,
-    otp: generateTotp(field(enrolled.body, 'secret')),
+    otp: generateTotp(field(enrolled.body, 'secret'), now),
   });
 }
 
@@ -103,12 +114,7 @@ describe('passkeys (native passkey API and the webauthn grant)', () => {
     em = await start(
       {
         clients: [
-          {
-            client_id: CLIENT_ID,
-            client_secret: CLIENT_SECRET,
-            redirect_uris: [`${ORIGIN}/auth/callback`],
-            post_logout_redirect_uris: [],
-          },
+          { ...APP, post_logout_redirect_uris: [] },
           {
             client_id: 'other',
             client_secret: 'other-secret-at-least-32-characters!',
@@ -116,10 +122,7 @@ describe('passkeys (native passkey API and the webauthn grant)', () => {
           },
           { client_id: 'm2m', client_secret: 'm2m-secret-at-least-32-characters!!!' },
         ],
-        apis: [
-          { audience: API, scopes: ['read:data'] },
-          { audience: MFA_API, scopes: ['transfer'], mfa: 'always' },
-        ],
+        apis: APIS,
       },
       { now: clock.now },
     );
@@ -261,27 +264,6 @@ describe('passkeys (native passkey API and the webauthn grant)', () => {
       body: { error: 'invalid_client' },
     });
   });
-});
-
-describe('passkey logins: amr with and without MFA', () => {
-  let em: Emulator;
-  beforeAll(async () => {
-    em = await start({
-      clients: [
-        {
-          client_id: CLIENT_ID,
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [`${ORIGIN}/auth/callback`],
-        },
-      ],
-      apis: [
-        { audience: API, scopes: ['read:data'] },
-        { audience: MFA_API, scopes: ['transfer'], mfa: 'always' },
-      ],
-    });
-  });
-  beforeEach(() => em.reset());
-  afterAll(() => em.close());
 
   it('a passkey login says passkey, and after MFA passkey, mfa and the factor (never pwd)', async () => {
     const authenticator = new TestAuthenticator();
@@ -290,7 +272,7 @@ describe('passkey logins: amr with and without MFA', () => {
     expect(claims(plain.body.id_token).amr).toEqual(['passkey']);
     const stepUp = await logIn(em, authenticator, ORIGIN, { audience: MFA_API });
     expect(stepUp).toMatchObject({ status: 403, body: { error: 'mfa_required' } });
-    const answer = await passOtp(em, stepUp.body.mfa_token);
+    const answer = await passOtp(em, stepUp.body.mfa_token, clock.now());
     expect(answer.status).toBe(200);
     expect(claims(answer.body.id_token)).toMatchObject({ amr: ['passkey', 'mfa', 'otp'], acr: MFA_ACR });
   });
@@ -305,7 +287,7 @@ describe('passkey logins: amr with and without MFA', () => {
       audience: MFA_API,
     });
     expect(refresh).toMatchObject({ status: 403, body: { error: 'mfa_required' } });
-    const answer = await passOtp(em, refresh.body.mfa_token);
+    const answer = await passOtp(em, refresh.body.mfa_token, clock.now());
     expect(answer.status).toBe(200);
     expect(claims(answer.body.id_token).amr).toEqual(['passkey', 'mfa', 'otp']);
   });
@@ -318,12 +300,7 @@ describe('passkey logins into an organization', () => {
   beforeAll(async () => {
     em = await start({
       clients: [
-        {
-          client_id: CLIENT_ID,
-          client_secret: CLIENT_SECRET,
-          redirect_uris: [`${ORIGIN}/auth/callback`],
-          organization_usage: 'allow',
-        },
+        { ...APP, organization_usage: 'allow' },
         { client_id: denier.id, client_secret: denier.secret, redirect_uris: [`${ORIGIN}/cb`] },
         {
           client_id: requirer.id,
@@ -332,10 +309,7 @@ describe('passkey logins into an organization', () => {
           organization_usage: 'require',
         },
       ],
-      apis: [
-        { audience: API, scopes: ['read:data'] },
-        { audience: MFA_API, scopes: ['transfer'], mfa: 'always' },
-      ],
+      apis: APIS,
       organizations: [
         { id: 'org_acme', name: 'acme' },
         { id: 'org_globex', name: 'globex' },

@@ -195,20 +195,25 @@ describe('client.passkey into an organization against auth0-emulator', () => {
     });
   }
 
+  /** A logged-out login: `challenge` for one organization (or none), `getToken` asking for another; what getToken threw. */
+  async function logIn(authenticator: TestAuthenticator, challenged: string | undefined, asked: string) {
+    await app.client.logout();
+    const { authSession, authnParamsPublicKey } = await app.client.passkey.challenge(
+      challenged === undefined ? {} : { organization: challenged },
+    );
+    const credential = authenticator.get(authnParamsPublicKey, origin);
+    return app.client.passkey.getToken({ authSession, credential, organization: asked }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  }
+
   it('register, challenge and getToken with organization log in to it: the session names it, and keeps it through a refresh', async () => {
     const authenticator = new TestAuthenticator();
     await signUpInto('acme', authenticator);
     expect(await app.client.getUser()).toMatchObject({ org_id: 'org_acme', org_name: 'acme' });
 
-    await app.client.logout();
-    const { authSession, authnParamsPublicKey } = await app.client.passkey.challenge({
-      organization: 'org_acme',
-    });
-    await app.client.passkey.getToken({
-      authSession,
-      credential: authenticator.get(authnParamsPublicKey, origin),
-      organization: 'org_acme',
-    });
+    expect(await logIn(authenticator, 'org_acme', 'org_acme')).toBeUndefined();
     expect(await app.client.getUser()).toMatchObject({ org_id: 'org_acme', amr: ['passkey'] });
     const session = await app.client.getSession();
     await expect(
@@ -224,17 +229,7 @@ describe('client.passkey into an organization against auth0-emulator', () => {
       [undefined, 'acme', 'org_name'],
       ['acme', 'org_globex', 'org_id'],
     ] as const) {
-      await app.client.logout();
-      const { authSession, authnParamsPublicKey } = await app.client.passkey.challenge(
-        challenged ? { organization: challenged } : {},
-      );
-      const err = await app.client.passkey
-        .getToken({
-          authSession,
-          credential: authenticator.get(authnParamsPublicKey, origin),
-          organization: asked,
-        })
-        .catch((e: unknown) => e);
+      const err = await logIn(authenticator, challenged, asked);
       expect(err).toBeInstanceOf(OrganizationValidationError);
       expect(err).toMatchObject({ claim });
       expect(await app.client.getSession()).toBeUndefined();
@@ -244,17 +239,7 @@ describe('client.passkey into an organization against auth0-emulator', () => {
   it('a login into an organization the user is not a member of is a PasskeyGetTokenError access_denied', async () => {
     const authenticator = new TestAuthenticator();
     await signUpInto('acme', authenticator);
-    await app.client.logout();
-    const { authSession, authnParamsPublicKey } = await app.client.passkey.challenge({
-      organization: 'globex',
-    });
-    const err = await app.client.passkey
-      .getToken({
-        authSession,
-        credential: authenticator.get(authnParamsPublicKey, origin),
-        organization: 'globex',
-      })
-      .catch((e: unknown) => e);
+    const err = await logIn(authenticator, 'globex', 'globex');
     expect(err).toBeInstanceOf(PasskeyGetTokenError);
     expect(err).toMatchObject({ error: 'access_denied', status: 403 });
     expect(await app.client.getSession()).toBeUndefined();
