@@ -202,6 +202,18 @@ describe('custom domains: names of one tenant', () => {
     expect(em.stats().client_credentials).toBe(before + 2);
   });
 
+  it('redeems a refresh token only at the domain that issued it', async () => {
+    const issued = await token(em, {
+      grant_type: 'password',
+      username: 'alice@example.com',
+      password: 'Passw0rd!',
+      scope: 'openid offline_access',
+    });
+    const refresh = { grant_type: 'refresh_token', refresh_token: field(issued.body, 'refresh_token') };
+    expect(await token(onB, refresh)).toMatchObject({ status: 403, body: { error: 'invalid_grant' } });
+    expect((await token(em, refresh)).status).toBe(200);
+  });
+
   it('keeps issuers apart: a token from domain B names B and is refused by the Management API of A', async () => {
     const fromB = await managementAccessToken(onB);
     expect(claims(fromB).iss).toBe(onB.issuer);
