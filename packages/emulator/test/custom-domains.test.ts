@@ -96,6 +96,10 @@ describe('custom domains: several host names on one port, each its own issuer', 
   });
 });
 
+/** A Management API call on the domain `at` is seen through, with a token of that domain. */
+const manage = async (at: Emulator, method: string, path: string, body?: unknown) =>
+  managementCall(at, await managementAccessToken(at), method, path, body);
+
 describe('custom domains: names of one tenant', () => {
   let em: Emulator;
   /** The same emulator seen through its custom domain `localhost` (the helpers use `issuer`). */
@@ -131,18 +135,13 @@ describe('custom domains: names of one tenant', () => {
   });
 
   it('a user the Management API creates on domain A is found through domain B', async () => {
-    const created = await managementCall(em, await managementAccessToken(em), 'POST', 'users', {
+    const created = await manage(em, 'POST', 'users', {
       connection: 'Username-Password-Authentication',
       email: 'erin@example.com',
       password: 'Str0ng!pass',
     });
     expect(created.status).toBe(201);
-    const found = await managementCall(
-      onB,
-      await managementAccessToken(onB),
-      'GET',
-      'users-by-email?email=erin%40example.com',
-    );
+    const found = await manage(onB, 'GET', 'users-by-email?email=erin%40example.com');
     expect(found.body).toEqual([expect.objectContaining({ user_id: field(created.body, 'user_id') })]);
   });
 
@@ -177,15 +176,7 @@ describe('custom domains: names of one tenant', () => {
   });
 
   it('an organization member added through domain B logs into the organization on domain A', async () => {
-    const added = await managementCall(
-      onB,
-      await managementAccessToken(onB),
-      'POST',
-      'organizations/org_acme/members',
-      {
-        members: ['auth0|alice'],
-      },
-    );
+    const added = await manage(onB, 'POST', 'organizations/org_acme/members', { members: ['auth0|alice'] });
     expect(added.status).toBe(204);
     const tokens = await codeFlow(
       em,
