@@ -1,17 +1,19 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig, startEmulator, type Emulator } from 'auth0-emulator';
+import { CookieJar, parseConfig, startEmulator, type Emulator } from 'auth0-emulator';
 import {
   API,
   CLIENT_ID,
   CLIENT_SECRET,
   ORGANIZATION_CLIENT,
+  authorizeUrl,
   claims,
   codeFlow,
   field,
   isRecord,
   mfaApi,
   mfaToken,
+  pkce,
   start,
   token,
 } from './support.js';
@@ -191,6 +193,22 @@ describe('custom domains: names of one tenant', () => {
     for (const at of [em, onB])
       expect((await token(at, { grant_type: 'client_credentials', audience: API })).status).toBe(200);
     expect(em.stats().client_credentials).toBe(before + 2);
+  });
+
+  it("keeps browser sessions per domain: A's session cookie logs no one in on B", async () => {
+    const jar = new CookieJar();
+    const alice = { email: 'alice@example.com', password: 'Passw0rd!' };
+    await codeFlow(em, alice, {}, { jar });
+    const { challenge } = pkce();
+    const silent = async (at: Emulator) =>
+      new URL(
+        await em.login(
+          authorizeUrl(at, { prompt: 'none', code_challenge: challenge, code_challenge_method: 'S256' }),
+          { ...alice, jar },
+        ),
+      ).searchParams;
+    expect((await silent(em)).get('code')).toEqual(expect.any(String));
+    expect((await silent(onB)).get('error')).toBe('login_required');
   });
 
   it('redeems a refresh token only at the domain that issued it', async () => {
