@@ -6,7 +6,6 @@ import { Provider } from './lib/oidc-provider.js';
 import { parseConfig } from './config/parse.js';
 import type { EmulatorConfig, EmulatorConfigInput } from './config/types.js';
 import { CibaRequests } from './ciba/requests.js';
-import { TokenStats } from './dev/stats.js';
 import { TokenIssuer } from './grants/issue.js';
 import { withDpopProof } from './grants/dpop.js';
 import { MfaLedger } from './grants/mfa-ledger.js';
@@ -15,8 +14,6 @@ import { registerAuth0Grants } from './grants/register.js';
 import { SessionTransfers } from './grants/session-transfers.js';
 import { ClientAuthenticator } from './http/client-auth.js';
 import { LoginStates } from './login/state.js';
-import { MfaService } from './mfa/index.js';
-import { emulatorMfa, type EmulatorMfa } from './dev/emulator-mfa.js';
 import type { SeededUser } from './mfa/index.js';
 import { ApiRegistry } from './provider/apis.js';
 import { MfaRequirement } from './provider/mfa-requirement.js';
@@ -32,14 +29,10 @@ import {
   signingKeyFile,
 } from './provider/keys.js';
 import { explainUriMismatches } from './provider/uri-mismatch.js';
-import { UserDirectory } from './provider/users.js';
-import { OrganizationDirectory } from './orgs/directory.js';
-import type { Invitation } from './orgs/directory.js';
 import { bindCodes } from './orgs/tokens.js';
 import { createHandler } from './server/handler.js';
 import { formatRequestLine } from './server/request-log.js';
 import type { RequestLogEntry } from './server/request-log.js';
-import { seedMfaUsers } from './server/seed.js';
 import { driveLogin } from './testing/login.js';
 import type { LoginOptions } from './testing/login.js';
 import { argumentError, integer } from './lib/validate.js';
@@ -47,19 +40,18 @@ import { SIGNING_KEY_FILE, stateDir } from './config/state-dir.js';
 import { tlsMaterial } from './https/ca.js';
 import { localhostFetch } from './https/fetch.js';
 import { managementAuth } from './management/auth.js';
-import { ResetTickets } from './dbconnections/tickets.js';
-import { PasswordlessCodes } from './passwordless/codes.js';
 import { PASSWORDLESS_PARAMETERS, passwordlessGrant } from './passwordless/grant.js';
 import { passkeyTenant } from './passkeys/index.js';
 import { GRANT } from './provider/grant-names.js';
 import { handleManagement } from './management/routes.js';
 import { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
 import { customDomainIssuers, routeByHost } from './server/custom-domains.js';
-import { ConnectedAccounts } from './my-account/accounts.js';
+import { tenantState, type InvitationInfo, type TenantState } from './server/tenant.js';
+import type { EmulatorMfa } from './dev/emulator-mfa.js';
 import { myAccountHandler } from './my-account/routes.js';
-import { AccountLinks } from './linking/links.js';
 
 export { isEmulatorHost, type EmulatorHost } from './config/hosts.js';
+export type { InvitationInfo } from './server/tenant.js';
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
@@ -175,20 +167,6 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-/** An invitation created by {@link Emulator.invite}. */
-export interface InvitationInfo {
-  /** `uinv_…`. */
-  id: string;
-  /** The ticket the link carries as `invitation`. */
-  ticket: string;
-  organization: { id: string; name: string };
-  email: string;
-  /** The link to send to the invitee. */
-  url: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-}
-
 /** The request log and the caller's hook, combined; undefined when neither is asked for. */
 function requestObserver(
   options: StartEmulatorOptions,
@@ -269,26 +247,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const cookieKeys = generateCookieKeys();
     const now = options.now ?? Date.now;
 
-    const build = (issuer: string) => {
+    // One domain of the tenant: its own issuer, keys, provider (so browser sessions and tokens) and pages.
+    const build = (issuer: string, shared: TenantState) => {
+      const { users, mfa, orgs, links, stats, accounts, codes, invite } = shared;
       const jwks = signers.get(issuer) ?? { keys: [] };
       const publicKeys = {
         keys: jwks.keys.map(({ kty, n, e, kid, alg, use }) => ({ kty, n, e, kid, alg, use })),
       };
       const authorizeManagement = managementAuth(issuer, publicKeys);
-      const users = new UserDirectory(config.users);
       const apis = new ApiRegistry(issuer, config.apis, config.ttl);
-      const mfa = new MfaService({
-        tenant: config.tenant,
-        baseUrl: issuer,
-        log,
-        ...(options.now ? { now: options.now } : {}),
-        ...config.mfa,
-      });
       const mfaRequirement = new MfaRequirement(apis, (userId) => mfa.isEnrolled(userId));
       const audiences = new RefreshAudiences(apis);
       const ciba = new CibaRequests(now);
-      const orgs = new OrganizationDirectory(config.organizations, config.clients, options.now);
-      const links = new AccountLinks(config.connections);
       const provider = new Provider(
         issuer,
         providerConfiguration({
@@ -315,14 +285,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         log(`back-channel logout to ${client.clientId} failed: ${error.message}`),
       );
 
-      const seededUsers = seedMfaUsers(mfa, config.users);
       const ledger = new MfaLedger();
       const transfers = new SessionTransfers(options.now);
-      const stats = new TokenStats();
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
       const tokenIssuer = new TokenIssuer(users, apis, orgs);
-      const accounts = new ConnectedAccounts(now);
       registerAuth0Grants(provider, {
         users,
         mfa,
@@ -336,7 +303,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         publicKeys,
         transfers,
       });
-      const codes = new PasswordlessCodes(options.now);
       provider.registerGrantType(
         GRANT.passwordlessOtp,
         withDpopProof(passwordlessGrant({ users, issuer: tokenIssuer, codes })),
@@ -356,19 +322,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       useCibaAnswers(provider, ciba, { ciba: ROUTES.backchannel_authentication, token: ROUTES.token });
 
       const management = { users, mfa, links, orgs, log, authorize: authorizeManagement };
-      const invite = (request: { organization: string; email: string; clientId: string }): InvitationInfo => {
-        const made = inviteChecked(orgs, request);
-        log(`invitation for ${made.email} to ${made.organization.name}: ${made.url}`);
-        return {
-          id: made.id,
-          ticket: made.ticket,
-          organization: { id: made.organization.id, name: made.organization.name },
-          email: made.email,
-          url: made.url,
-          expiresAt: made.expiresAt,
-        };
-      };
-      const tenantListener = createHandler({
+      return createHandler({
         invite,
         provider,
         stats,
@@ -385,7 +339,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           issuer,
           registered: config.clients,
           users,
-          tickets: new ResetTickets(options.now),
+          tickets: shared.tickets,
           mfa,
         },
         management: (req, res, url) => handleManagement(management, req, res, url),
@@ -398,15 +352,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         }),
         reset: () => reset(),
       });
-      return { listener: tenantListener, mfa: emulatorMfa(mfa), seededUsers, stats, invite };
     };
 
-    let tenant = build(issuer);
+    const makeTenant = () => tenantState({ config, issuer, log, clock: options.now });
+    let tenant = makeTenant();
     const listen = () =>
-      routeByHost(tenant.listener, new Map(domains.map((at) => [new URL(at).host, build(at).listener])));
+      routeByHost(build(issuer, tenant), new Map(domains.map((at) => [new URL(at).host, build(at, tenant)])));
     handler = listen();
     const reset = async (): Promise<void> => {
-      tenant = build(issuer);
+      tenant = makeTenant();
       handler = listen();
     };
     // Over plain HTTP the login reads the global fetch at each call, as before (tests wrap it).
@@ -422,7 +376,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         return tenant.seededUsers;
       },
       get mfa() {
-        return tenant.mfa;
+        return tenant.mfaView;
       },
       stats: () => tenant.stats.snapshot(),
       reset,
@@ -439,22 +393,6 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     server.close();
     throw error;
   }
-}
-
-/** An invitation after the checks Auth0's Management API makes. */
-function inviteChecked(
-  orgs: OrganizationDirectory,
-  request: { organization: string; email: string; clientId: string },
-): Invitation {
-  const org = typeof request?.organization === 'string' ? orgs.find(request.organization) : undefined;
-  if (!org) throw argumentError('organization must name a configured organization');
-  if (typeof request.email !== 'string' || !request.email.includes('@'))
-    throw argumentError('email must be an email address');
-  if (typeof request.clientId !== 'string' || !orgs.client(request.clientId))
-    throw argumentError('clientId must name a configured client');
-  if (!orgs.usableBy(org, request.clientId))
-    throw argumentError('clientId must be a client that may use the organization');
-  return orgs.invite(org, request.email, request.clientId);
 }
 
 /** The custom domain issuer an authorize URL is on, if any. */

@@ -7,7 +7,10 @@ export function otpSecret(): string {
   return [...crypto.getRandomValues(new Uint8Array(32))].map((b) => alphabet[b % 32]).join('');
 }
 
-/** The emulator configured for the suite's two clients at `appOrigin`, the user and the APIs. */
+/**
+ * The emulator configured for the suite's two clients at `appOrigin`, the users, the APIs and the
+ * linkable connection.
+ */
 export function startSuiteEmulator(appOrigin: string, secret: string): Promise<Emulator> {
   return startEmulator({
     port: 0,
@@ -39,6 +42,19 @@ export function startSuiteEmulator(appOrigin: string, secret: string): Promise<E
         { user_id: SUITE.invitee.userId, email: SUITE.invitee.email, password: SUITE.invitee.password },
       ],
       organizations: [{ ...SUITE.organization, members: [] }],
+      connections: [
+        {
+          name: SUITE.linked.connection,
+          accounts: [
+            {
+              user_id: SUITE.linked.account.userId,
+              username: SUITE.linked.account.username,
+              password: SUITE.linked.account.password,
+              name: SUITE.linked.account.name,
+            },
+          ],
+        },
+      ],
       apis: [
         { audience: SUITE.api, scopes: [] },
         { audience: SUITE.payments, mfa: 'required' },

@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { MemorySessionStore, PasswordlessVerifyError, StatefulStateStore } from 'auth0-server-ts';
+import {
+  MemorySessionStore,
+  MissingSessionError,
+  PasswordlessVerifyError,
+  StatefulStateStore,
+} from 'auth0-server-ts';
 import { adapterCookies, auth0, type WebAuth0, type WebRequestAuth } from 'auth0-server-ts/web';
 import { SUITE, type ScenarioEnv } from './env.js';
 
@@ -14,7 +19,8 @@ export interface SuiteApp {
  * Two `auth0-server-ts/web` instances behind one Hono app: `/auth/*` keeps the session in cookies
  * (the default stateless store), `/s/auth/*` keeps it server-side with an id cookie, so a back-channel
  * logout can find it. `/me`, `/token`, `/payments` (step-up: its tokens need MFA) and `/acme` (a login
- * into the organization `acme`) are the app's own routes; `/s/me` reads the server-side session.
+ * into the organization `acme`) are the app's own routes; `/s/me` reads the server-side session;
+ * `/passwordless/*` and `/linking/*` start those flows.
  */
 export function createApp(env: ScenarioEnv): SuiteApp {
   const common = {
@@ -110,6 +116,26 @@ export function createApp(env: ScenarioEnv): SuiteApp {
     const { client, storeOptions } = c.var.auth0;
     await client.completePasswordlessMagicLink(new URL(c.req.url), storeOptions);
     return c.redirect('/', 302);
+  });
+  // Account linking on the cookie-session app: `POST /linking/link` or `/linking/unlink` with a
+  // connection sends the browser to Auth0; both come back through /auth/callback, which lands on /me.
+  app.post('/linking/:flow', async (c) => {
+    const flow = c.req.param('flow');
+    if (flow !== 'link' && flow !== 'unlink') return c.notFound();
+    if (c.req.header('origin') !== env.appOrigin) return c.json({ error: 'cross_site_request' }, 403);
+    const { connection } = await c.req.json<{ connection: string }>();
+    const { client, storeOptions } = c.var.auth0;
+    const options = { connection, appState: { returnTo: '/me' } };
+    try {
+      const url =
+        flow === 'link'
+          ? await client.startLinkUser(options, storeOptions)
+          : await client.startUnlinkUser(options, storeOptions);
+      return c.redirect(url.href, 303);
+    } catch (err) {
+      if (err instanceof MissingSessionError) return c.json({ error: err.code }, 401);
+      throw err;
+    }
   });
   return { fetch: async (request) => app.fetch(request), sessions };
 }

@@ -52,10 +52,14 @@ export class Browser {
   }
 
   /**
-   * Follows `url` on the emulator (redirects and the login form) until it sends the browser elsewhere;
-   * returns that URL.
+   * Follows `url` on the emulator (redirects, the login form, and a link's connection sign-in with
+   * `account` or an unlink's confirmation) until it sends the browser elsewhere; returns that URL.
    */
-  async atIdp(url: string, user?: { email: string; password: string }): Promise<string> {
+  async atIdp(
+    url: string,
+    user?: { email: string; password: string },
+    account?: { username: string; password: string },
+  ): Promise<string> {
     let next = new URL(url);
     let form: Record<string, string> | undefined;
     const origin = new URL(this.issuer).origin;
@@ -82,11 +86,19 @@ export class Browser {
       const text = await response.text();
       const step = /data-step="([^"]+)"/.exec(text)?.[1];
       const action = /<form[^>]*action="([^"]+)"/.exec(text)?.[1];
-      if (step !== 'login' || !action || !user)
+      const fill: Record<string, string> | undefined =
+        step === 'login' && user
+          ? { email: user.email, password: user.password }
+          : step === 'link' && account
+            ? { username: account.username, password: account.password }
+            : step === 'unlink'
+              ? {}
+              : undefined;
+      if (!fill || !action)
         throw new Error(`the emulator stopped at ${next.pathname} (HTTP ${response.status}, step ${step})`);
-      if (form) throw new Error('the emulator refused the login');
+      if (form) throw new Error(`the emulator refused the ${step}`);
       next = new URL(action, next);
-      form = { email: user.email, password: user.password };
+      form = fill;
     }
     throw new Error('the emulator did not finish within 20 steps');
   }

@@ -26,6 +26,11 @@ export const SUITE = {
   invitee: { userId: 'auth0|dave', email: 'dave@example.com', password: 'Passw0rd!' },
   /** The organization `/acme` requires; the cookie-session app may log users in to it. */
   organization: { id: 'org_acme', name: 'acme' },
+  /** A connection whose account the test user links and unlinks (account linking). */
+  linked: {
+    connection: 'github',
+    account: { userId: '7001', username: 'octo-alice', password: 'Passw0rd!', name: 'Alice on GitHub' },
+  },
   /** An API whose tokens need MFA (step-up on refresh). */
   payments: 'https://payments.example.com',
   api: 'https://api.example.com',

@@ -13,6 +13,7 @@ export const FEATURES = [
   'back-channel logout',
   'organizations',
   'passwordless',
+  'account linking',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -76,6 +77,18 @@ async function lastSent(env: ScenarioEnv): Promise<{ code?: unknown; link?: unkn
 /** The session cookie's name(s) among `Set-Cookie` lines that carry a value. */
 const sessionWrites = (visit: Visit) =>
   visit.setCookie.filter((line) => /^__a0_session(\.\d+)?=[^;]/.test(line) && !/max-age=0/i.test(line));
+
+/** The `connection|user_id` of each account linked to the user in `/me`'s `identities` (their login aside). */
+function linkedAccounts(me: Visit): string[] {
+  const identities: unknown = me.json().identities;
+  if (!Array.isArray(identities)) return [];
+  return identities.slice(1).flatMap((identity: unknown) => {
+    if (typeof identity !== 'object' || identity === null) return [];
+    const connection: unknown = Reflect.get(identity, 'connection');
+    const userId: unknown = Reflect.get(identity, 'user_id');
+    return typeof connection === 'string' && typeof userId === 'string' ? [`${connection}|${userId}`] : [];
+  });
+}
 
 /**
  * Runs every scenario in order against `app` (served by the runtime at `env.appOrigin`, so the
@@ -252,6 +265,48 @@ export async function runScenarios(env: ScenarioEnv, app: SuiteApp, agent: strin
       const me = await dave.visit('/me');
       expectStatus(me, 200, 'GET /me after the magic link');
       check(me.json().sub === SUITE.user.userId, 'the magic link session is not the test user');
+    },
+
+    async 'account linking'() {
+      const erin = new Browser(env.appOrigin, env.issuer, app.fetch);
+      const { connection, account } = SUITE.linked;
+      const linkedId = `${connection}|${account.userId}`;
+      const anonymous = await erin.post('/linking/link', { connection });
+      expectStatus(anonymous, 401, 'POST /linking/link without a session');
+      check(anonymous.json().error === 'login_required', 'expected login_required (MissingSessionError)');
+      expectStatus(await erin.login('/auth', user), 302, 'the login before linking');
+      const before = await erin.visit('/me');
+      expectStatus(before, 200, 'GET /me before linking');
+      check(linkedAccounts(before).length === 0, 'the user has a linked account before linking');
+
+      // Each round trip: the app's start, the emulator's page, then the app's /auth/callback lands on /me.
+      const roundTrip = async (flow: 'link' | 'unlink', scope: string) => {
+        const start = await erin.post(`/linking/${flow}`, { connection });
+        expectStatus(start, 303, `POST /linking/${flow}`);
+        const authorize = new URL(start.location);
+        check(start.location.startsWith(env.issuer), `the ${flow} did not redirect to the emulator`);
+        check(
+          authorize.searchParams.get('scope')?.split(' ').includes(scope) &&
+            authorize.searchParams.get('requested_connection') === connection &&
+            authorize.searchParams.has('id_token_hint'),
+          `the ${flow} request lacks ${scope}, requested_connection or id_token_hint`,
+        );
+        const callback = new URL(await erin.atIdp(start.location, user, account));
+        check(callback.pathname === '/auth/callback', `the ${flow} did not return to /auth/callback`);
+        const landed = await erin.visit(`${callback.pathname}${callback.search}`, { accept: 'text/html' });
+        expectStatus(landed, 302, `the ${flow} callback`);
+        check(landed.location === '/me', `the ${flow} callback sent the browser to ${landed.location}`);
+        check(sessionWrites(landed).length > 0, `the ${flow} did not write the session cookie`);
+        const me = await erin.visit('/me');
+        expectStatus(me, 200, `GET /me after the ${flow}`);
+        check(me.json().sub === SUITE.user.userId, `the session after the ${flow} is not the test user's`);
+        return linkedAccounts(me);
+      };
+
+      const linked = await roundTrip('link', 'link_account');
+      check(linked.includes(linkedId), `the identities after linking are [${linked.join(', ')}]`);
+      const unlinked = await roundTrip('unlink', 'unlink_account');
+      check(!unlinked.includes(linkedId), `the identities after unlinking are [${unlinked.join(', ')}]`);
     },
   };
 

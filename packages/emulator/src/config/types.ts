@@ -213,8 +213,9 @@ export interface EmulatorConfig {
   mfa: EmulatorMfaOptions;
   /**
    * More host names the emulator answers on, on the same port, each its own issuer
-   * (`http://<name>:<port>/`) with its own signing key id: Auth0's custom domains. `localhost` or
-   * names under `.localhost`. None by default.
+   * (`http://<name>:<port>/`) with its own signing key id, browser sessions and tokens: Auth0's custom
+   * domains. Users, MFA, organizations and the statistics are the tenant's, shared by every domain.
+   * `localhost` or names under `.localhost`. None by default.
    */
   custom_domains: string[];
 }
