@@ -378,6 +378,21 @@ describe('passkey logins into an organization', () => {
     expect(claims(answer.body.access_token)).toMatchObject({ aud: MFA_API, ...orgClaims });
   });
 
+  it('a refresh that steps up after a login into an organization keeps the organization in its ID token', async () => {
+    const authenticator = new TestAuthenticator();
+    await signUp(em, authenticator, 'pat@example.com', { organization: 'acme' });
+    const login = await logIn(em, authenticator, ORIGIN, { organization: 'acme', audience: API });
+    const refresh = await post(em, 'oauth/token', {
+      grant_type: 'refresh_token',
+      refresh_token: login.body.refresh_token,
+      audience: MFA_API,
+    });
+    expect(refresh).toMatchObject({ status: 403, body: { error: 'mfa_required' } });
+    const answer = await passOtp(em, refresh.body.mfa_token);
+    expect(answer.status).toBe(200);
+    expect(claims(answer.body.id_token)).toMatchObject(orgClaims);
+  });
+
   it('an organization the client may not use, or none where the client requires one, is refused at the challenge', async () => {
     const cases: Array<[{ id: string; secret: string } | undefined, string, Json, string]> = [
       [
