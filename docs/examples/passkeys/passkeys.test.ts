@@ -5,7 +5,15 @@ import { MemoryStateStore } from 'auth0-server-ts/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestEmulator } from '../../../test/emulator.js';
 import { docBlocks, region } from '../regions.js';
-import { finishWithPasskey, logInOptions, passkeyClient, signUpAndLogIn, signUpOptions } from './passkeys.js';
+import {
+  finishWithPasskey,
+  logInOptions,
+  finishInOrganization,
+  organizationLogInOptions,
+  passkeyClient,
+  signUpAndLogIn,
+  signUpOptions,
+} from './passkeys.js';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -13,7 +21,13 @@ describe('docs/passkeys.md', () => {
   let em: Emulator;
   let client: ServerClient;
   beforeAll(async () => {
-    em = await startTestEmulator({ clients: [passkeyClient] });
+    em = await startTestEmulator({
+      clients: [{ ...passkeyClient, organization_usage: 'allow' }],
+      organizations: [
+        { id: 'org_acme', name: 'acme' },
+        { id: 'org_globex', name: 'globex' },
+      ],
+    });
     client = new ServerClient({
       domain: em.issuer.replace(/\/$/, ''),
       clientId: 'app',
@@ -60,10 +74,37 @@ describe('docs/passkeys.md', () => {
     expect(await signUpAndLogIn(client, undefined, ORIGIN)).toMatchObject({ email: 'pat@example.com' });
   });
 
+  it('a login into an organization: the session names it; one the user is not a member of is a message', async () => {
+    const authenticator = new TestAuthenticator();
+    const signUp = await client.passkey.register({ email: 'pat@example.com', organization: 'acme' });
+    const created = authenticator.create(signUp.authnParamsPublicKey, ORIGIN);
+    await client.passkey.getToken({
+      authSession: signUp.authSession,
+      credential: created,
+      organization: 'acme',
+    });
+    await client.logout();
+    const logIn = async (organization: string) => {
+      const options = await organizationLogInOptions(client, organization);
+      const credential = authenticator.get(options.publicKey, ORIGIN);
+      return finishInOrganization(
+        client,
+        { authSession: options.authSession, credential },
+        organization,
+        undefined,
+      );
+    };
+    expect(await logIn('acme')).toEqual({ next: '/profile' });
+    expect(await client.getUser()).toMatchObject({ org_id: 'org_acme', org_name: 'acme' });
+    await client.logout();
+    expect(await logIn('globex')).toEqual({ message: 'You are not a member of this organization.' });
+    expect(await client.getUser()).toBeUndefined();
+  });
+
   it('shows each snippet exactly as its example file has it', () => {
     const page = new URL('../../passkeys.md', import.meta.url);
     const blocks = docBlocks(page);
-    expect(blocks.length).toBe(4);
+    expect(blocks.length).toBe(5);
     for (const block of blocks) expect(block.code).toBe(region(new URL(block.file, page), block.name));
     expect(readFileSync(page, 'utf8').match(/```ts/g)?.length).toBe(blocks.length);
   });

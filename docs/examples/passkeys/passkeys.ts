@@ -1,6 +1,7 @@
 import { TestAuthenticator, type EmulatorConfigInput } from 'auth0-emulator';
 import {
   MfaRequiredError,
+  OrganizationValidationError,
   PasskeyGetTokenError,
   PasskeyRegisterError,
   type PasskeyCredentialResponse,
@@ -44,6 +45,32 @@ export async function finishWithPasskey<O>(
   }
 }
 // #endregion finish
+
+// #region organization
+/** `POST /acme/passkeys/login-options`: a login into the customer's organization (an `org_` id or a name). */
+export async function organizationLogInOptions<O>(client: ServerClient<O>, organization: string) {
+  const { authSession, authnParamsPublicKey } = await client.passkey.challenge({ organization });
+  return { authSession, publicKey: authnParamsPublicKey };
+}
+
+/** `POST /acme/passkeys/verify`: the same organization again, which the ID token must name. */
+export async function finishInOrganization<O>(
+  client: ServerClient<O>,
+  body: { authSession: string; credential: PasskeyCredentialResponse },
+  organization: string,
+  storeOptions: O,
+): Promise<{ next: '/profile' } | { message: string }> {
+  try {
+    await client.passkey.getToken({ ...body, organization }, storeOptions);
+    return { next: '/profile' };
+  } catch (err) {
+    if (err instanceof PasskeyGetTokenError && err.error === 'access_denied')
+      return { message: 'You are not a member of this organization.' };
+    if (err instanceof OrganizationValidationError) return { message: 'Log in to this organization again.' };
+    throw err;
+  }
+}
+// #endregion organization
 
 // #region emulator-config
 /** A client whose passkeys are made on http://localhost:3000 (the rpID is then `localhost`). */

@@ -289,7 +289,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       const transfers = new SessionTransfers(options.now);
       const clients = new ClientAuthenticator(config.clients, [issuer, new URL(ROUTES.token, issuer).href]);
       audiences.followRotations(provider);
-      const tokenIssuer = new TokenIssuer(users, apis);
+      const tokenIssuer = new TokenIssuer(users, apis, orgs);
       registerAuth0Grants(provider, {
         users,
         mfa,
@@ -315,6 +315,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         config,
         mfa,
         mfaRequirement,
+        orgs,
         now,
       });
       useAuth0TokenStatuses(provider);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '../lib/oidc-provider.js';
 import type { RefreshToken, ResourceServerInstance, TokenEndpointGrantContext } from 'oidc-provider';
+import type { OrganizationDirectory } from '../orgs/directory.js';
+import { organizationClaims } from '../orgs/tokens.js';
 import type { ApiRegistry } from '../provider/apis.js';
 import type { UserDirectory } from '../provider/users.js';
 import { dpopKey } from './dpop.js';
@@ -36,6 +38,11 @@ export interface UserTokenRequest {
   rotates?: RefreshToken;
   /** The `act` claim of a delegated token exchange (RFC 8693), set on the access and ID tokens. */
   act?: { sub: string };
+  /**
+   * The id of the organization the login is for: the grant is bound to it, so these tokens and every
+   * refresh carry its `org_id` and `org_name`. A reused grant keeps the organization it was bound to.
+   */
+  organization?: string;
 }
 
 /** The JSON body of a successful token response. */
@@ -59,6 +66,7 @@ export class TokenIssuer {
   constructor(
     private readonly users: UserDirectory,
     private readonly apis: ApiRegistry,
+    private readonly orgs: OrganizationDirectory,
   ) {}
 
   async issue(ctx: TokenEndpointGrantContext, request: UserTokenRequest): Promise<TokenResponseBody> {
@@ -83,6 +91,9 @@ export class TokenIssuer {
       );
     }
     const grantId = await grant.save();
+    const asked = request.organization === undefined ? undefined : this.orgs.byId(request.organization);
+    if (asked) this.orgs.bind(grantId, asked);
+    const org = this.orgs.forGrant(grantId);
     const sid = request.sid ?? randomUUID();
 
     const at = new provider.AccessToken({
@@ -152,6 +163,7 @@ export class TokenIssuer {
       idToken.set('auth_time', request.authTime);
       idToken.set('sid', sid);
       if (request.act) idToken.set('act', request.act);
+      for (const [claim, value] of Object.entries(organizationClaims(org))) idToken.set(claim, value);
       body.id_token = await idToken.issue({ use: 'idtoken' });
     }
     return body;

@@ -54,7 +54,7 @@ async function finishRefresh(
   deps: MfaGrantDeps,
   ctx: TokenEndpointGrantContext,
   context: Extract<MfaContext, { kind: 'refresh' }>,
-  amr: string[],
+  factors: string[],
 ): Promise<TokenResponseBody> {
   const { provider, client } = ctx.oidc;
   const refreshToken = await provider.RefreshToken.find(context.refreshToken, { ignoreExpiration: true });
@@ -74,7 +74,8 @@ async function finishRefresh(
     accountId: refreshToken.accountId,
     scope: context.scope ?? refreshToken.scope ?? 'openid',
     audience: context.audience ?? deps.audiences.original(refreshToken),
-    amr: mergeAmr(refreshToken.amr, amr),
+    // The login's own first factor first; a refresh token that recorded none counts as a password login.
+    amr: mergeAmr(refreshToken.amr ?? ['pwd'], factors),
     acr: ACR_MFA,
     authTime: refreshToken.authTime ?? Math.floor(Date.now() / 1000),
     gty: 'refresh_token',
@@ -102,18 +103,18 @@ export function mfaGrant(deps: MfaGrantDeps, gty: string) {
     if (!isMfaContext(context) || context.kind === 'interaction') {
       throw new errors.InvalidGrant('this mfa_token cannot be redeemed at the token endpoint');
     }
-    const amr = mergeAmr(['pwd'], result.amr);
     const body =
       context.kind === 'refresh'
-        ? await finishRefresh(deps, ctx, context, amr)
+        ? await finishRefresh(deps, ctx, context, result.amr)
         : await deps.issuer.issue(ctx, {
             accountId: result.userId,
             scope: context.scope,
             audience: context.audience,
-            amr,
+            amr: mergeAmr(context.amr, result.amr),
             acr: ACR_MFA,
             authTime: context.authTime,
             gty: context.gty,
+            ...(context.organization === undefined ? {} : { organization: context.organization }),
           });
     if (result.recoveryCode) body.recovery_code = result.recoveryCode;
     ctx.body = body;

@@ -21,12 +21,29 @@ export interface UserAnswerDeps {
 export async function answerForUser(
   ctx: TokenEndpointGrantContext,
   deps: UserAnswerDeps,
-  grant: { user: EmulatorUser; scope: string; audience: string | undefined; amr: string[]; gty: string },
+  grant: {
+    user: EmulatorUser;
+    scope: string;
+    audience: string | undefined;
+    amr: string[];
+    gty: string;
+    /** The id of the organization the login is for. */
+    organization?: string;
+  },
 ): Promise<void> {
-  const { user, scope, audience, gty } = grant;
+  const { user, scope, audience, gty, amr, organization } = grant;
+  const into = organization === undefined ? {} : { organization };
   const authTime = Math.floor(Date.now() / 1000);
   if (deps.mfaRequirement.needed({ user, resource: audience })) {
-    const context: MfaContext = { kind: 'password', gty, scope, authTime, ...(audience ? { audience } : {}) };
+    const context: MfaContext = {
+      kind: 'grant',
+      gty,
+      scope,
+      authTime,
+      amr,
+      ...(audience ? { audience } : {}),
+      ...into,
+    };
     const answer = deps.mfa.issueMfaToken({
       userId: user.user_id,
       clientId: ctx.oidc.client.clientId,
@@ -40,9 +57,10 @@ export async function answerForUser(
     accountId: user.user_id,
     scope,
     audience,
-    amr: grant.amr,
+    amr,
     acr: ACR_PWD,
     authTime,
     gty,
+    ...into,
   });
 }

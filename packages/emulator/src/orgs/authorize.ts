@@ -1,6 +1,7 @@
 import type { Client, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from '../lib/oidc-provider.js';
 import type { OrganizationDirectory } from './directory.js';
+import { requestedOrganization } from './requested.js';
 
 type Validator = (ctx: KoaContextWithOIDC, value: string | undefined, client: Client) => void;
 
@@ -14,22 +15,15 @@ export function organizationParams(orgs: OrganizationDirectory): Record<string, 
   return {
     organization(ctx, value, client) {
       const settings = orgs.client(client.clientId);
-      if (value === undefined || value === '') {
-        if (
-          settings?.organization_usage === 'require' &&
-          settings.organization_require_behavior === 'no_prompt'
-        )
-          throw new errors.InvalidRequest('parameter organization is required for this client');
-        return;
-      }
-      if (settings?.organization_usage === 'deny' || settings === undefined)
-        throw new errors.InvalidRequest('parameter organization is not allowed for this client');
-      const org = orgs.find(value);
-      if (!org) throw new errors.InvalidRequest('parameter organization is invalid: no such organization');
-      if (!orgs.usableBy(org, client.clientId))
-        throw new errors.InvalidRequest('the client is not enabled for the organization');
+      const found = requestedOrganization(
+        orgs,
+        client.clientId,
+        value,
+        settings?.organization_require_behavior !== 'no_prompt',
+      );
+      if ('refused' in found) throw new errors.InvalidRequest(found.refused);
       // The parameter is the organization's id from here on: one spelling for the pages and tokens.
-      ctx.oidc.params!.organization = org.id;
+      if (found.org) ctx.oidc.params!.organization = found.org.id;
     },
     invitation(ctx, value) {
       if (value === undefined || value === '') return;

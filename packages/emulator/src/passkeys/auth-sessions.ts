@@ -26,9 +26,17 @@ export type PendingChallenge =
       /** The WebAuthn user handle the creation options carried (base64url). */
       userHandle: string;
       userMetadata?: Record<string, unknown>;
+      /** The id of the organization the sign-up joins and logs in to. */
       organization?: string;
     }
-  | { kind: 'login'; clientId: string; challenge: string; expiresAt: number; organization?: string };
+  | {
+      kind: 'login';
+      clientId: string;
+      challenge: string;
+      expiresAt: number;
+      /** The id of the organization the login is for (the user must be a member). */
+      organization?: string;
+    };
 
 /**
  * The passkey challenges in flight: each under an unguessable `auth_session`, answerable once, by the

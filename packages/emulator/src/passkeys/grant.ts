@@ -12,6 +12,7 @@ import { answerForUser } from '../grants/user-answer.js';
 import { nonEmptyString } from '../http/body.js';
 import { errors } from '../lib/oidc-provider.js';
 import type { MfaService } from '../mfa/index.js';
+import type { OrganizationDirectory } from '../orgs/directory.js';
 import { GRANT } from '../provider/grant-names.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import { USER_BLOCKED, type UserDirectory } from '../provider/users.js';
@@ -30,6 +31,12 @@ export const PASSKEY_PARAMETERS = [
   'organization',
 ];
 
+/**
+ * The `amr` of a passkey login: Auth0 names a passkey first factor `passkey` (its Actions'
+ * `event.authentication.methods`), beside `pwd`, `email` and `sms`; MFA adds `mfa` and the factor after it.
+ */
+export const PASSKEY_AMR = 'passkey';
+
 /** What the webauthn grant needs from the emulator. */
 export interface PasskeyGrantDeps {
   users: UserDirectory;
@@ -39,6 +46,7 @@ export interface PasskeyGrantDeps {
   registered: EmulatorClient[];
   mfa: MfaService;
   mfaRequirement: MfaRequirement;
+  orgs: OrganizationDirectory;
 }
 
 type Refusal = { refused: string };
@@ -68,14 +76,26 @@ export function passkeyGrant(deps: PasskeyGrantDeps) {
         ? await signUp(deps, pending, rp, credential)
         : await logIn(deps, pending, rp, credential);
     if ('refused' in verified) return refuse(ctx, verified.refused);
-    const { user, amr } = verified;
+    const { user } = verified;
     if (user.blocked) return refuse(ctx, USER_BLOCKED, 401, 'unauthorized');
+    // The organization is the auth_session's (checked for the client when it was asked for).
+    const org = pending.organization === undefined ? undefined : deps.orgs.byId(pending.organization);
+    if (pending.organization !== undefined && !org) return refuse(ctx, 'The organization no longer exists.');
+    if (org && pending.kind === 'signup') deps.orgs.addMembers(org, [user.user_id]);
+    if (org && !deps.orgs.isMember(org, user.user_id))
+      return refuse(
+        ctx,
+        `user ${user.user_id} is not part of the ${org.id} organization`,
+        403,
+        'access_denied',
+      );
     await answerForUser(ctx, deps, {
       user,
       scope: nonEmptyString(params.scope) ?? 'openid',
       audience: nonEmptyString(params.resource),
-      amr,
+      amr: [PASSKEY_AMR],
       gty: GRANT.webauthn,
+      ...(org ? { organization: org.id } : {}),
     });
   };
 }
@@ -107,7 +127,7 @@ async function signUp(
   pending: Extract<PendingChallenge, { kind: 'signup' }>,
   rp: RelyingParty,
   credential: Record<string, unknown>,
-): Promise<{ user: EmulatorUser; amr: string[] } | Refusal> {
+): Promise<{ user: EmulatorUser } | Refusal> {
   let verification;
   try {
     verification = await verifyRegistrationResponse({
@@ -147,7 +167,7 @@ async function signUp(
     counter: made.counter,
     ...(made.transports ? { transports: made.transports } : {}),
   });
-  return { user, amr: ['webauthn'] };
+  return { user };
 }
 
 /** Verifies a login's assertion against the stored passkey it names. */
@@ -156,7 +176,7 @@ async function logIn(
   pending: PendingChallenge,
   rp: RelyingParty,
   credential: Record<string, unknown>,
-): Promise<{ user: EmulatorUser; amr: string[] } | Refusal> {
+): Promise<{ user: EmulatorUser } | Refusal> {
   const stored = typeof credential.id === 'string' ? deps.credentials.find(credential.id) : undefined;
   const user = stored && deps.users.byId(stored.userId);
   if (!stored || !user) return { refused: 'The passkey is not registered.' };
@@ -179,5 +199,5 @@ async function logIn(
     // A bad signature, origin or rpID, no user verification, or a counter that did not advance.
     return { refused: 'The passkey could not be verified.' };
   }
-  return { user, amr: ['webauthn'] };
+  return { user };
 }

@@ -5,6 +5,7 @@ import type { TokenIssuer } from '../grants/issue.js';
 import type { ClientAuthenticator } from '../http/client-auth.js';
 import type { MfaService } from '../mfa/index.js';
 import { GRANT } from '../provider/grant-names.js';
+import type { OrganizationDirectory } from '../orgs/directory.js';
 import type { MfaRequirement } from '../provider/mfa-requirement.js';
 import type { UserDirectory } from '../provider/users.js';
 import { PasskeyChallenges } from './auth-sessions.js';
@@ -20,6 +21,7 @@ export interface PasskeyTenantDeps {
   config: EmulatorConfig;
   mfa: MfaService;
   mfaRequirement: MfaRequirement;
+  orgs: OrganizationDirectory;
   now: () => number;
 }
 
@@ -36,5 +38,5 @@ export function passkeyTenant(provider: Provider, deps: PasskeyTenantDeps): Pass
     withDpopProof(passkeyGrant({ ...deps, challenges, credentials, registered })),
     PASSKEY_PARAMETERS,
   );
-  return { clients: deps.clients, registered, users: deps.users, challenges };
+  return { clients: deps.clients, registered, users: deps.users, challenges, orgs: deps.orgs };
 }

@@ -6,6 +6,8 @@ import { nonEmptyString } from '../http/body.js';
 import { authenticatedBody, type ClientAuthenticator } from '../http/client-auth.js';
 import { sendJson } from '../http/respond.js';
 import { isEmail } from '../lib/addresses.js';
+import type { OrganizationDirectory } from '../orgs/directory.js';
+import { requestedOrganization } from '../orgs/requested.js';
 import type { UserDirectory } from '../provider/users.js';
 import { CHALLENGE_TTL_MS, type PasskeyChallenges, type SignupProfile } from './auth-sessions.js';
 import { relyingParty, type RelyingParty } from './relying-party.js';
@@ -16,6 +18,7 @@ export interface PasskeyRouteDeps {
   registered: EmulatorClient[];
   users: UserDirectory;
   challenges: PasskeyChallenges;
+  orgs: OrganizationDirectory;
 }
 
 type Answer = { status: number; body: unknown };
@@ -39,7 +42,15 @@ const PROFILE_FIELDS = [
 async function caller(
   req: IncomingMessage,
   deps: PasskeyRouteDeps,
-): Promise<{ body: Record<string, unknown>; clientId: string; rp: RelyingParty } | Answer> {
+): Promise<
+  | {
+      body: Record<string, unknown>;
+      clientId: string;
+      rp: RelyingParty;
+      organization: { organization?: string };
+    }
+  | Answer
+> {
   const client = await authenticatedBody(req, deps.clients);
   if ('status' in client) return client;
   const { body } = client;
@@ -50,19 +61,18 @@ async function caller(
   const realm = body.realm;
   if (realm !== undefined && realm !== DATABASE_CONNECTION)
     return bad('invalid_request', 'realm must be a database connection with passkeys enabled');
-  return { body, clientId: client.clientId, rp };
-}
-
-function organizationOf(body: Record<string, unknown>): { organization?: string } {
-  const organization = nonEmptyString(body.organization);
-  return organization ? { organization } : {};
+  // Checked as /authorize checks it; there is no login page to prompt for one.
+  const found = requestedOrganization(deps.orgs, client.clientId, nonEmptyString(body.organization), false);
+  if ('refused' in found) return bad('invalid_request', found.refused);
+  const organization = found.org ? { organization: found.org.id } : {};
+  return { body, clientId: client.clientId, rp, organization };
 }
 
 /** `POST /passkey/register`: creation options for a new user's passkey. */
 async function register(req: IncomingMessage, deps: PasskeyRouteDeps): Promise<Answer> {
   const found = await caller(req, deps);
   if ('status' in found) return found;
-  const { body, clientId, rp } = found;
+  const { body, clientId, rp, organization } = found;
   const raw = body.user_profile;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return bad('invalid_request', 'user_profile must be of type object');
@@ -95,7 +105,7 @@ async function register(req: IncomingMessage, deps: PasskeyRouteDeps): Promise<A
     ...(typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)
       ? { userMetadata: { ...(metadata as Record<string, unknown>) } }
       : {}),
-    ...organizationOf(body),
+    ...organization,
   });
   return { status: 200, body: { auth_session: authSession, authn_params_public_key: options } };
 }
@@ -104,7 +114,7 @@ async function register(req: IncomingMessage, deps: PasskeyRouteDeps): Promise<A
 async function challenge(req: IncomingMessage, deps: PasskeyRouteDeps): Promise<Answer> {
   const found = await caller(req, deps);
   if ('status' in found) return found;
-  const { body, clientId, rp } = found;
+  const { clientId, rp, organization } = found;
   const options = await generateAuthenticationOptions({
     rpID: rp.rpId,
     userVerification: 'required',
@@ -114,7 +124,7 @@ async function challenge(req: IncomingMessage, deps: PasskeyRouteDeps): Promise<
     kind: 'login',
     clientId,
     challenge: options.challenge,
-    ...organizationOf(body),
+    ...organization,
   });
   return { status: 200, body: { auth_session: authSession, authn_params_public_key: options } };
 }

@@ -32,7 +32,7 @@ export async function startEmulatorApp(
     accessTokenTtl?: number;
     emulator?: Omit<EmulatorConfigInput, 'clients'>;
     /** Fields of the emulator's client beside the app's own (`dpop_bound_access_tokens`, ...). */
-    appClient?: { dpop_bound_access_tokens?: boolean };
+    appClient?: { dpop_bound_access_tokens?: boolean; organization_usage?: 'allow' | 'require' };
     /** Options of the ServerClient beside the app's own. */
     clientOptions?: Partial<ServerClientOptions>;
   } = {},

@@ -2,6 +2,7 @@ import { TestAuthenticator } from 'auth0-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   MfaRequiredError,
+  OrganizationValidationError,
   PasskeyChallengeError,
   PasskeyGetTokenError,
   PasskeyRegisterError,
@@ -158,5 +159,95 @@ describe('client.passkey against auth0-emulator', () => {
     await expect(app.client.passkey.getToken({ authSession: 's', credential: 'x' } as never)).rejects.toThrow(
       /credential/,
     );
+  });
+});
+
+describe('client.passkey into an organization against auth0-emulator', () => {
+  let app: EmulatorApp;
+  let origin: string;
+  beforeAll(async () => {
+    app = await startEmulatorApp({
+      appClient: { organization_usage: 'allow' },
+      emulator: {
+        organizations: [
+          { id: 'org_acme', name: 'acme' },
+          { id: 'org_globex', name: 'globex' },
+        ],
+      },
+    });
+    origin = new URL(app.em.config.clients[0]?.redirect_uris[0] ?? '').origin;
+  });
+  beforeEach(async () => {
+    await app.em.reset();
+    await app.client.logout();
+  });
+  afterAll(() => app.close());
+
+  async function signUpInto(organization: string, authenticator: TestAuthenticator) {
+    const { authSession, authnParamsPublicKey } = await app.client.passkey.register({
+      email: 'pat@example.com',
+      organization,
+    });
+    await app.client.passkey.getToken({
+      authSession,
+      credential: authenticator.create(authnParamsPublicKey, origin),
+      organization,
+    });
+  }
+
+  /** A logged-out login: `challenge` for one organization (or none), `getToken` asking for another; what getToken threw. */
+  async function logIn(authenticator: TestAuthenticator, challenged: string | undefined, asked: string) {
+    await app.client.logout();
+    const { authSession, authnParamsPublicKey } = await app.client.passkey.challenge(
+      challenged === undefined ? {} : { organization: challenged },
+    );
+    const credential = authenticator.get(authnParamsPublicKey, origin);
+    return app.client.passkey.getToken({ authSession, credential, organization: asked }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  }
+
+  it('register, challenge and getToken with organization log in to it: the session names it, and keeps it through a refresh', async () => {
+    const authenticator = new TestAuthenticator();
+    await signUpInto('acme', authenticator);
+    expect(await app.client.getUser()).toMatchObject({ org_id: 'org_acme', org_name: 'acme' });
+
+    expect(await logIn(authenticator, 'org_acme', 'org_acme')).toBeUndefined();
+    expect(await app.client.getUser()).toMatchObject({ org_id: 'org_acme', amr: ['passkey'] });
+    const session = await app.client.getSession();
+    await expect(
+      app.client.getTokenByRefreshToken({ refreshToken: session?.refreshToken ?? '' }),
+    ).resolves.toHaveProperty('idToken');
+  });
+
+  it('an ID token without the organization asked for is an OrganizationValidationError and writes no session', async () => {
+    const authenticator = new TestAuthenticator();
+    await signUpInto('acme', authenticator);
+    // getToken asks for an organization the challenge was not for (none, then another one).
+    for (const [challenged, asked, claim] of [
+      [undefined, 'acme', 'org_name'],
+      ['acme', 'org_globex', 'org_id'],
+    ] as const) {
+      const err = await logIn(authenticator, challenged, asked);
+      expect(err).toBeInstanceOf(OrganizationValidationError);
+      expect(err).toMatchObject({ claim });
+      expect(await app.client.getSession()).toBeUndefined();
+    }
+  });
+
+  it('a login into an organization the user is not a member of is a PasskeyGetTokenError access_denied', async () => {
+    const authenticator = new TestAuthenticator();
+    await signUpInto('acme', authenticator);
+    const err = await logIn(authenticator, 'globex', 'globex');
+    expect(err).toBeInstanceOf(PasskeyGetTokenError);
+    expect(err).toMatchObject({ error: 'access_denied', status: 403 });
+    expect(await app.client.getSession()).toBeUndefined();
+  });
+
+  it('an organization the tenant does not have is a PasskeyChallengeError invalid_request', async () => {
+    const err = await app.client.passkey.challenge({ organization: 'umbrella' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PasskeyChallengeError);
+    expect(err).toMatchObject({ error: 'invalid_request', statusCode: 400 });
   });
 });
