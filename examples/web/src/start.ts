@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -125,14 +126,14 @@ export async function startDemo(options: StartDemoOptions = {}): Promise<Running
     emulatorIssuer: emulator.issuer,
     testUsers,
     pushRefreshSeconds: options.pushRefreshSeconds ?? 2,
-    // The demo keeps its sessions in memory, so a key of this process loses nothing more on a restart;
-    // a deployment passes the same key to every instance (docs/dpop.md).
+    // The demo keeps its sessions in memory, so a key made at start loses nothing more on a restart; a
+    // deployment loads one key from its configuration and gives it to every instance (docs/dpop.md).
     ...(dpopClient?.client_secret
       ? {
           dpop: {
             clientId: dpopClient.client_id,
             clientSecret: dpopClient.client_secret,
-            dpopKeyPair: 'generate' as const,
+            dpopKeyPair: generateKeyPairSync('ec', { namedCurve: 'P-256' }),
           },
         }
       : {}),
