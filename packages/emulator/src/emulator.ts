@@ -305,7 +305,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       });
       provider.registerGrantType(
         GRANT.passwordlessOtp,
-        withDpopProof(passwordlessGrant({ users, issuer: tokenIssuer, codes })),
+        withDpopProof(passwordlessGrant({ users, issuer: tokenIssuer, codes, mfa, mfaRequirement })),
         PASSWORDLESS_PARAMETERS,
       );
       const passkeys = passkeyTenant(provider, {

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from 'auth0-emulator';
-import { API, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI, claims, manualClock, start, token } from './support.js';
+import {
+  API,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GRANTS,
+  REDIRECT_URI,
+  STEP_UP_API,
+  claims,
+  manualClock,
+  start,
+  token,
+} from './support.js';
 
 const OTP = 'http://auth0.com/oauth/grant-type/passwordless/otp';
 
@@ -44,6 +55,31 @@ describe('passwordless', () => {
     expect(claims(first.body.access_token)).toMatchObject({ aud: API });
     const again = await token(em, grant);
     expect(again).toMatchObject({ status: 403, body: { error: 'invalid_grant' } });
+  });
+
+  it('answers mfa_required when the user or the audience needs MFA, and the mfa grant finishes the login', async () => {
+    await startPasswordless(em, { connection: 'email', email: 'carol@example.com', send: 'code' });
+    const code = sent(em)?.code ?? '';
+    const first = await token(em, {
+      grant_type: OTP,
+      username: 'carol@example.com',
+      otp: code,
+      realm: 'email',
+      scope: 'openid',
+      audience: STEP_UP_API,
+    });
+    expect(first).toMatchObject({
+      status: 403,
+      body: { error: 'mfa_required', mfa_token: expect.any(String) },
+    });
+    const second = await token(em, {
+      grant_type: GRANTS.otp,
+      mfa_token: String(first.body.mfa_token),
+      otp: em.mfa.totp('auth0|carol'),
+    });
+    expect(second.status).toBe(200);
+    expect(claims(second.body.id_token)).toMatchObject({ sub: 'auth0|carol', amr: ['email', 'mfa', 'otp'] });
+    expect(claims(second.body.access_token)).toMatchObject({ aud: STEP_UP_API });
   });
 
   it('an SMS code logs in a new sms| user', async () => {

@@ -1,6 +1,6 @@
 import type { TokenEndpointGrantContext } from 'oidc-provider';
-import { ACR_PWD, GRANT } from '../provider/grant-names.js';
-import type { TokenIssuer } from '../grants/issue.js';
+import { GRANT } from '../provider/grant-names.js';
+import { answerForUser, type UserAnswerDeps } from '../grants/user-answer.js';
 import { nonEmptyString } from '../http/body.js';
 import type { UserDirectory } from '../provider/users.js';
 import { errors } from '../lib/oidc-provider.js';
@@ -11,16 +11,16 @@ import { passwordlessUser } from './users.js';
 export const PASSWORDLESS_PARAMETERS = ['username', 'otp', 'realm', 'scope', 'resource', 'audience'];
 
 /** What the passwordless grant needs from the emulator. */
-export interface PasswordlessGrantDeps {
+export interface PasswordlessGrantDeps extends UserAnswerDeps {
   users: UserDirectory;
-  issuer: TokenIssuer;
   codes: PasswordlessCodes;
 }
 
 /**
  * Auth0's `http://auth0.com/oauth/grant-type/passwordless/otp` grant: `username` (the email or phone
  * number), `otp` (the code sent) and `realm` (`email` or `sms`). A wrong, expired or spent code answers
- * 403 `invalid_grant` with Auth0's description; after three wrong ones the code is spent.
+ * 403 `invalid_grant` with Auth0's description; after three wrong ones the code is spent. A user or
+ * an audience that needs MFA gets `mfa_required`, as after a password.
  */
 export function passwordlessGrant(deps: PasswordlessGrantDeps) {
   return async (ctx: TokenEndpointGrantContext): Promise<void> => {
@@ -38,13 +38,11 @@ export function passwordlessGrant(deps: PasswordlessGrantDeps) {
       return;
     }
     const user = passwordlessUser(deps.users, realm, username);
-    ctx.body = await deps.issuer.issue(ctx, {
-      accountId: user.user_id,
+    await answerForUser(ctx, deps, {
+      user,
       scope: nonEmptyString(params.scope) ?? 'openid',
       audience: nonEmptyString(params.resource),
       amr: [realm],
-      acr: ACR_PWD,
-      authTime: Math.floor(Date.now() / 1000),
       gty: GRANT.passwordlessOtp,
     });
   };

@@ -2,6 +2,7 @@ import type { Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   CallbackError,
+  MfaRequiredError,
   PasswordlessStartError,
   PasswordlessVerifyError,
   ServerClient,
@@ -64,6 +65,44 @@ describe('passwordless against auth0-emulator', () => {
     expect(session?.user).toMatchObject({ sub: 'auth0|alice', email: 'alice@example.com' });
     expect(session?.tokenSets[0]).toMatchObject({ audience: API });
     expect(typeof session?.refreshToken).toBe('string');
+  });
+
+  it('a user who must pass MFA gets MfaRequiredError and no session; client.mfa finishes the login', async () => {
+    const mfaApp = await startEmulatorApp({
+      emulator: {
+        users: [
+          {
+            user_id: 'auth0|carol',
+            email: 'carol@example.com',
+            password: 'Passw0rd!',
+            mfa: 'required',
+            authenticators: [{ type: 'otp', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' }],
+          },
+        ],
+      },
+    });
+    try {
+      await mfaApp.client.startPasswordless({ connection: 'email', email: 'carol@example.com' });
+      const failure = await mfaApp.client
+        .completePasswordless({
+          connection: 'email',
+          email: 'carol@example.com',
+          verificationCode: lastSent(mfaApp.em)?.code ?? '',
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(failure).toBeInstanceOf(MfaRequiredError);
+      expect(await mfaApp.client.getSession()).toBeUndefined();
+      await mfaApp.client.mfa.verify({
+        mfaToken: (failure as MfaRequiredError).mfaToken,
+        otp: mfaApp.em.mfa.totp('auth0|carol'),
+      });
+      expect((await mfaApp.client.getUser())?.amr).toEqual(['email', 'mfa', 'otp']);
+    } finally {
+      await mfaApp.close();
+    }
   });
 
   it('an SMS code logs in too', async () => {
