@@ -6,6 +6,7 @@ import { MemoryTransactionStore } from 'auth0-server-ts';
 import { MemoryStateStore } from 'auth0-server-ts/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appClient, startTestEmulator } from '../../../test/emulator.js';
+import { docBlocks, region } from '../regions.js';
 import {
   createApp,
   finishOrganizationLogin,
@@ -108,19 +109,12 @@ describe('docs/organizations.md examples against auth0-emulator', () => {
 describe('docs/organizations.md', () => {
   const here = new URL('./', import.meta.url);
   const doc = readFileSync(new URL('../../organizations.md', here), 'utf8');
-  const blocks = [...doc.matchAll(/<!-- from (\S+)#(\S+) -->\n```ts\n([\s\S]*?)```/g)];
-  const region = (file: string, name: string) => {
-    const text = readFileSync(new URL(file, here), 'utf8');
-    const start = text.indexOf(`// #region ${name}\n`);
-    const end = text.indexOf(`// #endregion ${name}`);
-    if (start < 0 || end < 0) throw new Error(`no region ${name} in ${file}`);
-    return text.slice(start + `// #region ${name}\n`.length, end);
-  };
+  const blocks = docBlocks(new URL('../../organizations.md', here));
 
   it('takes every code block from a region of the example file', () => {
     expect(blocks.length).toBe(4);
     expect(doc.match(/```ts/g)?.length).toBe(blocks.length);
-    for (const [, file = '', name = '', code] of blocks)
-      expect(code, `${file}#${name}`).toBe(region(file, name));
+    for (const { file, name, code } of blocks)
+      expect(code, `${file}#${name}`).toBe(region(new URL(file, here), name));
   });
 });
