@@ -1,6 +1,6 @@
 import { resolveConfig, storeOptionsCheck, type ResolvedConfig, type ServerClientOptions } from './config.js';
-import { asPeerOperation, CallbackError } from './errors/index.js';
-import { isAppFailure, storeCall } from './errors/store-error.js';
+import { asPeerOperation } from './errors/index.js';
+import { isAppFailure } from './errors/store-error.js';
 import { createDpopProofSigner, importDpopKey } from './crypto/index.js';
 import { createClientAuth, createFunnelFetch } from './http/index.js';
 import { redactedView } from './lib/redact.js';
@@ -17,7 +17,8 @@ import {
   type AccessTokenForConnectionOptions,
 } from './protocol/connection-token.js';
 import { validateLogoutToken } from './protocol/backchannel-logout.js';
-import { callbackState, exchangeCode, wellFormedState, type ExchangedCode } from './protocol/callback.js';
+import { exchangeCode, type ExchangedCode } from './protocol/callback.js';
+import { LoginTransactions } from './protocol/login-transactions.js';
 import {
   checkBackchannelOptions,
   pollBackchannelOnce,
@@ -138,8 +139,7 @@ export class ServerClient<TStoreOptions = unknown> {
   readonly #config: ResolvedConfig<TStoreOptions>;
   /** Discovery, keys, mfa tokens and the sessions view, per Auth0 domain. */
   readonly #domains: Domains<TStoreOptions, DomainParts<TStoreOptions>>;
-  readonly #transactionStore: TransactionStore<TStoreOptions>;
-  readonly #binding: TransactionBinding<TStoreOptions> | undefined;
+  readonly #transactions: LoginTransactions<TStoreOptions>;
   readonly #sessions: SessionOwner<TStoreOptions>;
   readonly #replay: ReplayStore;
   readonly #needStoreOptions: (storeOptions: TStoreOptions | undefined, method: string) => void;
@@ -161,13 +161,15 @@ export class ServerClient<TStoreOptions = unknown> {
     this.#config = config;
     this.#needStoreOptions = storeOptionsCheck(config);
     const stores = resolveStores(config);
-    this.#transactionStore = stores.transactionStore;
-    this.#binding =
+    this.#transactions = new LoginTransactions(
+      stores.transactionStore,
       config.cookieHandler &&
-      new TransactionBinding(
-        config.cookieHandler,
-        cookieAttributes(transactionCookies(config), secureByDefault(appOrigin(config))),
-      );
+        new TransactionBinding(
+          config.cookieHandler,
+          cookieAttributes(transactionCookies(config), secureByDefault(appOrigin(config))),
+        ),
+      config.transactionIdentifier,
+    );
     this.#replay = config.replayStore ?? new ReplayCache();
     const dpopKey = config.dpopKeyPair && importDpopKey(config.dpopKeyPair);
     this.#dpopHeaders = new DPoPHeaderSource(dpopKey?.then((key) => createDpopProofSigner(key)));
@@ -226,7 +228,7 @@ export class ServerClient<TStoreOptions = unknown> {
     storeOptions?: TStoreOptions,
   ): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'startInteractiveLogin');
-    this.#needBinding(storeOptions);
+    this.#transactions.needBinding(storeOptions);
     const { transport, recorded } = await this.#at(storeOptions);
     const started = await buildAuthorizationRequest(
       transport,
@@ -234,7 +236,7 @@ export class ServerClient<TStoreOptions = unknown> {
       options,
       this.#config.organization,
     );
-    await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
+    await this.#transactions.keep(started.state, { ...started.transaction, domain: recorded }, storeOptions);
     return started.url;
   }
 
@@ -354,11 +356,15 @@ export class ServerClient<TStoreOptions = unknown> {
   ): Promise<URL> {
     return asPeerOperation('start_link_user_error', async () => {
       this.#needStoreOptions(storeOptions, method);
-      this.#needBinding(storeOptions);
+      this.#transactions.needBinding(storeOptions);
       const { transport, sessions, recorded } = await this.#at(storeOptions);
       const context = { transport, sessions, defaults: this.#config.authorizationParams };
       const started = await startLinking(context, flow, options, storeOptions);
-      await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
+      await this.#transactions.keep(
+        started.state,
+        { ...started.transaction, domain: recorded },
+        storeOptions,
+      );
       return started.url;
     });
   }
@@ -397,12 +403,16 @@ export class ServerClient<TStoreOptions = unknown> {
     const link = options?.connection === 'email' && options.send === 'link';
     if (link) {
       this.#needStoreOptions(storeOptions, 'startPasswordless');
-      this.#needBinding(storeOptions);
+      this.#transactions.needBinding(storeOptions);
     }
     const { transport, recorded } = await this.#at(storeOptions);
     const started = await startPasswordless(transport, this.#config.authorizationParams, options);
     if (started)
-      await this.#keepTransaction(started.state, { ...started.transaction, domain: recorded }, storeOptions);
+      await this.#transactions.keep(
+        started.state,
+        { ...started.transaction, domain: recorded },
+        storeOptions,
+      );
   }
 
   /**
@@ -650,14 +660,18 @@ export class ServerClient<TStoreOptions = unknown> {
    */
   async connectAccount(options: ConnectAccountOptions, storeOptions?: TStoreOptions): Promise<URL> {
     this.#needStoreOptions(storeOptions, 'connectAccount');
-    this.#needBinding(storeOptions);
+    this.#transactions.needBinding(storeOptions);
     const at = await this.#at(storeOptions);
     const started = await startConnectAccount(
       this.#myAccount(at, storeOptions),
       options,
       this.#config.authorizationParams.redirect_uri,
     );
-    await this.#keepTransaction(started.state, { ...started.transaction, domain: at.recorded }, storeOptions);
+    await this.#transactions.keep(
+      started.state,
+      { ...started.transaction, domain: at.recorded },
+      storeOptions,
+    );
     return started.url;
   }
 
@@ -976,93 +990,27 @@ export class ServerClient<TStoreOptions = unknown> {
     await at.sessions.update(() => session, storeOptions);
   }
 
-  /** A browser's request with a server-side transaction store needs a cookie handler to bind the login to it. */
-  #needBinding(storeOptions: TStoreOptions | undefined): void {
-    if (
-      !this.#binding &&
-      storeOptions !== undefined &&
-      !(this.#transactionStore instanceof CookieTransactionStore)
-    )
-      throw argumentError(
-        '"cookieHandler" is required to bind a login to the browser that starts it when "transactionStore" keeps transactions on the server',
-        'ERR_INVALID_ARG_TYPE',
-      );
-  }
-
-  /** Keeps a login's transaction under its `state`, bound to this browser when a cookie handler is configured. */
-  async #keepTransaction(
-    state: string,
-    transaction: TransactionData,
-    storeOptions: TStoreOptions | undefined,
-  ): Promise<void> {
-    // storeCall: a custom store may answer with a plain value rather than a promise, as the peer allows.
-    await storeCall('transaction', () =>
-      this.#binding
-        ? this.#binding.keep(
-            this.#transactionStore,
-            (s) => this.#transactionKey(s),
-            state,
-            transaction,
-            storeOptions,
-          )
-        : this.#transactionStore.set(this.#transactionKey(state), transaction, false, storeOptions),
-    );
-  }
-
   /**
-   * The transaction a callback completes, spent: found by the callback's `state`, of the kind
-   * `accepts` takes, started in this browser. A callback with the server's `error` deletes its
-   * transaction first (the login is over either way).
-   *
-   * @throws {CallbackError} `missing_transaction` / `invalid_callback`; {@link StoreError}.
+   * The transaction a callback completes, spent (see {@link LoginTransactions.take}), and the domain it
+   * started on, whatever this request resolves to.
    */
   async #takeTransaction<T extends TransactionData>(
     callback: URL,
     storeOptions: TStoreOptions | undefined,
     accepts: (transaction: TransactionData) => transaction is T,
   ): Promise<{ transaction: T; at: DomainParts<TStoreOptions> }> {
-    const echoed = wellFormedState(callback);
-    if (callback.searchParams.has('error') && echoed !== undefined) {
-      // The login is over either way; do not leave its transaction cookie behind.
-      await storeCall('transaction', () =>
-        this.#transactionStore.delete(this.#transactionKey(echoed), storeOptions),
-      ).catch(() => undefined);
-      this.#binding?.release(echoed, storeOptions);
-    }
-    const state = callbackState(callback);
-    const key = this.#transactionKey(state);
-    const transaction = await this.#readTransaction(key, storeOptions);
-    if (!transaction || transaction.state !== state || !accepts(transaction)) {
-      throw new CallbackError(
-        'missing_transaction',
-        'No login transaction matches the callback (see the transaction field): its cookie is missing or expired, the callback was already used, or the state was altered',
-        { transaction: key },
-      );
-    }
-    if (this.#binding && !(await this.#binding.matches(transaction.binding, storeOptions))) {
-      // Login CSRF: someone else's login, opened in this browser. Nothing is spent, no session is written.
-      throw new CallbackError(
-        'missing_transaction',
-        'The login transaction of this callback was started in another browser (see the transaction field): start the login again here',
-        { transaction: key },
-      );
-    }
-    // Completed on the domain it started on, whatever this request resolves to.
-    const { parts: at } = await this.#domains.recordedOr(transaction.domain, storeOptions);
-    // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
-    await at.transport.keys.ready();
-    await storeCall('transaction', () => this.#transactionStore.delete(key, storeOptions));
-    this.#binding?.release(state, storeOptions);
+    const { transaction, ready: at } = await this.#transactions.take(
+      callback,
+      storeOptions,
+      accepts,
+      async (found) => {
+        const { parts } = await this.#domains.recordedOr(found.domain, storeOptions);
+        // Discovery and the keys before the transaction is spent: their outage leaves the login retryable.
+        await parts.transport.keys.ready();
+        return parts;
+      },
+    );
     return { transaction, at };
-  }
-
-  #transactionKey(state: string): string {
-    return `${this.#config.transactionIdentifier}.${state}`;
-  }
-
-  /** The transaction under `key`; a failing store is a `StoreError`, not a missing transaction. */
-  async #readTransaction(key: string, storeOptions?: TStoreOptions): Promise<TransactionData | undefined> {
-    return storeCall('transaction', () => this.#transactionStore.get(key, storeOptions));
   }
 }
 
