@@ -90,7 +90,6 @@ export async function startEmulatorApp(
     },
     stateStore: new StatefulStateStore({ secret: APP_SECRET, store: sessions, appBaseUrl: appOrigin }, jar),
     transactionStore: new MemoryTransactionStore(),
-    httpTimeout: 5000,
     ...options.clientOptions,
   });
   box.client = ready;

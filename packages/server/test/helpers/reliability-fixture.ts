@@ -35,6 +35,8 @@ export interface AppBrowser {
   /**
    * A new client over this browser's stores; every request goes through the proxy as caller `caller`,
    * or through `fetch` when given (which may itself send some through `fx.proxy.fetchFor(caller)`).
+   * Its deadline defaults to 30 s: the set-up exchanges are not what a cell measures, and with twelve cells
+   * on one event loop beside five other test workers one login's code exchange took over 5 s.
    */
   client(caller: string, options?: { httpTimeout?: number; fetch?: typeof fetch }): ServerClient;
 }
@@ -114,7 +116,7 @@ export async function startReliabilityFixture(options: FixtureOptions): Promise<
             stateStore,
             transactionStore,
             customFetch: opts.fetch ?? proxy.fetchFor(caller),
-            httpTimeout: opts.httpTimeout ?? 5000,
+            httpTimeout: opts.httpTimeout ?? 30_000,
           }),
       };
     },
