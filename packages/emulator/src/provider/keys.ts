@@ -95,7 +95,6 @@ export type RsaPrivateJwk = JsonWebKey & { kty: 'RSA'; kid?: string } & Record<
     string
   >;
 
-/** Whether `value` is an RSA private key as a JWK. */
 export function isRsaPrivateJwk(value: unknown): value is RsaPrivateJwk {
   if (typeof value !== 'object' || value === null) return false;
   const jwk: Record<string, unknown> = { ...value };
