@@ -508,6 +508,9 @@ export class ServerClient<TStoreOptions = unknown> {
    *
    * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
    * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this session.
+   * @throws {IdTokenValidationError} `id_token_invalid`, or `id_token_user_mismatch` when the refreshed ID
+   *   token names another user or issuer; {@link OrganizationValidationError} when it leaves the session's
+   *   organization; {@link DPoPError} `dpop_key_required` for a `DPoP` token set and no DPoP key. Nothing is written.
    * @throws {ServerError} `server_error`; {@link RequestError} `request_failed` / `request_timeout` / `invalid_response`.
    * @throws {StoreError} `store_unavailable` / `lock_timeout`: the session store or lock failed (retryable).
    * @example

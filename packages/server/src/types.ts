@@ -134,9 +134,7 @@ export interface LogoutTokenClaims {
 export interface AbstractDataStore<TData, TStoreOptions = unknown> {
   /** Stores `data` under `identifier`; `removeIfExists` (a new login) first removes what was there. */
   set(identifier: string, data: TData, removeIfExists?: boolean, storeOptions?: TStoreOptions): Promise<void>;
-  /** The data under `identifier`, or `undefined`. */
   get(identifier: string, storeOptions?: TStoreOptions): Promise<TData | undefined>;
-  /** Removes the data under `identifier`. */
   delete(identifier: string, storeOptions?: TStoreOptions): Promise<void>;
 }
 

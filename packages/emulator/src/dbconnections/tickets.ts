@@ -12,7 +12,6 @@ export class ResetTickets {
     this.#now = now;
   }
 
-  /** A new ticket for the user. */
   issue(userId: string): string {
     const ticket = randomBytes(24).toString('base64url');
     this.#tickets.set(ticket, { userId, expiresAt: this.#now() + TICKET_TTL_SECONDS * 1000 });
@@ -30,7 +29,6 @@ export class ResetTickets {
     return entry.userId;
   }
 
-  /** Spends a live ticket. */
   spend(ticket: string): void {
     this.#tickets.delete(ticket);
   }

@@ -27,9 +27,9 @@ let reusable: Promise<RsaPrivateJwk> | undefined;
 /**
  * The key material a start without a key of its own signs with: the key kept in `file` (made there on
  * first use, as {@link signingKeyFile} does), read once per process, without its `kid`, so each start
- * still publishes a fresh `kid` and tokens of an earlier run do not verify. Generating an RSA key is
- * what a start used to spend its time on (0.25 to 1.5 s, against about 2 ms for the rest). Where the
- * file cannot be written (a read-only home), the key is generated once per process instead.
+ * still publishes a fresh `kid` and tokens of an earlier run do not verify (generating an RSA key is the
+ * slow part of a start). Where the file cannot be written (a read-only home), the key is generated once
+ * per process instead.
  */
 export function reusableSigningKey(file: string): Promise<RsaPrivateJwk> {
   reusable ??= signingKeyFile(file).then(
@@ -95,7 +95,6 @@ export type RsaPrivateJwk = JsonWebKey & { kty: 'RSA'; kid?: string } & Record<
     string
   >;
 
-/** Whether `value` is an RSA private key as a JWK. */
 export function isRsaPrivateJwk(value: unknown): value is RsaPrivateJwk {
   if (typeof value !== 'object' || value === null) return false;
   const jwk: Record<string, unknown> = { ...value };

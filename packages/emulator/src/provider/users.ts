@@ -72,7 +72,6 @@ export class UserDirectory {
     return true;
   }
 
-  /** The user with this `user_id`. */
   byId(userId: string): EmulatorUser | undefined {
     return this.#byId.get(userId);
   }

@@ -26,8 +26,8 @@ export function compactKey(derived: DerivedKey): CompactKey {
   return { kid: derived.kid, key: derived.key, header, aad: encoder.encode(header) };
 }
 
-// Random IVs are drawn from the CSPRNG 64 at a time: one getRandomValues call costs about as much
-// as the AES-GCM of a whole session, and each IV is still used once.
+// IVs come from the CSPRNG 64 at a time (a call per seal was 9% of a write: BENCHMARKS.md); each is
+// still used once.
 const IV_BATCH = 64;
 let ivPool = new Uint8Array(0);
 let ivNext = 0;
@@ -94,8 +94,6 @@ export function sealCompact(node: NodeCrypto, k: CompactKey, json: string): stri
 /**
  * Decrypts a compact JWE sealed under one of `keys` (found by the exact header first, else by the
  * header's `kid`); the plaintext, or `undefined` for anything malformed, foreign or tampered with.
- * The parts are found by position, not split out: a read makes no array and no string but the
- * ciphertext's and the plaintext's.
  */
 export function openCompact(
   node: NodeCrypto,

@@ -24,8 +24,8 @@ const encoder = new TextEncoder();
 
 /**
  * A proof signer over `key`, reading `iat` from `now` (milliseconds; the SDK's clock). ES256 signs
- * synchronously with `node:crypto` where `process.getBuiltinModule` finds it (the same JWS bytes, a
- * few times faster than Web Crypto's round trip); every other case signs with jose over Web Crypto.
+ * synchronously with `node:crypto` where `process.getBuiltinModule` finds it (the same JWS bytes,
+ * without Web Crypto's round trip); every other case signs with jose over Web Crypto.
  */
 export function createDpopProofSigner(key: DpopKey, now: () => number = Date.now): DpopProofSigner {
   const header = base64url.encode(JSON.stringify({ alg: key.alg, typ: 'dpop+jwt', jwk: key.jwk }));

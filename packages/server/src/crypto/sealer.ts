@@ -91,8 +91,6 @@ export function createSealer(
     async unseal<T extends JWTPayload>(value: string, options?: { clockTolerance?: number }) {
       const tolerance = options?.clockTolerance ?? 0;
       try {
-        // Once the keys are ready the node path runs without a single await: a cookie read is then
-        // one synchronous decryption.
         const k = ready ?? (await keys());
         if (node) return openNode<T>(node, k, value, tolerance);
         const { payload } = await jwtDecrypt<T>(

@@ -30,7 +30,6 @@ export class BackchannelLogoutError extends Auth0Error {
     this.claim = claim;
   }
 
-  /** The safe fields and `claim`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), claim: this.claim };
   }

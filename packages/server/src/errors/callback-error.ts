@@ -31,7 +31,6 @@ export class CallbackError extends Auth0Error {
     this.transaction = details.transaction;
   }
 
-  /** The safe fields and `transaction`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), transaction: this.transaction };
   }

@@ -20,11 +20,6 @@ export class SignUpError extends Auth0Error {
  * `client.database.changePassword` was refused (`error`: `bad.connection`, `invalid_body`,
  * `too_many_requests`, ...). Auth0 answers an unknown email like a known one, so success says nothing
  * about the account.
- *
- * @example
- * ```ts
- * if (err instanceof ChangePasswordError) logger.warn(err.toJSON());
- * ```
  */
 export class ChangePasswordError extends Auth0Error {
   readonly code = 'change_password_failed' as const;

@@ -6,11 +6,6 @@ import { Auth0Error } from './auth0-error.js';
  * application or API does not accept DPoP, so the token is not bound), or `dpop_key_required` when the
  * session holds a `DPoP` token set and this client has no DPoP key to refresh or use it with (raised
  * before any request, so the refresh token is not spent).
- *
- * @example
- * ```ts
- * if (err instanceof DPoPError) logger.error(err.toJSON());
- * ```
  */
 export class DPoPError extends Auth0Error {
   readonly code: 'dpop_token_type_mismatch' | 'dpop_key_required';

@@ -34,7 +34,6 @@ export class IdTokenValidationError extends Auth0Error {
     this.claim = claim;
   }
 
-  /** The safe fields and `claim`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), claim: this.claim };
   }

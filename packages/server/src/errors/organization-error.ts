@@ -24,7 +24,6 @@ export class OrganizationValidationError extends Auth0Error {
     this.claim = claim;
   }
 
-  /** The safe fields and `claim`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), claim: this.claim };
   }

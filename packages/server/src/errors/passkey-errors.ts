@@ -29,11 +29,6 @@ export class PasskeyRegisterError extends PasskeyError {
 /**
  * `client.passkey.challenge` was refused (`invalid_request`, `invalid_client`, `unauthorized_client`,
  * `too_many_requests`, ...).
- *
- * @example
- * ```ts
- * if (err instanceof PasskeyChallengeError) logger.warn(err.toJSON());
- * ```
  */
 export class PasskeyChallengeError extends PasskeyError {
   readonly code = 'passkey_challenge_error' as const;

@@ -18,7 +18,6 @@ export class SessionTooLargeError extends Auth0Error {
   /** The cap, in bytes. */
   readonly limit: number;
 
-  /** @param size bytes the session needed; @param limit the cap. */
   constructor(size: number, limit: number) {
     super(
       `The session needs ${size} bytes of cookies, over the ${limit}-byte cap, even without access tokens: keep fewer claims in it, or use a StatefulStateStore`,
@@ -27,7 +26,6 @@ export class SessionTooLargeError extends Auth0Error {
     this.limit = limit;
   }
 
-  /** The safe fields, `size` and `limit`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), size: this.size, limit: this.limit };
   }

@@ -28,7 +28,6 @@ export class StoreError extends Auth0Error {
     this.code = code;
   }
 
-  /** The safe fields and `retryable`. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryable: this.retryable };
   }

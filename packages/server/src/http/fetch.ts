@@ -3,7 +3,6 @@ import { RequestError } from '../errors/index.js';
 /** The fetch signature every request to the authorization server goes through. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Options of {@link createFunnelFetch}. */
 export interface FunnelFetchOptions {
   /** The user's `customFetch`, or the global `fetch`. */
   fetch: FetchLike;

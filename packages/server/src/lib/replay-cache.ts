@@ -28,7 +28,6 @@ export class ReplayCache implements ReplayStore {
     return true;
   }
 
-  /** Forgets `id`. */
   remove(id: string): void {
     this.#seen.delete(id);
   }

@@ -297,11 +297,11 @@ export class MfaClient<TStoreOptions = unknown> {
     );
   }
 
-  /** The checked context of the encrypted token in `options`. */
   async #transport(storeOptions: TStoreOptions | undefined): Promise<Transport> {
     return (await this.#at(storeOptions)).transport;
   }
 
+  /** The checked context of the encrypted token in `options`. */
   async #open(options: WithMfaToken, storeOptions: TStoreOptions | undefined): Promise<MfaTokenContext> {
     return this.decryptMfaToken(options?.mfaToken, storeOptions);
   }

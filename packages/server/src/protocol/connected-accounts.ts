@@ -92,7 +92,6 @@ export function myAccountAudience(issuer: URL): string {
   return new URL('me/', issuer).href;
 }
 
-/** Whether a transaction is a connect-account one. */
 export function isConnectAccount(transaction: TransactionData): transaction is ConnectAccountTransaction {
   return (
     transaction.flow === CONNECT_ACCOUNT_FLOW &&

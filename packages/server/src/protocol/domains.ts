@@ -99,7 +99,6 @@ export class Domains<O, T> {
     }
   }
 
-  /** Whether the domain comes from a resolver. */
   get resolving(): boolean {
     return this.#resolver !== undefined;
   }

@@ -4,7 +4,8 @@ import { redactedView } from '../lib/redact.js';
 
 /**
  * A {@link ReplayStore} on Redis: a logout token's `jti` is accepted once across every instance
- * that shares the Redis (`SET … NX PXAT`, one atomic command per token).
+ * that shares the Redis (`SET … NX PXAT`, one atomic command per token). Every Redis failure is a
+ * `StoreError` `store_unavailable`.
  *
  * @example
  * ```ts
@@ -24,30 +25,16 @@ export class RedisReplayStore implements ReplayStore {
     this.#redis = new Connection(options);
   }
 
-  /**
-   * Whether `id` is recorded and not expired.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
   async has(id: string): Promise<boolean> {
     return (await this.#redis.command('EXISTS', [this.#key(id)])) === 1;
   }
 
-  /**
-   * Records `id` until `expiresAt` (Unix ms); `false` when another call recorded it first.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
+  /** Records `id` until `expiresAt` (Unix ms); `false` when another call recorded it first. */
   async add(id: string, expiresAt: number): Promise<boolean> {
     const at = Math.max(Date.now() + 1_000, Math.ceil(expiresAt));
     return (await this.#redis.command('SET', [this.#key(id), '1', 'PXAT', at, 'NX'])) === 'OK';
   }
 
-  /**
-   * Forgets `id`.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
   async remove(id: string): Promise<void> {
     await this.#redis.command('DEL', [this.#key(id)]);
   }

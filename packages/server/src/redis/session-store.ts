@@ -71,19 +71,13 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   /**
    * The session under `id`, or `undefined` when there is none (or its value cannot be opened with the
    * configured secrets).
-   *
-   * @throws {StoreError} `store_unavailable`.
    */
   async get(id: string): Promise<StateData | undefined> {
     const value = await this.#redis.command('GET', [this.#key(id)]);
     return typeof value === 'string' ? this.#open(value) : undefined;
   }
 
-  /**
-   * Stores a new session under `id` for `ttlSeconds` (default: one day) and indexes it.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
+  /** Stores a new session under `id` for `ttlSeconds` (default: one day) and indexes it. */
   async set(id: string, data: StateData, ttlSeconds = 86_400): Promise<void> {
     const ttl = ttlMs(ttlSeconds);
     await this.#index(id, data, ttl);
@@ -116,11 +110,7 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
     return written === 1;
   }
 
-  /**
-   * Removes the session under `id` and its index entries.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
+  /** Removes the session under `id` and its index entries. */
   async delete(id: string): Promise<void> {
     const state = await this.get(id);
     await this.#redis.command('DEL', [this.#key(id)]);
@@ -130,8 +120,6 @@ export class RedisSessionStore<TStoreOptions = unknown> implements SessionStore<
   /**
    * Removes every session the validated logout token names, found through the `sid` index (or the
    * `sub` index when the token has no `sid`), each checked with its full claims before it is deleted.
-   *
-   * @throws {StoreError} `store_unavailable`.
    */
   async deleteByLogoutToken(claims: LogoutTokenClaims): Promise<void> {
     const index =

@@ -40,11 +40,6 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
     this.#ttl = transactionTtl(options.ttl);
   }
 
-  /**
-   * The transaction under `identifier`, or `undefined`.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
   async get(identifier: string): Promise<TransactionData | undefined> {
     const value = await this.#redis.command('GET', [this.#key(identifier)]);
     if (typeof value !== 'string') return undefined;
@@ -53,21 +48,11 @@ export class RedisTransactionStore<TStoreOptions = unknown> implements Transacti
     return isTransactionData(data) ? data : undefined;
   }
 
-  /**
-   * Stores the transaction for `ttl` seconds.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
   async set(identifier: string, data: TransactionData): Promise<void> {
     const sealed = await this.#sealer.seal({ t: data }, this.#ttl);
     await this.#redis.command('SET', [this.#key(identifier), sealed, 'EX', this.#ttl]);
   }
 
-  /**
-   * Removes the transaction under `identifier`.
-   *
-   * @throws {StoreError} `store_unavailable`.
-   */
   async delete(identifier: string): Promise<void> {
     await this.#redis.command('DEL', [this.#key(identifier)]);
   }

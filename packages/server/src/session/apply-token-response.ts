@@ -17,7 +17,6 @@ export interface SessionTokenResponse {
 
 /** How to file a token response into the session. */
 export interface ApplyTokenResponseOptions {
-  /** The audience the access token was requested for. */
   audience: string;
   /** The scope that was requested; used when the server did not say which scope it granted. */
   scope?: string | undefined;

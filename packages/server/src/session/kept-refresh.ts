@@ -57,7 +57,6 @@ export class KeptRefreshes<O> {
     this.#now = host.now ?? Date.now;
   }
 
-  /** How many sessions are kept. */
   get size(): number {
     return this.#kept.size;
   }

@@ -5,7 +5,6 @@
 export class LocalLock {
   readonly #tails = new Map<string, Promise<unknown>>();
 
-  /** Runs `fn` once every earlier `run` for `key` has settled. */
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.#tails.get(key) ?? Promise.resolve();
     const next = previous.then(fn, fn);

@@ -8,7 +8,6 @@ import { RedeemedSession, startsNewSession } from './rules.js';
 import { isStateData } from './state-data.js';
 import { sessionCeilingReached } from './session-expiry.js';
 
-/** What {@link createSessionOwner} works on. */
 export interface SessionOwnerOptions<TStoreOptions> {
   store: StateStore<TStoreOptions>;
   /** The session's key in the store (its cookie name). */
@@ -107,7 +106,6 @@ export function createSessionOwner<O>(options: SessionOwnerOptions<O>): SessionO
 // A store may hand back anything (a custom store's corrupted record, another version's shape): what
 // is not a session reads as no session. So does one past its IPSIE ceiling, whatever the store kept
 // (a custom store knows no lifetimes).
-// The clock is read only for the sessions that carry a ceiling: every request reads the session.
 const asState = (data: unknown): StateData | undefined =>
   isStateData(data) &&
   (data.sessionExpiresAt === undefined || !sessionCeilingReached(data, Math.floor(Date.now() / 1000)))

@@ -18,7 +18,6 @@ export interface TokenSetQuery {
   scope?: string | undefined;
 }
 
-/** Splits a space-separated scope string into its distinct scopes. */
 export function scopesOf(scope: string | undefined): Set<string> {
   const scopes = new Set<string>();
   if (scope) for (const s of scope.split(' ')) if (s) scopes.add(s);

@@ -124,7 +124,6 @@ export class CookieTransactionStore<TStoreOptions = unknown> implements Transact
     }
   }
 
-  /** Deletes the transaction cookie. */
   async delete(identifier: string, storeOptions?: TStoreOptions): Promise<void> {
     this.#parts.cookies.deleteCookie(this.#parts.name(identifier), storeOptions, this.#parts.attributes);
   }

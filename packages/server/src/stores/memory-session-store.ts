@@ -56,7 +56,6 @@ export class MemorySessionStore<TStoreOptions = unknown> implements SessionStore
     return true;
   }
 
-  /** Removes the session under `id`. */
   async delete(id: string): Promise<void> {
     this.#remove(id);
   }

@@ -23,7 +23,6 @@ export class MemoryStateStore<TStoreOptions = unknown> implements StateStore<TSt
     this.#sessions.set(identifier, structuredClone(data));
   }
 
-  /** Removes the session under `identifier`. */
   async delete(identifier: string): Promise<void> {
     this.#sessions.delete(identifier);
   }

@@ -31,7 +31,6 @@ export class MemoryTransactionStore<TStoreOptions = unknown> implements Transact
     this.#entries.set(identifier, { data: structuredClone(data), expiresAt: Date.now() + this.#ttlMs });
   }
 
-  /** Removes the transaction under `identifier`. */
   async delete(identifier: string): Promise<void> {
     this.#entries.delete(identifier);
   }

@@ -29,7 +29,6 @@ export interface SessionStore<TStoreOptions = unknown> {
    * {@link StatefulStateStore} reads then writes, which is exact within one process only.
    */
   update?(id: string, data: StateData, ttlSeconds: number): Promise<boolean>;
-  /** Removes the session stored under `id`. */
   delete(id: string): Promise<void>;
   /**
    * Deletes every session the validated logout token names: with `sid`, the session whose

@@ -184,7 +184,7 @@ export class StatelessStateStore<TStoreOptions = unknown> implements StateStore<
 
   /**
    * {@link cookieOverhead} for a chunk, remembered per name and `Max-Age` width: the attributes are
-   * fixed per store, and serializing them on every write was a tenth of its cost.
+   * fixed per store (BENCHMARKS.md: "chunk overhead remembered per cookie name").
    */
   #overhead(name: string, options: CookieSerializeOptions): number {
     const key = `${name}\u0000${String(options.maxAge).length}`;

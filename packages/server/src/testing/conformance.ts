@@ -172,11 +172,6 @@ export function sessionStoreConformance(
 /**
  * Makes a fresh transaction store for one test over the suite's cookie handler (a store that keeps
  * nothing in cookies ignores it, so `() => new MyStore()` will do).
- *
- * @example
- * ```ts
- * const factory: TransactionStoreFactory = (cookies) => new CookieTransactionStore({ secret }, cookies);
- * ```
  */
 export type TransactionStoreFactory = (
   cookies: CookieHandler<TestBrowser>,

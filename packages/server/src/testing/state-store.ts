@@ -8,11 +8,6 @@ import { id, rejects, state, type TestApi } from './shared.js';
 /**
  * Makes a fresh state store for one test over the suite's cookie handler (a store that keeps
  * nothing in cookies ignores it).
- *
- * @example
- * ```ts
- * const factory: StateStoreFactory = (cookies) => new StatelessStateStore({ secret }, cookies);
- * ```
  */
 export type StateStoreFactory = (
   cookies: CookieHandler<TestBrowser>,
@@ -21,11 +16,6 @@ export type StateStoreFactory = (
 /**
  * What a state store offers beyond the common contract, so the suite checks it (or checks that
  * it refuses clearly).
- *
- * @example
- * ```ts
- * const options: StateStoreConformanceOptions = { backchannelLogout: false };
- * ```
  */
 export interface StateStoreConformanceOptions {
   /**
