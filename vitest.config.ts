@@ -24,6 +24,7 @@ export default defineConfig({
       },
       { find: /^auth0-server-ts$/, replacement: src('server') },
       { find: /^auth0-emulator$/, replacement: src('emulator') },
+      { find: /^auth0-test-kit$/, replacement: src('test-kit') },
     ],
   },
   test: {

@@ -18,6 +18,7 @@ function newest(dir) {
 const targets = [
   { dir: 'packages/server', output: 'dist/index.js', args: ['run', '-s', 'build', '-w', 'auth0-server-ts'] },
   { dir: 'packages/emulator', output: 'dist/index.js', args: ['run', '-s', 'build', '-w', 'auth0-emulator'] },
+  { dir: 'packages/test-kit', output: 'dist/index.js', args: ['run', '-s', 'build', '-w', 'auth0-test-kit'] },
   { dir: 'bench', output: 'dist/run.js', args: ['run', '-s', 'build', '-w', 'bench'] },
 ];
 for (const t of targets) {

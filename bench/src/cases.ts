@@ -8,9 +8,9 @@ import { startEmulator, type Emulator } from 'auth0-emulator';
 import type * as Ours from 'auth0-server-ts';
 import type * as OursRedis from 'auth0-server-ts/redis';
 import type { ServerClient, StateData } from 'auth0-server-ts';
+import { createTenant, type Tenant } from 'auth0-test-kit';
 import { dpopProofCase } from './dpop-case.js';
 import { emulatorLoginCase, emulatorStartCase } from './emulator-cases.js';
-import { createFakeTenant, type FakeTenant } from './fake-tenant.js';
 import { floorOps, peerDesignOps } from './floor.js';
 import type { Op } from './harness.js';
 import { Jar, jarHandler } from './jar.js';
@@ -95,7 +95,7 @@ function ourClient(fake: { fetch?: typeof fetch; domain: string; clientId: strin
   });
 }
 
-function peerClient(fake: FakeTenant) {
+function peerClient(fake: Tenant) {
   return new PeerClient<Jar>({
     domain: new URL(fake.issuer).host,
     clientId: fake.clientId,
@@ -125,7 +125,14 @@ const isSession = (value: unknown) => isRecord(value) && isRecord(value.user) &&
 const wroteSession = (jar: Jar) => Object.keys(jar.cookies).some((name) => name.startsWith('__a0_session'));
 
 export async function fixtures(options: { emulator: boolean; redis: boolean }): Promise<Fixtures> {
-  const fake = await createFakeTenant();
+  // The lean tenant: it records nothing, and replays (every expired session's refresh token is good, its
+  // answer's ID token signed once), so that what is measured is the SDKs' own cost.
+  const { sub, ...claims } = USER;
+  const fake = await createTenant({
+    clientId: 'bench-client',
+    user: { sub, claims },
+    refreshTokens: 'replay',
+  });
   const ourFake = { ...fake, domain: new URL(fake.issuer).host };
   const client = ourClient(ourFake);
   const peer = peerClient(fake);
@@ -223,7 +230,7 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
     by: ['ours', 'peer'] as const,
     perCall: 0,
     exact: true,
-    count: () => fake.counts.refresh_token,
+    count: () => fake.counts.refresh ?? 0,
   };
 
   const cases: Case[] = [
@@ -313,7 +320,7 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
         by: ['ours', 'peer'],
         perCall: 1,
         exact: true,
-        count: () => fake.counts.authorization_code,
+        count: () => fake.counts.code ?? 0,
       },
     },
     {
@@ -449,11 +456,11 @@ export async function fixtures(options: { emulator: boolean; redis: boolean }): 
     async concurrentRefresh() {
       fake.tokenDelayMs = 20;
       const count = async (run: () => Promise<{ accessToken: string }>) => {
-        const before = fake.counts.refresh_token;
+        const before = fake.counts.refresh ?? 0;
         const answers = await Promise.all(Array.from({ length: 100 }, run));
         if (answers.some((a) => typeof a.accessToken !== 'string' || a.accessToken === expiredToken))
           throw new Error('concurrent-refresh: a caller got no new access token');
-        return fake.counts.refresh_token - before;
+        return (fake.counts.refresh ?? 0) - before;
       };
       try {
         return { ours: await count(ops.refresh.ours), peer: await count(ops.refresh.peer) };

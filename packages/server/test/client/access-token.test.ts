@@ -5,7 +5,7 @@ import {
   MfaRequiredError,
   RequestError,
 } from '../../src/index.js';
-import { json } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
 import { nowSeconds, setup } from '../helpers/client.js';
 
 const SESSION = '__a0_session';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKCHANNEL_LOGOUT_EVENT, BackchannelLogoutError, StoreError } from '../../src/index.js';
 import { nowSeconds, setup } from '../helpers/client.js';
-import type { FakeTenant } from '../helpers/fake-tenant.js';
+import { type FakeTenant } from '../helpers/fake-tenant.js';
 
 async function loggedIn() {
   const s = await setup();

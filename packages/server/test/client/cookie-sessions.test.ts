@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { json } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
 import { CookieJar } from '../helpers/cookie-jar.js';
 import { nowSeconds, REDIRECT_URI, SECRET, setup } from '../helpers/client.js';
 import { ServerClient, StatelessStateStore, type ErrorCode } from '../../src/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RequestError } from '../../src/index.js';
-import { json } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
 import { nowSeconds, setup } from '../helpers/client.js';
 
 describe('discovery', () => {

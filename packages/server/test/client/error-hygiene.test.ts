@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { json } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
 import { nowSeconds, setup, SECRET } from '../helpers/client.js';
 
 /** Everything an error exposes, as a log line or an error reporter would see it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServerError } from '../../src/errors/index.js';
-import { fieldsOf, json } from '../helpers/fake-tenant.js';
+import { fieldsOf, json } from 'auth0-test-kit';
 import { sealed, setup } from './harness.js';
 
 describe('challengeAuthenticator', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ServerError } from '../../src/errors/index.js';
-import { json, type Seen } from '../helpers/fake-tenant.js';
+import { json, type Seen } from 'auth0-test-kit';
 import { setup } from './harness.js';
 
 const remove = (request: Seen) =>

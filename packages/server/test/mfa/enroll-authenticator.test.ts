@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { testKeyPair } from '../../../../test/keys.js';
-import { fieldsOf, json, type Seen } from '../helpers/fake-tenant.js';
+import { fieldsOf, json, type Seen } from 'auth0-test-kit';
 import { sealed, setup } from './harness.js';
 
 const otpAnswer = {

@@ -8,20 +8,14 @@ import { createMfaTokens, MfaClient, type MfaClientOptions } from '../../src/mfa
 import type { SessionAccess } from '../../src/session/access.js';
 import { createSessionOwner } from '../../src/session/owner.js';
 import type { StateData, StateStore } from '../../src/types.js';
-import {
-  createFakeServer,
-  discoveryDocument,
-  discoveryRoute,
-  jwksRoute,
-  signingKey,
-  type Route,
-} from '../helpers/fake-tenant.js';
+import { createFakeServer, discoveryDocument, discoveryRoute, jwksRoute, type Route } from 'auth0-test-kit';
+import { signingKey } from '../helpers/fake-tenant.js';
 
 export const ISSUER = 'https://tenant.example.com/';
 export const CLIENT_ID = 'app';
 export const SECRET = 'a-test-secret-that-is-at-least-32-characters';
 
-// The MFA endpoints are routes on the one fake authorization server (helpers/fake-tenant.ts); its
+// The MFA endpoints are routes on the fake server of auth0-test-kit (the tenant's recording router); its
 // discovery lists no optional endpoints.
 const discovery = discoveryDocument(ISSUER);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MfaTokenInvalidError, ServerError } from '../../src/errors/index.js';
-import { json, type Seen } from '../helpers/fake-tenant.js';
+import { json, type Seen } from 'auth0-test-kit';
 import { sealed, setup } from './harness.js';
 
 const wire = [

@@ -8,7 +8,7 @@ import {
 import { createSessionOwner } from '../../src/session/owner.js';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
-import { json, tokenEndpoint } from '../helpers/fake-tenant.js';
+import { json, tokenEndpoint } from 'auth0-test-kit';
 import { idTokenSigner, sealed, SECRET, session, setup, type Options } from './harness.js';
 
 const API = 'https://api.example.com';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RequestError, ServerError } from '../../src/errors/index.js';
-import { json, tokenEndpoint } from '../helpers/fake-tenant.js';
+import { json, tokenEndpoint } from 'auth0-test-kit';
 import { sealed, setup } from './harness.js';
 
 /** Answers the polls in order, repeating the last; records when each poll arrived. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoginRequiredError } from '../../src/index.js';
 import { setup } from '../helpers/client.js';
-import { fieldsOf } from '../helpers/fake-tenant.js';
+import { fieldsOf } from 'auth0-test-kit';
 import { makeState, makeTokenSet } from '../helpers/state.js';
 
 // Peer users write `process.env.AUDIENCE ?? ''`, and sessions written by other code may hold '' where a

@@ -1,7 +1,7 @@
 import { ServerClient as PeerClient } from '@auth0/auth0-server-js';
 import { describe, expect, it } from 'vitest';
 import type { PeerEnrollOptions } from '../../src/index.js';
-import { fieldsOf, json, type Seen } from '../helpers/fake-tenant.js';
+import { fieldsOf, json, type Seen } from 'auth0-test-kit';
 import { sealed, setup } from '../mfa/harness.js';
 
 const answer = { authenticator_type: 'oob', oob_channel: 'sms', oob_code: 'oob-1', binding_method: 'prompt' };

@@ -13,7 +13,7 @@ import {
   TokenByRefreshTokenError,
 } from '../../src/index.js';
 import { setup } from '../helpers/client.js';
-import { json } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
 import { makeState } from '../helpers/state.js';
 import { sealed, setup as mfaSetup } from '../mfa/harness.js';
 
@@ -39,11 +39,8 @@ describe("the peer's error classes hold for our errors", () => {
 
   it('a refused code is a TokenByCodeError with the answer in cause', async () => {
     const { client, tenant } = await setup();
-    tenant.routes.push((r) =>
-      r.path === '/oauth/token'
-        ? json({ error: 'invalid_grant', error_description: 'bad code' }, 403)
-        : undefined,
-    );
+    tenant.intercept = (endpoint) =>
+      endpoint === 'code' ? json({ error: 'invalid_grant', error_description: 'bad code' }, 403) : undefined;
     const url = await client.startInteractiveLogin();
     const err = await caught(client.completeInteractiveLogin(await tenant.authorize(url)));
     expect(err).toBeInstanceOf(TokenByCodeError);

@@ -15,7 +15,7 @@ import {
   json,
   jwksRoute,
   type Route,
-} from '../helpers/fake-tenant.js';
+} from 'auth0-test-kit';
 
 const ISSUER = 'https://tenant.example.com/';
 const AUTH_REQ_ID = 'fake-auth-req-id-SECRET';

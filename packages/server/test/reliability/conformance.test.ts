@@ -7,7 +7,8 @@ import {
   type AnyAuth0Error,
   type ErrorCode,
 } from '../../src/index.js';
-import { createFakeTenant, json, type FakeTenant } from '../helpers/fake-tenant.js';
+import { json } from 'auth0-test-kit';
+import { createFakeTenant, type FakeTenant } from '../helpers/fake-tenant.js';
 import { clientFor, nowSeconds, type TestSetup } from '../helpers/client.js';
 import { JWKS_COOLDOWN } from '../../src/http/index.js';
 import '../helpers/reliability-meta.js';
