@@ -4,9 +4,12 @@ import {
   LoginRequiredError,
   MfaRequiredError,
   RequestError,
+  ServerClient,
+  StatelessStateStore,
+  type CookieHandler,
 } from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
-import { nowSeconds, setup } from '../helpers/client.js';
+import { nowSeconds, SECRET, setup, tenantClientOptions } from '../helpers/client.js';
 
 const SESSION = '__a0_session';
 
@@ -222,6 +225,34 @@ describe('getAccessToken({ refresh: true })', () => {
     const [plain, forced] = await Promise.all([
       client.getAccessToken(),
       client.getAccessToken({ refresh: true }),
+    ]);
+    expect(tenant.counts.refresh).toBe(1);
+    expect(forced.accessToken).toBe(plain.accessToken);
+  });
+
+  it('redeems the refresh token once for a forced and a plain request that carry one cookie', async () => {
+    const { tenant } = await setup();
+    type Request = Map<string, string>;
+    // Each request reads the cookies it came with and writes its own response.
+    const cookieHandler: CookieHandler<Request> = {
+      getCookie: (name, request) => request?.get(name),
+      getCookies: (request) => Object.fromEntries(request ?? []),
+      setCookie: (name, value, _options, request) => void request?.set(name, value),
+      deleteCookie: (name, request) => void request?.delete(name),
+    };
+    const stateStore = new StatelessStateStore<Request>({ secret: SECRET }, cookieHandler);
+    const client = new ServerClient<Request>({ ...tenantClientOptions(tenant), stateStore, cookieHandler });
+    const browser: Request = new Map();
+    const url = await client.startInteractiveLogin({}, browser);
+    await client.completeInteractiveLogin(await tenant.authorize(url), browser);
+    const state = await stateStore.get(SESSION, browser);
+    if (!state) throw new Error('no session');
+    const expiring = state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 }));
+    await stateStore.set(SESSION, { ...state, tokenSets: expiring }, false, browser);
+    tenant.tokenDelayMs = 50;
+    const [plain, forced] = await Promise.all([
+      client.getAccessToken({}, new Map(browser)),
+      client.getAccessToken({ refresh: true }, new Map(browser)),
     ]);
     expect(tenant.counts.refresh).toBe(1);
     expect(forced.accessToken).toBe(plain.accessToken);
