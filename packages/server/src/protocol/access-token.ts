@@ -60,8 +60,8 @@ export interface AccessTokenContext<TStoreOptions> {
 
 /**
  * Returns an access token for the session: the stored one while it is not within `leeway` seconds of
- * expiry, else a refreshed one; with `refresh: true`, one obtained after the call started (a refresh,
- * or another caller's token from after the start). Concurrent callers for one session and query in this process share
+ * expiry, else a refreshed one; with `refresh: true`, one obtained after the call started (its own
+ * refresh, or another caller's). Concurrent callers for one session and query in this process share
  * one refresh (single flight); across processes the refresh runs inside the session's locked update,
  * and a process that waited takes the winner's shared answer instead of redeeming the refresh token
  * again. The new tokens, a rotated refresh token and a new ID token's claims are saved. A failed
