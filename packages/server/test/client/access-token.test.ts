@@ -7,6 +7,7 @@ import {
   ServerClient,
   StatelessStateStore,
   type CookieHandler,
+  type TokenSet,
 } from '../../src/index.js';
 import { json } from '../helpers/fake-tenant.js';
 import { nowSeconds, SECRET, setup, tenantClientOptions } from '../helpers/client.js';
@@ -256,6 +257,40 @@ describe('getAccessToken({ refresh: true })', () => {
     ]);
     expect(tenant.counts.refresh).toBe(1);
     expect(forced.accessToken).toBe(plain.accessToken);
+  });
+
+  it('refreshes on its own after joining a plain caller that found a token the forced call had already seen', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const state = await stateStore.get(SESSION);
+    if (!state) throw new Error('no session');
+    let forced: Promise<TokenSet> | undefined;
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        if (!forced) {
+          // While the plain caller waits for the lock, another instance stores a fresh token, and
+          // then a forced call starts (it sees that token) and joins the plain caller's flight.
+          await stateStore.set(identifier, {
+            ...state,
+            tokenSets: state.tokenSets.map((t) => ({
+              ...t,
+              accessToken: 'fake-at-seen-by-the-forced-call',
+              expiresAt: nowSeconds() + 3600,
+            })),
+          });
+          forced = client.getAccessToken({ refresh: true });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return fn();
+      },
+    });
+    const plain = await client.getAccessToken();
+    expect(plain.accessToken).toBe('fake-at-seen-by-the-forced-call');
+    expect(tenant.counts.refresh).toBeUndefined();
+    const token = await forced;
+    expect(token?.accessToken).not.toBe('fake-at-seen-by-the-forced-call');
+    expect(tenant.counts.refresh).toBe(1);
   });
 
   it('takes a token that another caller obtained after it started instead of refreshing again', async () => {
