@@ -5,6 +5,7 @@ import { docBlocks, region } from '../regions.js';
 const here = new URL('./', import.meta.url);
 
 describe.each([
+  ['access-tokens.md', 1],
   ['ciba.md', 2],
   ['revocation.md', 3],
 ])('docs/%s', (page, count) => {

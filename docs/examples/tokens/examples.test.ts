@@ -3,6 +3,7 @@ import { LoginRequiredError, ServerClient, type BackchannelClock } from 'auth0-s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStateStore, MemoryTransactionStore } from '../../../packages/server/src/stores/index.js';
 import { approvePayment, checkApproval, startApproval, type PendingRequests } from './ciba.js';
+import { tokenAfterChange } from './access-tokens.js';
 import { logoutEverywhere, revokeLeakedToken, revokeSessionRefreshToken } from './revocation.js';
 import { startTestEmulator } from '../../../test/emulator.js';
 
@@ -117,5 +118,25 @@ describe('docs/revocation.md examples', () => {
     await revokeSessionRefreshToken(client);
     expect((await client.getAccessToken()).accessToken).toEqual(expect.any(String));
     await expect(client.getAccessToken({ audience: OTHER_API })).rejects.toBeInstanceOf(LoginRequiredError);
+  });
+});
+
+describe('docs/access-tokens.md examples', () => {
+  it('tokenAfterChange refreshes a token that is still valid, once for a burst of requests', async () => {
+    const client = newClient();
+    const url = await client.startInteractiveLogin();
+    await client.completeInteractiveLogin(await em.login(url.href, ALICE));
+    const stored = await client.getAccessToken();
+    const refreshes = () => em.stats().refresh_token ?? 0;
+    const before = refreshes();
+    let changes = 0;
+    const change = async () => void changes++;
+    const tokens = await Promise.all(
+      [1, 2, 3].map(() => tokenAfterChange(client, change, 'https://api.example.com')),
+    );
+    expect(changes).toBe(3);
+    expect(refreshes() - before).toBe(1);
+    expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1);
+    expect(tokens[0]?.accessToken).not.toBe(stored.accessToken);
   });
 });

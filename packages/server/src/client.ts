@@ -503,9 +503,11 @@ export class ServerClient<TStoreOptions = unknown> {
 
   /**
    * An access token for `audience` (default: the configured one) and `scope`: the stored one while it
-   * is more than `tokenRefreshLeeway` seconds from expiry, else a refreshed one. Concurrent callers
-   * share one refresh; a failed refresh leaves the session as it was.
+   * is more than `tokenRefreshLeeway` seconds from expiry, else a refreshed one. With `refresh: true`
+   * (our addition) it refreshes even a valid token, unless another caller obtained one after this
+   * call started. Concurrent callers share one refresh; a failed refresh leaves the session as it was.
    *
+   * @throws {TypeError} naming `audience`, `scope` or `refresh` when one has the wrong type.
    * @throws {LoginRequiredError} `login_required`: no session, no refresh token, or `invalid_grant`.
    * @throws {MfaRequiredError} `mfa_required`, with an encrypted mfa token bound to this session.
    * @throws {IdTokenValidationError} `id_token_invalid`, or `id_token_user_mismatch` when the refreshed ID
@@ -516,6 +518,8 @@ export class ServerClient<TStoreOptions = unknown> {
    * @example
    * ```ts
    * const { accessToken } = await client.getAccessToken({ audience: 'https://api.example.com' }, { req, res });
+   * // After changing the user's roles, a token that carries them:
+   * const renewed = await client.getAccessToken({ audience: 'https://api.example.com', refresh: true }, { req, res });
    * ```
    */
   async getAccessToken(options: GetAccessTokenOptions = {}, storeOptions?: TStoreOptions): Promise<TokenSet> {
@@ -523,6 +527,8 @@ export class ServerClient<TStoreOptions = unknown> {
     options = withoutEmpty(options ?? {});
     optionalString(options.audience, 'audience');
     optionalString(options.scope, 'scope');
+    if (options.refresh !== undefined && typeof options.refresh !== 'boolean')
+      throw argumentError('"refresh" must be a boolean', 'ERR_INVALID_ARG_TYPE');
     const query = options;
     return asPeerOperation('token_by_refresh_token_error', async () =>
       getAccessToken((await this.#at(storeOptions)).accessTokens, query, storeOptions),

@@ -80,7 +80,7 @@ async function fetchLocked<TStoreOptions>(
     if (current.refreshToken === undefined) {
       throw new LoginRequiredError('The session holds no refresh token: the user must log in again');
     }
-    const taken = await ctx.share?.find(current, query);
+    const taken = (await ctx.share?.find(current, query))?.answer;
     if (taken && fresher(taken, current, options.connection)) {
       answer = taken;
       return connectionGranted(current, toConnectionSet(taken, options));

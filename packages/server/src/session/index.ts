@@ -2,7 +2,7 @@ export type { NextSession, SessionAccess, SessionOwner } from './access.js';
 export type { SessionCoordinator } from './coordinator.js';
 export { createSessionOwner, type SessionOwnerOptions } from './owner.js';
 export { LocalLock } from './lock.js';
-export { RefreshShare } from './shared-refresh.js';
+export { RefreshShare, type SharedAnswer } from './shared-refresh.js';
 export { newSessionId } from './session-id.js';
 export {
   DEFAULT_AUDIENCE,

@@ -6,6 +6,16 @@ import type { SessionCoordinator } from './coordinator.js';
 import type { TokenAnswer } from './rules.js';
 import { scopesOf, type TokenSetQuery } from './token-sets.js';
 
+/** A refresh answer another process shared, and when it shared it. */
+export interface SharedAnswer {
+  answer: TokenAnswer;
+  /**
+   * Unix time in milliseconds, on the sharing process's clock, when the answer was shared: just after
+   * it arrived. `undefined` for an answer shared by a version that did not record it.
+   */
+  sharedAt: number | undefined;
+}
+
 /**
  * The refresh answers one process shares with the others through a {@link SessionCoordinator},
  * encrypted with the SDK's secret (key purpose `refresh-share`). An answer is filed under the
@@ -25,18 +35,21 @@ export class RefreshShare {
   }
 
   /** The answer another process got for this session's refresh token and `query`, if it shared one. */
-  async find(state: StateData, query: TokenSetQuery): Promise<TokenAnswer | undefined> {
+  async find(state: StateData, query: TokenSetQuery): Promise<SharedAnswer | undefined> {
     const sealed = await this.#coordinator.shared(lockKey(state), await nameOf(state, query));
     if (sealed === undefined) return undefined;
     const opened = await this.#sealer.unseal(sealed);
     if (!opened.ok) return undefined;
     const answer = opened.payload['a'];
-    return isTokenAnswer(answer) ? answer : undefined;
+    const sharedAt = opened.payload['t'];
+    if (!isTokenAnswer(answer)) return undefined;
+    return { answer, sharedAt: typeof sharedAt === 'number' ? sharedAt : undefined };
   }
 
   /** Shares the answer to `state`'s refresh (call it under the session's coordinator lock). */
   async publish(state: StateData, query: TokenSetQuery, answer: TokenAnswer): Promise<void> {
-    const sealed = await this.#sealer.seal({ a: { ...answer } }, this.#ttl);
+    // `t` lets a forced refresh tell an answer obtained after it started from an older one.
+    const sealed = await this.#sealer.seal({ a: { ...answer }, t: Date.now() }, this.#ttl);
     await this.#coordinator.share(lockKey(state), await nameOf(state, query), sealed, this.#ttl);
   }
 }

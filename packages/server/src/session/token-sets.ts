@@ -43,13 +43,14 @@ export function tokenSetMatches(set: TokenSet, query: TokenSetQuery): boolean {
 }
 
 /**
- * The token set of `state` that serves `query`, preferring the one that expires last; `undefined`
- * when none does (or there is no session).
+ * The token set of `state` that serves `query`, preferring the one that expires last and, of those,
+ * the one filed last (the newest: {@link upsertTokenSet} appends); `undefined` when none does (or
+ * there is no session).
  */
 export function findTokenSet(state: StateData | undefined, query: TokenSetQuery): TokenSet | undefined {
   let best: TokenSet | undefined;
   for (const set of state?.tokenSets ?? []) {
-    if (tokenSetMatches(set, query) && (!best || set.expiresAt > best.expiresAt)) best = set;
+    if (tokenSetMatches(set, query) && (!best || set.expiresAt >= best.expiresAt)) best = set;
   }
   return best;
 }

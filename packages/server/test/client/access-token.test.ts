@@ -4,9 +4,13 @@ import {
   LoginRequiredError,
   MfaRequiredError,
   RequestError,
+  ServerClient,
+  StatelessStateStore,
+  type CookieHandler,
+  type TokenSet,
 } from '../../src/index.js';
 import { json } from 'auth0-test-kit';
-import { nowSeconds, setup } from '../helpers/client.js';
+import { nowSeconds, SECRET, setup, tenantClientOptions } from '../helpers/client.js';
 
 const SESSION = '__a0_session';
 
@@ -181,6 +185,185 @@ describe('getAccessToken', () => {
     expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
     const context = await client.mfa.decryptMfaToken(err.mfaToken);
     expect(context).toMatchObject({ mfaToken: 'fake-raw-mfa-token', audience: 'https://api.example.com' });
+  });
+});
+
+describe('getAccessToken({ refresh: true })', () => {
+  it('refreshes a token that is still valid, once, and stores the new one', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const before = await stateStore.get(SESSION);
+    const token = await client.getAccessToken({ refresh: true });
+    expect(tenant.counts.refresh).toBe(1);
+    expect(token.accessToken).not.toBe(before?.tokenSets[0]?.accessToken);
+    const after = await stateStore.get(SESSION);
+    expect(after?.tokenSets.map((t) => t.accessToken)).toContain(token.accessToken);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(after?.internal.sid).toBe(before?.internal.sid);
+    // Without the option the new token is served from the session again.
+    expect(await client.getAccessToken()).toEqual(token);
+    expect(tenant.counts.refresh).toBe(1);
+  });
+
+  it('sends one token request for five concurrent forced callers, who all get its token', async () => {
+    const { client, tenant, login } = await setup();
+    await login();
+    const old = await client.getAccessToken();
+    tenant.tokenDelayMs = 50;
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, () => client.getAccessToken({ refresh: true })),
+    );
+    expect(tenant.counts.refresh).toBe(1);
+    expect(new Set(tokens.map((t) => t.accessToken))).toEqual(new Set([tokens[0]?.accessToken]));
+    expect(tokens[0]?.accessToken).not.toBe(old.accessToken);
+  });
+
+  it('shares the refresh of a concurrent caller whose token had expired', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    tenant.tokenDelayMs = 50;
+    const [plain, forced] = await Promise.all([
+      client.getAccessToken(),
+      client.getAccessToken({ refresh: true }),
+    ]);
+    expect(tenant.counts.refresh).toBe(1);
+    expect(forced.accessToken).toBe(plain.accessToken);
+  });
+
+  it('redeems the refresh token once for a forced and a plain request that carry one cookie', async () => {
+    const { tenant } = await setup();
+    type Request = Map<string, string>;
+    // Each request reads the cookies it came with and writes its own response.
+    const cookieHandler: CookieHandler<Request> = {
+      getCookie: (name, request) => request?.get(name),
+      getCookies: (request) => Object.fromEntries(request ?? []),
+      setCookie: (name, value, _options, request) => void request?.set(name, value),
+      deleteCookie: (name, request) => void request?.delete(name),
+    };
+    const stateStore = new StatelessStateStore<Request>({ secret: SECRET }, cookieHandler);
+    const client = new ServerClient<Request>({ ...tenantClientOptions(tenant), stateStore, cookieHandler });
+    const browser: Request = new Map();
+    const url = await client.startInteractiveLogin({}, browser);
+    await client.completeInteractiveLogin(await tenant.authorize(url), browser);
+    const state = await stateStore.get(SESSION, browser);
+    if (!state) throw new Error('no session');
+    const expiring = state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 }));
+    await stateStore.set(SESSION, { ...state, tokenSets: expiring }, false, browser);
+    tenant.tokenDelayMs = 50;
+    const [plain, forced] = await Promise.all([
+      client.getAccessToken({}, new Map(browser)),
+      client.getAccessToken({ refresh: true }, new Map(browser)),
+    ]);
+    expect(tenant.counts.refresh).toBe(1);
+    expect(forced.accessToken).toBe(plain.accessToken);
+  });
+
+  it('refreshes on its own after joining a plain caller that found a token the forced call had already seen', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    await expireTokens(stateStore);
+    const state = await stateStore.get(SESSION);
+    if (!state) throw new Error('no session');
+    let forced: Promise<TokenSet> | undefined;
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        if (!forced) {
+          // While the plain caller waits for the lock, another instance stores a fresh token, and
+          // then a forced call starts (it sees that token) and joins the plain caller's flight.
+          await stateStore.set(identifier, {
+            ...state,
+            tokenSets: state.tokenSets.map((t) => ({
+              ...t,
+              accessToken: 'fake-at-seen-by-the-forced-call',
+              expiresAt: nowSeconds() + 3600,
+            })),
+          });
+          forced = client.getAccessToken({ refresh: true });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return fn();
+      },
+    });
+    const plain = await client.getAccessToken();
+    expect(plain.accessToken).toBe('fake-at-seen-by-the-forced-call');
+    expect(tenant.counts.refresh).toBeUndefined();
+    const token = await forced;
+    expect(token?.accessToken).not.toBe('fake-at-seen-by-the-forced-call');
+    expect(tenant.counts.refresh).toBe(1);
+  });
+
+  it('takes a token that another caller obtained after it started instead of refreshing again', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const state = await stateStore.get(SESSION);
+    if (!state) throw new Error('no session');
+    // Another instance refreshes while this call waits for the session's lock.
+    Object.assign(stateStore, {
+      withLock: async <T>(identifier: string, fn: () => Promise<T>) => {
+        await stateStore.set(identifier, {
+          ...state,
+          tokenSets: state.tokenSets.map((t) => ({ ...t, accessToken: 'fake-at-from-elsewhere' })),
+        });
+        return fn();
+      },
+    });
+    expect((await client.getAccessToken({ refresh: true })).accessToken).toBe('fake-at-from-elsewhere');
+    expect(tenant.counts.refresh).toBeUndefined();
+  });
+
+  it('throws LoginRequiredError when the session has no refresh token, leaving it as it was', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const state = await stateStore.get(SESSION);
+    if (state) await stateStore.set(SESSION, { ...state, refreshToken: undefined });
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    const err = await client.getAccessToken({ refresh: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LoginRequiredError);
+    expect(err).toMatchObject({ code: 'login_required' });
+    expect(tenant.counts.refresh).toBeUndefined();
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+
+  it('leaves the session byte-for-byte unchanged when the refresh fails', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = (endpoint) =>
+      endpoint === 'refresh' ? json({ error: 'server_error', error_description: 'boom' }, 500) : undefined;
+    await expect(client.getAccessToken({ refresh: true })).rejects.toMatchObject({ code: 'server_error' });
+    tenant.intercept = undefined;
+    tenant.revokeRefreshTokens();
+    await expect(client.getAccessToken({ refresh: true })).rejects.toMatchObject({
+      code: 'login_required',
+      error: 'invalid_grant',
+    });
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+    // The stored token still serves callers that do not force a refresh.
+    expect((await client.getAccessToken()).accessToken).toBe(JSON.parse(before).tokenSets[0].accessToken);
+  });
+
+  it('throws MfaRequiredError on mfa_required, as a refresh of an expired token does', async () => {
+    const { client, tenant, stateStore, login } = await setup();
+    await login();
+    const before = JSON.stringify(await stateStore.get(SESSION));
+    tenant.intercept = (endpoint) =>
+      endpoint === 'refresh'
+        ? json({ error: 'mfa_required', mfa_token: 'fake-raw-mfa-token' }, 403)
+        : undefined;
+    const err = await client.getAccessToken({ refresh: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MfaRequiredError);
+    expect(JSON.stringify(await stateStore.get(SESSION))).toBe(before);
+  });
+
+  it('refuses a refresh that is not a boolean, naming it', async () => {
+    const { client, login } = await setup();
+    await login();
+    await expect(Reflect.apply(client.getAccessToken, client, [{ refresh: 'yes' }])).rejects.toMatchObject({
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: expect.stringContaining('"refresh"'),
+    });
   });
 });
 

@@ -34,4 +34,23 @@ describe('getAccessToken against auth0-emulator', () => {
     await app.client.getAccessToken();
     expect(app.em.stats().refresh_token ?? 0).toBe(0);
   });
+
+  it('refresh: true gets a new token for a fresh one, once for concurrent callers, rotating the refresh token', async () => {
+    app = await startEmulatorApp();
+    await app.login();
+    const before = await app.client.getSession();
+    const cached = await app.client.getAccessToken();
+    const forced = await app.client.getAccessToken({ refresh: true });
+    expect(app.em.stats().refresh_token).toBe(1);
+    expect(forced.accessToken).not.toBe(cached.accessToken);
+    expect((await app.client.getSession())?.refreshToken).not.toBe(before?.refreshToken);
+    expect((await app.client.getAccessToken()).accessToken).toBe(forced.accessToken);
+
+    const burst = await Promise.all(
+      Array.from({ length: 5 }, () => app?.client.getAccessToken({ refresh: true })),
+    );
+    expect(app.em.stats().refresh_token).toBe(2);
+    expect(new Set(burst.map((t) => t?.accessToken)).size).toBe(1);
+    expect(burst[0]?.accessToken).not.toBe(forced.accessToken);
+  });
 });

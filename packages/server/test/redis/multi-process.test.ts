@@ -111,16 +111,27 @@ async function loggedIn(
   void jar;
 }
 
-/** Sends the scenario to every worker at once; each runs CALLS concurrent getAccessToken. */
+/**
+ * Sends the scenario to every worker at once; each runs CALLS concurrent getAccessToken. With `gate`,
+ * the workers' token requests wait until every worker's calls have started.
+ */
 async function hammer(scenario: Record<string, unknown>): Promise<{ results: Result[]; ms: number }> {
   const started = Date.now();
+  let issued = 0;
   const answers = await Promise.all(
     workers.map(
       (w) =>
         new Promise<Result[]>((resolve, reject) => {
-          w.once('message', (m: { results?: Result[]; error?: string }) =>
-            m.results ? resolve(m.results) : reject(new Error(m.error)),
-          );
+          const onMessage = (m: { results?: Result[]; error?: string; issued?: boolean }) => {
+            if (m.issued) {
+              if (++issued === workers.length) for (const each of workers) each.send({ go: true });
+              return;
+            }
+            w.off('message', onMessage);
+            if (m.results) resolve(m.results);
+            else reject(new Error(m.error));
+          };
+          w.on('message', onMessage);
           w.send(scenario);
         }),
     ),
@@ -227,6 +238,38 @@ function scenarios(label: string, ports: () => number[] | undefined, connect: ()
     expect(exchanges() - before).toBe(1);
     expect(new Set(results.map((r) => r.ok && r.accessToken)).size).toBe(1);
   });
+
+  for (const mode of ['stateful', 'stateless'] as const) {
+    it(`${mode} sessions: ${WORKERS} processes x ${CALLS} requests forcing a refresh of a valid token redeem it once`, async () => {
+      const jar = new CookieJar();
+      const store =
+        mode === 'stateful'
+          ? new StatefulStateStore(
+              {
+                secret: SECRET,
+                store: new RedisSessionStore({ client: redis, secret: SECRET, prefix }),
+                appBaseUrl: APP,
+              },
+              jar,
+            )
+          : new StatelessStateStore({ secret: SECRET, appBaseUrl: APP }, jar);
+      await loggedIn(store, jar, () => undefined);
+      const old = (await store.get('__a0_session'))?.tokenSets[0]?.accessToken;
+      const before = refreshes();
+      const { results } = await hammer({
+        ...common(),
+        mode,
+        refresh: true,
+        gate: true,
+        cookies: jar.getCookies(),
+      });
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      expect(refreshes() - before).toBe(1);
+      const tokens = new Set(results.map((r) => r.ok && r.accessToken));
+      expect(tokens.size).toBe(1);
+      expect(tokens.has(old ?? '-')).toBe(false);
+    });
+  }
 
   it(`stateless cookie sessions: ${WORKERS} processes x ${CALLS} requests redeem the refresh token once`, async () => {
     const jar = new CookieJar();

@@ -18,6 +18,15 @@ function requestCookies(sent) {
   };
 }
 
+// With `gate` set, token requests wait until the test says every worker's calls have started.
+let release = () => undefined;
+let gate = Promise.resolve();
+const gatedFetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.pathname === '/oauth/token') await gate;
+  return fetch(input, init);
+};
+
 async function run(s) {
   const redis = s.clusterPorts
     ? new Cluster(
@@ -37,7 +46,9 @@ async function run(s) {
       clientSecret: s.clientSecret,
       secret: s.secret,
       authorizationParams: { redirect_uri: s.redirectUri, audience: s.audience },
+      ...(s.gate ? { customFetch: gatedFetch } : {}),
     };
+    if (s.gate) gate = new Promise((resolve) => (release = resolve));
     // Each call is a separate request carrying the same (expired) session cookies.
     const requests = Array.from({ length: s.calls }, () => requestCookies(s.cookies));
     const stateful = s.mode === 'stateful';
@@ -71,24 +82,27 @@ async function run(s) {
           // Stateless: the session lives in the cookie; the coordinator locks by its identity.
           coordinator: new RedisCoordinator({ client: redis, prefix: s.prefix }),
         });
-    const results = await Promise.all(
+    const calls = Promise.all(
       requests.map((request) =>
         (s.connection
           ? client.getAccessTokenForConnection({ connection: s.connection }, request)
-          : client.getAccessToken({}, request)
+          : client.getAccessToken({ refresh: s.refresh }, request)
         ).then(
           (t) => ({ ok: true, accessToken: t.accessToken, cookies: request.getCookies() }),
           (err) => ({ ok: false, code: err?.code ?? String(err) }),
         ),
       ),
     );
-    return results;
+    // Every call has taken its start (the SDK reads the clock before its first await).
+    if (s.gate) setTimeout(() => process.send({ issued: true }), 0);
+    return await calls;
   } finally {
     redis.disconnect();
   }
 }
 
 process.on('message', (scenario) => {
+  if (scenario.go) return release();
   run(scenario).then(
     (results) => process.send({ results }),
     (err) => process.send({ error: String(err?.stack ?? err) }),

@@ -43,6 +43,12 @@ describe('findTokenSet', () => {
     expect(findTokenSet(state, { audience: API, scope: 'read' })).toBe(late);
     expect(findTokenSet(state, { audience: API, scope: 'write' })).toBe(early);
   });
+
+  it('prefers the set filed last of those that expire at the same time (a forced refresh in the same second)', () => {
+    const older = makeTokenSet(API, 'read write', 900);
+    const newer = { ...makeTokenSet(API, 'read', 900), expiresAt: older.expiresAt };
+    expect(findTokenSet(makeState({ tokenSets: [older, newer] }), { audience: API })).toBe(newer);
+  });
 });
 
 describe('upsertTokenSet', () => {

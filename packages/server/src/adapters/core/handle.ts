@@ -63,7 +63,7 @@ export interface Auth0RequestHandle {
   /** The user's ID token claims, or `undefined`. */
   getUser(): Promise<UserClaims | undefined>;
   /**
-   * An access token for `audience` / `scope`, refreshed when near expiry.
+   * An access token for `audience` / `scope`, refreshed when near expiry (or now, with `refresh: true`).
    *
    * @throws {LoginRequiredError} `login_required`; {@link MfaRequiredError} `mfa_required` (step-up).
    */
