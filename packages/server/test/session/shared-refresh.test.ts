@@ -31,50 +31,6 @@ function sharedCoordinator(): SessionCoordinator & { values: Map<string, string>
 }
 
 describe('refresh shared between instances (stateless cookie sessions)', () => {
-  it('redeems the refresh token once when two instances refresh one cookie session at once', async () => {
-    const { tenant } = await setup();
-    const coordinator = sharedCoordinator();
-    const instance = (jar: CookieJar) =>
-      new ServerClient({
-        domain: new URL(tenant.issuer).host,
-        clientId: tenant.clientId,
-        clientSecret: tenant.clientSecret,
-        secret: SECRET,
-        authorizationParams: { redirect_uri: REDIRECT_URI },
-        stateStore: new StatelessStateStore({ secret: SECRET }, jar),
-        transactionStore: new MemoryTransactionStore(),
-        customFetch: tenant.fetch,
-        coordinator,
-      });
-    const browser = new CookieJar();
-    const first = instance(browser);
-    await first.completeInteractiveLogin(await tenant.authorize(await first.startInteractiveLogin()));
-    const store = new StatelessStateStore({ secret: SECRET }, browser);
-    const state = await store.get('__a0_session');
-    if (!state) throw new Error('no session');
-    await store.set('__a0_session', {
-      ...state,
-      tokenSets: state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 })),
-    });
-
-    // Two requests carrying the same cookie reach two instances.
-    const [a, b] = [new CookieJar(), new CookieJar()];
-    for (const jar of [a, b]) for (const [k, v] of Object.entries(browser.getCookies())) jar.put(k, v);
-    const tokens = await Promise.all([instance(a).getAccessToken(), instance(b).getAccessToken()]);
-
-    expect(tenant.counts.refresh).toBe(1);
-    expect(tokens[0]?.accessToken).toBe(tokens[1]?.accessToken);
-    // The shared answer is sealed: no token in clear in the shared store.
-    for (const value of coordinator.values.values())
-      expect(value).not.toContain(tokens[0]?.accessToken ?? '-');
-    // Both responses carry the rotated refresh token.
-    const rotated = await Promise.all(
-      [a, b].map((jar) => new StatelessStateStore({ secret: SECRET }, jar).get('__a0_session')),
-    );
-    expect(rotated[0]?.refreshToken).not.toBe(state.refreshToken);
-    expect(rotated[0]?.refreshToken).toBe(rotated[1]?.refreshToken);
-  });
-
   /** A logged-in browser's cookies, and instances of the app that share one coordinator. */
   async function cookieSessionOverInstances() {
     const { tenant } = await setup();
@@ -101,8 +57,35 @@ describe('refresh shared between instances (stateless cookie sessions)', () => {
       return jar;
     };
     const session = (jar: CookieJar) => new StatelessStateStore({ secret: SECRET }, jar).get('__a0_session');
-    return { tenant, instance, request, session, old: await first.getAccessToken() };
+    return { tenant, coordinator, browser, instance, request, session, old: await first.getAccessToken() };
   }
+
+  it('redeems the refresh token once when two instances refresh one cookie session at once', async () => {
+    const { tenant, coordinator, instance, request, browser } = await cookieSessionOverInstances();
+    const store = new StatelessStateStore({ secret: SECRET }, browser);
+    const state = await store.get('__a0_session');
+    if (!state) throw new Error('no session');
+    await store.set('__a0_session', {
+      ...state,
+      tokenSets: state.tokenSets.map((t) => ({ ...t, expiresAt: nowSeconds() + 30 })),
+    });
+
+    // Two requests carrying the same cookie reach two instances.
+    const [a, b] = [request(), request()];
+    const tokens = await Promise.all([instance(a).getAccessToken(), instance(b).getAccessToken()]);
+
+    expect(tenant.counts.refresh).toBe(1);
+    expect(tokens[0]?.accessToken).toBe(tokens[1]?.accessToken);
+    // The shared answer is sealed: no token in clear in the shared store.
+    for (const value of coordinator.values.values())
+      expect(value).not.toContain(tokens[0]?.accessToken ?? '-');
+    // Both responses carry the rotated refresh token.
+    const rotated = await Promise.all(
+      [a, b].map((jar) => new StatelessStateStore({ secret: SECRET }, jar).get('__a0_session')),
+    );
+    expect(rotated[0]?.refreshToken).not.toBe(state.refreshToken);
+    expect(rotated[0]?.refreshToken).toBe(rotated[1]?.refreshToken);
+  });
 
   it('redeems the refresh token once when two instances force a refresh of one cookie session at once', async () => {
     const { tenant, instance, request, old } = await cookieSessionOverInstances();
