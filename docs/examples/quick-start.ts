@@ -19,7 +19,7 @@ const PAYMENTS = 'https://payments.example.com'; // an API that requires MFA in 
 export function createApp(options = settings) {
   const auth = auth0(options);
   const app = express();
-  app.use(auth.router); // /auth/login, /auth/callback, /auth/logout, /auth/backchannel-logout, /auth/mfa/*
+  app.use(auth.router); // /auth/login, /auth/callback, /auth/logout, /auth/profile, /auth/mfa/*, ...
 
   app.get('/', async (req, res) => {
     const links = (await req.auth0.getUser())

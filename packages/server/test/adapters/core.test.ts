@@ -27,6 +27,33 @@ describe('adapter options', () => {
     expect(() => express({ ...options, logoutReturnTo: '/' })).toThrow(/"logoutReturnTo"/);
     expect(() => express({ ...options, mfaWait: { timeoutMs: -1 } })).toThrow(/"mfaWait.timeoutMs"/);
     expect(() => express(options).requiresStepUp({ maxAge: 1.5 })).toThrow(/"maxAge"/);
+    expect(() => express({ ...options, routes: { profile: 'me' } })).toThrow(/"routes.profile"/);
+    // @ts-expect-error: a string where a boolean belongs
+    expect(() => express({ ...options, enableAccessTokenEndpoint: 'yes' })).toThrow(
+      /"enableAccessTokenEndpoint"/,
+    );
+    expect(() =>
+      // @ts-expect-error: a number where a boolean belongs
+      express({ ...options, noContentProfileResponseWhenUnauthenticated: 1 }),
+    ).toThrow(/"noContentProfileResponseWhenUnauthenticated"/);
+  });
+
+  it('mount the access-token route only with enableAccessTokenEndpoint, and refuse a path that says otherwise', async () => {
+    const token = (auth: ReturnType<typeof web>, path: string) =>
+      auth.handle(new Request(`https://app.example.com${path}`));
+    expect(await token(web(options), '/auth/access-token')).toBeUndefined();
+    const moved = web({ ...options, enableAccessTokenEndpoint: true, routes: { accessToken: '/token' } });
+    expect(await token(moved, '/auth/access-token')).toBeUndefined();
+    expect((await token(moved, '/token'))?.status).toBe(401);
+    expect(() => web({ ...options, routes: { accessToken: '/token' } })).toThrow(
+      /"enableAccessTokenEndpoint/,
+    );
+    expect(() =>
+      web({ ...options, enableAccessTokenEndpoint: true, routes: { accessToken: false } }),
+    ).toThrow(/"routes.accessToken"/);
+    expect(
+      await token(web({ ...options, routes: { accessToken: false } }), '/auth/access-token'),
+    ).toBeUndefined();
   });
 
   it('leave out a route set to false and move one given a path', async () => {

@@ -5,6 +5,7 @@ import { BodyTooLargeError, bodyTooLargeAnswer } from './body.js';
 import type { AdapterRequest, AdapterResponse } from './request-response.js';
 import { mfaRoute } from './mfa-routes.js';
 import { connectAccountRoute, connectCallbackRoute } from './connect-routes.js';
+import { accessTokenRoute, profileRoute } from './session-routes.js';
 import { resolveAdapterOptions, type Auth0AdapterOptions, type ResolvedAdapterOptions } from './options.js';
 import {
   backchannelLogoutRoute,
@@ -95,6 +96,8 @@ export function createAdapterCore(options: Auth0AdapterOptions): AdapterCore {
   add('POST', routes.backchannelLogout, backchannelLogoutRoute);
   add('GET', routes.connectAccount, connectAccountRoute);
   add('GET', routes.connectCallback, connectCallbackRoute);
+  add('GET', routes.profile, profileRoute);
+  add('GET', routes.accessToken, accessTokenRoute);
   const mfaPrefix = routes.mfa === false ? undefined : `${routes.mfa}/`;
   if (routes.mfa !== false) {
     mounted.push({ method: 'GET', path: `${routes.mfa}/authenticators` });

@@ -29,6 +29,20 @@ export interface Auth0Routes {
   connectAccount?: string | false;
   /** `GET`: completes connecting an account (`connect_code`). Default `/auth/connect/callback`. */
   connectCallback?: string | false;
+  /**
+   * `GET`: the session's user (the ID token's claims) as JSON, for the app's own page scripts; `401
+   * { error: 'login_required' }` without a session (or `204`, see
+   * {@link Auth0AdapterOptions.noContentProfileResponseWhenUnauthenticated}). Cross-site requests are
+   * refused. Default `/auth/profile`.
+   */
+  profile?: string | false;
+  /**
+   * `GET ?audience=…&scope=…`: an access token for the app's own page scripts, `{ token, scope,
+   * expires_at, expires_in, token_type? }`, refreshed when near expiry. Mounted only with
+   * {@link Auth0AdapterOptions.enableAccessTokenEndpoint}; cross-site requests are refused. Default
+   * `/auth/access-token`.
+   */
+  accessToken?: string | false;
 }
 
 /**
@@ -58,6 +72,17 @@ export interface Auth0AdapterOptions extends Omit<ServerClientOptions<AdapterSto
    * `false` to stay silent.
    */
   onLoginError?: ((error: Auth0Error) => void) | false;
+  /**
+   * Mounts `routes.accessToken`, which hands the session's access tokens to any script running on the
+   * app's pages. Off unless set: a token that page scripts can read (and so an XSS can) is a choice
+   * the app makes. nextjs-auth0's option of the same name defaults to `true`. Default `false`.
+   */
+  enableAccessTokenEndpoint?: boolean;
+  /**
+   * `routes.profile` answers `204` with no body, instead of `401`, when there is no session (as
+   * nextjs-auth0's option of the same name). Default `false`.
+   */
+  noContentProfileResponseWhenUnauthenticated?: boolean;
 }
 
 /** The options after checking, with every default filled in. */
@@ -68,6 +93,7 @@ export interface ResolvedAdapterOptions {
   defaultReturnTo: string;
   mfaWait: { intervalMs: number; timeoutMs: number };
   onLoginError: (error: Auth0Error) => void;
+  noContentProfileResponseWhenUnauthenticated: boolean;
   client: ServerClientOptions<AdapterStoreOptions>;
 }
 
@@ -79,6 +105,8 @@ const DEFAULT_ROUTES = {
   mfa: '/auth/mfa',
   connectAccount: '/auth/connect',
   connectCallback: '/auth/connect/callback',
+  profile: '/auth/profile',
+  accessToken: '/auth/access-token',
 } as const;
 const ROUTE_KEYS = [
   'login',
@@ -88,6 +116,8 @@ const ROUTE_KEYS = [
   'mfa',
   'connectAccount',
   'connectCallback',
+  'profile',
+  'accessToken',
 ] as const;
 
 /**
@@ -97,7 +127,17 @@ const ROUTE_KEYS = [
  */
 export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAdapterOptions {
   requireObject(options, 'options');
-  const { appBaseUrl, routes, logoutReturnTo, defaultReturnTo, mfaWait, onLoginError, ...client } = options;
+  const {
+    appBaseUrl,
+    routes,
+    logoutReturnTo,
+    defaultReturnTo,
+    mfaWait,
+    onLoginError,
+    enableAccessTokenEndpoint,
+    noContentProfileResponseWhenUnauthenticated,
+    ...client
+  } = options;
   const origin = resolveOrigin(appBaseUrl);
   const resolved: ResolvedAdapterOptions['routes'] = { ...DEFAULT_ROUTES };
   if (routes !== undefined) requireObject(routes, 'routes');
@@ -108,6 +148,11 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
       throw argumentError(`"routes.${key}" must be a path starting with "/", or false`);
     resolved[key] = value === false ? false : value.replace(/(.)\/$/, '$1');
   }
+  resolved.accessToken = accessTokenRoute(
+    enableAccessTokenEndpoint,
+    routes?.accessToken,
+    resolved.accessToken,
+  );
   if (logoutReturnTo !== undefined && !URL.canParse(logoutReturnTo))
     throw argumentError('"logoutReturnTo" must be an absolute URL');
   if (defaultReturnTo !== undefined && safeReturnTo(defaultReturnTo, '') !== defaultReturnTo)
@@ -123,11 +168,39 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
       timeoutMs: positiveNumber(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000, 'milliseconds'),
     },
     onLoginError: resolveOnLoginError(onLoginError),
+    noContentProfileResponseWhenUnauthenticated: optionalBoolean(
+      noContentProfileResponseWhenUnauthenticated,
+      'noContentProfileResponseWhenUnauthenticated',
+    ),
     client: {
       ...client,
       authorizationParams: { redirect_uri: `${origin}${callback}`, ...client.authorizationParams },
     },
   };
+}
+
+/**
+ * Where the access-token route is mounted: nowhere unless enabled. A path or `false` given for it
+ * that contradicts `enableAccessTokenEndpoint` is refused, so a route the app expects is never
+ * silently missing.
+ */
+function accessTokenRoute(enabled: unknown, given: unknown, path: string | false): string | false {
+  if (!optionalBoolean(enabled, 'enableAccessTokenEndpoint')) {
+    if (typeof given === 'string')
+      throw argumentError(
+        '"routes.accessToken" is mounted only with "enableAccessTokenEndpoint: true"; set it, or leave the path out',
+      );
+    return false;
+  }
+  if (given === false)
+    throw argumentError('"routes.accessToken" is false while "enableAccessTokenEndpoint" is true');
+  return path;
+}
+
+function optionalBoolean(value: unknown, field: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw argumentError(`"${field}" must be a boolean`, 'ERR_INVALID_ARG_TYPE');
+  return value;
 }
 
 function resolveOnLoginError(value: Auth0AdapterOptions['onLoginError']): (error: Auth0Error) => void {
