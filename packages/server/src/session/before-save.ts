@@ -55,7 +55,12 @@ const isWrite = (next: NextSession): next is StateData => next !== null && next 
 
 /** Whether writing `next` over `current` puts new user claims in the session. */
 function bringsClaims(current: StateData | undefined, next: StateData): boolean {
-  return next !== current && (startsNewSession(current, next) || next.idToken !== current?.idToken);
+  // A rule that files an ID token's claims puts that claims object in `user`; every other write
+  // carries the user it was given along.
+  return (
+    next !== current &&
+    (startsNewSession(current, next) || next.user !== current?.user || next.idToken !== current?.idToken)
+  );
 }
 
 /**
