@@ -90,6 +90,7 @@ import type { SessionOwner } from './session/access.js';
 import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
 import { loggedIn } from './session/rules.js';
+import { publicSession, withBeforeSave } from './session/before-save.js';
 import { Domains } from './protocol/domains.js';
 import { domainParts, type DomainParts } from './client-domains.js';
 import { RefreshShare } from './session/shared-refresh.js';
@@ -97,6 +98,7 @@ import { DEFAULT_AUDIENCE } from './session/token-sets.js';
 import type {
   ConnectionTokenSet,
   ReplayStore,
+  SessionData,
   StateData,
   StateStore,
   TokenSet,
@@ -104,17 +106,6 @@ import type {
   TransactionStore,
   UserClaims,
 } from './types.js';
-
-/** The session as `getSession` returns it: the stored session without the SDK's internal fields. */
-export interface SessionData {
-  user: UserClaims | undefined;
-  idToken: string | undefined;
-  refreshToken: string | undefined;
-  tokenSets: TokenSet[];
-  /** The Token Vault tokens, one per connection, once `getAccessTokenForConnection` fetched one. */
-  connectionTokenSets?: ConnectionTokenSet[];
-  [key: string]: unknown;
-}
 
 /**
  * The server-side Auth0 client: interactive login, sessions, access tokens, logout and MFA.
@@ -184,7 +175,9 @@ export class ServerClient<TStoreOptions = unknown> {
         config.coordinator && new RefreshShare(config.coordinator, config.secrets, config.refreshShareTtl),
     };
     const shared = {
-      sessions: this.#sessions,
+      sessions: config.beforeSessionSaved
+        ? withBeforeSave(this.#sessions, config.beforeSessionSaved)
+        : this.#sessions,
       refresh,
       clientAuth: createClientAuth(config.clientAuth),
       fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
@@ -1042,14 +1035,6 @@ function hasVerifier(
 
 function isMagicLink(transaction: TransactionData): transaction is TransactionData {
   return transaction.flow === MAGIC_LINK_FLOW && transaction.codeVerifier === undefined;
-}
-
-/** The session without the SDK's internal fields. */
-function publicSession(state: StateData | undefined): SessionData | undefined {
-  if (!state) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- leaving `internal` out is the point
-  const { internal, ...session } = state;
-  return session;
 }
 
 /**

@@ -17,6 +17,7 @@ import { parseDomain, type DomainResolver } from './protocol/domains.js';
 import { type SessionConfiguration, type SessionCoordinator } from './session/index.js';
 import type {
   AuthorizationParameters,
+  BeforeSessionSavedHook,
   CookieHandler,
   ReplayStore,
   StateStore,
@@ -127,6 +128,20 @@ export interface ServerClientOptions<TStoreOptions = unknown> {
    * (warned once). Required with `useDpop`.
    */
   dpopKeyPair?: DpopKeyPair;
+  /**
+   * Shapes what a session keeps of the user's claims before each write that brings new claims: every
+   * login (interactive, passwordless, CIBA, token exchange, passkey, an MFA grant that starts a
+   * session), and a refresh, an MFA grant or an account link that brings a new ID token. It runs
+   * inside the session's lock and may change `user` only; see {@link BeforeSessionSavedHook}. Default:
+   * none, every claim of the ID token is kept (as `@auth0/auth0-server-js` does; nextjs-auth0 keeps
+   * only the claims of `filterDefaultIdTokenClaims` by default). An addition over `@auth0/auth0-server-js`.
+   *
+   * A hook that throws fails the call with `SessionHookError` `session_hook_failed` and writes
+   * nothing; one that changes anything but `user` fails it with `session_hook_invalid`. After a
+   * refresh, whose refresh token is spent, the new tokens are still written, with the claims the
+   * session had, before the error is thrown.
+   */
+  beforeSessionSaved?: BeforeSessionSavedHook;
 }
 
 /** The validated configuration the operations run on. */
@@ -156,6 +171,7 @@ export interface ResolvedConfig<TStoreOptions> {
   clockTolerance: number;
   /** The DPoP key pair, when `useDpop` is on. */
   dpopKeyPair: DpopKeyPair | undefined;
+  beforeSessionSaved: BeforeSessionSavedHook | undefined;
 }
 
 /**
@@ -237,6 +253,7 @@ export function resolveConfig<TStoreOptions>(
     tokenRefreshLeeway: nonNegativeNumber(options.tokenRefreshLeeway, 'tokenRefreshLeeway', 60, 'seconds'),
     clockTolerance: nonNegativeNumber(options.clockTolerance, 'clockTolerance', 60, 'seconds'),
     dpopKeyPair: resolveDpop(options.useDpop, options.dpopKeyPair),
+    beforeSessionSaved: optionalFunction(options.beforeSessionSaved, 'beforeSessionSaved'),
   };
 }
 
@@ -328,5 +345,11 @@ function optionalName(value: unknown, field: string): string | undefined {
 
 function organizationOption(value: unknown): string | undefined {
   optionalString(value, 'organization');
+  return value;
+}
+
+function optionalFunction<T>(value: T | undefined, field: string): T | undefined {
+  if (value !== undefined && typeof value !== 'function')
+    throw argumentError(`"${field}" must be a function`, 'ERR_INVALID_ARG_TYPE');
   return value;
 }

@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { ServerClient, type SessionData } from './client.js';
+export { ServerClient } from './client.js';
+export { filterDefaultIdTokenClaims } from './session/default-claims.js';
 export type { ServerClientOptions, AuthorizationParameters, DomainResolver } from './config.js';
 export type { StartInteractiveLoginOptions } from './protocol/authorize.js';
 export type { StartLinkUserOptions, StartUnlinkUserOptions } from './protocol/link-user.js';
@@ -117,6 +118,7 @@ export {
   StoreError,
   OrganizationValidationError,
   SessionExpiredError,
+  SessionHookError,
   PasswordlessStartError,
   PasswordlessVerifyError,
   SignUpError,
@@ -155,6 +157,8 @@ export type {
   TokenSet,
   ConnectionTokenSet,
   StateData,
+  SessionData,
+  BeforeSessionSavedHook,
   InternalStateData,
   TransactionData,
   LogoutTokenClaims,

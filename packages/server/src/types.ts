@@ -87,6 +87,33 @@ export interface StateData {
   [key: string]: unknown;
 }
 
+/** The session as `getSession` returns it: the stored session without the SDK's internal fields. */
+export interface SessionData {
+  user: UserClaims | undefined;
+  idToken: string | undefined;
+  refreshToken: string | undefined;
+  tokenSets: TokenSet[];
+  /** The Token Vault tokens, one per connection, once `getAccessTokenForConnection` fetched one. */
+  connectionTokenSets?: ConnectionTokenSet[];
+  [key: string]: unknown;
+}
+
+/**
+ * The `beforeSessionSaved` option: shapes what a session keeps of the user's claims before it is
+ * written (the name and arguments of nextjs-auth0 v4's hook). It receives a copy of the session as
+ * `getSession` would return it, with every claim of the validated ID token in `user`, and the raw ID
+ * token (`undefined` when the answer had none); it returns the session to write, or a promise of it.
+ *
+ * Only `user` may differ from what it received: every other field (the tokens, `sessionExpiresAt`,
+ * `domain`, ...) must come back as it was, or nothing is written and the call throws
+ * `SessionHookError` `session_hook_invalid`. In `user`, the claims the SDK itself reads (`sub`,
+ * `iss`, `sid`) are kept from the ID token when the hook drops them, and may not be changed.
+ */
+export type BeforeSessionSavedHook = (
+  session: SessionData,
+  idToken: string | undefined,
+) => SessionData | Promise<SessionData>;
+
 /** A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`. */
 export interface TransactionData {
   /**

@@ -11,6 +11,7 @@ import type { SessionTooLargeError } from './session-too-large-error.js';
 import type { StoreError } from './store-error.js';
 import type { OrganizationValidationError } from './organization-error.js';
 import type { SessionExpiredError } from './session-expired-error.js';
+import type { SessionHookError } from './session-hook-error.js';
 import type { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 import type { ChangePasswordError, SignUpError } from './database-errors.js';
 import type { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';
@@ -43,6 +44,7 @@ export type AnyAuth0Error =
   | StoreError
   | OrganizationValidationError
   | SessionExpiredError
+  | SessionHookError
   | PasswordlessStartError
   | PasswordlessVerifyError
   | SignUpError

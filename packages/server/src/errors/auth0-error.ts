@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'expired_token'
   | 'organization_mismatch'
   | 'session_expired'
+  | 'session_hook_failed'
+  | 'session_hook_invalid'
   | 'passwordless_start_failed'
   | 'passwordless_verify_failed'
   | 'signup_failed'

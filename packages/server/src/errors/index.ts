@@ -17,6 +17,7 @@ export {
 export { StoreError } from './store-error.js';
 export { OrganizationValidationError } from './organization-error.js';
 export { SessionExpiredError } from './session-expired-error.js';
+export { SessionHookError } from './session-hook-error.js';
 export { PasswordlessStartError, PasswordlessVerifyError } from './passwordless-errors.js';
 export { SignUpError, ChangePasswordError } from './database-errors.js';
 export { PasskeyChallengeError, PasskeyGetTokenError, PasskeyRegisterError } from './passkey-errors.js';

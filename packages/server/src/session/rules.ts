@@ -1,4 +1,5 @@
-import { MfaTokenInvalidError, MissingSessionError } from '../errors/index.js';
+import { MfaTokenInvalidError, MissingSessionError, SessionHookError } from '../errors/index.js';
+import { isRecord } from '../lib/is-record.js';
 import type { ConnectionTokenSet, StateData, UserClaims } from '../types.js';
 import { applyTokenResponse, type SessionTokenResponse } from './apply-token-response.js';
 import { assertOrganization } from './organization.js';
@@ -143,6 +144,84 @@ export function mfaGranted(
  */
 export function refreshTokenRevoked(current: StateData | undefined, revoked: string): StateData | undefined {
   return current?.refreshToken === revoked ? { ...current, refreshToken: undefined } : current;
+}
+
+/** The claims besides `sub` that the SDK reads from `user`: the issuer at each refresh, `sid` at back-channel logout. */
+const SDK_CLAIMS = ['iss', 'sid'] as const;
+
+/**
+ * The session a `beforeSessionSaved` hook made of `next` (what a write rule built): `next` with the
+ * hook's `user`, where the claims the SDK reads stay as the ID token had them (put back when the hook
+ * dropped them). Nothing else may differ: the tokens and the SDK's fields are the SDK's.
+ *
+ * @throws {SessionHookError} `session_hook_invalid`, naming the fields: nothing may be written.
+ */
+export function savedAs(next: StateData, result: unknown): StateData {
+  if (!isRecord(result)) throw hookInvalid('it returned no session object');
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `internal` is not the hook's to see
+  const { internal, user: _user, ...kept } = next;
+  const changed = [...new Set([...Object.keys(kept), ...Object.keys(result)])].filter(
+    (field) => field !== 'user' && !sameJson(kept[field], result[field]),
+  );
+  if (changed.length > 0) throw hookInvalid(`it changed ${fieldNames(changed)}, which only the SDK writes`);
+  const user = result.user;
+  if (next.user === undefined) {
+    if (user !== undefined) throw hookInvalid('it added a "user" to a session without an ID token');
+    return next;
+  }
+  if (!isRecord(user)) throw hookInvalid('its "user" is not an object of claims');
+  if ('sub' in user && user.sub !== next.user.sub) throw hookInvalid('it changed the "sub" claim');
+  const claims: UserClaims = { ...user, sub: next.user.sub };
+  for (const claim of SDK_CLAIMS) {
+    const own = next.user[claim];
+    if (claim in user && !sameJson(user[claim], own)) throw hookInvalid(`it changed the "${claim}" claim`);
+    if (own === undefined) delete claims[claim];
+    else claims[claim] = own;
+  }
+  return { ...next, user: claims };
+}
+
+/**
+ * `redeemed` with `user` in place of the answer's claims: in the session, and in every copy the same
+ * answer is filed into later (a refresh the store refused is written again). `ownUser` files each
+ * copy with the user that copy already had (the hook failed: no new claims are kept).
+ */
+export function userKept(
+  redeemed: RedeemedSession,
+  user: UserClaims | undefined,
+  ownUser = false,
+): RedeemedSession {
+  return new RedeemedSession({ ...redeemed.session, user }, (state) => ({
+    ...redeemed.refile(state),
+    user: ownUser ? state.user : user,
+  }));
+}
+
+function hookInvalid(what: string): SessionHookError {
+  return new SessionHookError(
+    'session_hook_invalid',
+    `The beforeSessionSaved hook may change "user" only, and ${what}: its session was not saved`,
+  );
+}
+
+/** The fields by name, quoted; a name that is not a plain identifier is only counted. */
+function fieldNames(fields: string[]): string {
+  const named = fields.filter((field) => /^[A-Za-z_$][\w$]{0,39}$/.test(field)).map((field) => `"${field}"`);
+  const others = fields.length - named.length;
+  return [...named, ...(others > 0 ? [`${others} other field${others > 1 ? 's' : ''}`] : [])].join(', ');
+}
+
+/** Whether two JSON-like values are equal, a member that is `undefined` counting as absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i]))
+    );
+  }
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => sameJson(a[key], b[key]));
 }
 
 /**

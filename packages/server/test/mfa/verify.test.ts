@@ -5,6 +5,9 @@ import {
   MfaTokenInvalidError,
   ServerError,
 } from '../../src/errors/index.js';
+import { filterDefaultIdTokenClaims } from '../../src/index.js';
+import { MfaClient } from '../../src/mfa/index.js';
+import { withBeforeSave } from '../../src/session/before-save.js';
 import { createSessionOwner } from '../../src/session/owner.js';
 import { MemorySessionStore, StatefulStateStore } from '../../src/stores/index.js';
 import { CookieJar } from '../helpers/cookie-jar.js';
@@ -128,6 +131,26 @@ describe('verify', () => {
       tokenSets: [{ audience: API, accessToken: 'AT-verified' }],
     });
     expect(state?.internal.sid).toEqual(expect.any(String));
+  });
+
+  it("a first login finished by MFA writes the session beforeSessionSaved made of the ID token's claims", async () => {
+    const signer = await idTokenSigner();
+    const idToken = await signer.sign({ sub: 'auth0|alice', email: 'alice@example.com', internal_note: 'x' });
+    const { tokens, transport, sessions } = setup({
+      routes: [signer.jwks, tokenEndpoint(() => tokens200({ id_token: idToken, refresh_token: 'rt-new' }))],
+    });
+    const mfa = new MfaClient<Options>({
+      transport,
+      tokens,
+      sessions: withBeforeSave(sessions.access, (s) => ({
+        ...s,
+        user: s.user && filterDefaultIdTokenClaims(s.user),
+      })),
+    });
+    await mfa.verify({ mfaToken: await sealed(tokens, { audience: API }), otp: '1' }, { session: 'new' });
+    const user = sessions.states.get('new')?.user;
+    expect(user).toMatchObject({ sub: 'auth0|alice', email: 'alice@example.com' });
+    expect(user).not.toHaveProperty('internal_note');
   });
 
   it('refuses a token sealed without a session inside the session of another user (a planted session stays as it was)', async () => {

@@ -12,4 +12,10 @@ describe('the public surface', () => {
   it('the root entry keeps the cookie helpers a hand-written CookieHandler needs', () => {
     expect(Object.keys(root)).toEqual(expect.arrayContaining(['serializeCookie', 'parseCookieHeader']));
   });
+
+  it('the root entry offers filterDefaultIdTokenClaims (a pure helper for a beforeSessionSaved hook) and SessionHookError', () => {
+    expect(Object.keys(root)).toEqual(
+      expect.arrayContaining(['filterDefaultIdTokenClaims', 'SessionHookError']),
+    );
+  });
 });

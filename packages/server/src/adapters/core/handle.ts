@@ -1,4 +1,5 @@
-import type { ServerClient, SessionData } from '../../client.js';
+import type { ServerClient } from '../../client.js';
+import type { SessionData } from '../../types.js';
 import type { StartInteractiveLoginOptions } from '../../protocol/authorize.js';
 import type { GetAccessTokenOptions } from '../../protocol/access-token.js';
 import type {
