@@ -7,30 +7,34 @@ export function fuzzRuns(): number {
 
 /**
  * How much longer one call takes on an input `large / small` times bigger: ~ that factor for linear
- * work, its square for quadratic. Each size is timed as the best of several batches, each batch long
- * enough (>= 20 ms) that timer resolution and a busy machine's pauses wash out.
+ * work, its square for quadratic. Each size is timed as the best of several batches (>= 20 ms each, so
+ * timer resolution washes out), and the two sizes' batches alternate: a busy spell of the machine
+ * then slows batches of both sizes rather than all of one (timed one size after the other, a loaded
+ * run once measured a linear parser at 44).
  */
 export async function growthRatio(
   make: (size: number) => () => unknown,
   small: number,
   large: number,
 ): Promise<number> {
-  const perCall = async (size: number) => {
-    const call = make(size);
-    await call();
-    let best = Infinity;
-    for (let batch = 0; batch < 5; batch++) {
-      let calls = 0;
-      const start = performance.now();
-      while (performance.now() - start < 20) {
-        await call();
-        calls += 1;
-      }
-      best = Math.min(best, (performance.now() - start) / calls);
+  const calls = { small: make(small), large: make(large) };
+  await calls.small();
+  await calls.large();
+  const best = { small: Infinity, large: Infinity };
+  const batch = async (size: 'small' | 'large') => {
+    let count = 0;
+    const start = performance.now();
+    while (performance.now() - start < 20) {
+      await calls[size]();
+      count += 1;
     }
-    return best;
+    best[size] = Math.min(best[size], (performance.now() - start) / count);
   };
-  return (await perCall(large)) / (await perCall(small));
+  for (let round = 0; round < 8; round++) {
+    await batch('large');
+    await batch('small');
+  }
+  return best.large / best.small;
 }
 
 /**

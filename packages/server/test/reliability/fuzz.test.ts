@@ -468,6 +468,13 @@ describe('no super-linear input checks (growth of time against input size)', () 
         return () => client.handleBackchannelLogout(t).catch(() => undefined);
       },
     };
+    // The measure itself tells quadratic work from linear: (n/100)² steps grow a hundredfold here.
+    const quadratic = (n: number) => () => {
+      let sum = 0;
+      for (let i = 0; i < n / 100; i++) for (let j = 0; j < n / 100; j++) sum += i ^ j;
+      return sum;
+    };
+    expect(await growthRatio(quadratic, 10_000, 100_000)).toBeGreaterThan(35);
     const ratios: Record<string, number> = {};
     for (const [name, make] of Object.entries(checks)) {
       ratios[name] = await growthRatio(make, 10_000, 100_000);
