@@ -129,6 +129,16 @@ describe.each(BINDINGS)('%s: onCallback decides where a login callback lands', (
     }
   });
 
+  it('onCallback changing the context it was given changes nothing', async () => {
+    reset((_error, context) => {
+      context.returnTo = 'https://evil.example/';
+      return undefined;
+    });
+    const { callback } = await new Browser(appUrl, em).login('/profile');
+    expect(callback.status).toBe(302);
+    expect(callback.location).toBe('/profile');
+  });
+
   it('onCallback redirects a failed callback (a tampered state) with the error code instead of the error page', async () => {
     reset((error) => (error ? `/login-failed?code=${error.code}` : undefined));
     const browser = new Browser(appUrl, em);

@@ -68,32 +68,34 @@ export async function loginRoute({ req, handle }: RouteContext): Promise<Adapter
 export async function callbackRoute(ctx: RouteContext): Promise<AdapterResponse> {
   const { handle, client, options } = ctx;
   const hook = options.onCallback;
-  const context = { returnTo: options.defaultReturnTo, appBaseUrl: options.origin };
+  // A fresh context per call: what the hook does to it must not change where the browser goes.
+  const context = (returnTo: string) => ({ returnTo, appBaseUrl: options.origin });
+  let returnTo: string;
   try {
-    context.returnTo = await completeToReturnTo(ctx, (url, storeOptions) =>
+    returnTo = await completeToReturnTo(ctx, (url, storeOptions) =>
       client.completeInteractiveLogin<{ returnTo?: unknown }>(url, storeOptions),
     );
   } catch (err) {
     if (!(err instanceof Auth0Error)) throw err;
     // A stale or forged link is the visitor's business; anything else is the app's to hear about.
     if (!(err instanceof CallbackError)) options.onLoginError(err);
-    // Outside the try: what the hook throws is the app's, never taken for a failed login.
-    const chosen = hook && (await chosenPath(hook, err, context, null));
+    // In the catch, not the try: what the hook throws is the app's, never taken for a failed login.
+    const chosen = hook && (await chosenPath(hook, err, context(options.defaultReturnTo), null));
     if (chosen !== undefined) return redirect(chosen);
     if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
       return redirect(options.defaultReturnTo);
     return failedLogin(options, err);
   }
-  if (!hook) return redirect(context.returnTo);
+  if (!hook) return redirect(returnTo);
   let chosen: string | undefined;
   try {
-    chosen = await chosenPath(hook, null, context, (await handle.getSession()) ?? null);
+    chosen = await chosenPath(hook, null, context(returnTo), (await handle.getSession()) ?? null);
   } catch (err) {
     // Fail closed, as a hook that refuses a user by throwing expects: no session outlives it.
     await client.logout({}, handle.storeOptions).catch(() => undefined);
     throw err;
   }
-  return redirect(chosen ?? context.returnTo);
+  return redirect(chosen ?? returnTo);
 }
 
 /** Completes the callback in `req` with `complete`, then redirects to the `returnTo` its transaction kept. */
