@@ -28,6 +28,7 @@ export type { Auth0RequestHandle, BoundMfa, LoginOptions } from './handle.js';
 export { parseBody, parseForm, type AdapterRequest, type AdapterResponse } from './request-response.js';
 export { BodyTooLargeError, MAX_BODY_BYTES, readLimitedText } from './body.js';
 export type { Auth0AdapterOptions, Auth0Routes } from './options.js';
+export type { OnCallback, OnCallbackContext } from './on-callback.js';
 export { ACR_MULTI_FACTOR, type RequiresAuthOptions, type StepUpOptions } from './guards.js';
 export { safeReturnTo } from './return-to.js';
 

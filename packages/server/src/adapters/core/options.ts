@@ -3,6 +3,7 @@ import type { Auth0Error } from '../../errors/index.js';
 import type { AdapterStoreOptions } from './cookies.js';
 import { argumentError, positiveNumber, requireObject } from '../../lib/validate.js';
 import { safeReturnTo } from './return-to.js';
+import { checkOnCallback, type OnCallback } from './on-callback.js';
 
 /**
  * Where the shared routes are mounted. Each is a path starting with `/`, or `false` to leave the
@@ -73,6 +74,15 @@ export interface Auth0AdapterOptions extends Omit<ServerClientOptions<AdapterSto
    */
   onLoginError?: ((error: Auth0Error) => void) | false;
   /**
+   * Decides where the browser goes after the login callback, as nextjs-auth0's option of the same
+   * name: `(error, { returnTo, appBaseUrl }, session) => path | undefined` (maybe async). After a
+   * login the session is written before it runs; after a failure its path replaces the error page
+   * (`onLoginError` is told first, as without it). A value that is not a path on this app, or
+   * `undefined`, keeps the default. When it throws, the session just written is deleted and the
+   * error goes to the framework's error handling. Default: none.
+   */
+  onCallback?: OnCallback;
+  /**
    * Mounts `routes.accessToken`, which hands the session's access tokens to any script running on the
    * app's pages. Off unless set: a token that page scripts can read (and so an XSS can) is a choice
    * the app makes. nextjs-auth0's option of the same name defaults to `true`. Default `false`.
@@ -93,6 +103,7 @@ export interface ResolvedAdapterOptions {
   defaultReturnTo: string;
   mfaWait: { intervalMs: number; timeoutMs: number };
   onLoginError: (error: Auth0Error) => void;
+  onCallback: OnCallback | undefined;
   noContentProfileResponseWhenUnauthenticated: boolean;
   client: ServerClientOptions<AdapterStoreOptions>;
 }
@@ -134,6 +145,7 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
     defaultReturnTo,
     mfaWait,
     onLoginError,
+    onCallback,
     enableAccessTokenEndpoint,
     noContentProfileResponseWhenUnauthenticated,
     ...client
@@ -168,6 +180,7 @@ export function resolveAdapterOptions(options: Auth0AdapterOptions): ResolvedAda
       timeoutMs: positiveNumber(mfaWait?.timeoutMs, 'mfaWait.timeoutMs', 25_000, 'milliseconds'),
     },
     onLoginError: resolveOnLoginError(onLoginError),
+    onCallback: checkOnCallback(onCallback),
     noContentProfileResponseWhenUnauthenticated: optionalBoolean(
       noContentProfileResponseWhenUnauthenticated,
       'noContentProfileResponseWhenUnauthenticated',

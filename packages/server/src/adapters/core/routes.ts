@@ -16,6 +16,7 @@ import {
 } from './request-response.js';
 import type { Auth0RequestHandle } from './handle.js';
 import type { ResolvedAdapterOptions } from './options.js';
+import { chosenPath } from './on-callback.js';
 import { messagePage } from './pages.js';
 import { safeReturnTo } from './return-to.js';
 
@@ -59,37 +60,59 @@ export async function loginRoute({ req, handle }: RouteContext): Promise<Adapter
 }
 
 /**
- * `GET callback`: completes the login and lands on its `returnTo`. A stale, replayed or refused
- * callback gets a page with a link to log in again (or, when a session exists already, for example
- * a reloaded callback, the default landing page) - never a 500, and nothing from the URL is shown.
+ * `GET callback`: completes the login and lands on its `returnTo`, or where `onCallback` says. A
+ * stale, replayed or refused callback gets a page with a link to log in again (or, when a session
+ * exists already, for example a reloaded callback, the default landing page) - never a 500, and
+ * nothing from the URL is shown - unless `onCallback` names a path for it.
  */
-export async function callbackRoute({
-  req,
-  handle,
-  client,
-  options,
-}: RouteContext): Promise<AdapterResponse> {
+export async function callbackRoute(ctx: RouteContext): Promise<AdapterResponse> {
+  const { handle, client, options } = ctx;
+  const hook = options.onCallback;
+  // A fresh context per call: what the hook does to it must not change where the browser goes.
+  const context = (returnTo: string) => ({ returnTo, appBaseUrl: options.origin });
+  let returnTo: string;
   try {
-    return await landOnReturnTo({ req, handle, client, options }, (url, storeOptions) =>
+    returnTo = await completeToReturnTo(ctx, (url, storeOptions) =>
       client.completeInteractiveLogin<{ returnTo?: unknown }>(url, storeOptions),
     );
   } catch (err) {
     if (!(err instanceof Auth0Error)) throw err;
-    if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
-      return redirect(options.defaultReturnTo);
     // A stale or forged link is the visitor's business; anything else is the app's to hear about.
     if (!(err instanceof CallbackError)) options.onLoginError(err);
+    // In the catch, not the try: what the hook throws is the app's, never taken for a failed login.
+    const chosen = hook && (await chosenPath(hook, err, context(options.defaultReturnTo), null));
+    if (chosen !== undefined) return redirect(chosen);
+    if (err instanceof CallbackError && err.code === 'missing_transaction' && (await handle.getSession()))
+      return redirect(options.defaultReturnTo);
     return failedLogin(options, err);
   }
+  if (!hook) return redirect(returnTo);
+  let chosen: string | undefined;
+  try {
+    chosen = await chosenPath(hook, null, context(returnTo), (await handle.getSession()) ?? null);
+  } catch (err) {
+    // Fail closed, as a hook that refuses a user by throwing expects: no session outlives it.
+    await client.logout({}, handle.storeOptions).catch(() => undefined);
+    throw err;
+  }
+  return redirect(chosen ?? returnTo);
 }
 
 /** Completes the callback in `req` with `complete`, then redirects to the `returnTo` its transaction kept. */
 export async function landOnReturnTo(
-  { req, handle, options }: RouteContext,
+  ctx: RouteContext,
   complete: (url: URL, storeOptions: AdapterStoreOptions) => Promise<{ appState?: { returnTo?: unknown } }>,
 ): Promise<AdapterResponse> {
+  return redirect(await completeToReturnTo(ctx, complete));
+}
+
+/** Completes the callback in `req` with `complete`; the `returnTo` its transaction kept, checked. */
+async function completeToReturnTo(
+  { req, handle, options }: RouteContext,
+  complete: (url: URL, storeOptions: AdapterStoreOptions) => Promise<{ appState?: { returnTo?: unknown } }>,
+): Promise<string> {
   const { appState } = await complete(new URL(req.url, options.origin), handle.storeOptions);
-  return redirect(safeReturnTo(appState?.returnTo, options.defaultReturnTo));
+  return safeReturnTo(appState?.returnTo, options.defaultReturnTo);
 }
 
 function failedLogin(options: ResolvedAdapterOptions, err: Auth0Error): AdapterResponse {
