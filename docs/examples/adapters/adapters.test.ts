@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { CookieJar, generateTotp, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,19 +9,10 @@ import { createApp as createFastify } from './fastify.js';
 import { createApp as createHono } from './hono.js';
 import { fetchWithStepUp } from './mfa-front-end.js';
 import { appClient, startTestEmulator } from '../../../test/emulator.js';
+import { listenOnLoopback } from '../../../test/loopback.js';
 
 const SECRET = 'app-secret-at-least-32-characters!!';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
-
-/** A server on port 0 whose listener is set once the app (which needs the URL) is built. */
-async function listen(): Promise<{ server: Server; url: string; use(listener: RequestListener): void }> {
-  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { server, url: `http://127.0.0.1:${address.port}`, use: (l) => (listener = l) };
-}
 
 /** One browser against one app: cookies kept, relative URLs resolved, same-origin headers sent. */
 function browser(appUrl: string): typeof fetch {
@@ -45,11 +36,11 @@ describe('the adapter guides run against auth0-emulator', () => {
     hono: async (o: Auth0AdapterOptions) => getRequestListener(createHono(o).fetch),
     fetch: async (o: Auth0AdapterOptions) => getRequestListener(createHandler(o)),
   };
-  const servers: Record<string, { server: Server; url: string; use(l: RequestListener): void }> = {};
+  const servers: Record<string, Awaited<ReturnType<typeof listenOnLoopback>>> = {};
   let em: Emulator;
 
   beforeAll(async () => {
-    for (const name of Object.keys(apps)) servers[name] = await listen();
+    for (const name of Object.keys(apps)) servers[name] = await listenOnLoopback();
     em = await startTestEmulator({
       clients: Object.entries(servers).map(([name, { url }]) => appClient(url, SECRET, { clientId: name })),
       users: [{ user_id: 'auth0|alice', ...ALICE }],
@@ -71,10 +62,7 @@ describe('the adapter guides run against auth0-emulator', () => {
 
   afterAll(async () => {
     await em?.close();
-    for (const { server } of Object.values(servers)) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    await Promise.all(Object.values(servers).map((server) => server.close()));
   });
 
   it.each(['fastify', 'hono', 'fetch'])('%s: logs in and shows the profile', async (name) => {

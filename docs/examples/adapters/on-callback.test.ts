@@ -1,8 +1,8 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
 import { CookieJar, type Emulator } from 'auth0-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './on-callback.js';
 import { appClient, startTestEmulator } from '../../../test/emulator.js';
+import { listenOnLoopback } from '../../../test/loopback.js';
 
 const SECRET = 'app-secret-at-least-32-characters!!';
 const ALICE = { email: 'alice@example.com', password: 'Passw0rd!' };
@@ -10,16 +10,12 @@ const BOB = { email: 'bob@example.com', password: 'Passw0rd!' };
 
 describe('docs/examples/adapters/on-callback.ts against auth0-emulator', () => {
   let em: Emulator;
-  let server: Server;
+  let app: Awaited<ReturnType<typeof listenOnLoopback>>;
   let appUrl = '';
 
   beforeAll(async () => {
-    let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-    server = createServer((req, res) => listener(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    appUrl = `http://127.0.0.1:${address.port}`;
+    app = await listenOnLoopback();
+    appUrl = app.url;
     em = await startTestEmulator({
       clients: [appClient(appUrl, SECRET)],
       users: [
@@ -27,18 +23,19 @@ describe('docs/examples/adapters/on-callback.ts against auth0-emulator', () => {
         { user_id: 'auth0|bob', ...BOB, email_verified: false },
       ],
     });
-    listener = createApp({
-      domain: em.issuer.replace(/\/$/, ''),
-      clientId: 'app',
-      clientSecret: SECRET,
-      secret: 'a-cookie-secret-of-at-least-32-characters',
-      appBaseUrl: appUrl,
-    });
+    app.use(
+      createApp({
+        domain: em.issuer.replace(/\/$/, ''),
+        clientId: 'app',
+        clientSecret: SECRET,
+        secret: 'a-cookie-secret-of-at-least-32-characters',
+        appBaseUrl: appUrl,
+      }),
+    );
   });
   afterAll(async () => {
     await em?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    await app?.close();
   });
 
   /** Logs `user` in from `/auth/login?returnTo=/profile`; the callback's redirect target. */

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { CookieJar, type Emulator } from 'auth0-emulator';
 import { MemoryTransactionStore } from 'auth0-server-ts';
 import { MemoryStateStore } from 'auth0-server-ts/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appClient, startTestEmulator } from '../../../test/emulator.js';
+import { listenOnLoopback } from '../../../test/loopback.js';
 import { docBlocks, region } from '../regions.js';
 import {
   createApp,
@@ -20,15 +20,11 @@ const DAVE = { email: 'dave@example.com', password: 'Passw0rd!' };
 
 describe('docs/organizations.md examples against auth0-emulator', () => {
   let em: Emulator;
-  let server: Server;
+  let app: Awaited<ReturnType<typeof listenOnLoopback>>;
   let appUrl: string;
   beforeAll(async () => {
-    let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-    server = createServer((req, res) => listener(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    appUrl = `http://127.0.0.1:${address.port}`;
+    app = await listenOnLoopback();
+    appUrl = app.url;
     em = await startTestEmulator({
       clients: [{ ...appClient(appUrl, SECRET), organization_usage: 'allow' }],
       users: [
@@ -46,12 +42,11 @@ describe('docs/organizations.md examples against auth0-emulator', () => {
       clientSecret: SECRET,
       secret: SECRET,
     };
-    listener = getRequestListener(createApp({ ...options, appBaseUrl: appUrl }).fetch);
+    app.use(getRequestListener(createApp({ ...options, appBaseUrl: appUrl }).fetch));
   });
   afterAll(async () => {
     await em?.close();
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
+    await app?.close();
   });
 
   const client = () =>

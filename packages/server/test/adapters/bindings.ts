@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import { getRequestListener } from '@hono/node-server';
 import express, { type ErrorRequestHandler } from 'express';
@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { auth0 as expressAuth0 } from '../../src/adapters/express.js';
 import { auth0 as fastifyAuth0 } from '../../src/adapters/fastify.js';
 import { auth0 as webAuth0 } from '../../src/adapters/web.js';
+import { listenOnLoopback } from '../../../../test/loopback.js';
 import type { Auth0AdapterOptions } from '../../src/adapters/core/index.js';
 
 export const ISSUER = 'https://tenant.eu.auth0.com';
@@ -75,28 +76,7 @@ export const builders: Record<
   },
 };
 
-/** A server on a free loopback port whose listener is set later, once the app (which needs the URL) is built. */
-export async function listenOnLoopback(): Promise<{
-  server: Server;
-  url: string;
-  use(listener: RequestListener): void;
-  close(): Promise<void>;
-}> {
-  let listener: RequestListener = (_req, res) => res.writeHead(503).end();
-  const server: Server = createServer((req, res) => listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return {
-    server,
-    url: `http://127.0.0.1:${address.port}`,
-    use: (next) => void (listener = next),
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+export { listenOnLoopback };
 
 /** Starts `binding` on a free loopback port with `options` (its `appBaseUrl` is the server's). */
 export async function startApp(
