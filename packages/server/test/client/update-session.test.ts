@@ -5,7 +5,8 @@ import {
   SessionHookError,
   type SessionData,
 } from '../../src/index.js';
-import { setup } from '../helpers/client.js';
+import { clientFor, setup } from '../helpers/client.js';
+import { createFakeTenant } from '../helpers/fake-tenant.js';
 
 /** The session's user with `claims` added: the change an app makes after editing the profile. */
 const withClaims =
@@ -138,6 +139,27 @@ describe('updateSession', () => {
     await client.updateSession(withClaims({ plan: 'gold' }));
     expect(calls).toBe(1);
     expect(await client.getUser()).toMatchObject({ plan: 'gold' });
+  });
+
+  it('a later refresh without a new ID token keeps the updated claims', async () => {
+    const tenant = await createFakeTenant();
+    // A refresh answer without `id_token` (a grant without `openid`, or a server that sends none).
+    const withoutRefreshIdToken: typeof fetch = async (input, init) => {
+      const res = await tenant.fetch(input, init);
+      if (!String(init?.body).includes('grant_type=refresh_token')) return res;
+      const answer = (await res.json()) as Record<string, unknown>;
+      delete answer.id_token;
+      return Response.json(answer, { status: res.status });
+    };
+    const { client, login } = clientFor(tenant, { customFetch: withoutRefreshIdToken });
+    await login();
+    await client.updateSession(withClaims({ plan: 'gold' }));
+    const before = await client.getSession();
+    await client.getAccessToken({ refresh: true });
+    const after = await client.getSession();
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
+    expect(after?.user).toEqual(before?.user);
+    expect(after?.user).toMatchObject({ plan: 'gold' });
   });
 
   it('checks its argument', async () => {
