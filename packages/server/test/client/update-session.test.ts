@@ -162,6 +162,20 @@ describe('updateSession', () => {
     expect(after?.user).toMatchObject({ plan: 'gold' });
   });
 
+  it('refuses a value read before a refresh changed the tokens: nothing written', async () => {
+    const { client, login } = await setup();
+    await login();
+    const stale = await client.getSession();
+    if (!stale?.user) throw new Error('expected a session');
+    await client.getAccessToken({ refresh: true });
+    const fresh = await client.getSession();
+    const err = await client
+      .updateSession({ ...stale, user: { ...stale.user, plan: 'gold' } })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'session_hook_invalid' });
+    expect(await client.getSession()).toEqual(fresh);
+  });
+
   it('checks its argument', async () => {
     const { client, login } = await setup();
     await login();
