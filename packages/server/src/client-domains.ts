@@ -15,6 +15,8 @@ export interface DomainParts<O> {
   tokens: MfaTokens;
   /** The sessions made on this domain (others read as none), over the client's one owner. */
   sessions: SessionAccess<O>;
+  /** The same sessions without `beforeSessionSaved`: for the app's own change (`updateSession`). */
+  appSessions: SessionAccess<O>;
   accessTokens: AccessTokenContext<O>;
 }
 
@@ -23,6 +25,8 @@ export function domainParts<O>(
   config: ResolvedConfig<O>,
   shared: {
     sessions: SessionAccess<O>;
+    /** `sessions` without the `beforeSessionSaved` hook (the same object when there is none). */
+    appSessions: SessionAccess<O>;
     refresh: Pick<AccessTokenContext<O>, 'flights' | 'share'>;
     clientAuth: ClientAuthentication;
     fetch: FetchLike;
@@ -47,11 +51,14 @@ export function domainParts<O>(
     onErrorAnswer: tokens.sealRequired,
     dpop: shared.dpop,
   });
-  const sessions = scopeToDomain(shared.sessions, {
+  const domain = {
     recorded,
-    owns: (value) => madeOn(value, { issuer, recorded }),
+    owns: (value: unknown) => madeOn(value, { issuer, recorded }),
     ownsUnrecorded: typeof config.domain !== 'function',
-  });
+  };
+  const sessions = scopeToDomain(shared.sessions, domain);
+  const appSessions =
+    shared.appSessions === shared.sessions ? sessions : scopeToDomain(shared.appSessions, domain);
   const accessTokens = {
     ...shared.refresh,
     transport,
@@ -59,5 +66,5 @@ export function domainParts<O>(
     leeway: config.tokenRefreshLeeway,
     defaultAudience: config.authorizationParams.audience ?? DEFAULT_AUDIENCE,
   };
-  return { recorded, transport, tokens, sessions, accessTokens };
+  return { recorded, transport, tokens, sessions, appSessions, accessTokens };
 }

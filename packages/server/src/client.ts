@@ -91,6 +91,7 @@ import { cookieAttributes, secureByDefault } from './session/lifetime.js';
 import { createSessionOwner } from './session/owner.js';
 import { loggedIn } from './session/rules.js';
 import { publicSession, withBeforeSave } from './session/before-save.js';
+import { updateSession } from './session/update-session.js';
 import { Domains } from './protocol/domains.js';
 import { domainParts, type DomainParts } from './client-domains.js';
 import { RefreshShare } from './session/shared-refresh.js';
@@ -99,6 +100,7 @@ import type {
   ConnectionTokenSet,
   ReplayStore,
   SessionData,
+  SessionUpdate,
   StateData,
   StateStore,
   TokenSet,
@@ -178,6 +180,7 @@ export class ServerClient<TStoreOptions = unknown> {
       sessions: config.beforeSessionSaved
         ? withBeforeSave(this.#sessions, config.beforeSessionSaved)
         : this.#sessions,
+      appSessions: this.#sessions,
       refresh,
       clientAuth: createClientAuth(config.clientAuth),
       fetch: createFunnelFetch({ fetch: config.fetch, timeoutMs: config.httpTimeout }),
@@ -492,6 +495,31 @@ export class ServerClient<TStoreOptions = unknown> {
       return Promise.reject(err as Error);
     }
     return this.#readSession(storeOptions).then(publicSession);
+  }
+
+  /**
+   * Changes the session's `user` (nextjs-auth0's `updateSession`): typically after the app edited the
+   * profile through the Management API. `change` is the session to write, or a function from the
+   * session as it is inside the session's lock to the one to write: concurrent updates in function
+   * form are all applied. Only `user` may differ; `sub`, `iss` and `sid` are kept (put back when
+   * left out). Nothing is written when it throws. `beforeSessionSaved` does not run, as in
+   * nextjs-auth0. A later refresh keeps these claims unless it brings a new ID token, whose claims
+   * then replace them.
+   *
+   * @returns the session as written.
+   * @throws {TypeError} `change` is neither a session nor a function.
+   * @throws {MissingSessionError} `login_required`: no session, or one without an ID token.
+   * @throws {SessionHookError} `session_hook_invalid`: another field, or `sub` / `iss` / `sid`, changed.
+   * @throws {StoreError} `store_unavailable` or `lock_timeout`.
+   * @example
+   * ```ts
+   * await client.updateSession((session) => ({ ...session, user: { ...session.user, name } }), { req, res });
+   * ```
+   */
+  async updateSession(change: SessionUpdate, storeOptions?: TStoreOptions): Promise<SessionData> {
+    this.#needStoreOptions(storeOptions, 'updateSession');
+    const { appSessions } = await this.#at(storeOptions);
+    return updateSession(appSessions, change, storeOptions);
   }
 
   /**

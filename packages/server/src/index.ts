@@ -159,6 +159,7 @@ export type {
   StateData,
   SessionData,
   BeforeSessionSavedHook,
+  SessionUpdate,
   InternalStateData,
   TransactionData,
   LogoutTokenClaims,

@@ -114,6 +114,13 @@ export type BeforeSessionSavedHook = (
   idToken: string | undefined,
 ) => SessionData | Promise<SessionData>;
 
+/**
+ * What `updateSession` takes: the session to write, or a function from the session as it is inside
+ * the session's lock to the one to write (use it when other requests may update the same session).
+ * As for {@link BeforeSessionSavedHook}, only `user` may differ, and `sub`, `iss`, `sid` stay.
+ */
+export type SessionUpdate = SessionData | ((session: SessionData) => SessionData | Promise<SessionData>);
+
 /** A login in flight, kept from `startInteractiveLogin` to `completeInteractiveLogin`. */
 export interface TransactionData {
   /**

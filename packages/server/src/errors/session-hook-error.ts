@@ -6,8 +6,9 @@ import { Auth0Error } from './auth0-error.js';
  *
  * - `session_hook_failed`: the hook threw or its promise rejected. `cause` holds its error's name
  *   and message, with any token of the session it was given cut out.
- * - `session_hook_invalid`: it returned something other than a session that differs only in
- *   `user`, or changed a claim the SDK reads (`sub`, `iss`, `sid`). The message names the fields.
+ * - `session_hook_invalid`: it (or the change given to `updateSession`, which nothing was written
+ *   for either) returned something other than a session that differs only in `user`, or changed a
+ *   claim the SDK reads (`sub`, `iss`, `sid`). The message names the fields.
  *
  * @example
  * ```ts

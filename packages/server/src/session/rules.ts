@@ -156,7 +156,8 @@ const SDK_CLAIMS = ['iss', 'sid'] as const;
  *
  * @throws {SessionHookError} `session_hook_invalid`, naming the fields: nothing may be written.
  */
-export function savedAs(next: StateData, result: unknown): StateData {
+export function savedAs(next: StateData, result: unknown, by: ChangedBy = HOOK): StateData {
+  const hookInvalid = (what: string) => invalidChange(by, what);
   if (!isRecord(result)) throw hookInvalid('it returned no session object');
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- `internal` is not the hook's to see
   const { internal, user: _user, ...kept } = next;
@@ -197,10 +198,27 @@ export function userKept(
   }));
 }
 
-function hookInvalid(what: string): SessionHookError {
+/**
+ * The session the app's `updateSession` made of `current`: what `savedAs` makes of `result`, so
+ * only `user` may change and `sub`, `iss`, `sid` stay. Only a session with a user can be updated.
+ *
+ * @throws {MissingSessionError} `login_required`: no session, or one without an ID token.
+ * @throws {SessionHookError} `session_hook_invalid`, naming the fields: nothing may be written.
+ */
+export function userUpdated(current: StateData | undefined, result: unknown): StateData {
+  if (!current?.user) throw new MissingSessionError('There is no session to update: log in first');
+  return savedAs(current, result, UPDATE);
+}
+
+/** Who returned a session for `savedAs`: the app's hook, or the app's `updateSession` call. */
+type ChangedBy = 'The beforeSessionSaved hook' | 'updateSession';
+const HOOK: ChangedBy = 'The beforeSessionSaved hook';
+const UPDATE: ChangedBy = 'updateSession';
+
+function invalidChange(by: ChangedBy, what: string): SessionHookError {
   return new SessionHookError(
     'session_hook_invalid',
-    `The beforeSessionSaved hook may change "user" only, and ${what}: its session was not saved`,
+    `${by} may change "user" only, and ${what}: its session was not saved`,
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ServerClient } from '../../client.js';
-import type { SessionData } from '../../types.js';
+import type { SessionData, SessionUpdate } from '../../types.js';
 import type { StartInteractiveLoginOptions } from '../../protocol/authorize.js';
 import type { GetAccessTokenOptions } from '../../protocol/access-token.js';
 import type {
@@ -64,6 +64,12 @@ export interface Auth0RequestHandle {
   /** The user's ID token claims, or `undefined`. */
   getUser(): Promise<UserClaims | undefined>;
   /**
+   * Changes the session's `user` (see {@link ServerClient.updateSession}); the response carries it.
+   *
+   * @throws {MissingSessionError} `login_required`; {@link SessionHookError} `session_hook_invalid`.
+   */
+  updateSession(change: SessionUpdate): Promise<SessionData>;
+  /**
    * An access token for `audience` / `scope`, refreshed when near expiry (or now, with `refresh: true`).
    *
    * @throws {LoginRequiredError} `login_required`; {@link MfaRequiredError} `mfa_required` (step-up).
@@ -91,6 +97,7 @@ export function bindRequest(
     storeOptions,
     getSession: () => client.getSession(storeOptions),
     getUser: () => client.getUser(storeOptions),
+    updateSession: (change) => client.updateSession(change, storeOptions),
     getAccessToken: (options) => client.getAccessToken(options, storeOptions),
     login: (options = {}) =>
       client.startInteractiveLogin(
