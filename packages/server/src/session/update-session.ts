@@ -1,5 +1,6 @@
 import { MissingSessionError } from '../errors/index.js';
 import { isRecord } from '../lib/is-record.js';
+import { argumentError } from '../lib/validate.js';
 import type { SessionData, SessionUpdate } from '../types.js';
 import type { SessionAccess } from './access.js';
 import { publicSession } from './before-save.js';
@@ -19,7 +20,10 @@ export async function updateSession<O>(
   storeOptions: O | undefined,
 ): Promise<SessionData> {
   if (typeof change !== 'function' && !isRecord(change)) {
-    throw new TypeError('updateSession: "change" must be a session object or a function that returns one');
+    throw argumentError(
+      '"change" of updateSession must be a session object or a function that returns one',
+      'ERR_INVALID_ARG_TYPE',
+    );
   }
   const after = await sessions.update(async (current) => {
     const view = publicSession(current);

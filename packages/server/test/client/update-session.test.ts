@@ -180,6 +180,8 @@ describe('updateSession', () => {
     const { client, login } = await setup();
     await login();
     // @ts-expect-error -- not a session
-    await expect(client.updateSession('gold')).rejects.toThrow(TypeError);
+    const err = await client.updateSession('gold').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err).toMatchObject({ code: 'ERR_INVALID_ARG_TYPE', message: expect.stringContaining('"change"') });
   });
 });
