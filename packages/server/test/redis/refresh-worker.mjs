@@ -4,7 +4,9 @@
 import { Cluster, Redis } from 'ioredis';
 // A private copy of dist/ (the test makes it): the packed-package test rebuilds dist/ meanwhile.
 const dist = process.env.A0_DIST;
-const { ServerClient, StatefulStateStore, MemoryTransactionStore } = await import(`${dist}/index.js`);
+const { ServerClient, StatefulStateStore, StatelessStateStore, MemoryTransactionStore } = await import(
+  `${dist}/index.js`
+);
 const { RedisCoordinator, RedisSessionStore } = await import(`${dist}/redis/index.js`);
 
 /** One request's cookies: what the browser sent; what the app sets goes into `set`. */
@@ -18,7 +20,7 @@ function requestCookies(sent) {
   };
 }
 
-// With `gate` set, token requests wait until the test says every worker's calls have started.
+// With `gate` set, token requests wait until the test says every worker's calls have read their session.
 let release = () => undefined;
 let gate = Promise.resolve();
 const gatedFetch = async (input, init) => {
@@ -52,36 +54,45 @@ async function run(s) {
     // Each call is a separate request carrying the same (expired) session cookies.
     const requests = Array.from({ length: s.calls }, () => requestCookies(s.cookies));
     const stateful = s.mode === 'stateful';
-    const client = stateful
-      ? new ServerClient({
-          ...base,
-          // Stateful: the lock is the session store's own (fenced writes).
-          stateStore: new StatefulStateStore(
-            {
-              secret: s.secret,
-              store: new RedisSessionStore({ client: redis, secret: s.secret, prefix: s.prefix }),
-              appBaseUrl: s.appBaseUrl,
-            },
-            {
-              getCookie: (name, r) => r.getCookie(name),
-              getCookies: (r) => r.getCookies(),
-              setCookie: (n, v, o, r) => r.setCookie(n, v, o),
-              deleteCookie: (n, r) => r.deleteCookie(n),
-            },
-          ),
-          transactionStore: new MemoryTransactionStore(),
-        })
-      : new ServerClient({
-          ...base,
-          cookieHandler: {
-            getCookie: (name, r) => r.getCookie(name),
-            getCookies: (r) => r.getCookies(),
-            setCookie: (n, v, o, r) => r.setCookie(n, v, o),
-            deleteCookie: (n, r) => r.deleteCookie(n),
+    const cookieHandler = {
+      getCookie: (name, r) => r.getCookie(name),
+      getCookies: (r) => r.getCookies(),
+      setCookie: (n, v, o, r) => r.setCookie(n, v, o),
+      deleteCookie: (n, r) => r.deleteCookie(n),
+    };
+    const stateStore = stateful
+      ? // Stateful: the lock is the session store's own (fenced writes).
+        new StatefulStateStore(
+          {
+            secret: s.secret,
+            store: new RedisSessionStore({ client: redis, secret: s.secret, prefix: s.prefix }),
+            appBaseUrl: s.appBaseUrl,
           },
-          // Stateless: the session lives in the cookie; the coordinator locks by its identity.
-          coordinator: new RedisCoordinator({ client: redis, prefix: s.prefix }),
-        });
+          cookieHandler,
+        )
+      : // Stateless: the session lives in the cookie; the coordinator locks by its identity.
+        new StatelessStateStore({ secret: s.secret, appBaseUrl: s.appBaseUrl }, cookieHandler);
+    // A forced call compares against the token its first session read saw: the gate opens once every
+    // call has made that read, so no read lands after another call's refresh (on a loaded machine the
+    // first Redis reads of a fresh connection once came after it, and a second refresh was right).
+    const read = new Set();
+    let allRead = () => undefined;
+    const everyCallRead = new Promise((resolve) => (allRead = resolve));
+    if (s.gate) {
+      const get = stateStore.get.bind(stateStore);
+      stateStore.get = async (identifier, request) => {
+        const state = await get(identifier, request);
+        read.add(request);
+        if (read.size === s.calls) allRead();
+        return state;
+      };
+    }
+    const client = new ServerClient({
+      ...base,
+      stateStore,
+      transactionStore: new MemoryTransactionStore(),
+      ...(stateful ? {} : { coordinator: new RedisCoordinator({ client: redis, prefix: s.prefix }) }),
+    });
     const calls = Promise.all(
       requests.map((request) =>
         (s.connection
@@ -93,8 +104,7 @@ async function run(s) {
         ),
       ),
     );
-    // Every call has taken its start (the SDK reads the clock before its first await).
-    if (s.gate) setTimeout(() => process.send({ issued: true }), 0);
+    if (s.gate) void everyCallRead.then(() => process.send({ issued: true }));
     return await calls;
   } finally {
     redis.disconnect();
